@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar } from 'yaml';
-import { ValidationError, type Problem } from '../domain/errors.ts';
-import type { GraphBatch, GraphNode } from '../domain/model.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { GraphNode } from '../domain/model.ts';
 import { validateDossier, validateRegistry, type DossierResult } from './validate-dossier.ts';
 import { parseYamlWithPositions, problemAt } from './yaml-document.ts';
 
@@ -113,22 +113,4 @@ export function writeComputedOffsets(result: DossierFileResult): number {
   writeFileSync(tmp, doc.toString({ lineWidth: 0 }));
   renameSync(tmp, result.file);
   return result.computedOffsets.length;
-}
-
-export interface SeedSet {
-  registry: Registry;
-  dossiers: DossierFileResult[];
-  problems: Problem[];
-  /** One batch per dossier, in file order; present only when every dossier is valid. */
-  batches: GraphBatch[];
-}
-
-/** The registry plus every dossier under `dir`: what `npm start` and `cgraph load` put in the store. */
-export function readSeeds(dir: string): SeedSet {
-  const registry = readRegistry(join(dir, REGISTRY_FILE));
-  const dossiers = findDossiers([dir]).map((file) => validateDossierFile(file, registry.nodes));
-  const problems = dossiers.flatMap((d) => d.problems);
-  const registryBatch: GraphBatch = { nodes: [...registry.nodes.values()], relationships: [] };
-  const batches = problems.length ? [] : [registryBatch, ...dossiers.map((d) => d.batch as GraphBatch)];
-  return { registry, dossiers, problems, batches };
 }

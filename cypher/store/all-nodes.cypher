@@ -1,0 +1,3 @@
+// Every node, for snapshots.
+MATCH (n:Entity)
+RETURN properties(n) AS node

@@ -1,0 +1,3 @@
+// Node counts by kind.
+MATCH (n:Entity)
+RETURN n.kind AS kind, count(*) AS count

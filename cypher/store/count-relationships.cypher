@@ -1,0 +1,26 @@
+// How many relationships match a listing (for totalCount) and how many come before the cursor.
+// @param types list of relationship types, or null
+// @param from list of ids the relationship starts at, or null
+// @param to list of ids it ends at, or null
+// @param involving list of ids at either end, or null
+// @param sources list of source ids its evidence comes from, or null
+// @param conditions list of condition ids a commitment depends on, or null
+// @param firmness list of firmness values, or null
+// @param asOf a full date YYYY-MM-DD it must be valid on, or null
+// @param text lower-case text in its action, summary, claim or quotes, or null
+// @param after the cursor's id, or null
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND ($from IS NULL OR a.id IN $from)
+  AND ($to IS NULL OR b.id IN $to)
+  AND ($involving IS NULL OR a.id IN $involving OR b.id IN $involving)
+  AND ($sources IS NULL OR any(s IN r.sourceIds WHERE s IN $sources))
+  AND ($conditions IS NULL OR any(c IN coalesce(r.conditions, []) WHERE c IN $conditions))
+  AND ($firmness IS NULL OR r.firmness IN $firmness)
+  AND ($asOf IS NULL OR (coalesce(r.validFromDay, $asOf) <= $asOf AND coalesce(r.validToDay, $asOf) >= $asOf))
+  AND ($text IS NULL
+    OR toLower(coalesce(r.action, '')) CONTAINS $text
+    OR toLower(coalesce(r.summary, '')) CONTAINS $text
+    OR toLower(coalesce(r.claim, '')) CONTAINS $text
+    OR any(q IN r.quotes WHERE toLower(q) CONTAINS $text))
+RETURN count(r) AS total, count(CASE WHEN $after IS NOT NULL AND r.id <= $after THEN 1 END) AS before

@@ -1,0 +1,5 @@
+// Remove the whole graph in chunks (runs in an auto-commit transaction).
+MATCH (n:Entity)
+CALL (n) {
+  DETACH DELETE n
+} IN TRANSACTIONS OF 10000 ROWS

@@ -1,0 +1,30 @@
+// One page of relationships in id order, filtered (the same meaning as src/domain/filters.ts).
+// @param types list of relationship types, or null
+// @param from list of ids the relationship starts at, or null
+// @param to list of ids it ends at, or null
+// @param involving list of ids at either end, or null
+// @param sources list of source ids its evidence comes from, or null
+// @param conditions list of condition ids a commitment depends on, or null
+// @param firmness list of firmness values, or null
+// @param asOf a full date YYYY-MM-DD it must be valid on, or null
+// @param text lower-case text in its action, summary, claim or quotes, or null
+// @param after the last id of the previous page, or null
+// @param limit page size + 1
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND ($from IS NULL OR a.id IN $from)
+  AND ($to IS NULL OR b.id IN $to)
+  AND ($involving IS NULL OR a.id IN $involving OR b.id IN $involving)
+  AND ($sources IS NULL OR any(s IN r.sourceIds WHERE s IN $sources))
+  AND ($conditions IS NULL OR any(c IN coalesce(r.conditions, []) WHERE c IN $conditions))
+  AND ($firmness IS NULL OR r.firmness IN $firmness)
+  AND ($asOf IS NULL OR (coalesce(r.validFromDay, $asOf) <= $asOf AND coalesce(r.validToDay, $asOf) >= $asOf))
+  AND ($text IS NULL
+    OR toLower(coalesce(r.action, '')) CONTAINS $text
+    OR toLower(coalesce(r.summary, '')) CONTAINS $text
+    OR toLower(coalesce(r.claim, '')) CONTAINS $text
+    OR any(q IN r.quotes WHERE toLower(q) CONTAINS $text))
+  AND ($after IS NULL OR r.id > $after)
+RETURN properties(r) AS rel, type(r) AS type, a.id AS from, b.id AS to
+ORDER BY r.id
+LIMIT $limit

@@ -1,0 +1,89 @@
+// cgraph load | stats | reset: put dossiers into the configured store, count what is there, empty it.
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
+import { EXIT, print, progressBar, withStore } from '../runtime.ts';
+
+function countLines(counts: Record<string, number | undefined>): string[] {
+  return Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, n]) => `  ${key.padEnd(24)} ${String(n).padStart(8)}`);
+}
+
+export function registerStoreCommands(program: Command): void {
+  program
+    .command('load')
+    .description('validate dossiers, then load each atomically into the configured store (idempotent)')
+    .argument('[paths...]', 'dossier files or folders', ['seeds'])
+    .option('--json', 'print JSON')
+    .option('--progress', 'show the progress bar even when stderr is not a terminal')
+    .action(async (paths: string[], opts: { json?: boolean; progress?: boolean }) => {
+      const { batches } = validateDossiers(paths);
+      await withStore(async (store) => {
+        const bar = progressBar('loading', opts.progress);
+        const report = await loadBatches(store, batches, { onProgress: bar.update }).finally(bar.stop);
+        const counts = await store.counts();
+        const { createdIds: _ids, ...summary } = report;
+        print(
+          { json: !!opts.json },
+          [
+            `loaded into ${store.kind}: ${report.nodesCreated} nodes created, ${report.nodesUpdated} updated, ${report.nodesUnchanged} unchanged; ` +
+              `${report.relationshipsCreated} relationships created, ${report.relationshipsUpdated} updated, ${report.relationshipsUnchanged} unchanged`,
+            'nodes by label:',
+            ...countLines(counts.nodes),
+            'relationships by type:',
+            ...countLines(counts.relationships),
+          ].join('\n'),
+          { store: store.kind, ...summary, counts },
+        );
+      });
+    });
+
+  program
+    .command('stats')
+    .description('count nodes by kind and relationships by type in the configured store')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withStore(async (store) => {
+        const counts = await store.counts();
+        const total = (c: Record<string, number | undefined>) => Object.values(c).reduce<number>((a, b) => a + (b ?? 0), 0);
+        print(
+          { json: !!opts.json },
+          [
+            `store: ${store.kind}`,
+            `nodes: ${total(counts.nodes)}`,
+            ...countLines(counts.nodes),
+            `relationships: ${total(counts.relationships)}`,
+            ...countLines(counts.relationships),
+          ].join('\n'),
+          { store: store.kind, ...counts },
+        );
+      });
+    });
+
+  program
+    .command('reset')
+    .description('delete everything in the configured store (asks first unless --yes)')
+    .option('--yes', 'do not ask')
+    .action(async (opts: { yes?: boolean }) => {
+      await withStore(async (store) => {
+        if (!opts.yes) {
+          if (!process.stdin.isTTY) {
+            process.stderr.write('cgraph reset: refusing without --yes when not at a terminal\n');
+            process.exitCode = EXIT.USAGE;
+            return;
+          }
+          const rl = createInterface({ input: process.stdin, output: process.stderr });
+          const answer = await rl.question(`Delete everything in the ${store.kind} store? Type "yes": `);
+          rl.close();
+          if (answer.trim() !== 'yes') {
+            process.stderr.write('not reset\n');
+            process.exitCode = EXIT.INVALID;
+            return;
+          }
+        }
+        await store.reset();
+        process.stdout.write(`reset ${store.kind} store\n`);
+      });
+    });
+}

@@ -1,0 +1,25 @@
+// The cgraph command line: thin commands over the ingest, store and analysis services.
+import { Command, CommanderError } from 'commander';
+import { registerStoreCommands } from './commands/store-commands.ts';
+import { registerValidate } from './commands/validate.ts';
+import { EXIT, exitCodeFor, reportError } from './runtime.ts';
+
+const program = new Command()
+  .name('cgraph')
+  .description('commitment-graph: who pledged, refused or warned what, to whom, on what evidence')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerValidate(program);
+registerStoreCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  } else {
+    reportError(error);
+    process.exitCode = exitCodeFor(error);
+  }
+}

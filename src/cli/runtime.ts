@@ -1,0 +1,82 @@
+// What every command shares: configuration, opening and closing the store, printing results
+// and errors, and mapping failures to exit codes scripts can rely on.
+import { SingleBar } from 'cli-progress';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { DomainError, formatProblem, ValidationError } from '../domain/errors.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { openStore } from '../store/open-store.ts';
+
+export const EXIT = {
+  OK: 0,
+  /** The input is invalid: validation problems, unknown ids, bad arguments' values. */
+  INVALID: 1,
+  /** The command line itself is wrong (unknown command or option). */
+  USAGE: 2,
+  /** The store or the configuration is unusable (Neo4j down, bad settings). */
+  UNAVAILABLE: 3,
+  /** A bug: an error nobody expected. */
+  INTERNAL: 4,
+} as const;
+
+export interface Output {
+  json: boolean;
+}
+
+export function print(output: Output, human: string, data: unknown): void {
+  process.stdout.write(output.json ? `${JSON.stringify(data, null, 2)}\n` : `${human}\n`);
+}
+
+/** Runs a command with the configured store; every failure becomes a message and an exit code. */
+export async function withStore(work: (store: GraphStore, config: Config) => Promise<void>): Promise<void> {
+  let store: GraphStore | undefined;
+  try {
+    const config = loadConfig();
+    store = await openStore(config);
+    await work(store, config);
+  } finally {
+    await store?.close();
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof ConfigError) return EXIT.UNAVAILABLE;
+  if (error instanceof DomainError) return error.code === 'STORE_UNAVAILABLE' ? EXIT.UNAVAILABLE : EXIT.INVALID;
+  return EXIT.INTERNAL;
+}
+
+export function reportError(error: unknown): void {
+  if (error instanceof ValidationError) {
+    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stderr.write(`${error.problems.length} problem(s); nothing was loaded\n`);
+  } else if (error instanceof DomainError) {
+    process.stderr.write(`cgraph: ${error.code}: ${error.message}\n`);
+  } else {
+    process.stderr.write(`cgraph: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+}
+
+/** A progress bar on stderr when it is a terminal (or --progress); silent otherwise. */
+export function progressBar(label: string, force = false): { update: (done: number, total: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY && !force) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`,
+    stream: process.stderr,
+    noTTYOutput: force && !process.stderr.isTTY,
+    notTTYSchedule: 1000,
+    hideCursor: true,
+  });
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

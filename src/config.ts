@@ -1,0 +1,78 @@
+// Configuration from the environment, checked once: every problem is collected and thrown
+// together (never the first only), and nothing here exits the process.
+import { resolve } from 'node:path';
+import { DomainError } from './domain/errors.ts';
+
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+  batchSize: number;
+}
+
+export interface Config {
+  store: 'memory' | 'neo4j';
+  /** Where the memory store persists (CGRAPH_DATA_DIR, default .data/). */
+  dataDir: string;
+  /** Seeds loaded at start-up (CGRAPH_SEEDS_DIR, default seeds/; "none" to load none). */
+  seedsDir: string | undefined;
+  neo4j: Neo4jConfig | undefined;
+  port: number;
+  host: string;
+  /** API keys that may write (CGRAPH_API_KEYS, comma-separated); none by default, so writes are refused. */
+  apiKeys: string[];
+  /** Production masks internal errors and turns off GraphiQL and field suggestions. */
+  production: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends DomainError {
+  constructor(readonly problems: string[]) {
+    super('CONFIG_INVALID', `configuration is invalid:\n  - ${problems.join('\n  - ')}`, { problems });
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const uri = env.NEO4J_URI?.trim();
+  if (uri && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) problems.push(`NEO4J_URI must be a bolt:// or neo4j:// URI, got "${uri}"`);
+  const storeName = (env.CGRAPH_STORE ?? (uri ? 'neo4j' : 'memory')).trim();
+  if (storeName !== 'memory' && storeName !== 'neo4j') problems.push(`CGRAPH_STORE must be memory or neo4j, got "${storeName}"`);
+  if (storeName === 'neo4j' && !uri) problems.push('CGRAPH_STORE=neo4j needs NEO4J_URI (for example bolt://127.0.0.1:7687)');
+  const apiKeys = (env.CGRAPH_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const key of apiKeys) if (key.length < 16) problems.push('each key in CGRAPH_API_KEYS must be at least 16 characters');
+  const neo4j: Neo4jConfig | undefined = uri
+    ? {
+        uri,
+        user: env.NEO4J_USER ?? env.NEO4J_USERNAME ?? 'neo4j',
+        password: env.NEO4J_PASSWORD ?? '',
+        database: env.NEO4J_DATABASE || undefined,
+        batchSize: integer(env, 'CGRAPH_BATCH_SIZE', 1000, 1, 100_000, problems),
+      }
+    : undefined;
+  const config: Config = {
+    store: storeName === 'neo4j' ? 'neo4j' : 'memory',
+    dataDir: resolve(env.CGRAPH_DATA_DIR || '.data'),
+    seedsDir: env.CGRAPH_SEEDS_DIR === 'none' ? undefined : resolve(env.CGRAPH_SEEDS_DIR || 'seeds'),
+    neo4j,
+    port: integer(env, 'PORT', 4000, 0, 65535, problems),
+    host: env.HOST || '127.0.0.1',
+    apiKeys,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

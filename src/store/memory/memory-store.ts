@@ -1,0 +1,250 @@
+// The embedded default store: maps in memory, persisted to one JSON file written atomically
+// (temp file, fsync, rename), so a crash never leaves a torn file and data survives restarts.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomainError } from '../../domain/errors.ts';
+import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
+import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../../domain/model.ts';
+import { checkBatch, mergeNode, sameRecord } from '../batch-check.ts';
+import {
+  buildSnapshot,
+  decodeCursor,
+  emptyUpsertReport,
+  encodeCursor,
+  pageSize,
+  type GraphCounts,
+  type GraphStore,
+  type Page,
+  type PageRequest,
+  type SerializedGraph,
+  type Subgraph,
+  type UpsertOptions,
+  type UpsertReport,
+} from '../graph-store.ts';
+
+export const MEMORY_STORE_FILE = 'memory-store.json';
+const FORMAT_VERSION = 1;
+
+interface PersistedGraph {
+  format: number;
+  version: number;
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+}
+
+export interface MemoryStoreOptions {
+  /** Folder for the persisted file; no persistence when absent. */
+  dataDir?: string;
+}
+
+export class MemoryStore implements GraphStore {
+  readonly kind = 'memory' as const;
+  private nodes = new Map<string, GraphNode>();
+  private relationships = new Map<string, GraphRelationship>();
+  private changeCount = 0;
+  private readonly file: string | undefined;
+  /** Writes run one at a time, so two upserts never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.file = options.dataDir ? join(options.dataDir, MEMORY_STORE_FILE) : undefined;
+    if (this.file && existsSync(this.file)) this.restore(this.file);
+  }
+
+  private restore(file: string): void {
+    let persisted: PersistedGraph;
+    try {
+      persisted = JSON.parse(readFileSync(file, 'utf8')) as PersistedGraph;
+    } catch (error) {
+      throw new DomainError('STORE_FILE_CORRUPT', `${file} is not readable JSON (${(error as Error).message}); move it away to start empty`, { file });
+    }
+    if (persisted.format !== FORMAT_VERSION) {
+      throw new DomainError('STORE_FILE_FORMAT', `${file} has format ${persisted.format}, expected ${FORMAT_VERSION}; move it away to start empty`, { file });
+    }
+    for (const node of persisted.nodes) this.nodes.set(node.id, node);
+    for (const rel of persisted.relationships) this.relationships.set(rel.id, rel);
+    this.changeCount = persisted.version;
+  }
+
+  private persist(nodes: Map<string, GraphNode>, relationships: Map<string, GraphRelationship>, version: number): void {
+    if (!this.file) return;
+    mkdirSync(join(this.file, '..'), { recursive: true });
+    const tmp = `${this.file}.tmp-${process.pid}`;
+    const body: PersistedGraph = { format: FORMAT_VERSION, version, nodes: [...nodes.values()], relationships: [...relationships.values()] };
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, JSON.stringify(body));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.file);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
+    return this.exclusive(async () => {
+      const checked = await checkBatch(batch, async (ids) => {
+        const kinds = new Map<string, NodeKind>();
+        for (const id of ids) {
+          const node = this.nodes.get(id);
+          if (node) kinds.set(id, node.kind);
+        }
+        return kinds;
+      });
+      // Apply to copies; swap them in only once the file is safely written.
+      const nodes = new Map(this.nodes);
+      const relationships = new Map(this.relationships);
+      const report = emptyUpsertReport();
+      const total = checked.nodes.length + checked.relationships.length;
+      let done = 0;
+      for (const incoming of checked.nodes) {
+        const stored = nodes.get(incoming.id);
+        const merged = mergeNode(stored, incoming);
+        if (!stored) {
+          report.nodesCreated++;
+          report.createdIds.push(incoming.id);
+        } else if (sameRecord(stored, merged)) report.nodesUnchanged++;
+        else report.nodesUpdated++;
+        nodes.set(incoming.id, merged);
+        options.onProgress?.(++done, total);
+      }
+      for (const incoming of checked.relationships) {
+        const stored = relationships.get(incoming.id);
+        if (!stored) {
+          report.relationshipsCreated++;
+          report.createdIds.push(incoming.id);
+        } else if (sameRecord(stored, incoming)) report.relationshipsUnchanged++;
+        else report.relationshipsUpdated++;
+        relationships.set(incoming.id, incoming);
+        options.onProgress?.(++done, total);
+      }
+      const changed = report.nodesCreated + report.nodesUpdated + report.relationshipsCreated + report.relationshipsUpdated > 0;
+      if (changed) {
+        this.persist(nodes, relationships, this.changeCount + 1);
+        this.nodes = nodes;
+        this.relationships = relationships;
+        this.changeCount++;
+      }
+      return report;
+    });
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => this.nodes.get(id) ?? null);
+  }
+
+  async getRelationships(ids: readonly string[]): Promise<(GraphRelationship | null)[]> {
+    return ids.map((id) => this.relationships.get(id) ?? null);
+  }
+
+  async listNodes(filter: { kinds?: readonly NodeKind[] }, page: PageRequest): Promise<Page<GraphNode>> {
+    const kinds = filter.kinds?.length ? filter.kinds : undefined;
+    return paginate([...this.nodes.values()].filter((n) => !kinds || kinds.includes(n.kind)), page);
+  }
+
+  async searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {
+    const needle = text.trim().toLowerCase();
+    if (!needle) return [];
+    const matches = [...this.nodes.values()].filter(
+      (n) => (!kinds?.length || kinds.includes(n.kind)) && [n.name, ...n.aliases].some((s) => s.toLowerCase().includes(needle)),
+    );
+    return rankSearch(matches, needle).slice(0, first);
+  }
+
+  async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<GraphRelationship>> {
+    return paginate([...this.relationships.values()].filter((r) => matchesRelationshipFilter(r, filter)), page);
+  }
+
+  async neighbourhood(id: string, depth: number, types?: readonly string[]): Promise<Subgraph> {
+    if (!this.nodes.has(id)) return { nodes: [], relationships: [] };
+    const allowed = (rel: GraphRelationship) => !types?.length || types.includes(rel.type);
+    const reached = new Set([id]);
+    let frontier = [id];
+    for (let hop = 0; hop < depth && frontier.length; hop++) {
+      const next: string[] = [];
+      const inFrontier = new Set(frontier);
+      for (const rel of this.relationships.values()) {
+        if (!allowed(rel)) continue;
+        for (const [here, there] of [
+          [rel.from, rel.to],
+          [rel.to, rel.from],
+        ] as const) {
+          if (inFrontier.has(here) && !reached.has(there)) {
+            reached.add(there);
+            next.push(there);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const nodes = [...reached].map((n) => this.nodes.get(n)).filter((n): n is GraphNode => !!n);
+    const relationships = [...this.relationships.values()].filter((r) => allowed(r) && reached.has(r.from) && reached.has(r.to));
+    return sortSubgraph({ nodes, relationships });
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const counts: GraphCounts = { nodes: {}, relationships: {} };
+    for (const node of this.nodes.values()) counts.nodes[node.kind] = (counts.nodes[node.kind] ?? 0) + 1;
+    for (const rel of this.relationships.values()) counts.relationships[rel.type] = (counts.relationships[rel.type] ?? 0) + 1;
+    return counts;
+  }
+
+  async snapshot(): Promise<SerializedGraph> {
+    return buildSnapshot(this.nodes.values(), this.relationships.values());
+  }
+
+  async version(): Promise<string> {
+    return `memory:${this.changeCount}`;
+  }
+
+  reset(): Promise<void> {
+    return this.exclusive(async () => {
+      this.nodes = new Map();
+      this.relationships = new Map();
+      this.changeCount++;
+      if (this.file) rmSync(this.file, { force: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+  }
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function paginate<T extends { id: string }>(items: T[], page: PageRequest): Page<T> {
+  const size = pageSize(page.first);
+  const sorted = items.sort(byId);
+  const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
+  const rest = after === undefined ? sorted : sorted.filter((item) => item.id > after);
+  const slice = rest.slice(0, size);
+  return {
+    items: slice,
+    cursors: slice.map((item) => encodeCursor(item.id)),
+    totalCount: sorted.length,
+    hasNextPage: rest.length > slice.length,
+    hasPreviousPage: rest.length < sorted.length,
+  };
+}
+
+/** Exact name or alias matches first, then prefix matches, then the rest; ties by id. */
+export function rankSearch(nodes: GraphNode[], needle: string): GraphNode[] {
+  const rank = (n: GraphNode) => {
+    const names = [n.name, ...n.aliases].map((s) => s.toLowerCase());
+    if (names.includes(needle)) return 0;
+    if (names.some((s) => s.startsWith(needle))) return 1;
+    return 2;
+  };
+  return nodes.map((n) => ({ n, r: rank(n) })).sort((a, b) => a.r - b.r || byId(a.n, b.n)).map((x) => x.n);
+}
+
+export function sortSubgraph(subgraph: Subgraph): Subgraph {
+  return { nodes: [...subgraph.nodes].sort(byId), relationships: [...subgraph.relationships].sort(byId) };
+}

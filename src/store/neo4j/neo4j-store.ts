@@ -1,0 +1,383 @@
+// The Neo4j adapter: the system of record, and the only module that imports neo4j-driver.
+// Statements come from cypher/ by name; labels and types come from the domain's closed lists;
+// every unit of work is a transaction function (executeRead/executeWrite) so routing clusters
+// and retries work unchanged; Integer values are converted here and nowhere else.
+import neo4j, { isInt, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { DomainError } from '../../domain/errors.ts';
+import { padDate, type RelationshipFilter } from '../../domain/filters.ts';
+import {
+  ACTOR_KINDS,
+  KIND_LABEL,
+  RelationshipType,
+  type GraphBatch,
+  type GraphNode,
+  type GraphRelationship,
+  type NodeKind,
+} from '../../domain/model.ts';
+import type { Neo4jConfig } from '../../config.ts';
+import { checkBatch, mergeNode, sameRecord } from '../batch-check.ts';
+import {
+  buildSnapshot,
+  decodeCursor,
+  emptyUpsertReport,
+  encodeCursor,
+  pageSize,
+  type GraphCounts,
+  type GraphStore,
+  type Page,
+  type PageRequest,
+  type SerializedGraph,
+  type Subgraph,
+  type UpsertOptions,
+  type UpsertReport,
+} from '../graph-store.ts';
+import { rankSearch, sortSubgraph } from '../memory/memory-store.ts';
+import { cypher, cypherStatements } from './cypher-library.ts';
+
+const SEARCH_LIMIT = 1000;
+
+/** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
+export function fromNeo4j(value: unknown): unknown {
+  if (isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(fromNeo4j);
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromNeo4j(v)]));
+  }
+  return value;
+}
+
+function definedOnly(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+
+export function labelsOf(kind: NodeKind): string[] {
+  return ACTOR_KINDS.includes(kind) ? [KIND_LABEL[kind], 'Actor'] : [KIND_LABEL[kind]];
+}
+
+/** Relationship properties as stored: evidence as JSON, plus derived lists and days for filtering. */
+export function toRelationshipProps(rel: GraphRelationship): Record<string, unknown> {
+  const { from: _from, to: _to, type: _type, evidence, ...fields } = rel;
+  return definedOnly({
+    ...fields,
+    evidence: JSON.stringify(evidence),
+    quotes: evidence.map((e) => e.quote),
+    sourceIds: [...new Set(evidence.map((e) => e.sourceId))],
+    validFromDay: rel.validFrom ? padDate(rel.validFrom, 'start') : undefined,
+    validToDay: rel.validTo ? padDate(rel.validTo, 'end') : undefined,
+  });
+}
+
+function toRelationship(record: Neo4jRecord): GraphRelationship {
+  const props = fromNeo4j(record.get('rel')) as Record<string, unknown>;
+  const { evidence, quotes: _q, sourceIds: _s, validFromDay: _f, validToDay: _t, ...fields } = props;
+  return {
+    ...fields,
+    type: record.get('type') as string,
+    from: record.get('from') as string,
+    to: record.get('to') as string,
+    evidence: JSON.parse(evidence as string),
+  } as GraphRelationship;
+}
+
+function toNode(record: Neo4jRecord): GraphNode {
+  return fromNeo4j(record.get('node')) as GraphNode;
+}
+
+const listOrNull = (list: readonly string[] | undefined) => (list && list.length ? [...list] : null);
+
+function relationshipFilterParams(filter: RelationshipFilter) {
+  return {
+    types: listOrNull(filter.types),
+    from: listOrNull(filter.from),
+    to: listOrNull(filter.to),
+    involving: listOrNull(filter.involving),
+    sources: listOrNull(filter.sources),
+    conditions: listOrNull(filter.conditions),
+    firmness: listOrNull(filter.firmness),
+    asOf: filter.asOf ? padDate(filter.asOf, 'start') : null,
+    text: filter.text ? filter.text.toLowerCase() : null,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.ClientError.Security.Unauthorized' || code === 'ECONNREFUSED';
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly config: Neo4jConfig,
+  ) {}
+
+  /** Connects, checks the server answers, and creates constraints idempotently. */
+  static async connect(config: Neo4jConfig): Promise<Neo4jStore> {
+    const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
+    const driver = neo4j.driver(config.uri, auth, {
+      connectionTimeout: 10_000,
+      maxTransactionRetryTime: 15_000,
+      logging: { level: 'error', logger: () => undefined },
+    });
+    const store = new Neo4jStore(driver, config);
+    try {
+      await store.guard(() => driver.verifyConnectivity({ database: config.database }));
+      await store.ensureSchema();
+      return store;
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
+  }
+
+  private unavailable(error: unknown): DomainError {
+    const reason = (error as Error)?.message?.split('\n')[0] ?? String(error);
+    return new DomainError(
+      'STORE_UNAVAILABLE',
+      `Neo4j at ${this.config.uri} is not available (${reason}); start it (npm run neo4j:start) or fix NEO4J_URI`,
+      { uri: this.config.uri },
+    );
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUnavailable(error)) throw this.unavailable(error);
+      throw error;
+    }
+  }
+
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead(work);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite(work);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private async ensureSchema(): Promise<void> {
+    for (const statement of cypherStatements('schema/create-constraints')) {
+      await this.guard(() => this.driver.executeQuery(statement, {}, { database: this.config.database, routing: neo4j.routing.WRITE }));
+    }
+  }
+
+  upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
+    const size = this.config.batchSize;
+    return this.write(async (tx) => {
+      const fetchNodes = async (ids: readonly string[]) => {
+        const found = new Map<string, GraphNode>();
+        for (const part of chunks(ids, size)) {
+          const result = await tx.run(cypher('store/get-nodes-by-ids'), { ids: part });
+          for (const record of result.records) {
+            const node = toNode(record);
+            found.set(node.id, node);
+          }
+        }
+        return found;
+      };
+      const checked = await checkBatch(batch, async (ids) => new Map([...(await fetchNodes(ids))].map(([id, n]) => [id, n.kind])));
+      const report = emptyUpsertReport();
+      const total = checked.nodes.length + checked.relationships.length;
+      let done = 0;
+
+      const storedNodes = await fetchNodes(checked.nodes.map((n) => n.id));
+      const nodeRows: { id: string; labels: string[]; props: Record<string, unknown> }[] = [];
+      for (const incoming of checked.nodes) {
+        const stored = storedNodes.get(incoming.id);
+        const merged = mergeNode(stored, incoming);
+        storedNodes.set(incoming.id, merged);
+        if (!stored) {
+          report.nodesCreated++;
+          report.createdIds.push(incoming.id);
+        } else if (sameRecord(stored, merged)) {
+          report.nodesUnchanged++;
+          continue;
+        } else report.nodesUpdated++;
+        nodeRows.push({ id: merged.id, labels: labelsOf(merged.kind), props: definedOnly(merged) });
+      }
+      for (const rows of chunks(nodeRows, size)) {
+        await tx.run(cypher('store/upsert-nodes'), { rows });
+        done += rows.length;
+        options.onProgress?.(done, total);
+      }
+      done += checked.nodes.length - nodeRows.length;
+
+      const storedRels = new Map<string, GraphRelationship>();
+      for (const part of chunks(checked.relationships, size)) {
+        const result = await tx.run(cypher('store/get-relationships-by-ends'), {
+          rows: part.map((r) => ({ id: r.id, from: r.from, to: r.to })),
+        });
+        for (const record of result.records) {
+          const rel = toRelationship(record);
+          storedRels.set(rel.id, rel);
+        }
+      }
+      const relRows = new Map<string, { id: string; from: string; to: string; props: Record<string, unknown> }[]>();
+      for (const incoming of checked.relationships) {
+        const stored = storedRels.get(incoming.id);
+        if (!stored) {
+          report.relationshipsCreated++;
+          report.createdIds.push(incoming.id);
+        } else if (sameRecord(stored, incoming)) {
+          report.relationshipsUnchanged++;
+          continue;
+        } else report.relationshipsUpdated++;
+        storedRels.set(incoming.id, incoming);
+        const type = RelationshipType.parse(incoming.type);
+        const rows = relRows.get(type) ?? [];
+        rows.push({ id: incoming.id, from: incoming.from, to: incoming.to, props: toRelationshipProps(incoming) });
+        relRows.set(type, rows);
+      }
+      for (const [type, rows] of relRows) {
+        for (const part of chunks(rows, size)) {
+          await tx.run(cypher('store/upsert-relationships'), { type, rows: part });
+          done += part.length;
+          options.onProgress?.(done, total);
+        }
+      }
+      options.onProgress?.(total, total);
+      if (nodeRows.length || relRows.size) await tx.run(cypher('store/bump-graph-version'));
+      return report;
+    });
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    const found = await this.read(async (tx) => (await tx.run(cypher('store/get-nodes-by-ids'), { ids: [...ids] })).records.map(toNode));
+    const byId = new Map(found.map((n) => [n.id, n]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getRelationships(ids: readonly string[]): Promise<(GraphRelationship | null)[]> {
+    const found = await this.read(async (tx) => (await tx.run(cypher('store/get-relationships-by-ids'), { ids: [...ids] })).records.map(toRelationship));
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listNodes(filter: { kinds?: readonly NodeKind[] }, page: PageRequest): Promise<Page<GraphNode>> {
+    const size = pageSize(page.first);
+    const after = page.after !== undefined ? decodeCursor(page.after) : null;
+    const kinds = listOrNull(filter.kinds);
+    return this.read(async (tx) => {
+      const rows = (await tx.run(cypher('store/list-nodes'), { kinds, after, limit: neo4j.int(size + 1) })).records.map(toNode);
+      const counts = (await tx.run(cypher('store/count-nodes'), { kinds, after })).records[0];
+      return toPage(rows, size, counts);
+    });
+  }
+
+  async searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {
+    const needle = text.trim().toLowerCase();
+    if (!needle) return [];
+    const matches = await this.read(async (tx) =>
+      (await tx.run(cypher('store/search-nodes'), { text: needle, kinds: listOrNull(kinds), limit: neo4j.int(SEARCH_LIMIT) })).records.map(toNode),
+    );
+    return rankSearch(matches, needle).slice(0, first);
+  }
+
+  async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<GraphRelationship>> {
+    const size = pageSize(page.first);
+    const after = page.after !== undefined ? decodeCursor(page.after) : null;
+    const params = relationshipFilterParams(filter);
+    return this.read(async (tx) => {
+      const rows = (await tx.run(cypher('store/list-relationships'), { ...params, after, limit: neo4j.int(size + 1) })).records.map(toRelationship);
+      const counts = (await tx.run(cypher('store/count-relationships'), { ...params, after })).records[0];
+      return toPage(rows, size, counts);
+    });
+  }
+
+  async neighbourhood(id: string, depth: number, types?: readonly string[]): Promise<Subgraph> {
+    const typeList = listOrNull(types);
+    return this.read(async (tx) => {
+      const start = (await tx.run(cypher('store/get-nodes-by-ids'), { ids: [id] })).records;
+      if (start.length === 0) return { nodes: [], relationships: [] };
+      const reached = new Set([id]);
+      let frontier = [id];
+      for (let hop = 0; hop < depth && frontier.length; hop++) {
+        const result = await tx.run(cypher('store/expand-neighbours'), { frontier, types: typeList });
+        frontier = result.records.map((r) => r.get('id') as string).filter((n) => !reached.has(n));
+        for (const n of frontier) reached.add(n);
+      }
+      const ids = [...reached];
+      const nodes = (await tx.run(cypher('store/get-nodes-by-ids'), { ids })).records.map(toNode);
+      const relationships = (await tx.run(cypher('store/relationships-among'), { ids, types: typeList })).records.map(toRelationship);
+      return sortSubgraph({ nodes, relationships });
+    });
+  }
+
+  async counts(): Promise<GraphCounts> {
+    return this.read(async (tx) => {
+      const counts: GraphCounts = { nodes: {}, relationships: {} };
+      for (const r of (await tx.run(cypher('store/count-nodes-by-kind'))).records) {
+        counts.nodes[r.get('kind') as NodeKind] = fromNeo4j(r.get('count')) as number;
+      }
+      for (const r of (await tx.run(cypher('store/count-relationships-by-type'))).records) {
+        counts.relationships[r.get('type') as RelationshipType] = fromNeo4j(r.get('count')) as number;
+      }
+      return counts;
+    });
+  }
+
+  async snapshot(): Promise<SerializedGraph> {
+    return this.read(async (tx) => {
+      const nodes = (await tx.run(cypher('store/all-nodes'))).records.map(toNode);
+      const relationships = (await tx.run(cypher('store/all-relationships'))).records.map(toRelationship);
+      return buildSnapshot(nodes, relationships);
+    });
+  }
+
+  async version(): Promise<string> {
+    const version = await this.read(async (tx) => fromNeo4j((await tx.run(cypher('store/get-graph-version'))).records[0]?.get('version')));
+    return `neo4j:${String(version)}`;
+  }
+
+  async reset(): Promise<void> {
+    await this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        // CALL … IN TRANSACTIONS needs an auto-commit transaction.
+        await session.run(cypher('store/delete-all'));
+      } finally {
+        await session.close();
+      }
+    });
+    await this.write((tx) => tx.run(cypher('store/bump-graph-version')));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function toPage<T extends { id: string }>(rows: T[], size: number, counts: Neo4jRecord | undefined): Page<T> {
+  const items = rows.slice(0, size);
+  const total = (fromNeo4j(counts?.get('total')) as number) ?? 0;
+  const before = (fromNeo4j(counts?.get('before')) as number) ?? 0;
+  return {
+    items,
+    cursors: items.map((item) => encodeCursor(item.id)),
+    totalCount: total,
+    hasNextPage: rows.length > size,
+    hasPreviousPage: before > 0,
+  };
+}
