@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const toolDir = dirname(fileURLToPath(import.meta.url));
 export const repoDir = resolve(toolDir, '..', '..');
 export const stateDir = join(repoDir, '.neo4j-local');
-const stateFile = join(stateDir, 'state.json');
+const stateFileFor = (name) => join(stateDir, `${name}.json`);
 
 /** The flags Neo4j's own neo4j.conf passes to the JVM (server.jvm.additional), plus a heap cap. */
 export const JVM_FLAGS = [
@@ -45,9 +45,9 @@ export function build() {
   }
 }
 
-export function readState() {
+export function readState(name = 'default') {
   try {
-    return JSON.parse(readFileSync(stateFile, 'utf8'));
+    return JSON.parse(readFileSync(stateFileFor(name), 'utf8'));
   } catch {
     return undefined;
   }
@@ -63,11 +63,11 @@ function alive(pid) {
 }
 
 /**
- * Starts Neo4j on `port` and resolves { uri, pid, startupMs } once it has answered a query.
+ * Starts Neo4j on `port` under `name` (its state file; tests use their own name) and resolves { uri, pid, startupMs } once it has answered a query.
  * `detached` keeps it running after this process exits (npm run neo4j:start).
  */
-export async function start({ port = 7687, dataDir, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
-  const existing = readState();
+export async function start({ name = 'default', port = 7687, dataDir, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
+  const existing = readState(name);
   if (existing && alive(existing.pid)) return existing;
   if (!isBuilt()) build();
   mkdirSync(stateDir, { recursive: true });
@@ -89,7 +89,7 @@ export async function start({ port = 7687, dataDir, detached = false, timeoutMs 
       if (ready) {
         clearTimeout(timer);
         const state = { uri: ready[1], pid: child.pid, port, startupMs: Number(ready[2]), wallMs: Date.now() - started, logFile };
-        writeFileSync(stateFile, JSON.stringify(state, null, 2));
+        writeFileSync(stateFileFor(name), JSON.stringify(state, null, 2));
         if (detached) {
           child.stdout.destroy();
           child.unref();
@@ -105,8 +105,8 @@ export async function start({ port = 7687, dataDir, detached = false, timeoutMs 
 }
 
 /** Sends SIGTERM and waits for a clean exit (SIGKILL after `graceMs`). */
-export async function stop({ graceMs = 30_000 } = {}) {
-  const state = readState();
+export async function stop({ name = 'default', graceMs = 30_000 } = {}) {
+  const state = readState(name);
   if (!state) return false;
   if (alive(state.pid)) {
     process.kill(state.pid, 'SIGTERM');
@@ -114,6 +114,6 @@ export async function stop({ graceMs = 30_000 } = {}) {
     while (alive(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     if (alive(state.pid)) process.kill(state.pid, 'SIGKILL');
   }
-  rmSync(stateFile, { force: true });
+  rmSync(stateFileFor(name), { force: true });
   return true;
 }

@@ -1,0 +1,49 @@
+// Shared test fixtures: the validated seed batches and store factories for both adapters.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { GraphBatch } from '../../src/domain/model.ts';
+import { validateDossiers } from '../../src/ingest/load-dossiers.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
+import { MemoryStore } from '../../src/store/memory/memory-store.ts';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.ts';
+
+export const SEED_DIR = 'seeds';
+export const SEED_DOSSIER = 'seeds/paris-summit-2026-01-06/dossier.yaml';
+export const SEED_SOURCE = 'seeds/paris-summit-2026-01-06/coalition-of-the-willing-paris-summit.txt';
+
+let seeds: GraphBatch[] | undefined;
+export function seedBatches(): GraphBatch[] {
+  seeds ??= validateDossiers([SEED_DIR]).batches;
+  return seeds;
+}
+
+export function tempDir(prefix = 'cgraph-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function neo4jUri(): string | null {
+  return inject('neo4jUri');
+}
+
+export async function openNeo4jStore(): Promise<Neo4jStore> {
+  const uri = neo4jUri();
+  if (!uri) throw new Error('no Neo4j for this run');
+  return Neo4jStore.connect({ uri, user: 'neo4j', password: '', database: undefined, batchSize: 50 });
+}
+
+export type StoreFactory = () => Promise<GraphStore>;
+
+/** Fresh, empty stores of each kind. Neo4j is shared, so its factory empties it first. */
+export const storeFactories: Record<'memory' | 'neo4j', StoreFactory> = {
+  memory: async () => new MemoryStore(),
+  neo4j: async () => {
+    const store = await openNeo4jStore();
+    await store.reset();
+    return store;
+  },
+};
+
+/** describe.skipIf for Neo4j suites: skipped only outside CI when no Neo4j could be had. */
+export const noNeo4j = (): boolean => neo4jUri() === null;

@@ -1,0 +1,15 @@
+// Tests: unit (pure), contract (both stores), api (server in-process), e2e (real processes).
+// The global set-up provides a Neo4j (NEO4J_URI, testcontainers, or the embedded launcher).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/neo4j-global-setup.ts'],
+    // One Neo4j database is shared, so files run one at a time; tests inside a file run in order.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    reporters: ['default'],
+  },
+});
