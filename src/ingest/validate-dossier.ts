@@ -2,12 +2,13 @@
 // into a GraphBatch. Every problem is collected (never only the first), each with file, line,
 // path and code; an invalid dossier yields no batch at all, so nothing of it can be loaded.
 import type { z } from 'zod';
+import type {
+  LedgerEntry} from '../domain/dossier.ts';
 import {
   DossierCommitment,
   DossierEntity,
   DossierShape,
   DossierStructural,
-  LedgerEntry,
   RegistryShape,
   type DossierEvidence,
 } from '../domain/dossier.ts';
@@ -17,7 +18,6 @@ import {
   GraphNode,
   isCommitmentType,
   isWellFormedId,
-  kindOfId,
   RelationshipType,
   type Commitment,
   type Evidence,
@@ -167,8 +167,13 @@ export function validateDossier(input: DossierInput): DossierResult {
   // Relationships.
   const relationships: GraphRelationship[] = [];
   const relationshipPaths = new Map<string, PathSegment[]>();
+  // Refs declared even by relationships that fail the schema, so the ledger check does not
+  // repeat their problem as an unknown ref.
+  const declaredRefs = new Set<string>();
   dossier.relationships.forEach((raw, index) => {
     const path: PathSegment[] = ['relationships', index];
+    const declared = (raw as { ref?: unknown })?.ref;
+    if (typeof declared === 'string') declaredRefs.add(declared);
     const type = (raw as { type?: unknown })?.type;
     const typeCheck = RelationshipType.safeParse(type);
     if (!typeCheck.success) {
@@ -259,7 +264,7 @@ export function validateDossier(input: DossierInput): DossierResult {
       covered.add(entry.sentence);
       if ('refs' in entry) {
         entry.refs.forEach((ref, i) => {
-          if (!refs.has(ref)) at([...path, 'refs', i], 'UNKNOWN_REF', `no relationship has ref "${ref}"`);
+          if (!declaredRefs.has(ref)) at([...path, 'refs', i], 'UNKNOWN_REF', `no relationship has ref "${ref}"`);
         });
       }
     });

@@ -2,10 +2,11 @@
 // every relationship's ends exist (in the batch or already stored) with allowed kinds. Both
 // stores call this, so a bad batch is refused the same way everywhere and nothing is written.
 import { ValidationError, type Problem } from '../domain/errors.ts';
+import type {
+  GraphRelationship} from '../domain/model.ts';
 import {
   ENDPOINTS,
   GraphNode,
-  GraphRelationship,
   isCommitmentType,
   Commitment,
   StructuralRelationship,

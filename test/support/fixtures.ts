@@ -27,10 +27,15 @@ export function neo4jUri(): string | null {
   return inject('neo4jUri');
 }
 
+/** Environment for a child process (CLI, server) that should use the test Neo4j. */
+export function neo4jEnv(): Record<string, string> {
+  return { NEO4J_URI: neo4jUri() as string, NEO4J_PASSWORD: inject('neo4jPassword') };
+}
+
 export async function openNeo4jStore(): Promise<Neo4jStore> {
   const uri = neo4jUri();
   if (!uri) throw new Error('no Neo4j for this run');
-  return Neo4jStore.connect({ uri, user: 'neo4j', password: '', database: undefined, batchSize: 50 });
+  return Neo4jStore.connect({ uri, user: 'neo4j', password: inject('neo4jPassword'), database: undefined, batchSize: 50 });
 }
 
 export type StoreFactory = () => Promise<GraphStore>;

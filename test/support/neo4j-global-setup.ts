@@ -7,6 +7,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string | null;
     neo4jHow: string;
+    neo4jPassword: string;
   }
 }
 
@@ -21,6 +22,7 @@ async function dockerAnswers(): Promise<boolean> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
   if (process.env.NEO4J_URI) {
     project.provide('neo4jUri', process.env.NEO4J_URI);
     project.provide('neo4jHow', 'NEO4J_URI');
@@ -29,7 +31,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     if (await dockerAnswers()) {
       const { Neo4jContainer } = await import('@testcontainers/neo4j');
-      const container = await new Neo4jContainer('neo4j:5.26-community').withoutAuthentication().start();
+      const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('commitment-graph').start();
+      project.provide('neo4jPassword', container.getPassword());
       project.provide('neo4jUri', container.getBoltUri());
       project.provide('neo4jHow', 'testcontainers');
       return async () => void (await container.stop());

@@ -1,0 +1,33 @@
+// Ingest one dossier given as text (the API mutation, tests): validate exactly as the CLI does,
+// resolving ids against the registry and then the store, and load it atomically or not at all.
+import { ValidationError } from '../domain/errors.ts';
+import type { GraphNode } from '../domain/model.ts';
+import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
+import { validateDossier } from './validate-dossier.ts';
+
+export interface IngestInput {
+  yamlText: string;
+  sourceText: string;
+  file: string;
+  registry: ReadonlyMap<string, GraphNode>;
+}
+
+export interface IngestResult {
+  report: UpsertReport;
+  refs: Map<string, string>;
+}
+
+export async function ingestDossier(store: GraphStore, input: IngestInput): Promise<IngestResult> {
+  let known: ReadonlyMap<string, GraphNode> = input.registry;
+  let result = validateDossier({ ...input, knownNodes: known });
+  const unknown = [...new Set(result.problems.filter((p) => p.code === 'UNKNOWN_ID').map((p) => /"([^"]+)"/.exec(p.message)?.[1]).filter((id): id is string => !!id))];
+  if (unknown.length) {
+    const stored = (await store.getNodes(unknown)).filter((n): n is GraphNode => n !== null);
+    if (stored.length) {
+      known = new Map([...input.registry, ...stored.map((n) => [n.id, n] as const)]);
+      result = validateDossier({ ...input, knownNodes: known });
+    }
+  }
+  if (result.problems.length || !result.batch) throw new ValidationError(result.problems, input.file);
+  return { report: await store.upsert(result.batch), refs: result.refs };
+}

@@ -1,0 +1,103 @@
+// The cgraph command as a process: validate, load (memory and Neo4j), stats, reset, exit codes.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { neo4jEnv, noNeo4j, tempDir } from '../support/fixtures.ts';
+import { runCli } from '../support/run-cli.ts';
+
+function brokenSeedCopy(edit: (yaml: string) => string): string {
+  const dir = tempDir();
+  cpSync('seeds', dir, { recursive: true });
+  const file = join(dir, 'paris-summit-2026-01-06', 'dossier.yaml');
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return dir;
+}
+
+describe('cgraph validate', () => {
+  it('passes the seeds with exit 0', () => {
+    const result = runCli(['validate', 'seeds']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('74 relationships');
+  });
+
+  it('lists every problem with file:line, code and path, and exits 1', () => {
+    const dir = brokenSeedCopy((y) => y.replace('firmness: hedged', 'firmness: lukewarm').replace('    from: state:ITA\n', '    from: state:ITX\n'));
+    const result = runCli(['validate', dir, '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/dossier\.yaml:\d+:\d+ BAD_ENUM at relationships\[4\]\.firmness/);
+    expect(result.stderr).toMatch(/dossier\.yaml:\d+:\d+ UNKNOWN_ID at relationships\[\d+\]\.from/);
+    expect(result.stderr).toContain('2 problem(s); nothing was loaded');
+  });
+
+  it('--fix-offsets writes computed offsets back into the file', () => {
+    const dir = brokenSeedCopy((y) => y.replace(/\n {8}start: 0\n {8}end: 113\n/, '\n'));
+    const file = join(dir, 'paris-summit-2026-01-06', 'dossier.yaml');
+    const count = () => readFileSync(file, 'utf8').split('end: 113\n').length - 1;
+    const before = count();
+    const result = runCli(['validate', dir, '--fix-offsets']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('wrote 1 offset pair(s)');
+    expect(count()).toBe(before + 1);
+    expect(runCli(['validate', dir, '--fix-offsets']).stdout).toContain('wrote 0 offset pair(s)');
+    expect(readFileSync(file, 'utf8')).toContain('# Dossier for the article');
+  });
+
+  it('says where a missing path is', () => {
+    const result = runCli(['validate', 'no/such/dir']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('FILE_NOT_FOUND');
+  });
+});
+
+describe('cgraph load, stats and reset on the memory store', () => {
+  it('loads, reloads idempotently, counts, and survives across processes', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    const first = runCli(['load', 'seeds', '--json'], env);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ store: 'memory', relationshipsCreated: 74, nodesCreated: 41 });
+    expect(report.counts.relationships.PLEDGED).toBe(12);
+    const again = JSON.parse(runCli(['load', '--json'], env).stdout);
+    expect(again).toMatchObject({ relationshipsCreated: 0, relationshipsUnchanged: 74, nodesCreated: 0 });
+    const stats = runCli(['stats'], env);
+    expect(stats.stdout).toMatch(/relationships: 74/);
+    expect(stats.stdout).toMatch(/REFUSED\s+4/);
+    expect(runCli(['reset'], env, '').code).toBe(2);
+    expect(runCli(['reset', '--yes'], env).code).toBe(0);
+    expect(JSON.parse(runCli(['stats', '--json'], env).stdout)).toEqual({ store: 'memory', nodes: {}, relationships: {} });
+  });
+
+  it('loads nothing from an invalid dossier', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    const dir = brokenSeedCopy((y) => y.replace('Britain and France have declared', 'Britain and France had declared'));
+    expect(runCli(['load', dir], env).code).toBe(1);
+    expect(JSON.parse(runCli(['stats', '--json'], env).stdout).relationships).toEqual({});
+  });
+
+  it('uses exit 2 for a wrong command line and 3 for bad configuration', () => {
+    expect(runCli(['nonsense']).code).toBe(2);
+    expect(runCli(['stats'], { NEO4J_URI: 'http://nope' }).code).toBe(3);
+  });
+});
+
+describe.skipIf(noNeo4j())('cgraph against Neo4j', () => {
+  it('loads into Neo4j with a final count, idempotently', () => {
+    const env = neo4jEnv();
+    expect(runCli(['reset', '--yes'], env).code).toBe(0);
+    const first = JSON.parse(runCli(['load', 'seeds', '--json'], env).stdout);
+    expect(first).toMatchObject({ store: 'neo4j', relationshipsCreated: 74 });
+    const again = JSON.parse(runCli(['load', 'seeds', '--json'], env).stdout);
+    expect(again).toMatchObject({ relationshipsCreated: 0, relationshipsUnchanged: 74 });
+    const progress = runCli(['load', 'seeds', '--progress'], env);
+    expect(progress.stderr).toMatch(/loading \[.*\] 100%/);
+  });
+
+  it('names the URI and exits 3 when Neo4j is down', () => {
+    const result = runCli(['stats'], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('STORE_UNAVAILABLE');
+    expect(result.stderr).toContain('bolt://127.0.0.1:1');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});

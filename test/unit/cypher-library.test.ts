@@ -1,0 +1,53 @@
+// The Cypher library: the set of statements, their declared parameters, and the schema file's
+// coverage of every label and relationship type the domain allows.
+import { describe, expect, it } from 'vitest';
+import { KIND_LABEL, RelationshipType } from '../../src/domain/model.ts';
+import { loadCypherLibrary, usedParams } from '../../src/store/neo4j/cypher-library.ts';
+
+const library = loadCypherLibrary();
+
+describe('cypher library', () => {
+  it('holds the store statements the Neo4j adapter uses', () => {
+    const store = [...library.keys()].filter((name) => name.startsWith('store/')).sort();
+    expect(store).toEqual([
+      'store/all-nodes',
+      'store/all-relationships',
+      'store/bump-graph-version',
+      'store/count-nodes',
+      'store/count-nodes-by-kind',
+      'store/count-relationships',
+      'store/count-relationships-by-type',
+      'store/delete-all',
+      'store/expand-neighbours',
+      'store/get-graph-version',
+      'store/get-nodes-by-ids',
+      'store/get-relationships-by-ends',
+      'store/get-relationships-by-ids',
+      'store/list-nodes',
+      'store/list-relationships',
+      'store/relationships-among',
+      'store/search-nodes',
+      'store/upsert-nodes',
+      'store/upsert-relationships',
+    ]);
+  });
+
+  it('declares exactly the parameters each statement uses', () => {
+    for (const statement of library.values()) {
+      expect([...statement.params].sort(), statement.name).toEqual(usedParams(statement));
+    }
+  });
+
+  it('names files <area>/<verb>-<noun> and keeps one statement per file (schema aside)', () => {
+    for (const statement of library.values()) {
+      expect(statement.name).toMatch(/^[a-z]+\/[a-z]+(-[a-z0-9]+)+$/);
+      if (!statement.name.startsWith('schema/')) expect(statement.text.includes(';'), statement.name).toBe(false);
+    }
+  });
+
+  it('constrains id for every label and relationship type', () => {
+    const schema = library.get('schema/create-constraints')?.statements.join('\n') ?? '';
+    for (const label of [...Object.values(KIND_LABEL), 'Entity', 'Actor']) expect(schema).toContain(`FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
+    for (const type of RelationshipType.options) expect(schema).toContain(`FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`);
+  });
+});
