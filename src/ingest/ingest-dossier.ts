@@ -1,7 +1,7 @@
 // Ingest one dossier given as text (the API mutation, tests): validate exactly as the CLI does,
 // resolving ids against the registry and then the store, and load it atomically or not at all.
 import { ValidationError } from '../domain/errors.ts';
-import type { GraphNode } from '../domain/model.ts';
+import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
 import { validateDossier } from './validate-dossier.ts';
 
@@ -15,6 +15,8 @@ export interface IngestInput {
 export interface IngestResult {
   report: UpsertReport;
   refs: Map<string, string>;
+  /** What the dossier contributed, as loaded. */
+  batch: GraphBatch;
 }
 
 export async function ingestDossier(store: GraphStore, input: IngestInput): Promise<IngestResult> {
@@ -29,5 +31,5 @@ export async function ingestDossier(store: GraphStore, input: IngestInput): Prom
     }
   }
   if (result.problems.length || !result.batch) throw new ValidationError(result.problems, input.file);
-  return { report: await store.upsert(result.batch), refs: result.refs };
+  return { report: await store.upsert(result.batch), refs: result.refs, batch: result.batch };
 }

@@ -1,0 +1,77 @@
+// Checks GraphQL arguments against the domain's lists before they reach a store, so a bad value
+// is a BAD_ARGUMENT error that says what is allowed, never an empty answer or a store error.
+import { CommitmentKind, Firmness, PartialDate, RelationshipType } from '../domain/model.ts';
+import type { RelationshipFilter } from '../domain/filters.ts';
+import { badArgument } from './errors.ts';
+
+export interface RelationshipFilterInput {
+  types?: string[] | null;
+  from?: string[] | null;
+  to?: string[] | null;
+  involving?: string[] | null;
+  sources?: string[] | null;
+  asOf?: string | null;
+}
+
+export interface CommitmentFilterInput extends Omit<RelationshipFilterInput, 'types'> {
+  kinds?: string[] | null;
+  conditions?: string[] | null;
+  firmness?: string[] | null;
+  text?: string | null;
+}
+
+const MAX_LIST = 200;
+
+function list(name: string, values: string[] | null | undefined): string[] | undefined {
+  if (!values) return undefined;
+  if (values.length > MAX_LIST) throw badArgument(`${name} takes at most ${MAX_LIST} values`);
+  return values;
+}
+
+export function checkTypes(types: string[] | null | undefined, argument = 'types'): string[] | undefined {
+  const checked = list(argument, types);
+  for (const type of checked ?? []) {
+    if (!RelationshipType.safeParse(type).success) {
+      throw badArgument(`"${type}" is not a relationship type; use one of ${RelationshipType.options.join(', ')}`, { argument });
+    }
+  }
+  return checked;
+}
+
+export function checkDate(value: string | null | undefined, argument: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!PartialDate.safeParse(value).success) throw badArgument(`${argument} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`, { argument });
+  return value;
+}
+
+export function relationshipFilter(input: RelationshipFilterInput | null | undefined): RelationshipFilter {
+  return {
+    types: checkTypes(input?.types),
+    from: list('from', input?.from),
+    to: list('to', input?.to),
+    involving: list('involving', input?.involving),
+    sources: list('sources', input?.sources),
+    asOf: checkDate(input?.asOf, 'asOf'),
+  };
+}
+
+export function commitmentFilter(input: CommitmentFilterInput | null | undefined): RelationshipFilter {
+  const kinds = list('kinds', input?.kinds) ?? [...CommitmentKind.options];
+  for (const firmness of input?.firmness ?? []) {
+    if (!Firmness.safeParse(firmness).success) throw badArgument(`"${firmness}" is not a firmness; use one of ${Firmness.options.join(', ')}`);
+  }
+  if (input?.text && input.text.length > 500) throw badArgument('text takes at most 500 characters');
+  return {
+    ...relationshipFilter({ ...input, types: null }),
+    types: kinds.length ? kinds : [...CommitmentKind.options],
+    conditions: list('conditions', input?.conditions),
+    firmness: list('firmness', input?.firmness),
+    text: input?.text ?? undefined,
+  };
+}
+
+export function checkFirst(first: number | null | undefined, fallback: number, max: number): number {
+  if (first === null || first === undefined) return fallback;
+  if (!Number.isInteger(first) || first < 0 || first > max) throw badArgument(`first must be from 0 to ${max}`);
+  return first;
+}

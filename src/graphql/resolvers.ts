@@ -1,0 +1,144 @@
+// Resolvers for schema.graphql: thin mappings from the API's shapes onto the store and the
+// domain records; nodes referenced by relationships are fetched through per-request DataLoaders.
+import type { IResolvers } from '@graphql-tools/utils';
+import { KIND_LABEL, RelationshipType, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { RelationshipFilter } from '../domain/filters.ts';
+import { ingestDossier } from '../ingest/ingest-dossier.ts';
+import type { Page } from '../store/graph-store.ts';
+import { checkFirst, checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
+import type { Context } from './context.ts';
+
+export const MAX_YAML_CHARS = 2_000_000;
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export function toConnection<T>(page: Page<T>) {
+  return {
+    edges: page.items.map((node, i) => ({ cursor: page.cursors[i], node })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors.at(-1) ?? null,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
+const pageRequest = (args: PageArgs) => ({
+  ...(args.first !== null && args.first !== undefined ? { first: args.first } : {}),
+  ...(args.after ? { after: args.after } : {}),
+});
+
+async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs) {
+  const page = await context.services.store.listRelationships(filter, pageRequest(args));
+  for (const rel of page.items) context.relationships.prime(rel.id, rel);
+  return toConnection(page);
+}
+
+async function requiredNode(context: Context, id: string): Promise<GraphNode> {
+  const node = await context.nodes.load(id);
+  if (!node) throw new DomainError('DANGLING_REFERENCE', `node ${id} is referenced but missing; reload its dossier`, { id });
+  return node;
+}
+
+const nodeRelationships = {
+  outgoing: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context) =>
+    relationshipsPage(context, { from: [node.id], types: checkTypes(args.types) }, args),
+  incoming: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context) =>
+    relationshipsPage(context, { to: [node.id], types: checkTypes(args.types) }, args),
+};
+
+const relationshipEnds = {
+  from: (rel: GraphRelationship, _: unknown, context: Context) => requiredNode(context, rel.from),
+  to: (rel: GraphRelationship, _: unknown, context: Context) => requiredNode(context, rel.to),
+};
+
+export const resolvers: IResolvers = {
+  Query: {
+    node: (_: unknown, args: { id: string }, context: Context) => context.nodes.load(args.id),
+    relationship: (_: unknown, args: { id: string }, context: Context) => context.relationships.load(args.id),
+    search: async (_: unknown, args: { text: string; kinds?: NodeKind[] | null; first?: number | null }, context: Context) => {
+      if (args.text.length > 200) throw new DomainError('BAD_ARGUMENT', 'text takes at most 200 characters');
+      return context.services.store.searchNodes(args.text, args.kinds ?? undefined, checkFirst(args.first, 10, 100));
+    },
+    nodes: async (_: unknown, args: PageArgs & { kind?: NodeKind | null }, context: Context) => {
+      const page = await context.services.store.listNodes({ kinds: args.kind ? [args.kind] : undefined }, pageRequest(args));
+      for (const node of page.items) context.nodes.prime(node.id, node);
+      return toConnection(page);
+    },
+    commitments: (_: unknown, args: PageArgs & { filter?: CommitmentFilterInput | null }, context: Context) =>
+      relationshipsPage(context, commitmentFilter(args.filter), args),
+    relationships: (_: unknown, args: PageArgs & { filter?: RelationshipFilterInput | null }, context: Context) =>
+      relationshipsPage(context, relationshipFilter(args.filter), args),
+    stats: async (_: unknown, __: unknown, context: Context) => {
+      const counts = await context.services.store.counts();
+      const sum = (values: (number | undefined)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
+      return {
+        nodes: sum(Object.values(counts.nodes)),
+        relationships: sum(Object.values(counts.relationships)),
+        nodesByKind: Object.entries(counts.nodes).map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind)),
+        relationshipsByType: Object.entries(counts.relationships).map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
+      };
+    },
+    relationshipTypes: () => RelationshipType.options,
+  },
+
+  Mutation: {
+    ingestDossier: async (_: unknown, args: { yaml: string; sourceText: string }, context: Context) => {
+      if (!context.authenticated) {
+        throw new DomainError('UNAUTHENTICATED', 'ingestDossier needs an API key: send "Authorization: Bearer <key>"');
+      }
+      if (args.yaml.length > MAX_YAML_CHARS || args.sourceText.length > MAX_YAML_CHARS) {
+        throw new DomainError('BAD_ARGUMENT', `yaml and sourceText take at most ${MAX_YAML_CHARS} characters each`);
+      }
+      const { report, batch } = await ingestDossier(context.services.store, {
+        yamlText: args.yaml,
+        sourceText: args.sourceText,
+        file: 'ingestDossier(yaml)',
+        registry: context.services.registry,
+      });
+      const created = new Set(report.createdIds);
+      const allIds = [...batch.nodes.map((n) => n.id), ...batch.relationships.map((r) => r.id)];
+      for (const node of batch.nodes) context.nodes.clear(node.id);
+      return {
+        ...report,
+        created: report.createdIds,
+        existing: allIds.filter((id) => !created.has(id)),
+        relationships: batch.relationships,
+      };
+    },
+  },
+
+  Node: {
+    __resolveType: (node: GraphNode) => KIND_LABEL[node.kind],
+  },
+  ...Object.fromEntries(Object.values(KIND_LABEL).map((label) => [label, { ...nodeRelationships }])),
+  Condition: {
+    ...nodeRelationships,
+    subject: (node: GraphNode, _: unknown, context: Context) =>
+      node.kind === 'CONDITION' && node.subject ? context.nodes.load(node.subject) : null,
+  },
+
+  Relationship: {
+    __resolveType: (rel: GraphRelationship) => (isCommitmentType(rel.type) ? 'Commitment' : 'StructuralRelationship'),
+  },
+  Commitment: {
+    ...relationshipEnds,
+    kind: (rel: GraphRelationship) => rel.type,
+    conditions: async (rel: GraphRelationship, _: unknown, context: Context) =>
+      Promise.all(('conditions' in rel ? rel.conditions : []).map((id) => requiredNode(context, id))),
+    statedBy: async (rel: GraphRelationship, _: unknown, context: Context) =>
+      Promise.all(('statedBy' in rel ? rel.statedBy : []).map((id) => requiredNode(context, id))),
+  },
+  StructuralRelationship: { ...relationshipEnds },
+  Evidence: {
+    source: (evidence: Evidence, _: unknown, context: Context) => requiredNode(context, evidence.sourceId),
+    speaker: (evidence: Evidence, _: unknown, context: Context) => (evidence.speaker ? context.nodes.load(evidence.speaker) : null),
+  },
+};
+

@@ -1,0 +1,81 @@
+// The main job: serve the GraphQL API on the configured store (the embedded memory store loaded
+// from seeds/ by default, Neo4j when NEO4J_URI is set). GET /healthz answers 200 once the store
+// is loaded. SIGTERM lets in-flight requests finish and closes the store.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { pino } from 'pino';
+import { loadConfig } from './config.ts';
+import { DomainError, formatProblem, ValidationError } from './domain/errors.ts';
+import type { GraphNode } from './domain/model.ts';
+import { readRegistry, REGISTRY_FILE } from './ingest/dossier-files.ts';
+import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
+import { openStore } from './store/open-store.ts';
+import { createServer, MAX_BODY_BYTES } from './server.ts';
+
+const SHUTDOWN_GRACE_MS = 8000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const store = await openStore(config);
+  const registryFile = config.seedsDir ? join(config.seedsDir, REGISTRY_FILE) : undefined;
+  const registry: ReadonlyMap<string, GraphNode> = registryFile && existsSync(registryFile) ? readRegistry(registryFile).nodes : new Map();
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys }, { production: config.production, logger });
+
+  let ready = false;
+  const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/healthz') {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: ready ? 'ok' : 'loading', store: store.kind }));
+      return;
+    }
+    if (req.method === 'POST' && req.headers['content-length'] === undefined) {
+      // Without a declared length the body size cannot be capped before it is read.
+      res.writeHead(411, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'send Content-Length', extensions: { code: 'LENGTH_REQUIRED' } }] }));
+      return;
+    }
+    void yoga(req, res);
+  });
+  server.requestTimeout = 30_000;
+  server.maxHeadersCount = 100;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}/graphql`, store: store.kind, maxBodyBytes: MAX_BODY_BYTES }, 'listening');
+
+  if (config.seedsDir) {
+    const { batches } = validateDossiers([config.seedsDir]);
+    const report = await loadBatches(store, batches);
+    logger.info({ seeds: config.seedsDir, ...report, createdIds: report.createdIds.length }, 'seeds loaded');
+  }
+  ready = true;
+  process.stdout.write(`commitment-graph API ready at http://${config.host}:${port}/graphql (store: ${store.kind})\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void store.close().finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ValidationError) for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  process.stderr.write(`commitment-graph: ${error instanceof DomainError ? `${error.code}: ${error.message}` : ((error as Error)?.stack ?? String(error))}\n`);
+  process.exit(error instanceof DomainError ? 3 : 4);
+});

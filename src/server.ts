@@ -1,0 +1,60 @@
+// createServer wires the GraphQL API over a store without listening, so tests call it through
+// `yoga.fetch` in-process and main.ts serves it. Limits and masking live here.
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { createContext, type Context, type Services } from './graphql/context.ts';
+import { maskError } from './graphql/errors.ts';
+import { buildSchema } from './graphql/schema.ts';
+
+export interface ServerOptions {
+  production: boolean;
+  logger?: Logger;
+}
+
+/** Request limits: a body over this is refused before it is parsed. */
+export const MAX_BODY_BYTES = 1_000_000;
+export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 20000 };
+
+export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;
+
+export function createServer(services: Services, options: ServerOptions): CommitmentGraphServer {
+  const logger = options.logger;
+  return createYoga<Record<string, never>, Context>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: !options.production,
+    batching: false,
+    logging: logger ? { debug: () => undefined, info: (...a) => logger.info(a), warn: (...a) => logger.warn(a), error: (...a) => logger.error(a) } : false,
+    context: ({ request }) => createContext(services, request),
+    maskedErrors: {
+      maskError: (error, message) =>
+        maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query')),
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
+        maxAliases: { n: LIMITS.maxAliases },
+        maxDirectives: { n: LIMITS.maxDirectives },
+        maxTokens: { n: LIMITS.maxTokens },
+        costLimit: { maxCost: LIMITS.maxCost },
+        blockFieldSuggestion: { enabled: options.production },
+      }),
+      {
+        // Refuse large bodies from their declared length before reading them.
+        onRequest({ request, endResponse, fetchAPI }) {
+          const length = Number(request.headers.get('content-length') ?? 0);
+          if (length > MAX_BODY_BYTES) {
+            endResponse(
+              new fetchAPI.Response(
+                JSON.stringify({ errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+                { status: 413, headers: { 'content-type': 'application/json' } },
+              ),
+            );
+          }
+        },
+      },
+    ],
+  });
+}
