@@ -14,7 +14,7 @@ export interface ServerOptions {
 
 /** Request limits: a body over this is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1_000_000;
-export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 20000 };
+export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 50000 };
 
 export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;
 

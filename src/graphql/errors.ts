@@ -5,6 +5,22 @@ import { DomainError, ValidationError } from '../domain/errors.ts';
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
+/** graphql-armor rejects without a code; these give its rejections one (and HTTP 400). */
+const LIMIT_CODES: [RegExp, string][] = [
+  [/Query Cost limit/i, 'COST_LIMIT_EXCEEDED'],
+  [/Query depth limit/i, 'DEPTH_LIMIT_EXCEEDED'],
+  [/Aliases limit/i, 'ALIAS_LIMIT_EXCEEDED'],
+  [/Directives limit/i, 'DIRECTIVE_LIMIT_EXCEEDED'],
+  [/Token limit/i, 'TOKEN_LIMIT_EXCEEDED'],
+];
+
+function limitError(error: unknown): GraphQLError | undefined {
+  const message = (error as Error)?.message ?? '';
+  const hit = LIMIT_CODES.find(([pattern]) => pattern.test(message));
+  if (!hit) return undefined;
+  return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: hit[1], http: { status: 400 } } });
+}
+
 export function toGraphQLError(error: DomainError, path?: readonly (string | number)[]): GraphQLError {
   return new GraphQLError(error.message, {
     path,
@@ -18,12 +34,17 @@ export function toGraphQLError(error: DomainError, path?: readonly (string | num
 
 /** yoga's maskError: pass coded domain errors through, mask the rest. */
 export function maskError(error: unknown, message: string, onInternal: (error: unknown) => void): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) return toGraphQLError(original, error instanceof GraphQLError ? error.path : undefined);
-  if (original instanceof GraphQLError && original.extensions?.code) return original;
+  // Duck-typed: yoga and graphql-js may hold different copies of GraphQLError.
+  const wrapper = error as { originalError?: unknown; path?: readonly (string | number)[]; extensions?: { code?: unknown } };
+  const original = wrapper?.originalError ?? error;
+  if (original instanceof DomainError) return toGraphQLError(original, wrapper.path);
+  const limit = limitError(original);
+  if (limit) return limit;
+  const coded = original as { extensions?: { code?: unknown } };
+  if (original instanceof Error && typeof coded.extensions?.code === 'string' && coded.extensions.code !== 'INTERNAL_SERVER_ERROR') return original;
   onInternal(original);
   return new GraphQLError(message, {
-    path: error instanceof GraphQLError ? error.path : undefined,
+    path: wrapper?.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   });
 }

@@ -1,0 +1,5 @@
+// The API suite on the embedded memory store.
+import { storeFactories } from '../support/fixtures.ts';
+import { describeApi } from './api-suite.ts';
+
+describeApi('memory', storeFactories.memory);

@@ -1,0 +1,63 @@
+// Hostile queries: each is rejected with its code and HTTP 400 before any resolver runs.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { MemoryStore } from '../../src/store/memory/memory-store.ts';
+import { codes, seededApi, type ApiClient } from '../support/graphql-client.ts';
+
+describe('GraphQL limits', () => {
+  let api: ApiClient;
+  let store: MemoryStore;
+  beforeAll(async () => {
+    store = new MemoryStore();
+    api = await seededApi(store, { production: true });
+  });
+
+  const expectRejectedUntouched = async (query: string, code: string) => {
+    const reads = vi.spyOn(store, 'listRelationships');
+    const nodes = vi.spyOn(store, 'getNodes');
+    const res = await api.query(query);
+    expect(codes(res)).toEqual([code]);
+    expect(res.status).toBe(400);
+    expect(reads).not.toHaveBeenCalled();
+    expect(nodes).not.toHaveBeenCalled();
+    reads.mockRestore();
+    nodes.mockRestore();
+  };
+
+  it('rejects a depth-20 query', async () => {
+    let selection = '{ id }';
+    for (let i = 0; i < 5; i++) selection = `{ outgoing { edges { node { to ${selection} } } } }`;
+    await expectRejectedUntouched(`{ node(id: "state:GBR") ${selection} }`, 'DEPTH_LIMIT_EXCEEDED');
+  });
+
+  it('rejects 100 aliases', async () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: node(id: "state:GBR") { id }`).join(' ');
+    await expectRejectedUntouched(`{ ${aliases} }`, 'ALIAS_LIMIT_EXCEEDED');
+  });
+
+  it('rejects circular fragments', async () => {
+    const res = await api.query('query { node(id: "state:GBR") { ...A } } fragment A on State { ...B } fragment B on State { ...A }');
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('rejects a 2 MB body from its length, before parsing', async () => {
+    const body = JSON.stringify({ query: `{ stats { nodes } }`, variables: { pad: 'x'.repeat(2_000_000) } });
+    const response = await api.server.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('hides field suggestions in production and refuses batched requests', async () => {
+    const res = await api.query('{ stats { nodez } }');
+    expect(res.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    const batched = await api.server.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ stats { nodes } }' }, { query: '{ stats { nodes } }' }]),
+    });
+    expect(batched.status).toBeGreaterThanOrEqual(400);
+  });
+});

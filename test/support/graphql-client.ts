@@ -1,0 +1,44 @@
+// Calls the API in-process through yoga.fetch, as the dashboard would over HTTP.
+import type { GraphNode } from '../../src/domain/model.ts';
+import { loadBatches } from '../../src/ingest/load-dossiers.ts';
+import { readRegistry } from '../../src/ingest/dossier-files.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
+import { createServer, type CommitmentGraphServer } from '../../src/server.ts';
+import { seedBatches } from './fixtures.ts';
+
+export const API_KEY = 'test-key-0123456789abcdef';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; problems?: { code: string; line?: number; path?: string }[] } }[];
+}
+
+export interface ApiClient {
+  server: CommitmentGraphServer;
+  store: GraphStore;
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+}
+
+let registry: ReadonlyMap<string, GraphNode> | undefined;
+
+export async function seededApi(store: GraphStore, options: { production?: boolean } = {}): Promise<ApiClient> {
+  await loadBatches(store, seedBatches());
+  registry ??= readRegistry('seeds/entities.yaml').nodes;
+  const server = createServer({ store, registry, apiKeys: [API_KEY] }, { production: options.production ?? false });
+  return {
+    server,
+    store,
+    async query(query, variables = {}, headers = {}) {
+      const response = await server.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+  };
+}
+
+/** The error codes of a response, in order. */
+export const codes = (response: GraphQLResponse) => (response.errors ?? []).map((e) => e.extensions?.code);

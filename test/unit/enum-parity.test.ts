@@ -1,0 +1,26 @@
+// Every SDL enum equals its zod enum: the schema and the domain cannot drift apart.
+import { buildSchema, GraphQLEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { CommitmentKind, NodeKind } from '../../src/domain/model.ts';
+import { CentralityMetric, Direction } from '../../src/analysis/options.ts';
+import { loadTypeDefs } from '../../src/graphql/schema.ts';
+
+const schema = buildSchema(loadTypeDefs());
+const sdlEnums = Object.values(schema.getTypeMap()).filter((t): t is GraphQLEnumType => t instanceof GraphQLEnumType && !t.name.startsWith('__'));
+const zodEnums: Record<string, readonly string[]> = {
+  NodeKind: NodeKind.options,
+  CommitmentKind: CommitmentKind.options,
+  Direction: Direction.options,
+  CentralityMetric: CentralityMetric.options,
+};
+
+describe('enum parity', () => {
+  it('has a zod enum for every SDL enum', () => {
+    expect(sdlEnums.map((e) => e.name).sort()).toEqual(Object.keys(zodEnums).sort());
+  });
+  for (const sdl of sdlEnums) {
+    it(`${sdl.name} has the same values in SDL and zod`, () => {
+      expect(sdl.getValues().map((v) => v.name)).toEqual([...(zodEnums[sdl.name] ?? [])]);
+    });
+  }
+});
