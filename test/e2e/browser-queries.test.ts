@@ -1,0 +1,87 @@
+// The analysts' saved queries (cypher/browser/) run against Neo4j over Bolt on the seed graph.
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { loadBatches } from '../../src/ingest/load-dossiers.ts';
+import { cypher, loadCypherLibrary } from '../../src/store/neo4j/cypher-library.ts';
+import { neo4jUri, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+
+describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    const store = await storeFactories.neo4j();
+    await loadBatches(store, seedBatches());
+    await store.close();
+    driver = neo4j.driver(neo4jUri() as string);
+  });
+  afterAll(async () => driver?.close());
+
+  const run = async (name: string, params: Record<string, unknown> = {}) =>
+    (await driver.executeQuery(cypher(`browser/${name}`), params, { routing: neo4j.routing.READ })).records.map((r) => r.toObject());
+
+  it('has the queries an analyst needs', () => {
+    const browser = [...loadCypherLibrary().keys()].filter((n) => n.startsWith('browser/'));
+    expect(browser.sort()).toEqual([
+      'browser/find-refused-conditions',
+      'browser/find-shortest-path',
+      'browser/find-tensions',
+      'browser/list-attendees-and-signatories',
+      'browser/list-pledges-on-condition',
+      'browser/list-refusals',
+      'browser/show-actor-neighbourhood',
+    ]);
+  });
+
+  it('lists all refusals with their quotes', async () => {
+    const rows = await run('list-refusals');
+    expect(rows.map((r) => r.actor)).toEqual(['Italy', 'Poland', 'Russia', 'Ukraine']);
+    expect(rows[0]?.quotes[0]).toContain('would not contribute troops');
+  });
+
+  it('lists pledges that depend on a ceasefire', async () => {
+    const rows = await run('list-pledges-on-condition', { conditionId: 'condition:ceasefire-in-force' });
+    expect(rows.map((r) => r.actor)).toEqual(['France', 'France', 'United Kingdom', 'United Kingdom']);
+  });
+
+  it('lists who attended the summit and who signed the declaration', async () => {
+    const [row] = await run('list-attendees-and-signatories', { eventId: 'event:2026-01-06-paris-summit' });
+    expect(row?.attendance).toHaveLength(12);
+    expect([...(row?.signatories as string[])].sort()).toEqual(['Emmanuel Macron', 'Keir Starmer', 'Volodymyr Zelenskyy']);
+  });
+
+  it('shows an actor\'s neighbourhood', async () => {
+    const rows = await run('show-actor-neighbourhood', { actorId: 'state:ITA' });
+    expect(rows.length).toBeGreaterThan(5);
+  });
+
+  it('finds a shortest path from Italy to Russia through the force Russia warned against', async () => {
+    const [row] = await run('find-shortest-path', { fromId: 'state:ITA', toId: 'state:RUS' });
+    expect(row?.names).toEqual(['Italy', 'Multinational reassurance force for Ukraine', 'Russia']);
+    expect(row?.types).toEqual(['REFUSED', 'WARNED']);
+  });
+
+  it('finds the tension between the troop pledges and Russia\'s warning', async () => {
+    const rows = await run('find-tensions');
+    expect(rows.map((r) => `${r.pledger}|${r.opponent}|${r.stance}`)).toEqual([
+      'France|Russia|WARNED',
+      'Germany|Russia|WARNED',
+      'United Kingdom|Russia|WARNED',
+    ]);
+    const refused = await run('find-refused-conditions');
+    expect(refused.map((r) => r.pledger)).toEqual(['France', 'France', 'United Kingdom', 'United Kingdom']);
+    expect(refused.every((r) => r.refuser === 'Russia')).toBe(true);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('runs Neo4j 5.26 with a healthcheck and a volume, a one-shot seed loader, and the API on Neo4j', () => {
+    const compose = parse(readFileSync('docker-compose.yml', 'utf8'));
+    expect(compose.services.neo4j.image).toBe('neo4j:5.26-community');
+    expect(compose.services.neo4j.healthcheck.test.join(' ')).toContain('cypher-shell');
+    expect(compose.services.neo4j.volumes).toEqual(['neo4j-data:/data']);
+    expect(compose.services.seed.command).toEqual(['node', 'bin/cgraph.js', 'load', 'seeds']);
+    expect(compose.services.api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
+    expect(compose.services.api.depends_on.seed.condition).toBe('service_completed_successfully');
+  });
+});
