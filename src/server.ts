@@ -3,6 +3,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { AnalysisService } from './analysis-service.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
@@ -18,8 +19,9 @@ export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxToke
 
 export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;
 
-export function createServer(services: Services, options: ServerOptions): CommitmentGraphServer {
+export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Services, 'analysis'>>, options: ServerOptions): CommitmentGraphServer {
   const logger = options.logger;
+  const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store) };
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',

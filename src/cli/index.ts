@@ -1,8 +1,15 @@
 // The cgraph command line: thin commands over the ingest, store and analysis services.
 import { Command, CommanderError } from 'commander';
+import { registerAnalysisCommands } from './commands/analysis-commands.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
 import { EXIT, exitCodeFor, reportError } from './runtime.ts';
+
+// A closed pipe (cgraph export | head) is a normal way for a reader to stop, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const program = new Command()
   .name('cgraph')
@@ -12,6 +19,7 @@ const program = new Command()
 
 registerValidate(program);
 registerStoreCommands(program);
+registerAnalysisCommands(program);
 
 try {
   await program.parseAsync(process.argv);

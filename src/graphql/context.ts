@@ -2,6 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import type { AnalysisService } from '../analysis-service.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface Services {
@@ -9,6 +10,7 @@ export interface Services {
   /** The shared entity registry that ingested dossiers may reference. */
   registry: ReadonlyMap<string, GraphNode>;
   apiKeys: readonly string[];
+  analysis: AnalysisService;
 }
 
 export interface Context {

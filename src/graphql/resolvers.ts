@@ -8,6 +8,7 @@ import { ingestDossier } from '../ingest/ingest-dossier.ts';
 import type { Page } from '../store/graph-store.ts';
 import { checkFirst, checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import type { Context } from './context.ts';
+import { analysisQueries } from './analysis-resolvers.ts';
 
 export const MAX_YAML_CHARS = 2_000_000;
 
@@ -86,6 +87,7 @@ export const resolvers: IResolvers = {
       };
     },
     relationshipTypes: () => RelationshipType.options,
+    ...analysisQueries,
   },
 
   Mutation: {

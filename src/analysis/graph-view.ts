@@ -1,0 +1,61 @@
+// The analysis graph: a Graphology MultiDirectedGraph built from a store snapshot, and filtered
+// views over it (relationship types, direction, validity date) that walk the graph in place
+// instead of copying it.
+import { MultiDirectedGraph } from 'graphology';
+import { DomainError } from '../domain/errors.ts';
+import { isValidOn } from '../domain/filters.ts';
+import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import type { Direction } from './options.ts';
+
+export type CommitmentGraph = MultiDirectedGraph<GraphNode, GraphRelationship>;
+
+export interface SerializedInput {
+  nodes: { key: string; attributes: GraphNode }[];
+  edges: { key: string; source: string; target: string; attributes: GraphRelationship }[];
+}
+
+export function buildGraph(snapshot: SerializedInput): CommitmentGraph {
+  const graph: CommitmentGraph = new MultiDirectedGraph({ allowSelfLoops: true });
+  for (const node of snapshot.nodes) graph.addNode(node.key, node.attributes);
+  for (const edge of snapshot.edges) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+  return graph;
+}
+
+export interface EdgeFilter {
+  /** Only these relationship types (all when absent or empty). */
+  types?: readonly string[];
+  /** Only relationships valid on this date. */
+  asOf?: string;
+}
+
+export interface View extends EdgeFilter {
+  direction: Direction;
+}
+
+export function edgeAllowed(rel: GraphRelationship, filter: EdgeFilter): boolean {
+  if (filter.types?.length && !filter.types.includes(rel.type)) return false;
+  if (filter.asOf && !isValidOn(rel, filter.asOf)) return false;
+  return true;
+}
+
+/** Calls `visit(edge, neighbour)` for each allowed edge at `node`, in edge-key order, honouring direction. */
+export function forEachAllowedStep(
+  graph: CommitmentGraph,
+  node: string,
+  view: View,
+  visit: (edge: string, neighbour: string, rel: GraphRelationship) => void,
+): void {
+  const steps: [string, string, GraphRelationship][] = [];
+  const collect = (edge: string, rel: GraphRelationship, source: string, target: string) => {
+    if (edgeAllowed(rel, view)) steps.push([edge, source === node ? target : source, rel]);
+  };
+  if (view.direction === 'OUT') graph.forEachOutEdge(node, collect);
+  else if (view.direction === 'IN') graph.forEachInEdge(node, collect);
+  else graph.forEachEdge(node, collect);
+  steps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [edge, neighbour, rel] of steps) visit(edge, neighbour, rel);
+}
+
+export function requireNode(graph: CommitmentGraph, id: string, argument: string): void {
+  if (!graph.hasNode(id)) throw new DomainError('UNKNOWN_ID', `${argument}: no node "${id}"; look ids up with search`, { id, argument });
+}

@@ -1,0 +1,193 @@
+// cgraph path | paths | neighbours | central | blocs | scenario | tensions | export: relationship
+// questions over a Graphology snapshot of the configured store. Names or ids are accepted.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { centrality } from '../../analysis/centrality.ts';
+import { communities } from '../../analysis/communities.ts';
+import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../analysis/export.ts';
+import { buildGraph, type CommitmentGraph } from '../../analysis/graph-view.ts';
+import { neighbourhood } from '../../analysis/neighbourhood.ts';
+import { CentralityMetric, Direction } from '../../analysis/options.ts';
+import { allPaths, shortestPath, type Path } from '../../analysis/paths.ts';
+import { scenario } from '../../analysis/scenario.ts';
+import { findTensions } from '../../analysis/tensions.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { isCommitment, NodeKind, type GraphRelationship } from '../../domain/model.ts';
+import type { GraphStore } from '../../store/graph-store.ts';
+import { print, withStore } from '../runtime.ts';
+
+/** An id, or a name or alias that names exactly one node. */
+export async function resolveNode(store: GraphStore, text: string): Promise<string> {
+  const [byId] = await store.getNodes([text]);
+  if (byId) return byId.id;
+  const needle = text.trim().toLowerCase();
+  const matches = await store.searchNodes(text, undefined, 20);
+  const exact = matches.filter((n) => [n.name, ...n.aliases].some((s) => s.toLowerCase() === needle));
+  const candidates = exact.length ? exact : matches;
+  if (candidates.length === 1) return (candidates[0] as { id: string }).id;
+  if (candidates.length === 0) throw new DomainError('UNKNOWN_NAME', `nothing is called "${text}"; try cgraph search or an id such as state:ITA`);
+  throw new DomainError('AMBIGUOUS_NAME', `"${text}" could be ${candidates.slice(0, 8).map((n) => `${n.id} (${n.name})`).join(', ')}; use an id`);
+}
+
+async function withGraph(work: (graph: CommitmentGraph, store: GraphStore) => Promise<void>): Promise<void> {
+  await withStore(async (store) => work(buildGraph(await store.snapshot()), store));
+}
+
+function describeRelationship(graph: CommitmentGraph, rel: GraphRelationship): string {
+  const what = isCommitment(rel) ? `${rel.type} (${rel.action})` : rel.role || rel.claim ? `${rel.type} (${rel.role ?? rel.claim})` : rel.type;
+  return `${graph.getNodeAttribute(rel.from, 'name')} -[${what}]-> ${graph.getNodeAttribute(rel.to, 'name')}`;
+}
+
+function describePath(graph: CommitmentGraph, path: Path): string {
+  const lines = [`${path.length} step(s): ${path.nodes.map((n) => n.name).join(' → ')}`];
+  for (const rel of path.relationships) lines.push(`  ${describeRelationship(graph, rel)}\n    “${rel.evidence[0]?.quote ?? ''}”`);
+  return lines.join('\n');
+}
+
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export function registerAnalysisCommands(program: Command): void {
+  program
+    .command('path')
+    .description('the shortest connection between two actors (names or ids), with the evidence of each step')
+    .argument('<from>')
+    .argument('<to>')
+    .option('--types <types>', 'only these relationship types (comma-separated)', list)
+    .option('--direction <direction>', 'OUT, IN or ANY', 'ANY')
+    .option('--as-of <date>', 'only relationships valid on this date')
+    .option('--json', 'print JSON')
+    .action(async (fromText: string, toText: string, opts: { types?: string[]; direction: string; asOf?: string; json?: boolean }) => {
+      await withGraph(async (graph, store) => {
+        const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
+        const path = shortestPath(graph, from, to, { types: opts.types, direction: Direction.parse(opts.direction.toUpperCase()), asOf: opts.asOf });
+        print({ json: !!opts.json }, path ? describePath(graph, path) : `no path from ${from} to ${to}`, path);
+        if (!path) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('paths')
+    .description('all simple paths up to a length, shortest first')
+    .argument('<from>')
+    .argument('<to>')
+    .option('--max-length <n>', 'at most this many steps (1-6)', (v) => Number(v), 3)
+    .option('--limit <n>', 'at most this many paths', (v) => Number(v), 10)
+    .option('--types <types>', 'only these relationship types (comma-separated)', list)
+    .option('--json', 'print JSON')
+    .action(async (fromText: string, toText: string, opts: { maxLength: number; limit: number; types?: string[]; json?: boolean }) => {
+      await withGraph(async (graph, store) => {
+        const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
+        const paths = allPaths(graph, from, to, opts.maxLength, { types: opts.types, direction: 'ANY' }, opts.limit);
+        print({ json: !!opts.json }, paths.length ? paths.map((p) => describePath(graph, p)).join('\n\n') : 'no paths', paths);
+      });
+    });
+
+  program
+    .command('neighbours')
+    .description('who and what is within a few steps of an actor')
+    .argument('<node>')
+    .option('--depth <n>', 'steps (0-4)', (v) => Number(v), 1)
+    .option('--types <types>', 'only these relationship types (comma-separated)', list)
+    .option('--json', 'print JSON')
+    .action(async (text: string, opts: { depth: number; types?: string[]; json?: boolean }) => {
+      await withGraph(async (graph, store) => {
+        const subgraph = neighbourhood(graph, await resolveNode(store, text), opts.depth, { types: opts.types });
+        print(
+          { json: !!opts.json },
+          [`${subgraph.nodes.length} nodes, ${subgraph.relationships.length} relationships`, ...subgraph.relationships.map((r) => `  ${describeRelationship(graph, r)}`)].join('\n'),
+          subgraph,
+        );
+      });
+    });
+
+  program
+    .command('central')
+    .description('who is central: degree, betweenness, pagerank or eigenvector')
+    .option('--metric <metric>', CentralityMetric.options.join(', '), 'BETWEENNESS')
+    .option('--kinds <kinds>', 'rank only these node kinds (comma-separated, e.g. STATE)', list)
+    .option('--first <n>', 'how many', (v) => Number(v), 10)
+    .option('--json', 'print JSON')
+    .action(async (opts: { metric: string; kinds?: string[]; first: number; json?: boolean }) => {
+      await withGraph(async (graph) => {
+        const metric = CentralityMetric.safeParse(opts.metric.toUpperCase());
+        if (!metric.success) throw new DomainError('BAD_ARGUMENT', `--metric must be one of ${CentralityMetric.options.join(', ')}`);
+        const kinds = opts.kinds?.map((k) => NodeKind.parse(k.toUpperCase()));
+        const scores = centrality(graph, metric.data, { kinds, first: opts.first });
+        print({ json: !!opts.json }, scores.map((s, i) => `${String(i + 1).padStart(3)}. ${s.score.toFixed(4)}  ${s.node.name} (${s.node.id})`).join('\n'), scores.map((s) => ({ id: s.node.id, name: s.node.name, score: s.score })));
+      });
+    });
+
+  program
+    .command('blocs')
+    .description('Louvain communities, reproducible for a seed')
+    .option('--seed <n>', 'random seed', (v) => Number(v), 42)
+    .option('--json', 'print JSON')
+    .action(async (opts: { seed: number; json?: boolean }) => {
+      await withGraph(async (graph) => {
+        const blocs = communities(graph, opts.seed);
+        print({ json: !!opts.json }, blocs.map((b) => `${b.id} (${b.members.length}): ${b.members.map((m) => m.name).join(', ')}`).join('\n'), blocs.map((b) => ({ id: b.id, members: b.members.map((m) => m.id) })));
+      });
+    });
+
+  program
+    .command('scenario')
+    .description('which conditional commitments become active if conditions hold (--assume) or fail (--deny)')
+    .option('--assume <conditions>', 'condition ids or names assumed met (comma-separated, repeatable)', list, [])
+    .option('--deny <conditions>', 'condition ids or names assumed not met', list, [])
+    .option('--json', 'print JSON')
+    .action(async (opts: { assume: string[]; deny: string[]; json?: boolean }) => {
+      await withGraph(async (graph, store) => {
+        const assume = await Promise.all(opts.assume.map((c) => resolveNode(store, c)));
+        const deny = await Promise.all(opts.deny.map((c) => resolveNode(store, c)));
+        const result = scenario(graph, assume, deny);
+        const section = (title: string, items: GraphRelationship[]) => [
+          `${title} (${items.length}):`,
+          ...items.map((c) => {
+            const why = result.reasons.filter((r) => r.commitment.id === c.id && r.outcome !== 'LIMIT').map((r) => r.explanation);
+            return `  ${describeRelationship(graph, c)}\n    ${why.join('; ')}`;
+          }),
+        ];
+        print(
+          { json: !!opts.json },
+          [...section('active', result.active), ...section('inactive', result.inactive), ...section('undetermined', result.undetermined)].join('\n'),
+          {
+            active: result.active.map((c) => c.id),
+            inactive: result.inactive.map((c) => c.id),
+            undetermined: result.undetermined.map((c) => c.id),
+            reasons: result.reasons.map((r) => ({ commitment: r.commitment.id, condition: r.condition.id, outcome: r.outcome, explanation: r.explanation })),
+          },
+        );
+      });
+    });
+
+  program
+    .command('tensions')
+    .description('where commitments collide, each with the relationships involved')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withGraph(async (graph) => {
+        const tensions = findTensions(graph);
+        print(
+          { json: !!opts.json },
+          tensions.map((t) => `[${t.kind}] ${t.explanation}\n${t.relationships.map((r) => `    ${describeRelationship(graph, r)}`).join('\n')}`).join('\n'),
+          tensions.map((t) => ({ kind: t.kind, explanation: t.explanation, relationships: t.relationships.map((r) => r.id) })),
+        );
+      });
+    });
+
+  program
+    .command('export')
+    .description('the whole graph as GEXF (Gephi), GraphML or JSON')
+    .option('--format <format>', EXPORT_FORMATS.join(', '), 'gexf')
+    .option('--out <file>', 'write here instead of standard output')
+    .action(async (opts: { format: string; out?: string }) => {
+      if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw new DomainError('BAD_ARGUMENT', `--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      await withGraph(async (graph) => {
+        const text = exportGraph(graph, opts.format as ExportFormat);
+        if (opts.out) {
+          writeFileSync(opts.out, text);
+          process.stderr.write(`wrote ${graph.order} nodes and ${graph.size} relationships to ${opts.out}\n`);
+        } else process.stdout.write(text);
+      });
+    });
+}
