@@ -1,5 +1,7 @@
 // The API suite on the embedded memory store.
 import { storeFactories } from '../support/fixtures.ts';
+import { describeAnalysisApi } from './analysis-suite.ts';
 import { describeApi } from './api-suite.ts';
 
 describeApi('memory', storeFactories.memory);
+describeAnalysisApi('memory', storeFactories.memory);

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { noNeo4j, storeFactories } from '../support/fixtures.ts';
 import { seededApi } from '../support/graphql-client.ts';
+import { describeAnalysisApi } from './analysis-suite.ts';
 import { describeApi } from './api-suite.ts';
 
 describeApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
+describeAnalysisApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 
 const DASHBOARD_QUERIES = [
   `{ stats { nodes relationships nodesByKind { kind count } relationshipsByType { type count } } }`,

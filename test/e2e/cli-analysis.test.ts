@@ -1,0 +1,68 @@
+// The analysis commands as processes, by name or id, on the memory store and on Neo4j.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { neo4jEnv, noNeo4j, tempDir } from '../support/fixtures.ts';
+import { runCli } from '../support/run-cli.ts';
+
+function describeAnalysisCli(name: string, env: () => Record<string, string>, skip = false) {
+  describe.skipIf(skip)(`cgraph analysis on ${name}`, () => {
+    let vars: Record<string, string>;
+    beforeAll(() => {
+      vars = env();
+      expect(runCli(['reset', '--yes'], vars).code).toBe(0);
+      expect(runCli(['load', 'seeds'], vars).code).toBe(0);
+    });
+
+    it('path: by names, human-readable with quotes, and --json by ids', () => {
+      const human = runCli(['path', 'Italy', 'Russia'], vars);
+      expect(human.code).toBe(0);
+      expect(human.stdout).toContain('2 step(s): Italy → Multinational reassurance force for Ukraine → Russia');
+      expect(human.stdout).toContain('“Moscow has repeatedly warned');
+      const json = JSON.parse(runCli(['path', 'state:ITA', 'Kremlin', '--json'], vars).stdout);
+      expect(json.nodes.map((n: { id: string }) => n.id)).toEqual(['state:ITA', 'initiative:multinational-force-ukraine', 'state:RUS']);
+      const none = runCli(['path', 'Italy', 'Russia', '--direction', 'OUT'], vars);
+      expect(none.code).toBe(1);
+      expect(none.stdout).toContain('no path');
+    });
+
+    it('scenario: --assume by name activates the troop pledges', () => {
+      const json = JSON.parse(runCli(['scenario', '--assume', 'ceasefire', '--json'], vars).stdout);
+      expect(json.active).toHaveLength(4);
+      expect(json.undetermined).toHaveLength(2);
+      const denied = JSON.parse(runCli(['scenario', '--deny', 'condition:ceasefire-in-force', '--json'], vars).stdout);
+      expect(denied.inactive).toHaveLength(4);
+    });
+
+    it('tensions, central, blocs, neighbours', () => {
+      const tensions = runCli(['tensions'], vars);
+      expect(tensions.stdout).toContain('[CONSENT_OPPOSED] Germany pledged to support a multinational force');
+      expect(JSON.parse(runCli(['tensions', '--json'], vars).stdout)).toHaveLength(10);
+      const central = JSON.parse(runCli(['central', '--metric', 'pagerank', '--kinds', 'STATE', '--first', '3', '--json'], vars).stdout);
+      expect(central).toHaveLength(3);
+      const blocs = JSON.parse(runCli(['blocs', '--seed', '7', '--json'], vars).stdout);
+      expect(blocs.flatMap((b: { members: string[] }) => b.members)).toHaveLength(41);
+      expect(runCli(['neighbours', 'Meloni'], vars).stdout).toContain('Giorgia Meloni -[LEADS (Prime Minister)]-> Italy');
+    });
+
+    it('export writes GEXF for Gephi', () => {
+      const out = join(tempDir(), 'graph.gexf');
+      const result = runCli(['export', '--format', 'gexf', '--out', out], vars);
+      expect(result.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain('<gexf');
+      expect(result.stderr).toContain('wrote 41 nodes and 74 relationships');
+    });
+
+    it('says when a name is unknown or ambiguous (exit 1)', () => {
+      const unknown = runCli(['path', 'Atlantis', 'Russia'], vars);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('UNKNOWN_NAME');
+      const ambiguous = runCli(['neighbours', 'Donald'], vars);
+      expect(ambiguous.code).toBe(1);
+      expect(ambiguous.stderr).toContain('AMBIGUOUS_NAME');
+    });
+  });
+}
+
+describeAnalysisCli('memory', () => ({ CGRAPH_DATA_DIR: tempDir() }));
+describeAnalysisCli('neo4j', () => neo4jEnv(), noNeo4j());
