@@ -1,6 +1,7 @@
 // The cgraph command line: thin commands over the ingest, store and analysis services.
 import { Command, CommanderError } from 'commander';
 import { registerAnalysisCommands } from './commands/analysis-commands.ts';
+import { registerGenerate } from './commands/generate.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
 import { EXIT, exitCodeFor, reportError } from './runtime.ts';
@@ -20,6 +21,7 @@ const program = new Command()
 registerValidate(program);
 registerStoreCommands(program);
 registerAnalysisCommands(program);
+registerGenerate(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,7 @@ describe('cypher library', () => {
       'store/count-nodes-by-kind',
       'store/count-relationships',
       'store/count-relationships-by-type',
+      'store/create-relationships',
       'store/delete-all',
       'store/expand-neighbours',
       'store/get-graph-version',
@@ -25,10 +26,11 @@ describe('cypher library', () => {
       'store/get-relationships-by-ids',
       'store/list-nodes',
       'store/list-relationships',
+      'store/lock-graph',
       'store/relationships-among',
       'store/search-nodes',
+      'store/update-relationships',
       'store/upsert-nodes',
-      'store/upsert-relationships',
     ]);
   });
 

@@ -186,6 +186,7 @@ export class Neo4jStore implements GraphStore {
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
     const size = this.config.batchSize;
     return this.write(async (tx) => {
+      await tx.run(cypher('store/lock-graph'));
       const fetchNodes = async (ids: readonly string[]) => {
         const found = new Map<string, GraphNode>();
         for (const part of chunks(ids, size)) {
@@ -234,31 +235,38 @@ export class Neo4jStore implements GraphStore {
           storedRels.set(rel.id, rel);
         }
       }
-      const relRows = new Map<string, { id: string; from: string; to: string; props: Record<string, unknown> }[]>();
+      type RelRow = { id: string; from: string; to: string; props: Record<string, unknown> };
+      const created = new Map<string, RelRow[]>();
+      const updated = new Map<string, RelRow[]>();
       for (const incoming of checked.relationships) {
         const stored = storedRels.get(incoming.id);
-        if (!stored) {
-          report.relationshipsCreated++;
-          report.createdIds.push(incoming.id);
-        } else if (sameRecord(stored, incoming)) {
+        if (stored && sameRecord(stored, incoming)) {
           report.relationshipsUnchanged++;
           continue;
-        } else report.relationshipsUpdated++;
+        }
+        if (stored) report.relationshipsUpdated++;
+        else {
+          report.relationshipsCreated++;
+          report.createdIds.push(incoming.id);
+        }
         storedRels.set(incoming.id, incoming);
         const type = RelationshipType.parse(incoming.type);
-        const rows = relRows.get(type) ?? [];
-        rows.push({ id: incoming.id, from: incoming.from, to: incoming.to, props: toRelationshipProps(incoming) });
-        relRows.set(type, rows);
+        const target = stored ? updated : created;
+        target.set(type, [...(target.get(type) ?? []), { id: incoming.id, from: incoming.from, to: incoming.to, props: toRelationshipProps(incoming) }]);
       }
-      for (const [type, rows] of relRows) {
-        for (const part of chunks(rows, size)) {
-          await tx.run(cypher('store/upsert-relationships'), { type, rows: part });
-          done += part.length;
-          options.onProgress?.(done, total);
+      // New relationships are CREATEd (no MERGE scan over dense nodes): the graph lock taken at
+      // the start of this transaction means nobody else can have created them meanwhile.
+      for (const [statement, groups] of [['store/create-relationships', created], ['store/update-relationships', updated]] as const) {
+        for (const [type, rows] of groups) {
+          for (const part of chunks(rows, size)) {
+            await tx.run(cypher(statement), { type, rows: part });
+            done += part.length;
+            options.onProgress?.(done, total);
+          }
         }
       }
       options.onProgress?.(total, total);
-      if (nodeRows.length || relRows.size) await tx.run(cypher('store/bump-graph-version'));
+      if (nodeRows.length || created.size || updated.size) await tx.run(cypher('store/bump-graph-version'));
       return report;
     });
   }

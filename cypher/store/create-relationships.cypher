@@ -1,8 +1,8 @@
-// Create or replace relationships of one type by id, between nodes that already exist.
+// Create relationships of one type that the loader found new (under the graph lock).
 // @param type a relationship type from the domain's allow-list (checked before this runs)
 // @param rows list of {id, from, to, props}
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$($type) {id: row.id}]->(b)
+CREATE (a)-[r:$($type)]->(b)
 SET r = row.props
