@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalysisCommands } from './commands/analysis-commands.ts';
 import { registerGenerate } from './commands/generate.ts';
+import { registerImport } from './commands/import.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
 import { EXIT, exitCodeFor, reportError } from './runtime.ts';
@@ -22,6 +23,7 @@ registerValidate(program);
 registerStoreCommands(program);
 registerAnalysisCommands(program);
 registerGenerate(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

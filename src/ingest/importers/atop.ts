@@ -1,0 +1,98 @@
+// ATOP v4.01 (member level): each alliance an Alliance node (NATO is alliance:nato), each member
+// a MEMBER_OF with entry and exit dates, and each obligation (defense, offense, neutrality,
+// non-aggression, consultation) a PLEDGED to the alliance with ATOP's condition flags as
+// Condition nodes.
+import type { ConditionKind, GraphNode } from '../../domain/model.ts';
+import { readCsvSource } from './csv-source.ts';
+import type { EntityResolver } from './entity-resolver.ts';
+import { dateFrom, ImportBuilder, type ImportResult } from './import-builder.ts';
+
+export const NATO_ATOP_ID = 3180;
+
+export function allianceIdForAtop(atopId: number): string {
+  return atopId === NATO_ATOP_ID ? 'alliance:nato' : `alliance:atop-${atopId}`;
+}
+
+export function allianceNodeForAtop(atopId: number): GraphNode {
+  return atopId === NATO_ATOP_ID
+    ? { id: 'alliance:nato', kind: 'ALLIANCE', name: 'North Atlantic Treaty Organization', aliases: ['NATO', 'Nato'], atopId, founded: '1949-04-04' }
+    : { id: allianceIdForAtop(atopId), kind: 'ALLIANCE', name: `ATOP alliance ${atopId}`, aliases: [], atopId };
+}
+
+/** Obligation → its ATOP flag, the action, and the condition flags that qualify it. */
+const OBLIGATIONS: { flag: string; action: string; conditional: string; conditions: [string, ConditionKind][] }[] = [
+  { flag: 'defense', action: 'defend fellow members (ATOP defense obligation)', conditional: 'defcon', conditions: [['defcoadv', 'adversary'], ['defcoloc', 'location'], ['defcocon', 'conflict'], ['defcodem', 'demand'], ['defconpr', 'non_provocation']] },
+  { flag: 'offense', action: 'join offensive action (ATOP offense obligation)', conditional: 'offcon', conditions: [['offcoadv', 'adversary'], ['offcoloc', 'location'], ['offcocon', 'conflict'], ['offcodem', 'demand']] },
+  { flag: 'neutral', action: 'stay neutral (ATOP neutrality obligation)', conditional: 'neucon', conditions: [['neucoadv', 'adversary'], ['neucoloc', 'location'], ['neucocon', 'conflict'], ['neucodem', 'demand'], ['neuconpr', 'non_provocation']] },
+  { flag: 'nonagg', action: 'not attack fellow members (ATOP non-aggression obligation)', conditional: '', conditions: [] },
+  { flag: 'consul', action: 'consult in a crisis (ATOP consultation obligation)', conditional: 'concon', conditions: [['concoadv', 'adversary'], ['concoloc', 'location'], ['concocon', 'conflict'], ['concoreq', 'demand']] },
+];
+
+const CONDITION_NAMES: Record<string, string> = {
+  adversary: 'a specific adversary is involved',
+  location: 'the conflict is in a specified location',
+  conflict: 'a specified conflict occurs',
+  demand: 'a member requests it',
+  non_provocation: 'the member did not provoke the attack',
+};
+
+export function importAtop(file: string, resolver: EntityResolver, strict = false): ImportResult {
+  const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data' });
+  const out = new ImportBuilder(source.node.id);
+  out.node(source.node);
+  for (const row of source.rows) {
+    out.rowsRead++;
+    const f = row.fields;
+    const atopId = Number(f.atopid);
+    const member = Number(f.member);
+    if (!Number.isInteger(atopId) || atopId <= 0) {
+      out.reject(file, row.line, `atopid "${f.atopid}" is not a number`);
+      continue;
+    }
+    const state = Number.isInteger(member) ? resolver.byCowCode(member) : undefined;
+    if (!state) {
+      out.reject(file, row.line, `member "${f.member}" is not a known COW state code`);
+      continue;
+    }
+    const validFrom = dateFrom(f.yrent, f.moent, f.dayent);
+    if (!validFrom) {
+      out.reject(file, row.line, `entry year "${f.yrent}" is not a date`);
+      continue;
+    }
+    const validTo = f.yrexit && f.yrexit !== '0' ? dateFrom(f.yrexit, f.moexit, f.dayexit) : undefined;
+    if (f.yrexit && f.yrexit !== '0' && !validTo) {
+      out.reject(file, row.line, `exit year "${f.yrexit}" is not a date`);
+      continue;
+    }
+    const alliance = allianceNodeForAtop(atopId);
+    out.node(state.node);
+    out.node(alliance);
+    const phase = f.phase || '1';
+    out.structural({ type: 'MEMBER_OF', from: state.id, to: alliance.id, role: `ATOP member, phase ${phase}`, validFrom, ...(validTo ? { validTo } : {}), evidence: [row.evidence] });
+    for (const obligation of OBLIGATIONS) {
+      if (f[obligation.flag] !== '1') continue;
+      const conditions: string[] = [];
+      if (obligation.conditional && f[obligation.conditional] === '1') {
+        for (const [flag, kind] of obligation.conditions) {
+          if (f[flag] !== '1') continue;
+          const id = `condition:atop-${kind.replace(/_/g, '-')}`;
+          out.node({ id, kind: 'CONDITION', name: `ATOP condition: ${CONDITION_NAMES[kind]}`, aliases: [], conditionKind: kind });
+          conditions.push(id);
+        }
+      }
+      out.commitment({
+        type: 'PLEDGED',
+        from: state.id,
+        to: alliance.id,
+        action: `${obligation.action}, phase ${phase}`,
+        firmness: conditions.length ? 'conditional' : 'formalised',
+        conditions,
+        validFrom,
+        ...(validTo ? { validTo } : {}),
+        status: 'in_force',
+        evidence: [row.evidence],
+      });
+    }
+  }
+  return out.result(strict);
+}

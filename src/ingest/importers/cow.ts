@@ -1,0 +1,70 @@
+// COW Formal Alliances v4.1 (by member): memberships and alliance types with dates. An alliance
+// that ATOP also codes (ATOP's cow4id column names it) shares ATOP's node — NATO (COW 227,
+// ATOP 3180) is one node — so importing both never duplicates an alliance.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { readCsvSource } from './csv-source.ts';
+import type { EntityResolver } from './entity-resolver.ts';
+import { allianceNodeForAtop } from './atop.ts';
+import { dateFrom, ImportBuilder, type ImportResult } from './import-builder.ts';
+
+/** COW version4id → ATOP atopid, from ATOP's member-level file. */
+export function readCowToAtop(atopMemberFile: string | undefined): Map<number, number> {
+  const map = new Map<number, number>();
+  if (!atopMemberFile) return map;
+  const rows = parse(readFileSync(atopMemberFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  for (const row of rows) {
+    const cow4 = Number(row.cow4id);
+    if (row.cow4id && Number.isInteger(cow4) && cow4 > 0) map.set(cow4, Number(row.atopid));
+  }
+  return map;
+}
+
+const OBLIGATIONS: [string, string][] = [
+  ['defense', 'defend fellow members (COW defense pact)'],
+  ['neutrality', 'stay neutral (COW neutrality pact)'],
+  ['nonaggression', 'not attack fellow members (COW non-aggression pact)'],
+  ['entente', 'consult in a crisis (COW entente)'],
+];
+
+export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map<number, number>, strict = false): ImportResult {
+  const source = readCsvSource(file, { publisher: 'Correlates of War Formal Alliances v4.1 (Gibler 2009)', name: 'COW Formal Alliances v4.1 by member' });
+  const out = new ImportBuilder(source.node.id);
+  out.node(source.node);
+  for (const row of source.rows) {
+    out.rowsRead++;
+    const f = row.fields;
+    const cowId = Number(f.version4id);
+    if (!Number.isInteger(cowId) || cowId <= 0) {
+      out.reject(file, row.line, `version4id "${f.version4id}" is not a number`);
+      continue;
+    }
+    const state = resolver.byCowCode(Number(f.ccode));
+    if (!state) {
+      out.reject(file, row.line, `ccode "${f.ccode}" is not a known COW state code`);
+      continue;
+    }
+    const validFrom = dateFrom(f.mem_st_year, f.mem_st_month, f.mem_st_day);
+    if (!validFrom) {
+      out.reject(file, row.line, `membership start year "${f.mem_st_year}" is not a date`);
+      continue;
+    }
+    const validTo = f.mem_end_year ? dateFrom(f.mem_end_year, f.mem_end_month, f.mem_end_day) : undefined;
+    if (f.mem_end_year && !validTo) {
+      out.reject(file, row.line, `membership end year "${f.mem_end_year}" is not a date`);
+      continue;
+    }
+    const atopId = cowToAtop.get(cowId);
+    const alliance = atopId
+      ? { ...allianceNodeForAtop(atopId), cowAllianceId: cowId }
+      : { id: `alliance:cow-${cowId}`, kind: 'ALLIANCE' as const, name: `COW alliance ${cowId}`, aliases: [], cowAllianceId: cowId };
+    out.node(state.node);
+    out.node(alliance);
+    out.structural({ type: 'MEMBER_OF', from: state.id, to: alliance.id, role: `COW member, ${f.ss_type}`, validFrom, ...(validTo ? { validTo } : {}), evidence: [row.evidence] });
+    for (const [flag, action] of OBLIGATIONS) {
+      if (f[flag] !== '1') continue;
+      out.commitment({ type: 'PLEDGED', from: state.id, to: alliance.id, action, firmness: 'formalised', validFrom, ...(validTo ? { validTo } : {}), status: 'in_force', evidence: [row.evidence] });
+    }
+  }
+  return out.result(strict);
+}

@@ -1,0 +1,62 @@
+// GDELT 1.0 events: CAMEO root 03 → PLEDGED, 12 → REFUSED, 13 → WARNED between the states of
+// actor 1 and actor 2 (resolved through their country codes); other roots are skipped and
+// counted. The event code, Goldstein value, date and source URL travel with the evidence.
+import { isCommitmentType, type CommitmentKind } from '../../domain/model.ts';
+import { readCsvSource } from './csv-source.ts';
+import type { EntityResolver } from './entity-resolver.ts';
+import { ImportBuilder, type ImportResult } from './import-builder.ts';
+
+const ROOTS: Record<string, CommitmentKind> = { '03': 'PLEDGED', '12': 'REFUSED', '13': 'WARNED' };
+const PLOVER: Record<CommitmentKind, string> = { PLEDGED: 'AGREE', REFUSED: 'REJECT', WARNED: 'THREATEN' };
+
+export function importGdelt(file: string, resolver: EntityResolver, strict = false): ImportResult {
+  const source = readCsvSource(file, { delimiter: '\t', publisher: 'The GDELT Project, GDELT 1.0 daily events', name: 'GDELT 1.0 events sample, 2016-07-28' });
+  const out = new ImportBuilder(source.node.id);
+  out.node(source.node);
+  for (const row of source.rows) {
+    out.rowsRead++;
+    const f = row.fields;
+    const root = (f.eventrootcode ?? '').padStart(2, '0');
+    const kind = ROOTS[root];
+    if (!kind || !isCommitmentType(kind)) {
+      out.rowsSkipped++;
+      continue;
+    }
+    const day = /^(\d{4})(\d{2})(\d{2})$/.exec(f.day ?? '');
+    if (!day) {
+      out.reject(file, row.line, `day "${f.day}" is not YYYYMMDD`);
+      continue;
+    }
+    const from = f.actor1countrycode ? resolver.byCode(f.actor1countrycode) : undefined;
+    const to = f.actor2countrycode ? resolver.byCode(f.actor2countrycode) : undefined;
+    if (!from || !to) {
+      const which = !from ? `actor 1 country "${f.actor1countrycode ?? ''}"` : `actor 2 country "${f.actor2countrycode ?? ''}"`;
+      out.reject(file, row.line, `${which} does not resolve to a state`);
+      continue;
+    }
+    const goldstein = Number(f.goldsteinscale);
+    const code = f.eventcode ?? '';
+    if (!/^\d{2,4}$/.test(code) || !Number.isFinite(goldstein)) {
+      out.reject(file, row.line, `event code "${code}" or Goldstein "${f.goldsteinscale}" is malformed`);
+      continue;
+    }
+    const date = `${day[1]}-${day[2]}-${day[3]}`;
+    out.node(from.node);
+    out.node(to.node);
+    out.commitment({
+      type: kind,
+      from: from.id,
+      to: to.id,
+      action: `CAMEO ${code} event ${f.globaleventid} (${f.actor1name || from.node.name} → ${f.actor2name || to.node.name})`,
+      firmness: 'firm',
+      statedAt: date,
+      validFrom: date,
+      status: 'announced',
+      cameo: code,
+      goldstein,
+      plover: PLOVER[kind],
+      evidence: [{ ...row.evidence, ...(f.sourceurl ? { url: f.sourceurl } : {}) }],
+    });
+  }
+  return out.result(strict);
+}

@@ -1,0 +1,86 @@
+// What every importer shares: collecting nodes and relationships (ids derived from content, so
+// re-imports change nothing), rejected rows with their line and reason, and the summary.
+import { ValidationError } from '../../domain/errors.ts';
+import type { Commitment, GraphBatch, GraphNode, GraphRelationship, StructuralRelationship } from '../../domain/model.ts';
+import { deriveRelationshipId } from '../../domain/relationship-id.ts';
+
+export interface RejectedRow {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface ImportResult {
+  batch: GraphBatch;
+  rowsRead: number;
+  /** Rows that map to nothing in the model (e.g. GDELT events outside CAMEO 03/12/13). */
+  rowsSkipped: number;
+  rejected: RejectedRow[];
+}
+
+type NewCommitment = Omit<Commitment, 'id' | 'conditions' | 'unresolved' | 'statedBy'> & Partial<Pick<Commitment, 'conditions' | 'unresolved' | 'statedBy'>>;
+
+export class ImportBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly relationships = new Map<string, GraphRelationship>();
+  readonly rejected: RejectedRow[] = [];
+  rowsRead = 0;
+  rowsSkipped = 0;
+
+  constructor(private readonly sourceId: string) {}
+
+  node(node: GraphNode): void {
+    const known = this.nodes.get(node.id);
+    this.nodes.set(node.id, known ? ({ ...known, ...node, aliases: [...new Set([...known.aliases, ...node.aliases])] } as GraphNode) : node);
+  }
+
+  commitment(rel: NewCommitment): string {
+    const id = deriveRelationshipId({ sourceId: this.sourceId, type: rel.type, from: rel.from, to: rel.to, discriminator: rel.action });
+    this.add({ conditions: [], unresolved: [], statedBy: [], ...rel, id });
+    return id;
+  }
+
+  structural(rel: Omit<StructuralRelationship, 'id'>): string {
+    const id = deriveRelationshipId({ sourceId: this.sourceId, type: rel.type, from: rel.from, to: rel.to, discriminator: rel.role ?? rel.claim ?? '' });
+    this.add({ ...rel, id });
+    return id;
+  }
+
+  private add(rel: GraphRelationship): void {
+    const known = this.relationships.get(rel.id);
+    // The same fact on several rows: one relationship with the evidence of each.
+    this.relationships.set(rel.id, known ? { ...rel, evidence: [...known.evidence, ...rel.evidence] } : rel);
+  }
+
+  reject(file: string, line: number, reason: string): void {
+    this.rejected.push({ file, line, reason });
+  }
+
+  /** The result; with `strict`, any rejected row refuses the whole file. */
+  result(strict: boolean): ImportResult {
+    if (strict && this.rejected.length) {
+      throw new ValidationError(
+        this.rejected.map((r) => ({ code: 'ROW_REJECTED', file: r.file, line: r.line, message: r.reason })),
+        'import (--strict)',
+      );
+    }
+    return {
+      batch: { nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] },
+      rowsRead: this.rowsRead,
+      rowsSkipped: this.rowsSkipped,
+      rejected: this.rejected,
+    };
+  }
+}
+
+/** YYYY-MM-DD from year, month and day fields (0 or empty month/day means unknown → coarser date). */
+export function dateFrom(year: string | undefined, month?: string, day?: string): string | undefined {
+  const y = Number(year);
+  if (!Number.isInteger(y) || y < 1000 || y > 2100) return undefined;
+  const m = Number(month);
+  if (!Number.isInteger(m) || m < 1 || m > 12) return String(y);
+  const d = Number(day);
+  const mm = String(m).padStart(2, '0');
+  if (!Number.isInteger(d) || d < 1 || d > 31) return `${y}-${mm}`;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}

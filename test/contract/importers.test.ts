@@ -1,0 +1,159 @@
+// Importers against the real files in ../shared/data, on both stores. Every expected count is
+// recomputed here from the CSV, independently of the importer.
+import { readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centrality } from '../../src/analysis/centrality.ts';
+import { buildGraph } from '../../src/analysis/graph-view.ts';
+import { shortestPath } from '../../src/analysis/paths.ts';
+import { isValidOn } from '../../src/domain/filters.ts';
+import type { Commitment, GraphRelationship } from '../../src/domain/model.ts';
+import { importFile } from '../../src/ingest/importers/run-import.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
+import { noNeo4j, storeFactories, tempDir, type StoreFactory } from '../support/fixtures.ts';
+
+export const DATA = '../shared/data';
+const FILES = {
+  atop: join(DATA, 'atop', 'atop4_member_level.csv'),
+  cow: join(DATA, 'cow', 'alliance_v4.1_by_member.csv'),
+  kiel: join(DATA, 'kiel', 'ust_r29_data_explorer.csv'),
+  gdelt: join(DATA, 'gdelt', 'gdelt1_events_sample_20160728.tsv'),
+};
+const csv = (file: string, delimiter = ',') => parse(readFileSync(file, 'utf8'), { columns: true, delimiter, skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
+
+async function all(store: GraphStore, filter: Parameters<GraphStore['listRelationships']>[0]): Promise<GraphRelationship[]> {
+  const out: GraphRelationship[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.listRelationships(filter, { first: 500, ...(after ? { after } : {}) });
+    out.push(...page.items);
+    if (!page.hasNextPage) return out;
+    after = page.cursors.at(-1);
+  }
+}
+
+function describeImporters(name: string, makeStore: StoreFactory, skip = false) {
+  describe.skipIf(skip)(`importers on ${name}`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await makeStore();
+      for (const [kind, file] of Object.entries(FILES)) await store.upsert(importFile(kind as keyof typeof FILES, file).batch);
+    });
+    afterAll(async () => store?.close());
+
+    it('ATOP: NATO members in force on 2010-01-01 match the CSV', async () => {
+      const day = '2010-01-01';
+      const expected = new Set(
+        csv(FILES.atop)
+          .filter((r) => r.atopid === '3180')
+          .filter((r) => isValidOn({ validFrom: `${r.yrent}-${r.moent?.padStart(2, '0')}-${r.dayent?.padStart(2, '0')}`, validTo: r.yrexit !== '0' ? `${r.yrexit}-${r.moexit?.padStart(2, '0')}-${r.dayexit?.padStart(2, '0')}` : undefined }, day))
+          .map((r) => r.member),
+      );
+      const memberships = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], asOf: day, sources: ['source:atop4-member-level'] });
+      const members = new Set(memberships.map((r) => r.from));
+      expect(members.size).toBe(expected.size);
+      expect(members.size).toBe(28);
+      expect(members).toContain('state:POL');
+      const [pol] = await store.getNodes(['state:POL']);
+      expect(pol).toMatchObject({ kind: 'STATE', cowCode: 290 });
+    });
+
+    it('ATOP: conditional obligations carry their Condition nodes', async () => {
+      const pledges = (await all(store, { types: ['PLEDGED'], sources: ['source:atop4-member-level'], conditions: ['condition:atop-adversary'] })) as Commitment[];
+      const expected = csv(FILES.atop).filter((r) => (r.defense === '1' && r.defcon === '1' && r.defcoadv === '1') || (r.offense === '1' && r.offcon === '1' && r.offcoadv === '1') || (r.neutral === '1' && r.neucon === '1' && r.neucoadv === '1') || (r.consul === '1' && r.concon === '1' && r.concoadv === '1'));
+      expect(pledges.length).toBeGreaterThan(0);
+      expect(pledges.every((p) => p.firmness === 'conditional')).toBe(true);
+      expect(new Set(pledges.map((p) => p.evidence[0]?.start)).size).toBeLessThanOrEqual(expected.length);
+    });
+
+    it('COW: NATO is one node shared with ATOP, with the memberships COW lists', async () => {
+      const nato = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], sources: ['source:alliance-v4-1-by-member'] });
+      expect(nato).toHaveLength(csv(FILES.cow).filter((r) => r.version4id === '227').length);
+      const [node] = await store.getNodes(['alliance:nato']);
+      expect(node).toMatchObject({ atopId: 3180, cowAllianceId: 227 });
+      expect((await store.searchNodes('North Atlantic', ['ALLIANCE'], 10)).map((n) => n.id)).toEqual(['alliance:nato']);
+    });
+
+    it("Kiel: a donor's summed military commitments equal the CSV's", async () => {
+      const rows = csv(FILES.kiel).filter((r) => r.iso === 'DEU');
+      const expected = rows.reduce((sum, r) => sum + Math.round(Number(r.military) * 1e9), 0);
+      const pledges = (await all(store, { types: ['PLEDGED'], from: ['state:DEU'], to: ['state:UKR'], sources: ['source:ust-r29-data-explorer'] })) as Commitment[];
+      const military = pledges.filter((p) => p.aidType === 'military').reduce((sum, p) => sum + (p.amountEur ?? 0), 0);
+      expect(military).toBe(expected);
+      expect(military).toBeGreaterThan(10e9);
+    });
+
+    it('GDELT: CAMEO 03/12/13 become PLEDGED/REFUSED/WARNED; other roots are skipped and counted', () => {
+      const rows = csv(FILES.gdelt, '\t');
+      const mapped = rows.filter((r) => ['03', '12', '13'].includes(r.eventrootcode?.padStart(2, '0') ?? ''));
+      const result = importFile('gdelt', FILES.gdelt);
+      expect(result.rowsRead).toBe(rows.length);
+      expect(result.rowsSkipped).toBe(rows.length - mapped.length);
+      const withBoth = mapped.filter((r) => r.actor1countrycode && r.actor2countrycode);
+      expect(result.batch.relationships.length + result.rejected.length).toBe(mapped.length);
+      expect(result.batch.relationships.length).toBeLessThanOrEqual(withBoth.length);
+      const types = new Set(result.batch.relationships.map((r) => r.type));
+      expect([...types].every((t) => ['PLEDGED', 'REFUSED', 'WARNED'].includes(t))).toBe(true);
+      expect(result.batch.relationships.every((r) => r.evidence[0]?.url?.startsWith('http'))).toBe(true);
+    });
+
+    it('re-importing changes nothing', async () => {
+      const version = await store.version();
+      const report = await store.upsert(importFile('atop', FILES.atop).batch);
+      expect(report.relationshipsCreated + report.relationshipsUpdated + report.nodesCreated).toBe(0);
+      expect(await store.version()).toBe(version);
+    });
+
+    it('after importing everything, analysis still works: a path through shared alliances, alliance centrality', async () => {
+      const graph = buildGraph(await store.snapshot());
+      const path = shortestPath(graph, 'state:NOR', 'state:POL', { direction: 'ANY', types: ['MEMBER_OF'], asOf: '2010-01-01' });
+      expect(path?.length).toBe(2);
+      expect(path?.nodes[1]?.kind).toBe('ALLIANCE');
+      const central = centrality(graph, 'DEGREE', { kinds: ['ALLIANCE'], types: ['MEMBER_OF'], first: 3 });
+      expect(central).toHaveLength(3);
+      expect(central[0]?.score).toBeGreaterThan(0);
+    });
+  });
+}
+
+describeImporters('memory', storeFactories.memory);
+describeImporters('neo4j', storeFactories.neo4j, noNeo4j());
+
+describe('bad rows', () => {
+  function corruptCopy(edit: (lines: string[]) => void): string {
+    const dir = tempDir();
+    cpSync(DATA, join(dir, 'data'), { recursive: true });
+    const file = join(dir, 'data', 'kiel', 'ust_r29_data_explorer.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    edit(lines);
+    writeFileSync(file, lines.join('\n'));
+    return file;
+  }
+
+  it('rejects a corrupted row with its line number while the rest loads', () => {
+    const file = corruptCopy((lines) => {
+      lines[4] = (lines[4] as string).replace('"AUS"', '"XXQ"');
+      lines[9] = (lines[9] as string).replace(',2023,', ',20x3,');
+    });
+    const result = importFile('kiel', file);
+    expect(result.rejected.map((r) => r.line)).toEqual([5, 10]);
+    expect(result.rejected[0]?.reason).toContain('XXQ');
+    const clean = importFile('kiel', FILES.kiel);
+    expect(result.batch.relationships.length).toBeGreaterThan(clean.batch.relationships.length - 10);
+  });
+
+  it('--strict refuses the whole file', () => {
+    const file = corruptCopy((lines) => {
+      lines[4] = (lines[4] as string).replace('"AUS"', '"XXQ"');
+    });
+    expect(() => importFile('kiel', file, { strict: true })).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('says which entity table is missing', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'kiel'));
+    writeFileSync(join(dir, 'kiel', 'x.csv'), 'country,iso\n');
+    expect(() => importFile('kiel', join(dir, 'kiel', 'x.csv'))).toThrowError(expect.objectContaining({ code: 'FILE_NOT_FOUND' }));
+  });
+});
