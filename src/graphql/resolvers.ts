@@ -86,6 +86,24 @@ export const resolvers: IResolvers = {
         relationshipsByType: Object.entries(counts.relationships).map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
       };
     },
+    amountTotals: async (_: unknown, args: { filter?: CommitmentFilterInput | null }, context: Context) => {
+      const filter = commitmentFilter(args.filter);
+      const totals = new Map<string, { donor: string; aidType: string | null; amountEur: number; commitments: number }>();
+      for (let after: string | undefined, guard = 0; guard < 10_000; guard++) {
+        const page = await context.services.store.listRelationships(filter, { first: 500, ...(after ? { after } : {}) });
+        for (const rel of page.items) {
+          if (!('amountEur' in rel) || rel.amountEur === undefined) continue;
+          const key = `${rel.from}|${rel.aidType ?? ''}`;
+          const total = totals.get(key) ?? { donor: rel.from, aidType: rel.aidType ?? null, amountEur: 0, commitments: 0 };
+          total.amountEur += rel.amountEur;
+          total.commitments++;
+          totals.set(key, total);
+        }
+        if (!page.hasNextPage) break;
+        after = page.cursors.at(-1);
+      }
+      return [...totals.values()].sort((a, b) => b.amountEur - a.amountEur || a.donor.localeCompare(b.donor));
+    },
     relationshipTypes: () => RelationshipType.options,
     ...analysisQueries,
   },
@@ -138,6 +156,9 @@ export const resolvers: IResolvers = {
       Promise.all(('statedBy' in rel ? rel.statedBy : []).map((id) => requiredNode(context, id))),
   },
   StructuralRelationship: { ...relationshipEnds },
+  AmountTotal: {
+    donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),
+  },
   Evidence: {
     source: (evidence: Evidence, _: unknown, context: Context) => requiredNode(context, evidence.sourceId),
     speaker: (evidence: Evidence, _: unknown, context: Context) => (evidence.speaker ? context.nodes.load(evidence.speaker) : null),
