@@ -25,7 +25,7 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
       doc,
       lineCounter,
       value: undefined,
-      problems: [{ code: 'YAML_TOO_LARGE', file, line: 1, message: `the document is larger than ${MAX_YAML_BYTES} bytes; split it` }],
+      problems: [{ code: 'YAML_TOO_LARGE', file, line: 1, column: 1, message: `the document is larger than ${MAX_YAML_BYTES} bytes; split it` }],
     };
   }
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -48,6 +48,7 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
         code: 'YAML_ALIAS_LIMIT',
         file,
         line: 1,
+        column: 1,
         message: `${(error as Error).message}; expand fewer aliases`,
       });
     }
