@@ -1,9 +1,13 @@
 // The contract suite against a real Neo4j over Bolt, plus what only Neo4j can get wrong.
-import { describe, expect, it } from 'vitest';
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, inject, it } from 'vitest';
+import { seededRandom } from '../../src/analysis/communities.ts';
+import { generateDossier } from '../../src/ingest/generate.ts';
+import { validateDossier } from '../../src/ingest/validate-dossier.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.ts';
-import { noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { neo4jUri, noNeo4j, openNeo4jStore, seedBatches, storeFactories } from '../support/fixtures.ts';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 
 describeGraphStoreContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
@@ -41,4 +45,57 @@ describe.skipIf(noNeo4j())('neo4j store', () => {
       await b.close();
     }
   });
+});
+
+describe.skipIf(noNeo4j())('neo4j store under faults and concurrent reads', () => {
+  it('transient errors injected at random points still end with the graph of a clean load', async () => {
+    const clean = new MemoryStore();
+    await loadBatches(clean, seedBatches());
+    let calls = 0;
+    let injected = 0;
+    const random = seededRandom(99);
+    const faulty = await Neo4jStore.connect(
+      { uri: neo4jUri() as string, user: 'neo4j', password: inject('neo4jPassword'), database: undefined, batchSize: 10 },
+      {
+        beforeWriteStatement: () => {
+          calls++;
+          if (injected < 4 && random() < 0.15) {
+            injected++;
+            throw new Neo4jError('injected deadlock', 'Neo.TransientError.Transaction.DeadlockDetected', '50N42', 'injected by the test');
+          }
+        },
+      },
+    );
+    try {
+      await faulty.reset();
+      await loadBatches(faulty, seedBatches());
+      expect(injected).toBe(4);
+      expect(calls).toBeGreaterThan(20);
+      expect(await faulty.snapshot()).toEqual(await clean.snapshot());
+    } finally {
+      await faulty.close();
+    }
+  }, 120_000);
+
+  it('readers during a load see the graph before or after it, never half of it', async () => {
+    const store = await storeFactories.neo4j();
+    const reader = await openNeo4jStore();
+    try {
+      const dossier = generateDossier({ states: 60, actors: 60, commitments: 3000, seed: 4 });
+      const batch = validateDossier({ yamlText: dossier.yamlText, sourceText: dossier.sourceText, file: 'gen.yaml', knownNodes: new Map() }).batch;
+      if (!batch) throw new Error('generated dossier is invalid');
+      const total = (c: Awaited<ReturnType<typeof store.counts>>) => Object.values(c.relationships).reduce((a, b) => a + (b ?? 0), 0);
+      let loading = true;
+      const seen = new Set<number>();
+      const load = store.upsert(batch).finally(() => (loading = false));
+      while (loading) seen.add(total(await reader.counts()));
+      await load;
+      seen.add(total(await reader.counts()));
+      expect([...seen].filter((n) => n !== 0 && n !== batch.relationships.length)).toEqual([]);
+      expect(seen.has(batch.relationships.length)).toBe(true);
+    } finally {
+      await store.close();
+      await reader.close();
+    }
+  }, 120_000);
 });

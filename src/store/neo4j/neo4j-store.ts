@@ -110,23 +110,29 @@ function isUnavailable(error: unknown): boolean {
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.ClientError.Security.Unauthorized' || code === 'ECONNREFUSED';
 }
 
+/** A seam for fault-injection tests: called before every statement of a write transaction. */
+export interface Neo4jStoreHooks {
+  beforeWriteStatement?: () => void;
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
   private constructor(
     private readonly driver: Driver,
     private readonly config: Neo4jConfig,
+    private readonly hooks: Neo4jStoreHooks = {},
   ) {}
 
   /** Connects, checks the server answers, and creates constraints idempotently. */
-  static async connect(config: Neo4jConfig): Promise<Neo4jStore> {
+  static async connect(config: Neo4jConfig, hooks: Neo4jStoreHooks = {}): Promise<Neo4jStore> {
     const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
     const driver = neo4j.driver(config.uri, auth, {
       connectionTimeout: 10_000,
       maxTransactionRetryTime: 15_000,
       logging: { level: 'error', logger: () => undefined },
     });
-    const store = new Neo4jStore(driver, config);
+    const store = new Neo4jStore(driver, config, hooks);
     try {
       await store.guard(() => driver.verifyConnectivity({ database: config.database }));
       await store.ensureSchema();
@@ -155,11 +161,25 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /**
+   * A read that never sees half of a write. Neo4j reads are read-committed, not snapshots: a
+   * scan running while a load commits can see part of it. Every write bumps the graph version in
+   * its own transaction, so a read that finds the version unchanged around its work saw either
+   * all of each write or none of it; otherwise it runs again.
+   */
   private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.guard(async () => {
       const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      const version = async (tx: ManagedTransaction) => String((await tx.run(cypher('store/get-graph-version'))).records[0]?.get('version'));
       try {
-        return await session.executeRead(work);
+        for (let attempt = 1; ; attempt++) {
+          const outcome = await session.executeRead(async (tx) => {
+            const before = await version(tx);
+            const result = await work(tx);
+            return { result, consistent: before === (await version(tx)) };
+          });
+          if (outcome.consistent || attempt >= 20) return outcome.result;
+        }
       } finally {
         await session.close();
       }
@@ -170,7 +190,10 @@ export class Neo4jStore implements GraphStore {
     return this.guard(async () => {
       const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        return await session.executeWrite(work);
+        const hook = this.hooks.beforeWriteStatement;
+        return await session.executeWrite((tx) =>
+          work(hook ? (new Proxy(tx, { get: (target, key) => (key === 'run' ? (...args: Parameters<ManagedTransaction['run']>) => (hook(), target.run(...args)) : Reflect.get(target, key)) }) as ManagedTransaction) : tx),
+        );
       } finally {
         await session.close();
       }
@@ -355,7 +378,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   async version(): Promise<string> {
-    const version = await this.read(async (tx) => fromNeo4j((await tx.run(cypher('store/get-graph-version'))).records[0]?.get('version')));
+    const version = await this.guard(async () => {
+      const result = await this.driver.executeQuery(cypher('store/get-graph-version'), {}, { database: this.config.database, routing: neo4j.routing.READ });
+      return fromNeo4j(result.records[0]?.get('version'));
+    });
     return `neo4j:${String(version)}`;
   }
 
