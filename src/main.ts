@@ -14,6 +14,9 @@ import { openStore } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
+/** Drain: stop listening once no request has started for this long (at most DRAIN_MAX_MS). */
+const DRAIN_QUIET_MS = 250;
+const DRAIN_MAX_MS = 3000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,10 +27,16 @@ async function main(): Promise<void> {
   const yoga = createServer({ store, registry, apiKeys: config.apiKeys }, { production: config.production, logger });
 
   let ready = false;
+  let stopping = false;
+  let lastRequestAt = Date.now();
   const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    lastRequestAt = Date.now();
+    // While draining, every answer closes its connection, so clients do not reuse it.
+    if (stopping) res.setHeader('connection', 'close');
     if (req.url === '/healthz') {
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: ready ? 'ok' : 'loading', store: store.kind }));
+      const ok = ready && !stopping;
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind }));
       return;
     }
     if (req.method === 'POST' && req.headers['content-length'] === undefined) {
@@ -53,22 +62,26 @@ async function main(): Promise<void> {
   ready = true;
   process.stdout.write(`commitment-graph API ready at http://${config.host}:${port}/graphql (store: ${store.kind})\n`);
 
-  let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
+    logger.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
-    server.close(() => {
-      void store.close().finally(() => {
-        logger.info('stopped');
-        process.exit(0);
+    // Keep accepting while requests are still arriving (connections already queued in the
+    // kernel's backlog would otherwise be reset), then stop listening and let the rest finish.
+    const drainStarted = Date.now();
+    const drain = setInterval(() => {
+      if (Date.now() - lastRequestAt < DRAIN_QUIET_MS && Date.now() - drainStarted < DRAIN_MAX_MS) return;
+      clearInterval(drain);
+      server.close(() => {
+        void store.close().finally(() => {
+          logger.info('stopped');
+          process.exit(0);
+        });
       });
-    });
-    server.closeIdleConnections();
+      server.closeIdleConnections();
+    }, 50);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -63,6 +63,19 @@ describe('the API server process', () => {
     await checkServes(neo4jEnv());
   });
 
+  it('lets in-flight requests finish on SIGTERM under load and exits within 10 s', async () => {
+    running = await startServer({});
+    const query = '{ tensions { kind } relationships(first: 200) { totalCount edges { node { id from { name } to { name } evidence { quote } } } } }';
+    const inFlight = Array.from({ length: 60 }, () => post(running?.url as string, query));
+    await new Promise((r) => setTimeout(r, 20));
+    const stoppedAt = Date.now();
+    running.child.kill('SIGTERM');
+    const responses = await Promise.all(inFlight);
+    expect(responses.every((r) => r.status === 200 && !r.body.errors)).toBe(true);
+    expect(await running.exited).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+  });
+
   it('refuses to start with a clear message when Neo4j is down', async () => {
     await expect(startServer({ NEO4J_URI: 'bolt://127.0.0.1:1' })).rejects.toThrow(/STORE_UNAVAILABLE: Neo4j at bolt:\/\/127\.0\.0\.1:1/);
   });
