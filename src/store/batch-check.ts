@@ -2,6 +2,7 @@
 // every relationship's ends exist (in the batch or already stored) with allowed kinds. Both
 // stores call this, so a bad batch is refused the same way everywhere and nothing is written.
 import { ValidationError, type Problem } from '../domain/errors.ts';
+import type { UpsertReport } from './graph-store.ts';
 import type {
   GraphRelationship} from '../domain/model.ts';
 import {
@@ -72,4 +73,15 @@ export function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
       : v,
   );
+}
+
+export type Change = 'created' | 'updated' | 'unchanged';
+
+/** What writing `next` over `stored` is, counted into the report (both stores report alike). */
+export function tallyChange(report: UpsertReport, what: 'nodes' | 'relationships', stored: object | undefined, next: { id: string }): Change {
+  const change: Change = !stored ? 'created' : sameRecord(stored, next) ? 'unchanged' : 'updated';
+  if (change === 'created') report.createdIds.push(next.id);
+  const key = `${what}${change[0]?.toUpperCase()}${change.slice(1)}` as keyof Omit<UpsertReport, 'createdIds'>;
+  report[key]++;
+  return change;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../../domain/model.ts';
-import { checkBatch, mergeNode, sameRecord } from '../batch-check.ts';
+import { checkBatch, mergeNode, tallyChange } from '../batch-check.ts';
 import {
   buildSnapshot,
   decodeCursor,
@@ -106,21 +106,12 @@ export class MemoryStore implements GraphStore {
       for (const incoming of checked.nodes) {
         const stored = nodes.get(incoming.id);
         const merged = mergeNode(stored, incoming);
-        if (!stored) {
-          report.nodesCreated++;
-          report.createdIds.push(incoming.id);
-        } else if (sameRecord(stored, merged)) report.nodesUnchanged++;
-        else report.nodesUpdated++;
+        tallyChange(report, 'nodes', stored, merged);
         nodes.set(incoming.id, merged);
         options.onProgress?.(++done, total);
       }
       for (const incoming of checked.relationships) {
-        const stored = relationships.get(incoming.id);
-        if (!stored) {
-          report.relationshipsCreated++;
-          report.createdIds.push(incoming.id);
-        } else if (sameRecord(stored, incoming)) report.relationshipsUnchanged++;
-        else report.relationshipsUpdated++;
+        tallyChange(report, 'relationships', relationships.get(incoming.id), incoming);
         relationships.set(incoming.id, incoming);
         options.onProgress?.(++done, total);
       }

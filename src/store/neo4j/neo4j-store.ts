@@ -15,7 +15,7 @@ import {
   type NodeKind,
 } from '../../domain/model.ts';
 import type { Neo4jConfig } from '../../config.ts';
-import { checkBatch, mergeNode, sameRecord } from '../batch-check.ts';
+import { checkBatch, mergeNode, tallyChange } from '../batch-check.ts';
 import {
   buildSnapshot,
   decodeCursor,
@@ -232,13 +232,7 @@ export class Neo4jStore implements GraphStore {
         const stored = storedNodes.get(incoming.id);
         const merged = mergeNode(stored, incoming);
         storedNodes.set(incoming.id, merged);
-        if (!stored) {
-          report.nodesCreated++;
-          report.createdIds.push(incoming.id);
-        } else if (sameRecord(stored, merged)) {
-          report.nodesUnchanged++;
-          continue;
-        } else report.nodesUpdated++;
+        if (tallyChange(report, 'nodes', stored, merged) === 'unchanged') continue;
         nodeRows.push({ id: merged.id, labels: labelsOf(merged.kind), props: definedOnly(merged) });
       }
       for (const rows of chunks(nodeRows, size)) {
@@ -263,15 +257,7 @@ export class Neo4jStore implements GraphStore {
       const updated = new Map<string, RelRow[]>();
       for (const incoming of checked.relationships) {
         const stored = storedRels.get(incoming.id);
-        if (stored && sameRecord(stored, incoming)) {
-          report.relationshipsUnchanged++;
-          continue;
-        }
-        if (stored) report.relationshipsUpdated++;
-        else {
-          report.relationshipsCreated++;
-          report.createdIds.push(incoming.id);
-        }
+        if (tallyChange(report, 'relationships', stored, incoming) === 'unchanged') continue;
         storedRels.set(incoming.id, incoming);
         const type = RelationshipType.parse(incoming.type);
         const target = stored ? updated : created;
