@@ -192,7 +192,7 @@ export class Neo4jStore implements GraphStore {
       try {
         const hook = this.hooks.beforeWriteStatement;
         return await session.executeWrite((tx) =>
-          work(hook ? (new Proxy(tx, { get: (target, key) => (key === 'run' ? (...args: Parameters<ManagedTransaction['run']>) => (hook(), target.run(...args)) : Reflect.get(target, key)) }) as ManagedTransaction) : tx),
+          work(hook ? (new Proxy(tx, { get: (target, key) => (key === 'run' ? (...args: Parameters<ManagedTransaction['run']>) => (hook(), Reflect.apply(target.run, target, args)) : Reflect.get(target, key)) }) as ManagedTransaction) : tx),
         );
       } finally {
         await session.close();
