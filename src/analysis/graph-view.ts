@@ -38,22 +38,24 @@ export function edgeAllowed(rel: GraphRelationship, filter: EdgeFilter): boolean
   return true;
 }
 
-/** Calls `visit(edge, neighbour)` for each allowed edge at `node`, in edge-key order, honouring direction. */
+/**
+ * Calls `visit(edge, neighbour)` for each allowed edge at `node`, honouring direction. The order
+ * is Graphology's insertion order, which is edge-key order because snapshots are sorted: the same
+ * on every store, with no per-step sorting or copying on the hot path.
+ */
 export function forEachAllowedStep(
   graph: CommitmentGraph,
   node: string,
   view: View,
   visit: (edge: string, neighbour: string, rel: GraphRelationship) => void,
 ): void {
-  const steps: [string, string, GraphRelationship][] = [];
-  const collect = (edge: string, rel: GraphRelationship, source: string, target: string) => {
-    if (edgeAllowed(rel, view)) steps.push([edge, source === node ? target : source, rel]);
+  const filtered = !!view.types?.length || !!view.asOf;
+  const step = (edge: string, rel: GraphRelationship, source: string, target: string) => {
+    if (!filtered || edgeAllowed(rel, view)) visit(edge, source === node ? target : source, rel);
   };
-  if (view.direction === 'OUT') graph.forEachOutEdge(node, collect);
-  else if (view.direction === 'IN') graph.forEachInEdge(node, collect);
-  else graph.forEachEdge(node, collect);
-  steps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [edge, neighbour, rel] of steps) visit(edge, neighbour, rel);
+  if (view.direction === 'OUT') graph.forEachOutEdge(node, step);
+  else if (view.direction === 'IN') graph.forEachInEdge(node, step);
+  else graph.forEachEdge(node, step);
 }
 
 export function requireNode(graph: CommitmentGraph, id: string, argument: string): void {

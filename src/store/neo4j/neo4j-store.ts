@@ -227,6 +227,11 @@ export class Neo4jStore implements GraphStore {
       let done = 0;
 
       const storedNodes = await fetchNodes(checked.nodes.map((n) => n.id));
+      // A relationship can only be stored already when both its ends were: others skip the lookup.
+      // (Ends outside the batch passed checkBatch, so they are stored.)
+      const batchNodeIds = new Set(checked.nodes.map((n) => n.id));
+      const storedIds = new Set(storedNodes.keys());
+      const existedBefore = (id: string) => !batchNodeIds.has(id) || storedIds.has(id);
       const nodeRows: { id: string; labels: string[]; props: Record<string, unknown> }[] = [];
       for (const incoming of checked.nodes) {
         const stored = storedNodes.get(incoming.id);
@@ -243,7 +248,8 @@ export class Neo4jStore implements GraphStore {
       done += checked.nodes.length - nodeRows.length;
 
       const storedRels = new Map<string, GraphRelationship>();
-      for (const part of chunks(checked.relationships, size)) {
+      const maybeStored = checked.relationships.filter((r) => existedBefore(r.from) && existedBefore(r.to));
+      for (const part of chunks(maybeStored, size)) {
         const result = await tx.run(cypher('store/get-relationships-by-ends'), {
           rows: part.map((r) => ({ id: r.id, from: r.from, to: r.to })),
         });
