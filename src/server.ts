@@ -1,6 +1,7 @@
 // createServer wires the GraphQL API over a store without listening, so tests call it through
 // `yoga.fetch` in-process and main.ts serves it. Limits and masking live here.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { AnalysisService } from './analysis-service.ts';
@@ -15,6 +16,7 @@ export interface ServerOptions {
 
 /** Request limits: a body over this is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1_000_000;
+export const CSRF_HEADER = 'x-graphql-csrf';
 export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 50000 };
 
 export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;
@@ -35,6 +37,8 @@ export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Ser
         maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query')),
     },
     plugins: [
+      // GET and form posts skip the browser's CORS preflight: they must carry this header.
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
         maxAliases: { n: LIMITS.maxAliases },

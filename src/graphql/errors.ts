@@ -12,13 +12,14 @@ const LIMIT_CODES: [RegExp, string][] = [
   [/Aliases limit/i, 'ALIAS_LIMIT_EXCEEDED'],
   [/Directives limit/i, 'DIRECTIVE_LIMIT_EXCEEDED'],
   [/Token limit/i, 'TOKEN_LIMIT_EXCEEDED'],
+  [/Required CSRF header/i, 'CSRF_HEADER_REQUIRED'],
 ];
 
 function limitError(error: unknown): GraphQLError | undefined {
   const message = (error as Error)?.message ?? '';
   const hit = LIMIT_CODES.find(([pattern]) => pattern.test(message));
   if (!hit) return undefined;
-  return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: hit[1], http: { status: 400 } } });
+  return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: hit[1], http: { status: hit[1] === 'CSRF_HEADER_REQUIRED' ? 403 : 400 } } });
 }
 
 export function toGraphQLError(error: DomainError, path?: readonly (string | number)[]): GraphQLError {

@@ -50,6 +50,15 @@ describe('GraphQL limits', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('refuses GET queries without the CSRF header (they skip the CORS preflight)', async () => {
+    const url = `http://localhost/graphql?query=${encodeURIComponent('{ stats { nodes } }')}`;
+    const bare = await api.server.fetch(url, { method: 'GET', headers: { accept: 'application/json' } });
+    expect(bare.status).toBe(403);
+    expect(((await bare.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    const withHeader = await api.server.fetch(url, { method: 'GET', headers: { accept: 'application/json', 'x-graphql-csrf': '1' } });
+    expect(withHeader.status).toBe(200);
+  });
+
   it('hides field suggestions in production and refuses batched requests', async () => {
     const res = await api.query('{ stats { nodez } }');
     expect(res.errors?.[0]?.message).not.toMatch(/Did you mean/);
