@@ -1,8 +1,13 @@
 // cgraph load | stats | reset: put dossiers into the configured store, count what is there, empty it.
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { KIND_LABEL, type NodeKind } from '../../domain/model.ts';
 import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
 import { EXIT, print, progressBar, withStore } from '../runtime.ts';
+
+/** Node counts under their Neo4j labels, as analysts see them in Browser. */
+const byLabel = (counts: Partial<Record<NodeKind, number>>) =>
+  Object.fromEntries(Object.entries(counts).map(([kind, n]) => [KIND_LABEL[kind as NodeKind], n]));
 
 function countLines(counts: Record<string, number | undefined>): string[] {
   return Object.entries(counts)
@@ -30,7 +35,7 @@ export function registerStoreCommands(program: Command): void {
             `loaded into ${store.kind}: ${report.nodesCreated} nodes created, ${report.nodesUpdated} updated, ${report.nodesUnchanged} unchanged; ` +
               `${report.relationshipsCreated} relationships created, ${report.relationshipsUpdated} updated, ${report.relationshipsUnchanged} unchanged`,
             'nodes by label:',
-            ...countLines(counts.nodes),
+            ...countLines(byLabel(counts.nodes)),
             'relationships by type:',
             ...countLines(counts.relationships),
           ].join('\n'),
@@ -52,7 +57,7 @@ export function registerStoreCommands(program: Command): void {
           [
             `store: ${store.kind}`,
             `nodes: ${total(counts.nodes)}`,
-            ...countLines(counts.nodes),
+            ...countLines(byLabel(counts.nodes)),
             `relationships: ${total(counts.relationships)}`,
             ...countLines(counts.relationships),
           ].join('\n'),

@@ -5,7 +5,7 @@
 import type { ConditionKind, GraphNode } from '../../domain/model.ts';
 import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
-import { dateFrom, ImportBuilder, type ImportResult } from './import-builder.ts';
+import { ImportBuilder, readMembership, type ImportResult } from './import-builder.ts';
 
 export const NATO_ATOP_ID = 3180;
 
@@ -44,26 +44,18 @@ export function importAtop(file: string, resolver: EntityResolver, strict = fals
     out.rowsRead++;
     const f = row.fields;
     const atopId = Number(f.atopid);
-    const member = Number(f.member);
     if (!Number.isInteger(atopId) || atopId <= 0) {
       out.reject(file, row.line, `atopid "${f.atopid}" is not a number`);
       continue;
     }
-    const state = Number.isInteger(member) ? resolver.byCowCode(member) : undefined;
-    if (!state) {
-      out.reject(file, row.line, `member "${f.member}" is not a known COW state code`);
-      continue;
-    }
-    const validFrom = dateFrom(f.yrent, f.moent, f.dayent);
-    if (!validFrom) {
-      out.reject(file, row.line, `entry year "${f.yrent}" is not a date`);
-      continue;
-    }
-    const validTo = f.yrexit && f.yrexit !== '0' ? dateFrom(f.yrexit, f.moexit, f.dayexit) : undefined;
-    if (f.yrexit && f.yrexit !== '0' && !validTo) {
-      out.reject(file, row.line, `exit year "${f.yrexit}" is not a date`);
-      continue;
-    }
+    const membership = readMembership(out, file, row, resolver, {
+      member: 'member',
+      start: ['yrent', 'moent', 'dayent'],
+      end: ['yrexit', 'moexit', 'dayexit'],
+      openEnd: ['0'],
+    });
+    if (!membership) continue;
+    const { state, validFrom, validTo } = membership;
     const alliance = allianceNodeForAtop(atopId);
     out.node(state.node);
     out.node(alliance);

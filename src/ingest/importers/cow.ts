@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
 import { allianceNodeForAtop } from './atop.ts';
-import { dateFrom, ImportBuilder, type ImportResult } from './import-builder.ts';
+import { ImportBuilder, readMembership, type ImportResult } from './import-builder.ts';
 
 /** COW version4id → ATOP atopid, from ATOP's member-level file. */
 export function readCowToAtop(atopMemberFile: string | undefined): Map<number, number> {
@@ -39,21 +39,14 @@ export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map
       out.reject(file, row.line, `version4id "${f.version4id}" is not a number`);
       continue;
     }
-    const state = resolver.byCowCode(Number(f.ccode));
-    if (!state) {
-      out.reject(file, row.line, `ccode "${f.ccode}" is not a known COW state code`);
-      continue;
-    }
-    const validFrom = dateFrom(f.mem_st_year, f.mem_st_month, f.mem_st_day);
-    if (!validFrom) {
-      out.reject(file, row.line, `membership start year "${f.mem_st_year}" is not a date`);
-      continue;
-    }
-    const validTo = f.mem_end_year ? dateFrom(f.mem_end_year, f.mem_end_month, f.mem_end_day) : undefined;
-    if (f.mem_end_year && !validTo) {
-      out.reject(file, row.line, `membership end year "${f.mem_end_year}" is not a date`);
-      continue;
-    }
+    const membership = readMembership(out, file, row, resolver, {
+      member: 'ccode',
+      start: ['mem_st_year', 'mem_st_month', 'mem_st_day'],
+      end: ['mem_end_year', 'mem_end_month', 'mem_end_day'],
+      openEnd: [],
+    });
+    if (!membership) continue;
+    const { state, validFrom, validTo } = membership;
     const atopId = cowToAtop.get(cowId);
     const alliance = atopId
       ? { ...allianceNodeForAtop(atopId), cowAllianceId: cowId }

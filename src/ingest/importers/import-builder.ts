@@ -84,3 +84,34 @@ export function dateFrom(year: string | undefined, month?: string, day?: string)
   if (!Number.isInteger(d) || d < 1 || d > 31) return `${y}-${mm}`;
   return `${y}-${mm}-${String(d).padStart(2, '0')}`;
 }
+
+export interface MembershipFields {
+  /** The member's COW state code field, by name. */
+  member: string;
+  /** Year, month, day field names of the start and (optional) end. */
+  start: [string, string, string];
+  end: [string, string, string];
+  /** Values of the end year that mean "still in force". */
+  openEnd: readonly string[];
+}
+
+/** A membership row's state and validity, or undefined after rejecting the row with its reason. */
+export function readMembership(
+  out: ImportBuilder,
+  file: string,
+  row: { line: number; fields: Record<string, string> },
+  resolver: { byCowCode(code: number): { id: string; node: GraphNode } | undefined },
+  names: MembershipFields,
+): { state: { id: string; node: GraphNode }; validFrom: string; validTo?: string } | undefined {
+  const f = row.fields;
+  const state = resolver.byCowCode(Number(f[names.member]));
+  if (!state) return void out.reject(file, row.line, `${names.member} "${f[names.member]}" is not a known COW state code`);
+  const [sy, sm, sd] = names.start;
+  const validFrom = dateFrom(f[sy], f[sm], f[sd]);
+  if (!validFrom) return void out.reject(file, row.line, `${sy} "${f[sy]}" is not a date`);
+  const [ey, em, ed] = names.end;
+  const open = !f[ey] || names.openEnd.includes(f[ey] as string);
+  const validTo = open ? undefined : dateFrom(f[ey], f[em], f[ed]);
+  if (!open && !validTo) return void out.reject(file, row.line, `${ey} "${f[ey]}" is not a date`);
+  return { state, validFrom, ...(validTo ? { validTo } : {}) };
+}
