@@ -8,6 +8,7 @@ import { ingestDossier } from '../ingest/ingest-dossier.ts';
 import type { Page } from '../store/graph-store.ts';
 import { checkFirst, checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import type { Context } from './context.ts';
+import { badArgument } from './errors.ts';
 import { analysisQueries } from './analysis-resolvers.ts';
 
 export const MAX_YAML_CHARS = 2_000_000;
@@ -64,7 +65,7 @@ export const resolvers: IResolvers = {
     node: (_: unknown, args: { id: string }, context: Context) => context.nodes.load(args.id),
     relationship: (_: unknown, args: { id: string }, context: Context) => context.relationships.load(args.id),
     search: async (_: unknown, args: { text: string; kinds?: NodeKind[] | null; first?: number | null }, context: Context) => {
-      if (args.text.length > 200) throw new DomainError('BAD_ARGUMENT', 'text takes at most 200 characters');
+      if (args.text.length > 200) throw badArgument('text takes at most 200 characters');
       return context.services.store.searchNodes(args.text, args.kinds ?? undefined, checkFirst(args.first, 10, 100));
     },
     nodes: async (_: unknown, args: PageArgs & { kind?: NodeKind | null }, context: Context) => {
@@ -114,7 +115,7 @@ export const resolvers: IResolvers = {
         throw new DomainError('UNAUTHENTICATED', 'ingestDossier needs an API key: send "Authorization: Bearer <key>"');
       }
       if (args.yaml.length > MAX_YAML_CHARS || args.sourceText.length > MAX_YAML_CHARS) {
-        throw new DomainError('BAD_ARGUMENT', `yaml and sourceText take at most ${MAX_YAML_CHARS} characters each`);
+        throw badArgument(`yaml and sourceText take at most ${MAX_YAML_CHARS} characters each`);
       }
       const { report, batch } = await ingestDossier(context.services.store, {
         yamlText: args.yaml,

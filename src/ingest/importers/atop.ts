@@ -38,10 +38,8 @@ const CONDITION_NAMES: Record<string, string> = {
 
 export function importAtop(file: string, resolver: EntityResolver, strict = false): ImportResult {
   const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data' });
-  const out = new ImportBuilder(source.node.id);
-  out.node(source.node);
+  const out = new ImportBuilder(source);
   for (const row of source.rows) {
-    out.rowsRead++;
     const f = row.fields;
     const atopId = Number(f.atopid);
     if (!Number.isInteger(atopId) || atopId <= 0) {

@@ -29,10 +29,8 @@ const OBLIGATIONS: [string, string][] = [
 
 export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map<number, number>, strict = false): ImportResult {
   const source = readCsvSource(file, { publisher: 'Correlates of War Formal Alliances v4.1 (Gibler 2009)', name: 'COW Formal Alliances v4.1 by member' });
-  const out = new ImportBuilder(source.node.id);
-  out.node(source.node);
+  const out = new ImportBuilder(source);
   for (const row of source.rows) {
-    out.rowsRead++;
     const f = row.fields;
     const cowId = Number(f.version4id);
     if (!Number.isInteger(cowId) || cowId <= 0) {

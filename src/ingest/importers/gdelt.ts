@@ -11,10 +11,8 @@ const PLOVER: Record<CommitmentKind, string> = { PLEDGED: 'AGREE', REFUSED: 'REJ
 
 export function importGdelt(file: string, resolver: EntityResolver, strict = false): ImportResult {
   const source = readCsvSource(file, { delimiter: '\t', publisher: 'The GDELT Project, GDELT 1.0 daily events', name: 'GDELT 1.0 events sample, 2016-07-28' });
-  const out = new ImportBuilder(source.node.id);
-  out.node(source.node);
+  const out = new ImportBuilder(source);
   for (const row of source.rows) {
-    out.rowsRead++;
     const f = row.fields;
     const root = (f.eventrootcode ?? '').padStart(2, '0');
     const kind = ROOTS[root];

@@ -3,6 +3,7 @@
 import { ValidationError } from '../../domain/errors.ts';
 import type { Commitment, GraphBatch, GraphNode, GraphRelationship, StructuralRelationship } from '../../domain/model.ts';
 import { deriveRelationshipId } from '../../domain/relationship-id.ts';
+import type { CsvSource } from './csv-source.ts';
 
 export interface RejectedRow {
   file: string;
@@ -24,10 +25,16 @@ export class ImportBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly relationships = new Map<string, GraphRelationship>();
   readonly rejected: RejectedRow[] = [];
-  rowsRead = 0;
   rowsSkipped = 0;
+  private readonly sourceId: string;
+  private readonly rowsRead: number;
 
-  constructor(private readonly sourceId: string) {}
+  /** Starts from the data file: it is the Source node, and every one of its rows is read. */
+  constructor(source: CsvSource) {
+    this.sourceId = source.node.id;
+    this.rowsRead = source.rows.length;
+    this.node(source.node);
+  }
 
   node(node: GraphNode): void {
     const known = this.nodes.get(node.id);

@@ -11,11 +11,9 @@ const UKRAINE = { id: 'state:UKR', kind: 'STATE' as const, name: 'Ukraine', alia
 
 export function importKiel(file: string, resolver: EntityResolver, strict = false): ImportResult {
   const source = readCsvSource(file, { publisher: 'Kiel Institute for the World Economy, Ukraine Support Tracker release 29', name: 'Kiel Ukraine Support Tracker r29: donor × month' });
-  const out = new ImportBuilder(source.node.id);
-  out.node(source.node);
+  const out = new ImportBuilder(source);
   out.node(UKRAINE);
   for (const row of source.rows) {
-    out.rowsRead++;
     const f = row.fields;
     const donor = f.iso === 'EU' ? { id: EU_INSTITUTIONS.id, node: EU_INSTITUTIONS } : resolver.byCode(f.iso ?? '');
     if (!donor) {
