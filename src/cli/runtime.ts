@@ -1,5 +1,8 @@
 // What every command shares: configuration, opening and closing the store, printing results
 // and errors, and mapping failures to exit codes scripts can rely on.
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError, formatProblem, ValidationError } from '../domain/errors.ts';
@@ -17,6 +20,29 @@ export const EXIT = {
   /** A bug: an error nobody expected. */
   INTERNAL: 4,
 } as const;
+
+/** Streams lines to `file` (or standard output), waiting for drains, so memory stays flat at any size. */
+export async function writeLines(file: string | undefined, lines: Iterable<string>): Promise<number> {
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  const out = file ? createWriteStream(file) : process.stdout;
+  let count = 0;
+  for (const line of lines) {
+    count++;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  if (file) {
+    out.end();
+    await once(out, 'finish');
+  }
+  return count;
+}
+
+/** A commander option parser for a whole number from 1 to `max`. */
+export const wholeNumber = (name: string, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new DomainError('BAD_ARGUMENT', `--${name} must be a whole number from 1 to ${max}`);
+  return n;
+};
 
 export interface Output {
   json: boolean;

@@ -4,6 +4,8 @@
 // most statements, as in event data) and everything is reproducible for a seed.
 import { stringify } from 'yaml';
 import { seededRandom } from '../analysis/communities.ts';
+import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import { deriveRelationshipId, sha256Hex } from '../domain/relationship-id.ts';
 
 export interface GenerateOptions {
   states: number;
@@ -28,7 +30,22 @@ export function syntheticStateId(index: number): string {
   return `state:${letters}`;
 }
 
-export function generateDossier(options: GenerateOptions): GeneratedDossier {
+interface Statement {
+  ref: string;
+  type: string;
+  from: string;
+  to: string;
+  sentence: string;
+  fields: Record<string, unknown>;
+}
+
+interface World {
+  entities: Record<string, unknown>[];
+  /** Leaders, memberships, then the commitments: the same sequence for a seed in either format. */
+  statements: () => Generator<Statement>;
+}
+
+function world(options: GenerateOptions): World {
   const random = seededRandom(options.seed);
   const pick = (n: number) => Math.floor(random() * n);
   const skewed = (n: number) => Math.floor(n * random() ** 2.5);
@@ -44,53 +61,55 @@ export function generateDossier(options: GenerateOptions): GeneratedDossier {
   for (let i = 0; i < conditions; i++) {
     entities.push({ id: `condition:condition-${i}`, kind: 'CONDITION', name: `Condition ${i}`, aliases: [], conditionKind: CONDITION_KINDS[i % CONDITION_KINDS.length] });
   }
+  function* statements(): Generator<Statement> {
+    for (let i = 0; i < options.actors; i++) {
+      const state = syntheticStateId(i % states);
+      yield { ref: `lead-${i}`, type: 'LEADS', from: `person:leader-${i}`, to: state, sentence: `Leader ${i} leads ${state}.`, fields: { role: 'head of government' } };
+    }
+    for (let i = 0; i < states; i++) {
+      const alliance = `alliance:bloc-${skewed(alliances)}`;
+      const year = 1950 + pick(70);
+      const validTo = random() < 0.2 ? { validTo: String(year + 1 + pick(30)) } : {};
+      yield { ref: `member-${i}`, type: 'MEMBER_OF', from: syntheticStateId(i), to: alliance, sentence: `State ${i} joined ${alliance} in ${year}.`, fields: { validFrom: String(year), ...validTo } };
+    }
+    for (let i = 0; i < options.commitments; i++) {
+      const type = KINDS[pick(KINDS.length)] as string;
+      const from = syntheticStateId(skewed(states));
+      const to = `initiative:programme-${skewed(initiatives)}`;
+      const year = 1990 + pick(36);
+      const month = String(1 + pick(12)).padStart(2, '0');
+      const hasCondition = type === 'PLEDGED' && random() < 0.4;
+      yield {
+        ref: `c-${i}`,
+        type,
+        from,
+        to,
+        sentence: `Statement ${i}: ${from} ${type.toLowerCase()} on ${to} in ${year}-${month}.`,
+        fields: {
+          action: `statement ${i} on programme`,
+          firmness: FIRMNESS[pick(FIRMNESS.length)],
+          conditions: hasCondition ? [`condition:condition-${pick(conditions)}`] : [],
+          statedAt: `${year}-${month}`,
+          validFrom: `${year}-${month}`,
+          cameo: type === 'PLEDGED' ? '0334' : type === 'REFUSED' ? '1224' : '130',
+        },
+      };
+    }
+  }
+  return { entities, statements };
+}
 
+/** One dossier (YAML + source text): the format people write, validated with line numbers. */
+export function generateDossier(options: GenerateOptions): GeneratedDossier {
+  const { entities, statements } = world(options);
   const sentences: string[] = [];
   let offset = 0;
-  const say = (sentence: string) => {
-    const start = offset;
-    sentences.push(sentence);
-    offset += sentence.length + 1;
-    return { quote: sentence, start, end: start + sentence.length };
-  };
   const relationships: Record<string, unknown>[] = [];
-  for (let i = 0; i < options.actors; i++) {
-    const state = syntheticStateId(i % states);
-    relationships.push({ ref: `lead-${i}`, type: 'LEADS', from: `person:leader-${i}`, to: state, role: 'head of government', evidence: [{ ...say(`Leader ${i} leads ${state}.`), attribution: 'reported' }] });
-  }
-  for (let i = 0; i < states; i++) {
-    const alliance = `alliance:bloc-${skewed(alliances)}`;
-    const year = 1950 + pick(70);
-    relationships.push({
-      ref: `member-${i}`,
-      type: 'MEMBER_OF',
-      from: syntheticStateId(i),
-      to: alliance,
-      validFrom: String(year),
-      ...(random() < 0.2 ? { validTo: String(year + 1 + pick(30)) } : {}),
-      evidence: [{ ...say(`State ${i} joined ${alliance} in ${year}.`), attribution: 'reported' }],
-    });
-  }
-  for (let i = 0; i < options.commitments; i++) {
-    const type = KINDS[pick(KINDS.length)] as string;
-    const from = syntheticStateId(skewed(states));
-    const to = `initiative:programme-${skewed(initiatives)}`;
-    const year = 1990 + pick(36);
-    const month = String(1 + pick(12)).padStart(2, '0');
-    const hasCondition = type === 'PLEDGED' && random() < 0.4;
-    relationships.push({
-      ref: `c-${i}`,
-      type,
-      from,
-      to,
-      action: `statement ${i} on programme`,
-      firmness: FIRMNESS[pick(FIRMNESS.length)],
-      conditions: hasCondition ? [`condition:condition-${pick(conditions)}`] : [],
-      statedAt: `${year}-${month}`,
-      validFrom: `${year}-${month}`,
-      cameo: type === 'PLEDGED' ? '0334' : type === 'REFUSED' ? '1224' : '130',
-      evidence: [{ ...say(`Statement ${i}: ${from} ${type.toLowerCase()} on ${to} in ${year}-${month}.`), attribution: 'reported' }],
-    });
+  for (const s of statements()) {
+    const start = offset;
+    sentences.push(s.sentence);
+    offset += s.sentence.length + 1;
+    relationships.push({ ref: s.ref, type: s.type, from: s.from, to: s.to, ...s.fields, evidence: [{ quote: s.sentence, start, end: start + s.sentence.length, attribution: 'reported' }] });
   }
   const sourceText = sentences.join('\n');
   const yamlText = stringify(
@@ -102,4 +121,37 @@ export function generateDossier(options: GenerateOptions): GeneratedDossier {
     { lineWidth: 0, flowCollectionPadding: false },
   );
   return { yamlText, sourceText, relationshipCount: relationships.length };
+}
+
+/** Statements per generated source in the JSON-lines form: each source text stays small. */
+export const STATEMENTS_PER_SOURCE = 10_000;
+
+/**
+ * The same world as graph records for JSON lines (the bulk format): every node first, then for
+ * each 10,000 statements a SOURCE node with their text followed by their relationships, evidence
+ * at its offsets. Yields lazily, so a million commitments never sit in memory at once.
+ */
+export function* generateRecords(options: GenerateOptions): Generator<GraphNode | GraphRelationship> {
+  const { entities, statements } = world(options);
+  for (const entity of entities) yield entity as GraphNode;
+  let part = 0;
+  let pending: Statement[] = [];
+  const flush = function* (): Generator<GraphNode | GraphRelationship> {
+    const sourceId = `source:synthetic-${options.seed}-${part++}`;
+    const text = pending.map((s) => s.sentence).join('\n');
+    yield { id: sourceId, kind: 'SOURCE', name: `Synthetic source ${sourceId.slice(7)}`, aliases: [], text, sha256: sha256Hex(text) } as GraphNode;
+    let offset = 0;
+    for (const s of pending) {
+      const discriminator = String(s.fields.action ?? s.fields.role ?? '');
+      const evidence = [{ sourceId, quote: s.sentence, start: offset, end: offset + s.sentence.length, attribution: 'reported' }];
+      offset += s.sentence.length + 1;
+      yield { id: deriveRelationshipId({ sourceId, type: s.type, from: s.from, to: s.to, discriminator }), type: s.type, from: s.from, to: s.to, ...s.fields, evidence } as GraphRelationship;
+    }
+    pending = [];
+  };
+  for (const statement of statements()) {
+    pending.push(statement);
+    if (pending.length === STATEMENTS_PER_SOURCE) yield* flush();
+  }
+  if (pending.length) yield* flush();
 }

@@ -56,18 +56,29 @@ export interface DossierResult {
   parsed: ParsedYaml;
 }
 
+/** Whether `path` leads to a present value in `root` (zod 4 issues do not carry the input). */
+function isPresent(root: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = root;
+  for (const key of path) {
+    if (!at || typeof at !== 'object' || !(key in at)) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at !== undefined;
+}
+
+/** The problem code for a schema issue on `root` (the value that was parsed), the same in every input format. */
+export function schemaProblemCode(issue: z.core.$ZodIssue, root: unknown): string {
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'BAD_ENUM';
+  if (issue.code === 'unrecognized_keys') return 'UNKNOWN_FIELD';
+  if (issue.code === 'invalid_type' && !isPresent(root, issue.path)) return 'MISSING_FIELD';
+  return 'SCHEMA';
+}
+
 function zodProblems(parsed: ParsedYaml, base: PathSegment[], error: z.ZodError): Problem[] {
+  const root = base.reduce<unknown>((at, key) => (at as Record<PathSegment, unknown> | undefined)?.[key], parsed.value);
   return error.issues.map((issue) => {
     const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const code =
-      issue.code === 'invalid_value' || issue.code === 'invalid_union'
-        ? 'BAD_ENUM'
-        : issue.code === 'unrecognized_keys'
-          ? 'UNKNOWN_FIELD'
-          : issue.code === 'invalid_type' && issue.input === undefined
-            ? 'MISSING_FIELD'
-            : 'SCHEMA';
-    return problemAt(parsed, path, code, issue.message);
+    return problemAt(parsed, path, schemaProblemCode(issue, root), issue.message);
   });
 }
 

@@ -7,7 +7,7 @@ import type { GraphBatch } from '../../src/domain/model.ts';
 import { validateDossiers } from '../../src/ingest/load-dossiers.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
-import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.ts';
+import { Neo4jStore, type Neo4jStoreHooks } from '../../src/store/neo4j/neo4j-store.ts';
 
 export const SEED_DIR = 'seeds';
 export const SEED_DOSSIER = 'seeds/paris-summit-2026-01-06/dossier.yaml';
@@ -32,10 +32,10 @@ export function neo4jEnv(): Record<string, string> {
   return { NEO4J_URI: neo4jUri() as string, NEO4J_PASSWORD: inject('neo4jPassword') };
 }
 
-export async function openNeo4jStore(): Promise<Neo4jStore> {
+export async function openNeo4jStore(options: { batchSize?: number; hooks?: Neo4jStoreHooks } = {}): Promise<Neo4jStore> {
   const uri = neo4jUri();
   if (!uri) throw new Error('no Neo4j for this run');
-  return Neo4jStore.connect({ uri, user: 'neo4j', password: inject('neo4jPassword'), database: undefined, batchSize: 50 });
+  return Neo4jStore.connect({ uri, user: 'neo4j', password: inject('neo4jPassword'), database: undefined, batchSize: options.batchSize ?? 50 }, options.hooks);
 }
 
 export type StoreFactory = () => Promise<GraphStore>;

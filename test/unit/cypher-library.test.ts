@@ -22,7 +22,6 @@ describe('cypher library', () => {
       'store/expand-neighbours',
       'store/get-graph-version',
       'store/get-nodes-by-ids',
-      'store/get-relationships-by-ends',
       'store/get-relationships-by-ids',
       'store/list-nodes',
       'store/list-relationships',
@@ -51,5 +50,11 @@ describe('cypher library', () => {
     const schema = library.get('schema/create-constraints')?.statements.join('\n') ?? '';
     for (const label of [...Object.values(KIND_LABEL), 'Entity', 'Actor']) expect(schema).toContain(`FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
     for (const type of RelationshipType.options) expect(schema).toContain(`FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`);
+  });
+
+  it('looks relationships up by id through every type\'s index (dynamic types would scan)', () => {
+    const text = library.get('store/get-relationships-by-ids')?.text ?? '';
+    const named = [...text.matchAll(/\[r:([A-Z_]+) \{id: id\}\]/g)].map((m) => m[1]);
+    expect(named.sort()).toEqual([...RelationshipType.options].sort());
   });
 });

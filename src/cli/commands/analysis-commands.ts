@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { communities } from '../../analysis/communities.ts';
-import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../analysis/export.ts';
+import { EXPORT_FORMATS, exportGraph, exportLines, type ExportFormat } from '../../analysis/export.ts';
 import { buildGraph, type CommitmentGraph } from '../../analysis/graph-view.ts';
 import { neighbourhood } from '../../analysis/neighbourhood.ts';
 import { CentralityMetric, Direction } from '../../analysis/options.ts';
@@ -14,7 +14,7 @@ import { findTensions } from '../../analysis/tensions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isCommitment, NodeKind, type GraphRelationship } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { print, withStore } from '../runtime.ts';
+import { print, withStore, writeLines } from '../runtime.ts';
 
 /** An id, or a name or alias that names exactly one node. */
 export async function resolveNode(store: GraphStore, text: string): Promise<string> {
@@ -177,12 +177,17 @@ export function registerAnalysisCommands(program: Command): void {
 
   program
     .command('export')
-    .description('the whole graph as GEXF (Gephi), GraphML or JSON')
+    .description('the whole graph as GEXF (Gephi), GraphML, JSON, or JSON lines of graph records (cgraph load reads them back)')
     .option('--format <format>', EXPORT_FORMATS.join(', '), 'gexf')
     .option('--out <file>', 'write here instead of standard output')
     .action(async (opts: { format: string; out?: string }) => {
       if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw new DomainError('BAD_ARGUMENT', `--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       await withGraph(async (graph) => {
+        if (opts.format === 'jsonl') {
+          await writeLines(opts.out, exportLines(graph));
+          if (opts.out) process.stderr.write(`wrote ${graph.order} nodes and ${graph.size} relationships to ${opts.out}\n`);
+          return;
+        }
         const text = exportGraph(graph, opts.format as ExportFormat);
         if (opts.out) {
           writeFileSync(opts.out, text);

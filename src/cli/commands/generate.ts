@@ -1,28 +1,32 @@
-// cgraph generate: write a synthetic dossier folder (dossier.yaml + source.txt) for benchmarks and load tests.
+// cgraph generate: synthetic data shaped like real data, for benchmarks and load tests: a dossier
+// folder (dossier.yaml + source.txt), or JSON lines of graph records for the bulk loader.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../domain/errors.ts';
-import { generateDossier } from '../../ingest/generate.ts';
-import { print } from '../runtime.ts';
-
-const count = (name: string, max: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new DomainError('BAD_ARGUMENT', `--${name} must be a whole number from 1 to ${max}`);
-  return n;
-};
+import { generateDossier, generateRecords } from '../../ingest/generate.ts';
+import { print, wholeNumber, writeLines } from '../runtime.ts';
 
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
-    .description('write a synthetic, valid dossier shaped like real data (skewed degrees, conditions, dates, evidence)')
-    .requiredOption('--out <dir>', 'folder to write dossier.yaml and source.txt into')
-    .option('--states <n>', 'states (at most 17576)', count('states', 17_576), 200)
-    .option('--actors <n>', 'persons leading states', count('actors', 1_000_000), 400)
-    .option('--commitments <n>', 'PLEDGED/REFUSED/WARNED relationships', count('commitments', 2_000_000), 10_000)
-    .option('--seed <n>', 'random seed', count('seed', 2 ** 31), 1)
+    .description('write synthetic, valid data shaped like real data (skewed degrees, conditions, dates, evidence)')
+    .requiredOption('--out <path>', 'folder for dossier.yaml and source.txt, or the .jsonl file with --format jsonl')
+    .option('--format <format>', 'dossier (YAML, for people and validate) or jsonl (graph records, for bulk loads)', 'dossier')
+    .option('--states <n>', 'states (at most 17576)', wholeNumber('states', 17_576), 200)
+    .option('--actors <n>', 'persons leading states', wholeNumber('actors', 1_000_000), 400)
+    .option('--commitments <n>', 'PLEDGED/REFUSED/WARNED relationships', wholeNumber('commitments', 10_000_000), 10_000)
+    .option('--seed <n>', 'random seed', wholeNumber('seed', 2 ** 31), 1)
     .option('--json', 'print JSON')
-    .action((opts: { out: string; states: number; actors: number; commitments: number; seed: number; json?: boolean }) => {
+    .action(async (opts: { out: string; format: string; states: number; actors: number; commitments: number; seed: number; json?: boolean }) => {
+      if (opts.format === 'jsonl') {
+        const records = await writeLines(opts.out, (function* () {
+          for (const record of generateRecords(opts)) yield `${JSON.stringify(record)}\n`;
+        })());
+        print({ json: !!opts.json }, `wrote ${records} records to ${opts.out}`, { out: opts.out, records });
+        return;
+      }
+      if (opts.format !== 'dossier') throw new DomainError('BAD_ARGUMENT', '--format must be dossier or jsonl');
       const dossier = generateDossier(opts);
       mkdirSync(opts.out, { recursive: true });
       writeFileSync(join(opts.out, 'source.txt'), dossier.sourceText);

@@ -2,8 +2,9 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { KIND_LABEL, type NodeKind } from '../../domain/model.ts';
-import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
-import { EXIT, print, progressBar, withStore } from '../runtime.ts';
+import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../ingest/graph-lines.ts';
+import { addReports, loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
+import { EXIT, print, progressBar, wholeNumber, withStore } from '../runtime.ts';
 
 /** Node counts under their Neo4j labels, as analysts see them in Browser. */
 const byLabel = (counts: Partial<Record<NodeKind, number>>) =>
@@ -18,15 +19,25 @@ function countLines(counts: Record<string, number | undefined>): string[] {
 export function registerStoreCommands(program: Command): void {
   program
     .command('load')
-    .description('validate dossiers, then load each atomically into the configured store (idempotent)')
-    .argument('[paths...]', 'dossier files or folders', ['seeds'])
+    .description(
+      'validate dossiers, then load each atomically into the configured store (idempotent); .jsonl files of graph records ' +
+        'are validated whole, then loaded in chunks of --chunk records per transaction (re-run to finish a cut-short load)',
+    )
+    .argument('[paths...]', 'dossier files or folders, or .jsonl files', ['seeds'])
+    .option('--chunk <records>', 'records per transaction for .jsonl files on Neo4j', wholeNumber('chunk', 1_000_000), DEFAULT_CHUNK_RECORDS)
     .option('--json', 'print JSON')
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
-    .action(async (paths: string[], opts: { json?: boolean; progress?: boolean }) => {
-      const { batches } = validateDossiers(paths);
+    .action(async (paths: string[], opts: { chunk: number; json?: boolean; progress?: boolean }) => {
+      const lineFiles = paths.filter(isGraphLinesFile);
+      const dossierPaths = paths.filter((p) => !isGraphLinesFile(p));
+      const { batches } = dossierPaths.length ? validateDossiers(dossierPaths) : { batches: [] };
       await withStore(async (store) => {
         const bar = progressBar('loading', opts.progress);
-        const report = await loadBatches(store, batches, { onProgress: bar.update }).finally(bar.stop);
+        const report = await (async () => {
+          const fromDossiers = await loadBatches(store, batches, { onProgress: bar.update });
+          if (!lineFiles.length) return fromDossiers;
+          return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, onProgress: bar.update }));
+        })().finally(bar.stop);
         const counts = await store.counts();
         const { createdIds: _ids, ...summary } = report;
         print(

@@ -105,6 +105,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Awaits every promise (none left running unobserved) and rethrows the first failure. */
+async function settleAll(pending: readonly Promise<unknown>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(pending);
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.ClientError.Security.Unauthorized' || code === 'ECONNREFUSED';
@@ -250,9 +257,7 @@ export class Neo4jStore implements GraphStore {
       const storedRels = new Map<string, GraphRelationship>();
       const maybeStored = checked.relationships.filter((r) => existedBefore(r.from) && existedBefore(r.to));
       for (const part of chunks(maybeStored, size)) {
-        const result = await tx.run(cypher('store/get-relationships-by-ends'), {
-          rows: part.map((r) => ({ id: r.id, from: r.from, to: r.to })),
-        });
+        const result = await tx.run(cypher('store/get-relationships-by-ids'), { ids: part.map((r) => r.id) });
         for (const record of result.records) {
           const rel = toRelationship(record);
           storedRels.set(rel.id, rel);
@@ -267,19 +272,27 @@ export class Neo4jStore implements GraphStore {
         storedRels.set(incoming.id, incoming);
         const type = RelationshipType.parse(incoming.type);
         const target = stored ? updated : created;
-        target.set(type, [...(target.get(type) ?? []), { id: incoming.id, from: incoming.from, to: incoming.to, props: toRelationshipProps(incoming) }]);
+        let rows = target.get(type);
+        if (!rows) target.set(type, (rows = []));
+        rows.push({ id: incoming.id, from: incoming.from, to: incoming.to, props: toRelationshipProps(incoming) });
       }
       // New relationships are CREATEd (no MERGE scan over dense nodes): the graph lock taken at
-      // the start of this transaction means nobody else can have created them meanwhile.
+      // the start of this transaction means nobody else can have created them meanwhile. The
+      // statements are pipelined: the driver sends the next chunk while Neo4j runs the previous.
+      const pending: Promise<unknown>[] = [];
       for (const [statement, groups] of [['store/create-relationships', created], ['store/update-relationships', updated]] as const) {
         for (const [type, rows] of groups) {
           for (const part of chunks(rows, size)) {
-            await tx.run(cypher(statement), { type, rows: part });
-            done += part.length;
-            options.onProgress?.(done, total);
+            pending.push(
+              tx.run(cypher(statement), { type, rows: part }).then(() => {
+                done += part.length;
+                options.onProgress?.(done, total);
+              }),
+            );
           }
         }
       }
+      await settleAll(pending);
       options.onProgress?.(total, total);
       if (nodeRows.length || created.size || updated.size) await tx.run(cypher('store/bump-graph-version'));
       return report;
