@@ -2,25 +2,29 @@
 // bench/results/*.json and bench/results/summary.json. `npm run bench` runs the small size in a
 // few minutes; `npm run bench -- --full` adds the larger ones. Neo4j comes from NEO4J_URI or the
 // embedded launcher. Speed is never asserted in tests; it is measured here.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { centrality } from '../src/analysis/centrality.ts';
+import { communities, seededRandom } from '../src/analysis/communities.ts';
 import { buildGraph, type CommitmentGraph } from '../src/analysis/graph-view.ts';
-import { shortestPath } from '../src/analysis/paths.ts';
-import { seededRandom } from '../src/analysis/communities.ts';
+import { allPaths, shortestPath } from '../src/analysis/paths.ts';
 import type { GraphBatch } from '../src/domain/model.ts';
-import { generateDossier } from '../src/ingest/generate.ts';
+import { generateRecords } from '../src/ingest/generate.ts';
+import { loadGraphLines } from '../src/ingest/graph-lines.ts';
 import { loadBatches, validateDossiers } from '../src/ingest/load-dossiers.ts';
-import { validateDossier } from '../src/ingest/validate-dossier.ts';
+import { createServer } from '../src/server.ts';
 import { MemoryStore } from '../src/store/memory/memory-store.ts';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
-import { createServer } from '../src/server.ts';
 import * as launcher from '../tools/neo4j-local/launcher.mjs';
-import { createServer as createHttpServer } from 'node:http';
 
 const full = process.argv.includes('--full');
-const SIZES = full ? [10_000, 100_000] : [10_000];
+const SIZES = full ? [10_000, 100_000, 1_000_000] : [10_000];
 const RESULTS = join(import.meta.dirname, 'results');
+const WORK = mkdtempSync(join(tmpdir(), 'cgraph-bench-'));
 mkdirSync(RESULTS, { recursive: true });
 
 interface Target {
@@ -33,7 +37,9 @@ interface Target {
   met: boolean;
 }
 const summary: Target[] = [];
-const detail: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version, date: new Date().toISOString() } };
+const detail: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() },
+};
 
 function record(target: Target) {
   summary.push(target);
@@ -41,19 +47,49 @@ function record(target: Target) {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const options = (commitments: number) => ({ states: 200, actors: 400, commitments, seed: 1 });
 
-/** A synthetic batch, built from 10k-commitment dossiers so each stays under the 20 MB YAML cap. */
-function batchFor(commitments: number, seed: number): GraphBatch {
-  const nodes = new Map<string, GraphBatch['nodes'][number]>();
-  const relationships: GraphBatch['relationships'] = [];
-  for (let part = 0; part * 10_000 < commitments; part++) {
-    const dossier = generateDossier({ states: 200, actors: 400, commitments: Math.min(10_000, commitments - part * 10_000), seed: seed * 1000 + part });
-    const result = validateDossier({ yamlText: dossier.yamlText, sourceText: dossier.sourceText, file: `bench-${part}.yaml`, knownNodes: new Map() });
-    if (!result.batch) throw new Error(`generated dossier is invalid: ${result.problems[0]?.message}`);
-    for (const node of result.batch.nodes) nodes.set(node.id, node);
-    relationships.push(...result.batch.relationships);
+/** Writes the synthetic JSON-lines file for a size (the bulk format), streaming. */
+async function generateFile(commitments: number): Promise<{ file: string; records: number; relationships: number }> {
+  const file = join(WORK, `bench-${commitments}.jsonl`);
+  const out = createWriteStream(file);
+  let records = 0;
+  let relationships = 0;
+  for (const record of generateRecords(options(commitments))) {
+    records++;
+    if ('type' in record) relationships++;
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
   }
-  return { nodes: [...nodes.values()], relationships };
+  out.end();
+  await once(out, 'finish');
+  return { file, records, relationships };
+}
+
+/** The first `relationships` relationships of a size's stream with every node before them: a slice of the same data. */
+function sliceOf(commitments: number, relationships: number): GraphBatch {
+  const batch: GraphBatch = { nodes: [], relationships: [] };
+  for (const record of generateRecords(options(commitments))) {
+    if ('kind' in record) batch.nodes.push(record);
+    else if (batch.relationships.length < relationships) batch.relationships.push(record);
+    else break;
+  }
+  return batch;
+}
+
+/** Runs `work` while sampling the heap; returns its result and the peak heap growth over the start. */
+async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ result: T; peakBytes: number }> {
+  globalThis.gc?.();
+  const start = process.memoryUsage().heapUsed;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    return { result, peakBytes: peak - start };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 async function neo4jUri(): Promise<{ uri: string; stop: () => Promise<unknown> }> {
@@ -64,61 +100,95 @@ async function neo4jUri(): Promise<{ uri: string; stop: () => Promise<unknown> }
 
 const neo = await neo4jUri();
 const connect = (batchSize: number) => Neo4jStore.connect({ uri: neo.uri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: undefined, batchSize });
+const loaderHeap: Record<number, number> = {};
 
 try {
+  // Warm-up: a fresh JVM interprets before it compiles; the first load would measure that instead.
+  {
+    const store = await connect(1000);
+    const warm = await generateFile(2_000);
+    for (let i = 0; i < 2; i++) {
+      await store.reset();
+      await loadGraphLines(store, [warm.file]);
+    }
+    await store.reset();
+    await store.close();
+  }
   for (const size of SIZES) {
     console.log(`\n== ${size} commitments`);
-    const started = performance.now();
-    const batch = batchFor(size, 1);
-    const rels = batch.relationships.length;
-    console.log(`generated and validated ${rels} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    let t = performance.now();
+    const input = await generateFile(size);
+    const rels = input.relationships;
+    console.log(`generated ${input.records} records (${rels} relationships) in ${seconds(t).toFixed(1)} s`);
 
-    // Load: batched into Neo4j vs one statement per row (a slice), vs the memory store.
+    // Load: the bulk loader into Neo4j (validation included) vs one statement per row on a slice, vs the memory store.
     const store = await connect(1000);
     await store.reset();
-    let t = performance.now();
-    await store.upsert(batch);
-    const batchedSeconds = (performance.now() - t) / 1000;
-    const batchedRate = rels / batchedSeconds;
-
-    const sliceSize = Math.min(1000, rels);
-    const slice: GraphBatch = { nodes: batch.nodes, relationships: batch.relationships.slice(0, sliceSize) };
-    const perRow = await connect(1);
-    await perRow.reset();
     t = performance.now();
-    await perRow.upsert(slice);
-    const perRowRate = sliceSize / ((performance.now() - t) / 1000);
-    await perRow.close();
-    await store.reset();
-    await store.upsert(batch);
-
+    const { peakBytes } = await withPeakHeap(() => loadGraphLines(store, [input.file]));
+    const batchedSeconds = seconds(t);
+    const batchedRate = rels / batchedSeconds;
+    loaderHeap[size] = peakBytes;
+    const smallest = loaderHeap[SIZES[0] as number] as number;
+    detail[`load-${size}`] = { relationships: rels, batchedSeconds, batchedRate, loaderPeakHeapBytes: peakBytes };
+    record({ name: `load ${size}: Neo4j bulk loader relationships/s`, value: batchedRate, unit: 'rel/s', target: '>= 20000', baseline: null, ratio: null, met: batchedRate >= 20_000 });
+    record({
+      name: `load ${size}: loader peak heap growth`,
+      value: peakBytes / 2 ** 20,
+      unit: 'MiB',
+      target: 'flat as the input grows',
+      baseline: smallest / 2 ** 20,
+      ratio: peakBytes / smallest,
+      met: peakBytes / smallest < 3,
+    });
+    if (size === SIZES[0]) {
+      const slice = sliceOf(size, 1_000);
+      const perRow = await connect(1);
+      await perRow.reset();
+      t = performance.now();
+      await perRow.upsert(slice);
+      const perRowRate = slice.relationships.length / seconds(t);
+      await perRow.reset();
+      t = performance.now();
+      await perRow.upsert({ nodes: slice.nodes, relationships: [] });
+      const nodesSeconds = seconds(t);
+      await perRow.reset();
+      await perRow.close();
+      await store.reset();
+      const batchedSlice = await connect(1000);
+      t = performance.now();
+      await batchedSlice.upsert(slice);
+      const sliceRate = slice.relationships.length / seconds(t);
+      await batchedSlice.close();
+      await store.reset();
+      await loadGraphLines(store, [input.file]);
+      detail[`load-${size}`] = { ...(detail[`load-${size}`] as object), perRowRate, perRowNodesSeconds: nodesSeconds, batchedSliceRate: sliceRate };
+      record({ name: `load ${size}: batched vs one statement per row`, value: batchedRate, unit: 'rel/s', target: '>= 30x per-row', baseline: perRowRate, ratio: batchedRate / perRowRate, met: batchedRate / perRowRate >= 30 });
+    }
     const memory = new MemoryStore();
     t = performance.now();
-    await memory.upsert(batch);
-    const memoryRate = rels / ((performance.now() - t) / 1000);
-    detail[`load-${size}`] = { relationships: rels, batchedSeconds, batchedRate, perRowRate, memoryRate };
-    record({ name: `load ${size}: Neo4j batched relationships/s`, value: batchedRate, unit: 'rel/s', target: '>= 20000', baseline: null, ratio: null, met: batchedRate >= 20_000 });
-    record({ name: `load ${size}: batched vs one statement per row`, value: batchedRate, unit: 'rel/s', target: '>= 30x per-row', baseline: perRowRate, ratio: batchedRate / perRowRate, met: batchedRate / perRowRate >= 30 });
+    await loadGraphLines(memory, [input.file]);
+    const memoryRate = rels / seconds(t);
+    detail[`load-${size}`] = { ...(detail[`load-${size}`] as object), memoryRate };
     record({ name: `load ${size}: memory store relationships/s`, value: memoryRate, unit: 'rel/s', target: 'reference', baseline: batchedRate, ratio: memoryRate / batchedRate, met: true });
 
     // Snapshot: Graphology graph from each store, seconds and bytes per relationship.
     t = performance.now();
     const neoSnapshot = await store.snapshot();
-    const neoSnapshotRate = rels / ((performance.now() - t) / 1000);
+    const neoSnapshotRate = rels / seconds(t);
     globalThis.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     t = performance.now();
     const graph: CommitmentGraph = buildGraph(neoSnapshot);
-    const buildSeconds = (performance.now() - t) / 1000;
+    const buildSeconds = seconds(t);
     globalThis.gc?.();
     const bytesPerRel = (process.memoryUsage().heapUsed - heapBefore) / rels;
     t = performance.now();
     buildGraph(await memory.snapshot());
-    const memorySnapshotRate = rels / ((performance.now() - t) / 1000);
+    const memorySnapshotRate = rels / seconds(t);
     detail[`snapshot-${size}`] = { neoSnapshotRate, buildSeconds, bytesPerRel, memorySnapshotRate, gcExposed: typeof globalThis.gc === 'function' };
     record({ name: `snapshot ${size}: from Neo4j`, value: neoSnapshotRate, unit: 'rel/s', target: '>= 200000', baseline: memorySnapshotRate, ratio: neoSnapshotRate / memorySnapshotRate, met: neoSnapshotRate >= 200_000 });
     record({ name: `snapshot ${size}: graph memory per relationship`, value: bytesPerRel, unit: 'bytes', target: '<= 350', baseline: null, ratio: null, met: bytesPerRel <= 350 });
-
     // Paths: Graphology shortestPath vs Cypher shortestPath vs a plain BFS over typed arrays.
     const random = seededRandom(5);
     const nodes = graph.nodes();
@@ -171,6 +241,29 @@ try {
     detail[`paths-${size}`] = { graphologyP50: p50, graphologyP99: percentile(graphology, 99), bfsP50: percentile(bfs, 50), cypherP50: percentile(cypherTimes, 50), cypherP99: percentile(cypherTimes, 99) };
     record({ name: `paths ${size}: Graphology shortestPath p50`, value: p50, unit: 'ms', target: '< 1 ms', baseline: percentile(bfs, 50), ratio: p50 / percentile(bfs, 50), met: p50 < 1 });
     record({ name: `paths ${size}: Graphology vs Cypher shortestPath (p50)`, value: p50, unit: 'ms', target: '>= 10x faster', baseline: percentile(cypherTimes, 50), ratio: percentile(cypherTimes, 50) / p50, met: percentile(cypherTimes, 50) / p50 >= 10 });
+    record({ name: `paths ${size}: Graphology shortestPath p99`, value: percentile(graphology, 99), unit: 'ms', target: 'reported', baseline: percentile(bfs, 99), ratio: percentile(graphology, 99) / percentile(bfs, 99), met: true });
+
+    // Enumerating paths (maxLength 4, first 20) between state pairs, PageRank and Louvain over the whole graph.
+    const states = nodes.filter((n) => n.startsWith('state:'));
+    const allPathTimes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const a = states[Math.floor(random() * states.length)] as string;
+      const b = states[Math.floor(random() * states.length)] as string;
+      const s = performance.now();
+      allPaths(graph, a, b, 4, { direction: 'ANY' }, 20);
+      allPathTimes.push(performance.now() - s);
+    }
+    allPathTimes.sort((x, y) => x - y);
+    t = performance.now();
+    centrality(graph, 'PAGERANK', { first: 10 });
+    const pagerankSeconds = seconds(t);
+    t = performance.now();
+    communities(graph, 42);
+    const louvainSeconds = seconds(t);
+    detail[`analysis-${size}`] = { pathsMaxLength4P50: percentile(allPathTimes, 50), pathsMaxLength4P99: percentile(allPathTimes, 99), pagerankSeconds, louvainSeconds };
+    record({ name: `analysis ${size}: paths(maxLength 4, first 20) p50`, value: percentile(allPathTimes, 50), unit: 'ms', target: 'reported', baseline: null, ratio: null, met: true });
+    record({ name: `analysis ${size}: PageRank`, value: pagerankSeconds * 1000, unit: 'ms', target: 'reported', baseline: null, ratio: null, met: true });
+    record({ name: `analysis ${size}: Louvain`, value: louvainSeconds * 1000, unit: 'ms', target: 'reported', baseline: null, ratio: null, met: true });
     await store.close();
   }
 
@@ -201,6 +294,7 @@ try {
   await new Promise((r) => http.close(r));
 } finally {
   await neo.stop();
+  rmSync(WORK, { recursive: true, force: true });
 }
 
 writeFileSync(join(RESULTS, `bench-${full ? 'full' : 'small'}.json`), `${JSON.stringify(detail, null, 2)}\n`);

@@ -19,9 +19,10 @@ describe.skipIf(noNeo4j())('a killed load', () => {
       const clean = await store.snapshot();
       await store.reset();
 
-      // Kill the CLI while it is writing (a progress line below 100%).
+      // Kill the CLI while it is writing (a progress line below 100%). One row per statement keeps
+      // the write long enough to be caught in the middle even though statements are pipelined.
       const child = spawn(process.execPath, [CGRAPH, 'load', dir, '--progress'], {
-        env: { ...process.env, ...neo4jEnv(), CGRAPH_BATCH_SIZE: '20' },
+        env: { ...process.env, ...neo4jEnv(), CGRAPH_BATCH_SIZE: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';

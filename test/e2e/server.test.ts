@@ -1,7 +1,7 @@
 // The main job as a real process: `npm start`'s entry point on a free port, over HTTP, then SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { neo4jEnv, noNeo4j, tempDir } from '../support/fixtures.ts';
+import { neo4jEnv, noNeo4j, storeFactories, tempDir } from '../support/fixtures.ts';
 
 interface Running {
   child: ChildProcess;
@@ -60,6 +60,8 @@ describe('the API server process', () => {
   });
 
   it.skipIf(noNeo4j())('serves the seeds from Neo4j when NEO4J_URI is set', async () => {
+    // The Neo4j is shared by the suites: start from an empty one, as a fresh deployment does.
+    await (await storeFactories.neo4j()).close();
     await checkServes(neo4jEnv());
   });
 
