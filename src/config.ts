@@ -25,6 +25,8 @@ export interface Config {
   /** Production masks internal errors and turns off GraphiQL and field suggestions. */
   production: boolean;
   logLevel: string;
+  /** Compile queries with graphql-jit (CGRAPH_GRAPHQL_JIT=on|off, on by default: bench/ measures it against off). */
+  graphqlJit: boolean;
 }
 
 export class ConfigError extends DomainError {
@@ -42,6 +44,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     return fallback;
   }
   return value;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (value === 'on' || value === 'off') return value === 'on';
+  problems.push(`${name} must be on or off, got "${value}"`);
+  return fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
+    graphqlJit: onOff(env, 'CGRAPH_GRAPHQL_JIT', true, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const registryFile = config.seedsDir ? join(config.seedsDir, REGISTRY_FILE) : undefined;
   const registry: ReadonlyMap<string, GraphNode> = registryFile && existsSync(registryFile) ? readRegistry(registryFile).nodes : new Map();
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys }, { production: config.production, logger });
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys }, { production: config.production, logger, jit: config.graphqlJit });
 
   let ready = false;
   let stopping = false;

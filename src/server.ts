@@ -1,5 +1,6 @@
 // createServer wires the GraphQL API over a store without listening, so tests call it through
 // `yoga.fetch` in-process and main.ts serves it. Limits and masking live here.
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -12,6 +13,8 @@ import { buildSchema } from './graphql/schema.ts';
 export interface ServerOptions {
   production: boolean;
   logger?: Logger;
+  /** Compile queries with graphql-jit (cached per document) instead of interpreting them; on unless false. */
+  jit?: boolean;
 }
 
 /** Request limits: a body over this is refused before it is parsed. */
@@ -37,6 +40,7 @@ export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Ser
         maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query')),
     },
     plugins: [
+      ...(options.jit !== false ? [useGraphQlJit()] : []),
       // GET and form posts skip the browser's CORS preflight: they must carry this header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({

@@ -22,10 +22,10 @@ export interface ApiClient {
 
 let registry: ReadonlyMap<string, GraphNode> | undefined;
 
-export async function seededApi(store: GraphStore, options: { production?: boolean } = {}): Promise<ApiClient> {
+export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean } = {}): Promise<ApiClient> {
   await loadBatches(store, seedBatches());
   registry ??= readRegistry('seeds/entities.yaml').nodes;
-  const server = createServer({ store, registry, apiKeys: [API_KEY] }, { production: options.production ?? false });
+  const server = createServer({ store, registry, apiKeys: [API_KEY] }, { production: options.production ?? false, jit: options.jit });
   return {
     server,
     store,

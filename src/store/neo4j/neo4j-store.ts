@@ -68,7 +68,8 @@ export function toRelationshipProps(rel: GraphRelationship): Record<string, unkn
 }
 
 function toRelationship(record: Neo4jRecord): GraphRelationship {
-  const props = fromNeo4j(record.get('rel')) as Record<string, unknown>;
+  // Plain values already: the driver is built with disableLosslessIntegers (every integer we store fits a double).
+  const props = record.get('rel') as Record<string, unknown>;
   const { evidence, quotes: _q, sourceIds: _s, validFromDay: _f, validToDay: _t, ...fields } = props;
   return {
     ...fields,
@@ -80,7 +81,7 @@ function toRelationship(record: Neo4jRecord): GraphRelationship {
 }
 
 function toNode(record: Neo4jRecord): GraphNode {
-  return fromNeo4j(record.get('node')) as GraphNode;
+  return record.get('node') as GraphNode;
 }
 
 const listOrNull = (list: readonly string[] | undefined) => (list && list.length ? [...list] : null);
@@ -137,6 +138,8 @@ export class Neo4jStore implements GraphStore {
     const driver = neo4j.driver(config.uri, auth, {
       connectionTimeout: 10_000,
       maxTransactionRetryTime: 15_000,
+      // Integers arrive as numbers: no per-value conversion when snapshots read every property.
+      disableLosslessIntegers: true,
       logging: { level: 'error', logger: () => undefined },
     });
     const store = new Neo4jStore(driver, config, hooks);
