@@ -28,7 +28,7 @@ export const isGraphLinesFile = (file: string) => GRAPH_LINES_EXTENSIONS.some((e
 /** Problems reported before giving up on a file: enough to see the pattern, bounded in memory. */
 export const MAX_PROBLEMS = 100;
 /** Records per transaction on Neo4j: big enough to batch well, small enough for transaction memory. */
-export const DEFAULT_CHUNK_RECORDS = 5_000;
+export const DEFAULT_CHUNK_RECORDS = 20_000;
 
 type GraphRecord = { node: GraphNode; relationship?: never } | { relationship: GraphRelationship; node?: never };
 
