@@ -59,6 +59,10 @@ describe('the API server process', () => {
     await checkServes({});
   });
 
+  it('serves the same with graphql-jit turned off (CGRAPH_GRAPHQL_JIT=off)', async () => {
+    await checkServes({ CGRAPH_GRAPHQL_JIT: 'off' });
+  });
+
   it.skipIf(noNeo4j())('serves the seeds from Neo4j when NEO4J_URI is set', async () => {
     // The Neo4j is shared by the suites: start from an empty one, as a fresh deployment does.
     await (await storeFactories.neo4j()).close();

@@ -1,0 +1,28 @@
+// Configuration from the environment: defaults, switches, and every bad value named at once.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the memory store, seeds, port 4000 and compiled queries', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ store: 'memory', port: 4000, host: '127.0.0.1', apiKeys: [], production: false, graphqlJit: true });
+    expect(config.neo4j).toBeUndefined();
+  });
+
+  it('switches to Neo4j with NEO4J_URI, and graphql-jit off with CGRAPH_GRAPHQL_JIT=off', () => {
+    const config = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687', CGRAPH_BATCH_SIZE: '250', CGRAPH_GRAPHQL_JIT: 'OFF' });
+    expect(config).toMatchObject({ store: 'neo4j', graphqlJit: false, neo4j: { uri: 'bolt://127.0.0.1:7687', batchSize: 250, user: 'neo4j' } });
+  });
+
+  it('names every bad value in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NEO4J_URI: 'http://x', CGRAPH_GRAPHQL_JIT: 'maybe', PORT: '99999', CGRAPH_API_KEYS: 'short' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['NEO4J_URI', 'CGRAPH_GRAPHQL_JIT', 'PORT', 'CGRAPH_API_KEYS']) expect(message).toContain(name);
+  });
+});
