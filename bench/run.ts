@@ -127,7 +127,8 @@ const loaderHeap: Record<number, number> = {};
 
 try {
   // Warm-up: a fresh JVM interprets before it compiles, and the first loads run 3-4× slower than
-  // later ones (measured: 12.5 s, 5.5 s, 3.7 s, 2.8 s for the same 10k file). Three loads are discarded.
+  // later ones (measured: 12.5 s, 5.5 s, 3.7 s, 2.8 s for the same 10k file). Three loads and
+  // snapshots are discarded.
   {
     const store = await connect(1000);
     const warm = await generateFile(10_000);
@@ -136,6 +137,7 @@ try {
       const t = performance.now();
       await loadGraphLines(store, [warm.file]);
       console.log(`warm-up load ${i + 1}: ${seconds(t).toFixed(1)} s`);
+      await store.snapshot();
     }
     await store.reset();
     await store.close();
