@@ -21,36 +21,57 @@ function toPath(graph: CommitmentGraph, nodes: string[], edges: string[]): Path 
   };
 }
 
-/** The shortest path (fewest relationships) from `from` to `to`, or null when there is none. */
+type Parents = Map<string, { node: string; edge: string } | null>;
+
+const REVERSE: Record<View['direction'], View['direction']> = { OUT: 'IN', IN: 'OUT', ANY: 'ANY' };
+
+/**
+ * The shortest path (fewest relationships) from `from` to `to`, or null when there is none.
+ * Bidirectional BFS: each round expands the smaller frontier by one whole level, so a search
+ * between two ordinary nodes meets in the middle instead of expanding every hub on the way, and
+ * an unreachable end (an isolated node) stops it at once. The first meeting is a shortest path:
+ * a shorter one would have met in an earlier round.
+ */
 export function shortestPath(graph: CommitmentGraph, from: string, to: string, view: View): Path | null {
   requireNode(graph, from, 'from');
   requireNode(graph, to, 'to');
   if (from === to) return toPath(graph, [from], []);
-  const parent = new Map<string, { node: string; edge: string }>();
-  const seen = new Set([from]);
-  let frontier = [from];
-  while (frontier.length) {
+  const forward: Parents = new Map([[from, null]]);
+  const backward: Parents = new Map([[to, null]]);
+  const reverse: View = { ...view, direction: REVERSE[view.direction] };
+  let ahead = [from];
+  let behind = [to];
+  while (ahead.length && behind.length) {
+    const isForward = ahead.length <= behind.length;
+    const [frontier, parents, others, side] = isForward ? [ahead, forward, backward, view] : [behind, backward, forward, reverse];
     const next: string[] = [];
+    let meeting: string | undefined;
     for (const node of frontier) {
-      forEachAllowedStep(graph, node, view, (edge, neighbour) => {
-        if (seen.has(neighbour)) return;
-        seen.add(neighbour);
-        parent.set(neighbour, { node, edge });
-        next.push(neighbour);
+      forEachAllowedStep(graph, node, side, (edge, neighbour) => {
+        if (meeting !== undefined || parents.has(neighbour)) return;
+        parents.set(neighbour, { node, edge });
+        if (others.has(neighbour)) meeting = neighbour;
+        else next.push(neighbour);
       });
-      if (seen.has(to)) break;
+      if (meeting !== undefined) return joinAt(graph, meeting, forward, backward);
     }
-    if (seen.has(to)) break;
-    frontier = next;
+    if (isForward) ahead = next;
+    else behind = next;
   }
-  if (!seen.has(to)) return null;
-  const nodes = [to];
+  return null;
+}
+
+/** The path through `meeting`: back along the forward parents to the start, on along the backward ones to the end. */
+function joinAt(graph: CommitmentGraph, meeting: string, forward: Parents, backward: Parents): Path {
+  const nodes = [meeting];
   const edges: string[] = [];
-  for (let at = to; at !== from; ) {
-    const step = parent.get(at) as { node: string; edge: string };
-    edges.unshift(step.edge);
+  for (let step = forward.get(meeting); step; step = forward.get(step.node)) {
     nodes.unshift(step.node);
-    at = step.node;
+    edges.unshift(step.edge);
+  }
+  for (let step = backward.get(meeting); step; step = backward.get(step.node)) {
+    nodes.push(step.node);
+    edges.push(step.edge);
   }
   return toPath(graph, nodes, edges);
 }
