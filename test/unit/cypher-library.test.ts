@@ -19,6 +19,7 @@ describe('cypher library', () => {
       'store/count-relationships-by-type',
       'store/create-relationships',
       'store/delete-all',
+      'store/delete-relationships',
       'store/expand-neighbours',
       'store/get-graph-version',
       'store/get-nodes-by-ids',

@@ -397,7 +397,9 @@ export class Neo4jStore implements GraphStore {
     await this.guard(async () => {
       const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        // CALL … IN TRANSACTIONS needs an auto-commit transaction.
+        // CALL … IN TRANSACTIONS needs an auto-commit transaction. Relationships go first, in
+        // their own chunks: a chunk of hub nodes would otherwise carry most of the graph.
+        await session.run(cypher('store/delete-relationships'));
         await session.run(cypher('store/delete-all'));
       } finally {
         await session.close();
