@@ -64,9 +64,10 @@ function alive(pid) {
 
 /**
  * Starts Neo4j on `port` under `name` (its state file; tests use their own name) and resolves { uri, pid, startupMs } once it has answered a query.
+ * `pageCacheMb` sizes Neo4j's page cache (64 MB by default; bulk loads want the store to fit).
  * `detached` keeps it running after this process exits (npm run neo4j:start).
  */
-export async function start({ name = 'default', port = 7687, dataDir, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
+export async function start({ name = 'default', port = 7687, dataDir, pageCacheMb, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
   const existing = readState(name);
   if (existing && alive(existing.pid)) return existing;
   if (!isBuilt()) build();
@@ -75,6 +76,7 @@ export async function start({ name = 'default', port = 7687, dataDir, detached =
   const log = openSync(logFile, 'w');
   const args = [...JVM_FLAGS, '-cp', `${join(toolDir, 'target', 'classes')}:${join(toolDir, 'target', 'lib', '*')}`, 'commitmentgraph.Neo4jLocal', '--port', String(port)];
   if (dataDir) args.push('--data', dataDir);
+  if (pageCacheMb) args.push('--page-cache', String(pageCacheMb));
   const started = Date.now();
   const child = spawn(java, args, { stdio: ['ignore', 'pipe', log], detached });
   return new Promise((resolvePromise, reject) => {
