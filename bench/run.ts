@@ -19,6 +19,7 @@ import { MemoryStore } from '../src/store/memory/memory-store.ts';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 import * as launcher from '../tools/neo4j-local/launcher.mjs';
 import { CGRAPH } from '../test/support/run-cli.ts';
+import type { Target } from './target.ts';
 
 const full = process.argv.includes('--full');
 const SIZES = full ? [10_000, 100_000, 1_000_000] : [10_000];
@@ -27,15 +28,6 @@ const PAGE_CACHE_MB = Number(process.env.BENCH_PAGE_CACHE_MB ?? 2048);
 const WORK = mkdtempSync(join(tmpdir(), 'cgraph-bench-'));
 mkdirSync(RESULTS, { recursive: true });
 
-interface Target {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  baseline: number | null;
-  ratio: number | null;
-  met: boolean;
-}
 const summary: Target[] = [];
 const detail: Record<string, unknown> = {
   neo4j: { pageCacheMb: process.env.NEO4J_URI ? null : PAGE_CACHE_MB },

@@ -1,16 +1,8 @@
 // Prints bench/results/summary.json as the Markdown table bench/README.md shows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Target } from './target.ts';
 
-interface Target {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  baseline: number | null;
-  ratio: number | null;
-  met: boolean;
-}
 
 const file = process.argv[2] ?? join(import.meta.dirname, 'results', 'summary.json');
 const rows = JSON.parse(readFileSync(file, 'utf8')) as Target[];
