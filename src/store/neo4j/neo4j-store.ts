@@ -286,8 +286,9 @@ export class Neo4jStore implements GraphStore {
       for (const [statement, groups] of [['store/create-relationships', created], ['store/update-relationships', updated]] as const) {
         for (const [type, rows] of groups) {
           for (const part of chunks(rows, size)) {
+            // Started from a promise, so a statement that throws at once still lets the others settle.
             pending.push(
-              tx.run(cypher(statement), { type, rows: part }).then(() => {
+              Promise.resolve().then(() => tx.run(cypher(statement), { type, rows: part })).then(() => {
                 done += part.length;
                 options.onProgress?.(done, total);
               }),
