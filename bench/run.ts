@@ -3,7 +3,7 @@
 // few minutes; `npm run bench -- --full` adds the larger ones. Neo4j comes from NEO4J_URI or the
 // embedded launcher. Speed is never asserted in tests; it is measured here.
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { communities, seededRandom } from '../src/analysis/communities.ts';
 import { buildGraph, type CommitmentGraph } from '../src/analysis/graph-view.ts';
 import { allPaths, shortestPath } from '../src/analysis/paths.ts';
 import type { GraphBatch } from '../src/domain/model.ts';
+import { writeLines } from '../src/cli/runtime.ts';
 import { generateRecords } from '../src/ingest/generate.ts';
 import { loadGraphLines } from '../src/ingest/graph-lines.ts';
 import { MemoryStore } from '../src/store/memory/memory-store.ts';
@@ -46,16 +47,13 @@ const options = (commitments: number) => ({ states: 200, actors: 400, commitment
 /** Writes the synthetic JSON-lines file for a size (the bulk format), streaming. */
 async function generateFile(commitments: number): Promise<{ file: string; records: number; relationships: number }> {
   const file = join(WORK, `bench-${commitments}.jsonl`);
-  const out = createWriteStream(file);
-  let records = 0;
   let relationships = 0;
-  for (const record of generateRecords(options(commitments))) {
-    records++;
-    if ('type' in record) relationships++;
-    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  const records = await writeLines(file, (function* () {
+    for (const record of generateRecords(options(commitments))) {
+      if ('type' in record) relationships++;
+      yield `${JSON.stringify(record)}\n`;
+    }
+  })());
   return { file, records, relationships };
 }
 

@@ -86,14 +86,14 @@ export interface GraphLinesSummary {
 export async function validateGraphLines(file: string, store: GraphStore): Promise<GraphLinesSummary> {
   const problems: Problem[] = [];
   let more = 0;
-  const report = (list: Problem[]) => {
+  const report = (...list: (Problem | undefined)[]) => {
     for (const p of list) {
+      if (!p) continue;
       if (problems.length < MAX_PROBLEMS) problems.push(p);
       else more++;
     }
   };
-  const kinds = new Map<string, NodeKind>();
-  const nodeLines = new Map<string, number>();
+  const seenNodes = new Map<string, { kind: NodeKind; line: number }>();
   const sourceTexts = new Map<string, string>();
   // Ends and sources that are not in the file: checked against the store once the file is read.
   const elsewhere = new Map<string, { line: number; path: string; check: (node: GraphNode) => Problem | undefined }[]>();
@@ -110,21 +110,21 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     throw new ValidationError([{ file, code: 'NO_FILE', message: 'no such file; give a path to a .jsonl file' }], file);
   }
   for await (const { line, record, problems: found } of readRecords(file)) {
-    report(found);
+    report(...found);
     if (!record) continue;
     const at = (code: string, path: string, message: string): Problem => ({ file, line, path, code, message });
     if (record.node) {
       const node = record.node;
       nodes++;
-      const first = nodeLines.get(node.id);
-      if (first !== undefined) {
-        report([at('DUPLICATE_ID', 'id', `node "${node.id}" is already on line ${first}; keep one line per node`)]);
+      const first = seenNodes.get(node.id);
+      if (first) {
+        report(at('DUPLICATE_ID', 'id', `node "${node.id}" is already on line ${first.line}; keep one line per node`));
         continue;
       }
-      nodeLines.set(node.id, line);
-      kinds.set(node.id, node.kind);
+      seenNodes.set(node.id, { kind: node.kind, line });
       if (node.kind === 'SOURCE') {
-        if (sha256Hex(node.text) !== node.sha256) report([at('SOURCE_HASH_MISMATCH', 'sha256', `the text's sha256 is ${sha256Hex(node.text)}; the text changed or the hash is wrong`)]);
+        const hash = sha256Hex(node.text);
+        if (hash !== node.sha256) report(at('SOURCE_HASH_MISMATCH', 'sha256', `the text's sha256 is ${hash}; the text changed or the hash is wrong`));
         sourceTexts.set(node.id, node.text);
       }
       continue;
@@ -135,8 +135,8 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     for (const end of ['from', 'to'] as const) {
       const endpoint = (kind: NodeKind): Problem | undefined =>
         allowed[end].includes(kind) ? undefined : at('BAD_ENDPOINT', end, `${rel.type} cannot have a ${kind} as "${end}"`);
-      const kind = kinds.get(rel[end]);
-      if (kind) report([endpoint(kind)].filter((p): p is Problem => !!p));
+      const kind = seenNodes.get(rel[end])?.kind;
+      if (kind) report(endpoint(kind));
       else defer(rel[end], line, end, (node) => endpoint(node.kind));
     }
     rel.evidence.forEach((item, index) => {
@@ -146,7 +146,7 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
           ? undefined
           : at('QUOTE_MISMATCH', `${path}.quote`, `${item.sourceId} text.slice(${item.start}, ${item.end}) is not this quote; fix the offsets or the quote`);
       const text = sourceTexts.get(item.sourceId);
-      if (text !== undefined) report([quoteProblem(text)].filter((p): p is Problem => !!p));
+      if (text !== undefined) report(quoteProblem(text));
       else
         defer(item.sourceId, line, `${path}.sourceId`, (node) =>
           node.kind === 'SOURCE' ? quoteProblem(node.text) : at('BAD_SOURCE', `${path}.sourceId`, `"${item.sourceId}" is a ${node.kind}, not a SOURCE`),
@@ -160,9 +160,9 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     part.forEach((id, k) => {
       for (const use of elsewhere.get(id) ?? []) {
         const node = stored[k];
-        report([
+        report(
           node ? use.check(node) : { file, line: use.line, path: use.path, code: 'UNKNOWN_ID', message: `no node "${id}" on an earlier line or in the store; put nodes before the relationships that use them` },
-        ].filter((p): p is Problem => !!p));
+        );
       }
     });
   }

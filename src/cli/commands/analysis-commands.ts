@@ -1,6 +1,5 @@
 // cgraph path | paths | neighbours | central | blocs | scenario | tensions | export: relationship
 // questions over a Graphology snapshot of the configured store. Names or ids are accepted.
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { communities } from '../../analysis/communities.ts';
@@ -183,16 +182,10 @@ export function registerAnalysisCommands(program: Command): void {
     .action(async (opts: { format: string; out?: string }) => {
       if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw new DomainError('BAD_ARGUMENT', `--format must be one of ${EXPORT_FORMATS.join(', ')}`);
       await withGraph(async (graph) => {
-        if (opts.format === 'jsonl') {
-          await writeLines(opts.out, exportLines(graph));
-          if (opts.out) process.stderr.write(`wrote ${graph.order} nodes and ${graph.size} relationships to ${opts.out}\n`);
-          return;
-        }
-        const text = exportGraph(graph, opts.format as ExportFormat);
-        if (opts.out) {
-          writeFileSync(opts.out, text);
-          process.stderr.write(`wrote ${graph.order} nodes and ${graph.size} relationships to ${opts.out}\n`);
-        } else process.stdout.write(text);
+        // JSON lines stream record by record (any size); the other formats are one document.
+        const format = opts.format as ExportFormat;
+        await writeLines(opts.out, format === 'jsonl' ? exportLines(graph) : [exportGraph(graph, format)]);
+        if (opts.out) process.stderr.write(`wrote ${graph.order} nodes and ${graph.size} relationships to ${opts.out}\n`);
       });
     });
 }
