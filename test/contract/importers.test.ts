@@ -1,4 +1,4 @@
-// Importers against the real files in ../shared/data, on both stores. Every expected count is
+// Importers against the real files in the project's data/, on both stores. Every expected count is
 // recomputed here from the CSV, independently of the importer.
 import { readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { importFile } from '../../src/ingest/importers/run-import.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { noNeo4j, storeFactories, tempDir, type StoreFactory } from '../support/fixtures.ts';
 
-export const DATA = '../shared/data';
+export const DATA = 'data';
 const FILES = {
   atop: join(DATA, 'atop', 'atop4_member_level.csv'),
   cow: join(DATA, 'cow', 'alliance_v4.1_by_member.csv'),
@@ -110,7 +110,7 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
       const path = shortestPath(graph, 'state:NOR', 'state:POL', { direction: 'ANY', types: ['MEMBER_OF'], asOf: '2010-01-01' });
       expect(path?.length).toBe(2);
       expect(path?.nodes[1]?.kind).toBe('ALLIANCE');
-      const central = centrality(graph, 'DEGREE', { kinds: ['ALLIANCE'], types: ['MEMBER_OF'], first: 3 });
+      const central = centrality(graph, { metric: 'DEGREE', kinds: ['ALLIANCE'], types: ['MEMBER_OF'], first: 3 });
       expect(central).toHaveLength(3);
       expect(central[0]?.score).toBeGreaterThan(0);
     });
@@ -154,6 +154,6 @@ describe('bad rows', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'kiel'));
     writeFileSync(join(dir, 'kiel', 'x.csv'), 'country,iso\n');
-    expect(() => importFile('kiel', join(dir, 'kiel', 'x.csv'))).toThrowError(expect.objectContaining({ code: 'FILE_NOT_FOUND' }));
+    expect(() => importFile('kiel', join(dir, 'kiel', 'x.csv'), { dataDir: dir })).toThrowError(expect.objectContaining({ code: 'FILE_NOT_FOUND' }));
   });
 });

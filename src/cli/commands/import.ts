@@ -1,23 +1,23 @@
-// cgraph import <atop|cow|kiel|gdelt> <file…>: map third-party data onto the model and load each
+// cgraph import <atop|cow|kiel|gdelt> [file…]: map third-party data onto the model and load each
 // file atomically and idempotently; rejected rows are listed with their line (or, with --strict,
 // refuse the whole file).
 import type { Command } from 'commander';
-import { DomainError } from '../../domain/errors.ts';
-import { IMPORT_KINDS, importFile, type ImportKind } from '../../ingest/importers/run-import.ts';
-import { print, progressBar, withStore } from '../runtime.ts';
+import { DEFAULT_IMPORT_FILES, IMPORT_KINDS, importFile, type ImportKind } from '../../ingest/importers/run-import.ts';
+import { print, progressBar, usageError, withStore } from '../runtime.ts';
 
 export function registerImport(program: Command): void {
   program
     .command('import')
     .description(`import third-party data (${IMPORT_KINDS.join(', ')}) into the configured store`)
     .argument('<kind>', IMPORT_KINDS.join(' | '))
-    .argument('<files...>')
+    .argument('[files...]', "the files to import (default: the project's copy in data/)")
     .option('--strict', 'refuse a whole file when any row is rejected')
-    .option('--data-dir <dir>', 'the shared data folder with entities/, cow/ and atop/ (default: above the file)')
+    .option('--data-dir <dir>', "the folder with the entity tables entities/, cow/ and atop/ (default: the project's data/)")
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--json', 'print JSON')
     .action(async (kind: string, files: string[], opts: { strict?: boolean; dataDir?: string; progress?: boolean; json?: boolean }) => {
-      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new DomainError('BAD_ARGUMENT', `kind must be one of ${IMPORT_KINDS.join(', ')}`);
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw usageError(`<kind> must be one of ${IMPORT_KINDS.join(', ')}, got "${kind}"`);
+      if (files.length === 0) files = [DEFAULT_IMPORT_FILES[kind as ImportKind]];
       const results = files.map((file) => ({ file, ...importFile(kind as ImportKind, file, { strict: opts.strict, dataDir: opts.dataDir }) }));
       await withStore(async (store) => {
         const summaries = [];

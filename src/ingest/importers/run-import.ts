@@ -1,8 +1,9 @@
 // The importers as one library call: resolve entity tables, map each file, and hand back the
 // batch and summary. Loading is the caller's (atomic upsert, one batch per file).
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
+import { DATA_DIR } from '../../project-files.ts';
 import { importAtop } from './atop.ts';
 import { importCow, readCowToAtop } from './cow.ts';
 import { EntityResolver } from './entity-resolver.ts';
@@ -13,14 +14,18 @@ import { importKiel } from './kiel.ts';
 export const IMPORT_KINDS = ['atop', 'cow', 'kiel', 'gdelt'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** The project's own copy of each dataset (data/README.md), imported when no file is named. */
+export const DEFAULT_IMPORT_FILES: Record<ImportKind, string> = {
+  atop: join(DATA_DIR, 'atop', 'atop4_member_level.csv'),
+  cow: join(DATA_DIR, 'cow', 'alliance_v4.1_by_member.csv'),
+  kiel: join(DATA_DIR, 'kiel', 'ust_r29_data_explorer.csv'),
+  gdelt: join(DATA_DIR, 'gdelt', 'gdelt1_events_sample_20160728.tsv'),
+};
+
 export interface ImportOptions {
   strict?: boolean;
-  /** Folder of the shared data (with entities/, cow/, atop/); default: two levels above the file. */
+  /** Folder with the entity tables (entities/, cow/, atop/); default: the project's data/. */
   dataDir?: string;
-}
-
-function dataDirFor(file: string, options: ImportOptions): string {
-  return resolve(options.dataDir ?? join(dirname(file), '..'));
 }
 
 const resolvers = new Map<string, EntityResolver>();
@@ -30,7 +35,7 @@ export function resolverFor(dataDir: string): EntityResolver {
   if (!resolver) {
     const files = { owid: join(dataDir, 'entities', 'owid_countries_regions_2022.csv'), cowCodes: join(dataDir, 'cow', 'COW_country_codes.csv') };
     for (const file of Object.values(files)) {
-      if (!existsSync(file)) throw new DomainError('FILE_NOT_FOUND', `entity table ${file} is missing; pass --data-dir with entities/ and cow/`, { file });
+      if (!existsSync(file)) throw new DomainError('FILE_NOT_FOUND', `entity table ${file} is missing; pass --data-dir with entities/ and cow/ (the project's data/ has them)`, { file });
     }
     resolver = new EntityResolver(files);
     resolvers.set(dataDir, resolver);
@@ -40,7 +45,7 @@ export function resolverFor(dataDir: string): EntityResolver {
 
 export function importFile(kind: ImportKind, file: string, options: ImportOptions = {}): ImportResult {
   if (!existsSync(file)) throw new DomainError('FILE_NOT_FOUND', `${file} does not exist`, { file });
-  const dataDir = dataDirFor(file, options);
+  const dataDir = resolve(options.dataDir ?? DATA_DIR);
   const resolver = resolverFor(dataDir);
   const strict = options.strict ?? false;
   switch (kind) {
