@@ -7,20 +7,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError, type Problem } from '../domain/errors.ts';
-import {
-  Commitment,
-  ENDPOINTS,
-  GraphNode,
-  isCommitmentType,
-  StructuralRelationship,
-  type GraphBatch,
-  type GraphRelationship,
-  type NodeKind,
-} from '../domain/model.ts';
-import { sha256Hex } from '../domain/relationship-id.ts';
-import { emptyUpsertReport, type GraphStore, type UpsertReport } from '../store/graph-store.ts';
-import { addReports } from './load-dossiers.ts';
-import { schemaProblemCode } from './validate-dossier.ts';
+import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../domain/model.ts';
+import { endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { addReports, emptyUpsertReport } from '../store/common.ts';
+import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
 
 export const GRAPH_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
 export const isGraphLinesFile = (file: string) => GRAPH_LINES_EXTENSIONS.some((ext) => file.endsWith(ext));
@@ -42,35 +32,27 @@ async function* readRecords(file: string, checked = false): AsyncGenerator<{ lin
   for await (const text of lines) {
     line++;
     if (!text.trim()) continue;
-    const at = (code: string, message: string, path?: string): Problem => ({ file, line, code, message, ...(path ? { path } : {}) });
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      yield { line, problems: [at('BAD_JSON', `not JSON (${(error as Error).message}); each line holds one JSON object`)] };
+      yield { line, problems: [{ file, line, code: 'BAD_JSON', message: `not JSON (${(error as Error).message}); each line holds one JSON object` }] };
       continue;
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line, problems: [at('BAD_RECORD', 'each line must be one JSON object: a node (with "kind") or a relationship (with "type")')] };
-      continue;
-    }
-    const isNode = 'kind' in value;
     if (checked) {
+      const isNode = !!value && typeof value === 'object' && 'kind' in value;
       yield { line, record: isNode ? { node: value as GraphNode } : { relationship: value as GraphRelationship }, problems: [] };
       continue;
     }
-    if (!isNode && !('type' in value)) {
-      yield { line, problems: [at('BAD_RECORD', 'a record needs "kind" (a node) or "type" (a relationship)')] };
-      continue;
-    }
-    const schema = isNode ? GraphNode : isCommitmentType(String((value as { type: unknown }).type)) ? Commitment : StructuralRelationship;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      yield { line, problems: parsed.error.issues.map((issue) => at(schemaProblemCode(issue, value), issue.message, issue.path.join('.') || undefined)) };
-      continue;
-    }
-    yield { line, record: isNode ? { node: parsed.data as GraphNode } : { relationship: parsed.data as GraphRelationship }, problems: [] };
+    const parsed = parseGraphRecord(value);
+    yield parsed.ok ? { line, record: parsed.value, problems: [] } : { line, problems: parsed.problems.map((p) => located(file, line, p)) };
   }
+}
+
+/** A rule's problem at a line of the file. */
+function located(file: string, line: number, problem: RuleProblem): Problem {
+  const path = problem.path.join('.');
+  return { file, line, code: problem.code, message: problem.message, ...(path ? { path } : {}) };
 }
 
 export interface GraphLinesSummary {
@@ -96,8 +78,8 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
   const seenNodes = new Map<string, { kind: NodeKind; line: number }>();
   const sourceTexts = new Map<string, string>();
   // Ends and sources that are not in the file: checked against the store once the file is read.
-  const elsewhere = new Map<string, { line: number; path: string; check: (node: GraphNode) => Problem | undefined }[]>();
-  const defer = (id: string, line: number, path: string, check: (node: GraphNode) => Problem | undefined) => {
+  const elsewhere = new Map<string, { line: number; path: (string | number)[]; check: (node: GraphNode) => RuleProblem | undefined }[]>();
+  const defer = (id: string, line: number, path: (string | number)[], check: (node: GraphNode) => RuleProblem | undefined) => {
     const waiting = elsewhere.get(id) ?? [];
     if (waiting.length < MAX_PROBLEMS) waiting.push({ line, path, check });
     elsewhere.set(id, waiting);
@@ -112,44 +94,37 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
   for await (const { line, record, problems: found } of readRecords(file)) {
     report(...found);
     if (!record) continue;
-    const at = (code: string, path: string, message: string): Problem => ({ file, line, path, code, message });
+    const at = (problem: RuleProblem | undefined) => problem && located(file, line, problem);
     if (record.node) {
       const node = record.node;
       nodes++;
       const first = seenNodes.get(node.id);
       if (first) {
-        report(at('DUPLICATE_ID', 'id', `node "${node.id}" is already on line ${first.line}; keep one line per node`));
+        report(at({ code: 'DUPLICATE_ID', path: ['id'], message: `node "${node.id}" is already on line ${first.line}; keep one line per node` }));
         continue;
       }
       seenNodes.set(node.id, { kind: node.kind, line });
       if (node.kind === 'SOURCE') {
-        const hash = sha256Hex(node.text);
-        if (hash !== node.sha256) report(at('SOURCE_HASH_MISMATCH', 'sha256', `the text's sha256 is ${hash}; the text changed or the hash is wrong`));
+        report(at(sourceHashProblem(node.text, node.sha256)));
         sourceTexts.set(node.id, node.text);
       }
       continue;
     }
     const rel = record.relationship;
     relationships++;
-    const allowed = ENDPOINTS[rel.type];
     for (const end of ['from', 'to'] as const) {
-      const endpoint = (kind: NodeKind): Problem | undefined =>
-        allowed[end].includes(kind) ? undefined : at('BAD_ENDPOINT', end, `${rel.type} cannot have a ${kind} as "${end}"`);
-      const kind = seenNodes.get(rel[end])?.kind;
-      if (kind) report(endpoint(kind));
-      else defer(rel[end], line, end, (node) => endpoint(node.kind));
+      const id = rel[end];
+      const kind = seenNodes.get(id)?.kind;
+      if (kind) report(at(endpointProblem(rel.type, end, id, kind)));
+      else defer(id, line, [end], (node) => endpointProblem(rel.type, end, id, node.kind));
     }
     rel.evidence.forEach((item, index) => {
-      const path = `evidence.${index}`;
-      const quoteProblem = (text: string): Problem | undefined =>
-        text.slice(item.start, item.end) === item.quote
-          ? undefined
-          : at('QUOTE_MISMATCH', `${path}.quote`, `${item.sourceId} text.slice(${item.start}, ${item.end}) is not this quote; fix the offsets or the quote`);
+      const within = (problem: RuleProblem | undefined) => problem && { ...problem, path: ['evidence', index, ...problem.path] };
       const text = sourceTexts.get(item.sourceId);
-      if (text !== undefined) report(quoteProblem(text));
+      if (text !== undefined) report(at(within(quoteProblem(text, item))));
       else
-        defer(item.sourceId, line, `${path}.sourceId`, (node) =>
-          node.kind === 'SOURCE' ? quoteProblem(node.text) : at('BAD_SOURCE', `${path}.sourceId`, `"${item.sourceId}" is a ${node.kind}, not a SOURCE`),
+        defer(item.sourceId, line, ['evidence', index, 'sourceId'], (node) =>
+          node.kind === 'SOURCE' ? within(quoteProblem(node.text, item)) : wrongKindProblem(item.sourceId, node.kind, ['SOURCE'], ['evidence', index, 'sourceId']),
         );
     });
   }
@@ -160,9 +135,8 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     part.forEach((id, k) => {
       for (const use of elsewhere.get(id) ?? []) {
         const node = stored[k];
-        report(
-          node ? use.check(node) : { file, line: use.line, path: use.path, code: 'UNKNOWN_ID', message: `no node "${id}" on an earlier line or in the store; put nodes before the relationships that use them` },
-        );
+        const problem = node ? use.check(node) : unknownIdProblem(id, 'on an earlier line or in the store; put nodes before the relationships that use them', use.path);
+        report(problem && located(file, use.line, problem));
       }
     });
   }

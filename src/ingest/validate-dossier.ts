@@ -1,17 +1,11 @@
-// Validates a dossier against the schema, the entity registry and its source text, and turns it
-// into a GraphBatch. Every problem is collected (never only the first), each with file, line,
-// path and code; an invalid dossier yields no batch at all, so nothing of it can be loaded.
+// Validates a dossier against the schema, the known entities and its source text, and turns it
+// into a GraphBatch. Five stages — source, entities, evidence, relationships, ledger — share one
+// explicit context; every stage always runs and problems accumulate (a schema problem in one part
+// never hides a quote or ledger problem in another), each with file, line, path and code, sorted
+// by line. The rules themselves are src/domain/rules.ts; this front end adds YAML positions. An
+// invalid dossier yields no batch at all, so nothing of it can be loaded.
 import type { z } from 'zod';
-import type {
-  LedgerEntry} from '../domain/dossier.ts';
-import {
-  DossierCommitment,
-  DossierEntity,
-  DossierShape,
-  DossierStructural,
-  RegistryShape,
-  type DossierEvidence,
-} from '../domain/dossier.ts';
+import { DossierCommitment, DossierEntity, DossierEvidence, DossierSource, DossierStructural, LedgerEntry, RegistryShape } from '../domain/dossier.ts';
 import type { Problem } from '../domain/errors.ts';
 import {
   ENDPOINTS,
@@ -27,6 +21,7 @@ import {
   type StructuralRelationship,
 } from '../domain/model.ts';
 import { deriveRelationshipId, sha256Hex } from '../domain/relationship-id.ts';
+import { locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { splitSentences } from './sentences.ts';
 import { parseYamlWithPositions, problemAt, type ParsedYaml, type PathSegment } from './yaml-document.ts';
 
@@ -35,7 +30,7 @@ export interface DossierInput {
   sourceText: string;
   /** Shown in problems; the dossier's path when it came from a file. */
   file: string;
-  /** Nodes the dossier may reference without introducing them (the registry, the store). */
+  /** Nodes the dossier may reference without introducing them (the registry, other dossiers, the store). */
   knownNodes: ReadonlyMap<string, GraphNode>;
 }
 
@@ -54,249 +49,307 @@ export interface DossierResult {
   refs: Map<string, string>;
   computedOffsets: ComputedOffset[];
   parsed: ParsedYaml;
+  /** Ids referenced but known nowhere: a caller with a store may look them up and validate again. */
+  unknownIds: string[];
 }
 
-/** Whether `path` leads to a present value in `root` (zod 4 issues do not carry the input). */
-function isPresent(root: unknown, path: readonly PropertyKey[]): boolean {
-  let at: unknown = root;
-  for (const key of path) {
-    if (!at || typeof at !== 'object' || !(key in at)) return false;
-    at = (at as Record<PropertyKey, unknown>)[key];
+const TOP_LEVEL = ['source', 'entities', 'relationships', 'ledger'] as const;
+const ACTORS: readonly NodeKind[] = ['PERSON', 'STATE', 'ALLIANCE'];
+
+/** A parsed document and the problems found in it so far, each placed at its line. */
+interface Located {
+  readonly parsed: ParsedYaml;
+  readonly problems: Problem[];
+}
+
+/** What the stages share: the input, what earlier stages found, and the problems so far. */
+interface DossierContext extends Located {
+  readonly text: string;
+  readonly knownNodes: ReadonlyMap<string, GraphNode>;
+  /** The source's id, when the source block names one (quotes are checked even without it). */
+  sourceId: string | undefined;
+  /** Nodes this dossier introduces (its source included). */
+  readonly introduced: Map<string, GraphNode>;
+  /** Known nodes the dossier uses; they go into its batch so it loads on its own. */
+  readonly referenced: Set<string>;
+  /** Evidence by relationship index, as the evidence stage checked it (undefined where it failed). */
+  readonly evidence: Map<number, (Evidence | undefined)[]>;
+  readonly relationships: GraphRelationship[];
+  readonly refs: Map<string, string>;
+  /** Refs declared even by relationships that fail the schema, so the ledger does not repeat their problem. */
+  readonly declaredRefs: Set<string>;
+  readonly computedOffsets: ComputedOffset[];
+  readonly unknownIds: Set<string>;
+}
+
+function report(ctx: Located, base: readonly PathSegment[], ...found: (RuleProblem | undefined)[]): void {
+  for (const p of found) if (p) ctx.problems.push(problemAt(ctx.parsed, [...base, ...p.path], p.code, p.message));
+}
+
+function at(ctx: Located, path: readonly PathSegment[], code: string, message: string): void {
+  ctx.problems.push(problemAt(ctx.parsed, path, code, message));
+}
+
+/** Parses `raw` with `schema`, reporting its problems at `path`; undefined when it fails. */
+function parseAt<T>(ctx: Located, path: readonly PathSegment[], schema: z.ZodType<T>, raw: unknown): T | undefined {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  report(ctx, path, ...schemaProblems(parsed.error, raw));
+  return undefined;
+}
+
+/** A list at `path` (absent: empty, unless required); anything else is a problem. */
+function listAt(ctx: DossierContext, root: Record<string, unknown>, key: string): unknown[] {
+  const value = root[key];
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  at(ctx, [key], 'SCHEMA', `${key} must be a list`);
+  return [];
+}
+
+function nodeOf(ctx: DossierContext, id: string): GraphNode | undefined {
+  return ctx.introduced.get(id) ?? ctx.knownNodes.get(id);
+}
+
+/** A reference to a node: it must exist (introduced or known) and, when `allowed` is given, be of one of those kinds. */
+function requireNode(ctx: DossierContext, path: readonly PathSegment[], id: string, allowed?: readonly NodeKind[]): void {
+  const node = nodeOf(ctx, id);
+  if (!node) {
+    ctx.unknownIds.add(id);
+    at(ctx, path, 'UNKNOWN_ID', `"${id}" is neither in the registry, another dossier of this load, the store, nor introduced by this dossier; add it under entities or fix the id`);
+    return;
   }
-  return at !== undefined;
+  ctx.referenced.add(id);
+  if (allowed) report(ctx, path, wrongKindProblem(id, node.kind, allowed));
 }
 
-/** The problem code for a schema issue on `root` (the value that was parsed), the same in every input format. */
-export function schemaProblemCode(issue: z.core.$ZodIssue, root: unknown): string {
-  if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return 'BAD_ENUM';
-  if (issue.code === 'unrecognized_keys') return 'UNKNOWN_FIELD';
-  if (issue.code === 'invalid_type' && !isPresent(root, issue.path)) return 'MISSING_FIELD';
-  return 'SCHEMA';
+function checkNodeId(ctx: Located, path: PathSegment[], node: { id: string; kind: NodeKind }, seen: ReadonlyMap<string, unknown>): void {
+  if (!isWellFormedId(node.kind, node.id)) at(ctx, [...path, 'id'], 'BAD_ID', `"${node.id}" is not a well-formed ${node.kind} id (see DESIGN.md §1 for the id forms)`);
+  if (seen.has(node.id)) at(ctx, [...path, 'id'], 'DUPLICATE_ID', `"${node.id}" is defined twice; keep one definition`);
 }
 
-function zodProblems(parsed: ParsedYaml, base: PathSegment[], error: z.ZodError): Problem[] {
-  const root = base.reduce<unknown>((at, key) => (at as Record<PathSegment, unknown> | undefined)?.[key], parsed.value);
-  return error.issues.map((issue) => {
-    const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    return problemAt(parsed, path, schemaProblemCode(issue, root), issue.message);
-  });
+// --- stage 1: the source --------------------------------------------------------------------
+
+function checkSource(ctx: DossierContext, raw: unknown): void {
+  if (raw === undefined) return void at(ctx, ['source'], 'MISSING_FIELD', 'a dossier needs a source block: id, name, file');
+  // The id and the hash are checked even when another field of the block is wrong.
+  const { id, sha256 } = (raw ?? {}) as { id?: unknown; sha256?: unknown };
+  if (typeof id === 'string') ctx.sourceId = id;
+  if (typeof sha256 === 'string') report(ctx, ['source'], sourceHashProblem(ctx.text, sha256));
+  const source = parseAt(ctx, ['source'], DossierSource, raw);
+  if (!source) return;
+  if (!isWellFormedId('SOURCE', source.id)) at(ctx, ['source', 'id'], 'BAD_ID', `"${source.id}" is not a well-formed source id (source:<slug>)`);
+  const { file: _file, sha256: _hash, ...fields } = source;
+  const node = parseAt(ctx, ['source'], GraphNode, { ...fields, kind: 'SOURCE', aliases: [], text: ctx.text, sha256: sha256Hex(ctx.text) });
+  if (node) ctx.introduced.set(node.id, node);
 }
 
-/** Parse and check the shared registry; returns its nodes by id. */
-export function validateRegistry(yamlText: string, file: string): { problems: Problem[]; nodes: Map<string, GraphNode> } {
-  const parsed = parseYamlWithPositions(yamlText, file);
-  const nodes = new Map<string, GraphNode>();
-  if (parsed.problems.length) return { problems: parsed.problems, nodes };
-  const shape = RegistryShape.safeParse(parsed.value);
-  if (!shape.success) return { problems: zodProblems(parsed, [], shape.error), nodes };
-  const problems: Problem[] = [];
-  shape.data.entities.forEach((raw, index) => {
+// --- stage 2: entities ----------------------------------------------------------------------
+
+function checkEntities(ctx: DossierContext, entities: unknown[]): void {
+  const conditions: [number, string][] = [];
+  entities.forEach((raw, index) => {
     const path = ['entities', index];
-    const entity = GraphNode.safeParse(raw);
-    if (!entity.success) return void problems.push(...zodProblems(parsed, path, entity.error));
-    checkNodeId(parsed, path, entity.data, nodes, problems);
-    nodes.set(entity.data.id, entity.data);
+    const entity = parseAt(ctx, path, DossierEntity, raw);
+    if (!entity) return;
+    checkNodeId(ctx, path, entity, ctx.introduced);
+    ctx.introduced.set(entity.id, entity);
+    if (entity.kind === 'CONDITION' && entity.subject) conditions.push([index, entity.subject]);
   });
-  return { problems, nodes };
+  // Subjects may be entities introduced later in the list.
+  for (const [index, subject] of conditions) requireNode(ctx, ['entities', index, 'subject'], subject, ACTORS);
 }
 
-function checkNodeId(
-  parsed: ParsedYaml,
-  path: PathSegment[],
-  node: { id: string; kind: NodeKind },
-  seen: ReadonlyMap<string, unknown>,
-  problems: Problem[],
-): void {
-  if (!isWellFormedId(node.kind, node.id)) {
-    problems.push(
-      problemAt(parsed, [...path, 'id'], 'BAD_ID', `"${node.id}" is not a well-formed ${node.kind} id (see DESIGN.md §1 for the id forms)`),
-    );
+// --- stage 3: evidence ----------------------------------------------------------------------
+
+/** Checks every evidence item of every relationship, even one whose other fields fail the schema. */
+function checkEvidence(ctx: DossierContext, relationships: unknown[]): void {
+  relationships.forEach((raw, index) => {
+    const path: PathSegment[] = ['relationships', index, 'evidence'];
+    const items = (raw as { evidence?: unknown } | null)?.evidence;
+    if (items === undefined) return void at(ctx, path.slice(0, 2), 'MISSING_FIELD', 'every relationship needs evidence: at least one quote from the source');
+    if (!Array.isArray(items) || items.length === 0 || items.length > 200) return void at(ctx, path, 'SCHEMA', 'evidence must be a list of 1 to 200 quotes');
+    ctx.evidence.set(index, items.map((item, i) => checkEvidenceItem(ctx, [...path, i], item)));
+  });
+}
+
+function checkEvidenceItem(ctx: DossierContext, path: PathSegment[], raw: unknown): Evidence | undefined {
+  const item = parseAt(ctx, path, DossierEvidence, raw);
+  // A quote is checked against the text even when another field of its item is wrong.
+  const loose = (item ?? raw) as { quote?: unknown; start?: unknown; end?: unknown } | null;
+  if (typeof loose?.quote !== 'string' || !loose.quote) return undefined;
+  const quote = loose.quote;
+  const start = typeof loose.start === 'number' ? loose.start : undefined;
+  const end = typeof loose.end === 'number' ? loose.end : undefined;
+  let span: { start: number; end: number } | undefined;
+  if (start === undefined && end === undefined) {
+    const located = locateQuote(ctx.text, quote);
+    if ('code' in located) report(ctx, path, located);
+    else {
+      span = located;
+      ctx.computedOffsets.push({ path, ...located });
+    }
+  } else if (start === undefined || end === undefined) {
+    at(ctx, path, 'OFFSETS_INCOMPLETE', 'give both start and end, or neither (then they are computed)');
+  } else {
+    const problem = quoteProblem(ctx.text, { quote, start, end });
+    report(ctx, path, problem);
+    if (!problem) span = { start, end };
   }
-  if (seen.has(node.id)) {
-    problems.push(problemAt(parsed, [...path, 'id'], 'DUPLICATE_ID', `"${node.id}" is defined twice; keep one definition`));
+  if (!item) return undefined;
+  if (item.speaker) requireNode(ctx, [...path, 'speaker'], item.speaker, ACTORS);
+  if (item.attribution === 'inferred' && !item.note) at(ctx, [...path, 'note'], 'NOTE_REQUIRED', 'inferred evidence needs a note that says what the inference rests on');
+  if (!span || ctx.sourceId === undefined) return undefined;
+  const { speaker, note, url } = item;
+  return {
+    sourceId: ctx.sourceId,
+    quote,
+    ...span,
+    attribution: item.attribution,
+    ...(speaker ? { speaker } : {}),
+    ...(note ? { note } : {}),
+    ...(url ? { url } : {}),
+  };
+}
+
+// --- stage 4: relationships -----------------------------------------------------------------
+
+const CommitmentFields = DossierCommitment.omit({ evidence: true });
+const StructuralFields = DossierStructural.omit({ evidence: true });
+
+function checkRelationships(ctx: DossierContext, relationships: unknown[]): void {
+  const idPaths = new Map<string, number>();
+  relationships.forEach((raw, index) => {
+    const path: PathSegment[] = ['relationships', index];
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return void at(ctx, path, 'SCHEMA', 'a relationship is a mapping with ref, type, from, to and evidence');
+    const { evidence: _evidence, ...fields } = raw as Record<string, unknown>;
+    if (typeof fields.ref === 'string') ctx.declaredRefs.add(fields.ref);
+    const type = RelationshipType.safeParse(fields.type);
+    if (!type.success) return void at(ctx, [...path, 'type'], fields.type === undefined ? 'MISSING_FIELD' : 'BAD_ENUM', `type must be one of ${RelationshipType.options.join(', ')}`);
+    const schema: z.ZodType<z.output<typeof CommitmentFields> | z.output<typeof StructuralFields>> = isCommitmentType(type.data) ? CommitmentFields : StructuralFields;
+    const rel = parseAt(ctx, path, schema, fields);
+    if (!rel) return;
+    if (ctx.refs.has(rel.ref)) at(ctx, [...path, 'ref'], 'DUPLICATE_REF', `ref "${rel.ref}" is used twice; refs name one relationship each`);
+    requireNode(ctx, [...path, 'from'], rel.from, ENDPOINTS[rel.type].from);
+    requireNode(ctx, [...path, 'to'], rel.to, ENDPOINTS[rel.type].to);
+    if ('conditions' in rel) rel.conditions.forEach((id, i) => requireNode(ctx, [...path, 'conditions', i], id, ['CONDITION']));
+    if ('statedBy' in rel) rel.statedBy.forEach((id, i) => requireNode(ctx, [...path, 'statedBy', i], id, ACTORS));
+    if (rel.validFrom && rel.validTo && rel.validTo < rel.validFrom) at(ctx, [...path, 'validTo'], 'BAD_DATE_RANGE', `validTo ${rel.validTo} is before validFrom ${rel.validFrom}`);
+
+    const discriminator = 'action' in rel ? rel.action : (rel.role ?? rel.claim ?? '');
+    const id = deriveRelationshipId({ sourceId: ctx.sourceId ?? '', type: rel.type, from: rel.from, to: rel.to, discriminator });
+    const twin = idPaths.get(id);
+    if (twin !== undefined) at(ctx, path, 'DUPLICATE_RELATIONSHIP', `this ${rel.type} from ${rel.from} to ${rel.to} repeats relationships[${twin}]; merge their evidence`);
+    idPaths.set(id, index);
+    ctx.refs.set(rel.ref, id);
+    const evidence = (ctx.evidence.get(index) ?? []).filter((e): e is Evidence => e !== undefined);
+    const { ref: _ref, ...stored } = rel;
+    ctx.relationships.push({ ...stored, id, evidence } as Commitment | StructuralRelationship);
+  });
+}
+
+// --- stage 5: the ledger --------------------------------------------------------------------
+
+function checkLedger(ctx: DossierContext, ledger: unknown[] | undefined): void {
+  if (ledger === undefined) return;
+  const sentences = new Set(splitSentences(ctx.text).map((s) => s.text));
+  const covered = new Set<string>();
+  ledger.forEach((raw, index) => {
+    const path: PathSegment[] = ['ledger', index];
+    const entry = parseAt(ctx, path, LedgerEntry, raw);
+    if (!entry) return;
+    if (!sentences.has(entry.sentence)) {
+      at(ctx, [...path, 'sentence'], 'LEDGER_UNKNOWN_SENTENCE', 'this is not a sentence of the source text; copy the sentence verbatim');
+    }
+    if (covered.has(entry.sentence)) at(ctx, [...path, 'sentence'], 'LEDGER_DUPLICATE_SENTENCE', 'this sentence is in the ledger twice');
+    covered.add(entry.sentence);
+    if ('refs' in entry) {
+      entry.refs.forEach((ref, i) => {
+        if (!ctx.declaredRefs.has(ref)) at(ctx, [...path, 'refs', i], 'UNKNOWN_REF', `no relationship has ref "${ref}"`);
+      });
+    }
+  });
+  for (const sentence of sentences) {
+    if (!covered.has(sentence)) {
+      at(ctx, ['ledger'], 'LEDGER_SENTENCE_MISSING', `the sentence "${sentence.slice(0, 80)}…" is not in the ledger; map it to refs or say why it asserts none`);
+    }
   }
 }
+
+// --- the whole dossier ----------------------------------------------------------------------
 
 export function validateDossier(input: DossierInput): DossierResult {
   const parsed = parseYamlWithPositions(input.yamlText, input.file);
-  const refs = new Map<string, string>();
-  const computedOffsets: ComputedOffset[] = [];
-  const result: DossierResult = { problems: parsed.problems, refs, computedOffsets, parsed };
-  if (parsed.problems.length) return result;
-
-  const shape = DossierShape.safeParse(parsed.value);
-  if (!shape.success) {
-    result.problems = zodProblems(parsed, [], shape.error);
-    return result;
-  }
-  const problems: Problem[] = [];
-  const at = (path: PathSegment[], code: string, message: string) => problems.push(problemAt(parsed, path, code, message));
-  const dossier = shape.data;
-  const text = input.sourceText;
-
-  // The source node.
-  const sourceId = dossier.source.id;
-  if (!isWellFormedId('SOURCE', sourceId)) at(['source', 'id'], 'BAD_ID', `"${sourceId}" is not a well-formed source id (source:<slug>)`);
-  const sha256 = sha256Hex(text);
-  if (dossier.source.sha256 && dossier.source.sha256 !== sha256) {
-    at(['source', 'sha256'], 'SOURCE_HASH_MISMATCH', `the source text's sha256 is ${sha256}; the text changed or the hash is wrong`);
-  }
-  const { file: _file, sha256: _hash, ...sourceFields } = dossier.source;
-  const sourceNode = GraphNode.safeParse({ ...sourceFields, kind: 'SOURCE', aliases: [], text, sha256 });
-  if (!sourceNode.success) problems.push(...zodProblems(parsed, ['source'], sourceNode.error));
-
-  // Entities the dossier introduces.
-  const introduced = new Map<string, GraphNode>();
-  if (sourceNode.success) introduced.set(sourceId, sourceNode.data);
-  dossier.entities.forEach((raw, index) => {
-    const path = ['entities', index];
-    const entity = DossierEntity.safeParse(raw);
-    if (!entity.success) return void problems.push(...zodProblems(parsed, path, entity.error));
-    checkNodeId(parsed, path, entity.data, introduced, problems);
-    introduced.set(entity.data.id, entity.data);
-  });
-  const nodeOf = (id: string) => introduced.get(id) ?? input.knownNodes.get(id);
-  const referenced = new Set<string>([sourceId]);
-
-  const requireNode = (path: PathSegment[], id: string, allowed?: readonly NodeKind[]) => {
-    const node = nodeOf(id);
-    if (!node) {
-      at(path, 'UNKNOWN_ID', `"${id}" is neither in the registry nor introduced by this dossier; add it under entities or fix the id`);
-      return;
-    }
-    referenced.add(id);
-    if (allowed && !allowed.includes(node.kind)) {
-      at(path, 'BAD_ENDPOINT', `"${id}" is a ${node.kind}; here it must be one of ${allowed.join(', ')}`);
-    }
+  const ctx: DossierContext = {
+    parsed,
+    text: input.sourceText,
+    knownNodes: input.knownNodes,
+    sourceId: undefined,
+    introduced: new Map(),
+    referenced: new Set(),
+    evidence: new Map(),
+    relationships: [],
+    refs: new Map(),
+    declaredRefs: new Set(),
+    computedOffsets: [],
+    unknownIds: new Set(),
+    problems: [...parsed.problems],
   };
-
-  dossier.entities.forEach((raw, index) => {
-    const entity = introduced.get((raw as { id?: string })?.id ?? '');
-    if (entity?.kind === 'CONDITION' && entity.subject) requireNode(['entities', index, 'subject'], entity.subject, ['STATE', 'PERSON', 'ALLIANCE']);
-  });
-
-  // Relationships.
-  const relationships: GraphRelationship[] = [];
-  const relationshipPaths = new Map<string, PathSegment[]>();
-  // Refs declared even by relationships that fail the schema, so the ledger check does not
-  // repeat their problem as an unknown ref.
-  const declaredRefs = new Set<string>();
-  dossier.relationships.forEach((raw, index) => {
-    const path: PathSegment[] = ['relationships', index];
-    const declared = (raw as { ref?: unknown })?.ref;
-    if (typeof declared === 'string') declaredRefs.add(declared);
-    const type = (raw as { type?: unknown })?.type;
-    const typeCheck = RelationshipType.safeParse(type);
-    if (!typeCheck.success) {
-      at([...path, 'type'], type === undefined ? 'MISSING_FIELD' : 'BAD_ENUM', `type must be one of ${RelationshipType.options.join(', ')}`);
-      return;
-    }
-    const parsedRel = isCommitmentType(typeCheck.data) ? DossierCommitment.safeParse(raw) : DossierStructural.safeParse(raw);
-    if (!parsedRel.success) return void problems.push(...zodProblems(parsed, path, parsedRel.error));
-    const rel = parsedRel.data;
-    if (refs.has(rel.ref)) at([...path, 'ref'], 'DUPLICATE_REF', `ref "${rel.ref}" is used twice; refs name one relationship each`);
-
-    const endpoints = ENDPOINTS[rel.type];
-    requireNode([...path, 'from'], rel.from, endpoints.from);
-    requireNode([...path, 'to'], rel.to, endpoints.to);
-    if ('conditions' in rel) rel.conditions.forEach((id, i) => requireNode([...path, 'conditions', i], id, ['CONDITION']));
-    if ('statedBy' in rel) rel.statedBy.forEach((id, i) => requireNode([...path, 'statedBy', i], id, ['PERSON', 'STATE', 'ALLIANCE']));
-    if (rel.validFrom && rel.validTo && rel.validTo < rel.validFrom) {
-      at([...path, 'validTo'], 'BAD_DATE_RANGE', `validTo ${rel.validTo} is before validFrom ${rel.validFrom}`);
-    }
-
-    const evidence = rel.evidence.map((item, i) => checkEvidence(item, [...path, 'evidence', i]));
-    const discriminator = 'action' in rel ? rel.action : (rel.role ?? rel.claim ?? '');
-    const id = deriveRelationshipId({ sourceId, type: rel.type, from: rel.from, to: rel.to, discriminator });
-    if (relationshipPaths.has(id)) {
-      at(path, 'DUPLICATE_RELATIONSHIP', `this ${rel.type} from ${rel.from} to ${rel.to} repeats relationships[${String(relationshipPaths.get(id)?.[1])}]; merge their evidence`);
-    }
-    relationshipPaths.set(id, path);
-    refs.set(rel.ref, id);
-    const { ref: _ref, evidence: _evidence, ...fields } = rel;
-    relationships.push({ ...fields, id, evidence: evidence.filter((e): e is Evidence => e !== undefined) } as Commitment | StructuralRelationship);
-  });
-
-  function checkEvidence(item: DossierEvidence, path: PathSegment[]): Evidence | undefined {
-    if (item.speaker) requireNode([...path, 'speaker'], item.speaker, ['PERSON', 'STATE', 'ALLIANCE']);
-    if (item.attribution === 'inferred' && !item.note) {
-      at([...path, 'note'], 'NOTE_REQUIRED', 'inferred evidence needs a note that says what the inference rests on');
-    }
-    let { start, end } = item;
-    if (start === undefined || end === undefined) {
-      if (start !== undefined || end !== undefined) {
-        at(path, 'OFFSETS_INCOMPLETE', 'give both start and end, or neither (then they are computed)');
-        return undefined;
-      }
-      const first = text.indexOf(item.quote);
-      if (first < 0) {
-        at([...path, 'quote'], 'QUOTE_NOT_FOUND', 'this quote is not in the source text; copy it verbatim (curly quotes and dashes included)');
-        return undefined;
-      }
-      if (text.indexOf(item.quote, first + 1) >= 0) {
-        at([...path, 'quote'], 'QUOTE_AMBIGUOUS', 'this quote occurs more than once; give start and end offsets or a longer quote');
-        return undefined;
-      }
-      start = first;
-      end = first + item.quote.length;
-      computedOffsets.push({ path, start, end });
-    } else if (text.slice(start, end) !== item.quote) {
-      const found = text.indexOf(item.quote);
-      at(
-        [...path, 'quote'],
-        'QUOTE_MISMATCH',
-        `text.slice(${start}, ${end}) is not this quote${found >= 0 ? `; it occurs at ${found}..${found + item.quote.length} (run validate --fix-offsets)` : ' and the quote is not in the text'}`,
-      );
-      return undefined;
-    }
-    const { speaker, note, url } = item;
-    return {
-      sourceId,
-      quote: item.quote,
-      start,
-      end,
-      attribution: item.attribution,
-      ...(speaker ? { speaker } : {}),
-      ...(note ? { note } : {}),
-      ...(url ? { url } : {}),
-    };
+  const result = (): DossierResult => ({ problems: ctx.problems, refs: ctx.refs, computedOffsets: ctx.computedOffsets, parsed, unknownIds: [...ctx.unknownIds] });
+  if (parsed.problems.length) return result();
+  const root = parsed.value;
+  if (!root || typeof root !== 'object' || Array.isArray(root)) {
+    at(ctx, [], 'SCHEMA', `a dossier is a mapping with ${TOP_LEVEL.join(', ')}`);
+    return result();
   }
-
-  if (dossier.ledger) checkLedger(dossier.ledger);
-  function checkLedger(ledger: LedgerEntry[]) {
-    const sentences = new Set(splitSentences(text).map((s) => s.text));
-    const covered = new Set<string>();
-    ledger.forEach((entry, index) => {
-      const path: PathSegment[] = ['ledger', index];
-      if (!sentences.has(entry.sentence)) {
-        at([...path, 'sentence'], 'LEDGER_UNKNOWN_SENTENCE', 'this is not a sentence of the source text; copy the sentence verbatim');
-      }
-      if (covered.has(entry.sentence)) at([...path, 'sentence'], 'LEDGER_DUPLICATE_SENTENCE', 'this sentence is in the ledger twice');
-      covered.add(entry.sentence);
-      if ('refs' in entry) {
-        entry.refs.forEach((ref, i) => {
-          if (!declaredRefs.has(ref)) at([...path, 'refs', i], 'UNKNOWN_REF', `no relationship has ref "${ref}"`);
-        });
-      }
-    });
-    for (const sentence of sentences) {
-      if (!covered.has(sentence)) {
-        at(['ledger'], 'LEDGER_SENTENCE_MISSING', `the sentence "${sentence.slice(0, 80)}…" is not in the ledger; map it to refs or say why it asserts none`);
-      }
-    }
+  const top = root as Record<string, unknown>;
+  for (const key of Object.keys(top)) {
+    if (!(TOP_LEVEL as readonly string[]).includes(key)) at(ctx, [key], 'UNKNOWN_FIELD', `"${key}" is not a field of a dossier (${TOP_LEVEL.join(', ')})`);
   }
+  const relationships = listAt(ctx, top, 'relationships');
+  checkSource(ctx, top.source);
+  checkEntities(ctx, listAt(ctx, top, 'entities'));
+  checkEvidence(ctx, relationships);
+  checkRelationships(ctx, relationships);
+  checkLedger(ctx, top.ledger === undefined ? undefined : listAt(ctx, top, 'ledger'));
 
-  result.problems = problems;
-  if (problems.length === 0) {
-    const nodes = [...introduced.values()];
-    for (const id of referenced) {
-      if (!introduced.has(id)) {
-        const known = input.knownNodes.get(id);
-        if (known) nodes.push(known);
-      }
+  ctx.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const done = result();
+  if (ctx.problems.length === 0) {
+    const nodes = [...ctx.introduced.values()];
+    for (const id of ctx.referenced) {
+      const known = ctx.introduced.has(id) ? undefined : ctx.knownNodes.get(id);
+      if (known) nodes.push(known);
     }
-    result.batch = { nodes, relationships };
+    done.batch = { nodes, relationships: ctx.relationships };
   }
-  return result;
+  return done;
 }
 
+/** The well-formed entities a dossier introduces, for the other dossiers of the same load to reference. */
+export function introducedEntities(yamlText: string, file: string): GraphNode[] {
+  const parsed = parseYamlWithPositions(yamlText, file);
+  const entities = (parsed.value as { entities?: unknown } | null)?.entities;
+  if (parsed.problems.length || !Array.isArray(entities)) return [];
+  return entities.flatMap((raw) => {
+    const entity = DossierEntity.safeParse(raw);
+    return entity.success ? [entity.data] : [];
+  });
+}
+
+/** Parse and check an entity registry; returns its nodes by id. */
+export function validateRegistry(yamlText: string, file: string): { problems: Problem[]; nodes: Map<string, GraphNode> } {
+  const parsed = parseYamlWithPositions(yamlText, file);
+  const nodes = new Map<string, GraphNode>();
+  const ctx: Located = { parsed, problems: [...parsed.problems] };
+  if (parsed.problems.length) return { problems: ctx.problems, nodes };
+  const shape = parseAt(ctx, [], RegistryShape, parsed.value);
+  shape?.entities.forEach((raw, index) => {
+    const path = ['entities', index];
+    const entity = parseAt(ctx, path, GraphNode, raw);
+    if (!entity) return;
+    checkNodeId(ctx, path, entity, nodes);
+    nodes.set(entity.id, entity);
+  });
+  return { problems: ctx.problems, nodes };
+}

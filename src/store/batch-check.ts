@@ -1,87 +1,66 @@
-// Checks a batch before any store writes it: every record parses with the domain schema and
-// every relationship's ends exist (in the batch or already stored) with allowed kinds. Both
-// stores call this, so a bad batch is refused the same way everywhere and nothing is written.
+// The store's own front end to the validation rules (src/domain/rules.ts): before any store
+// writes a batch, every record parses, every relationship's ends exist (in the batch or already
+// stored) with kinds its type allows, every SOURCE's text matches its hash, and every quote is its
+// source's text at its offsets. Both stores call this, so a bad batch is refused the same way
+// everywhere and nothing is written. Problems are located by their path in the batch.
 import { ValidationError, type Problem } from '../domain/errors.ts';
-import type { UpsertReport } from './graph-store.ts';
-import type {
-  GraphRelationship} from '../domain/model.ts';
+import type { GraphBatch, GraphNode, GraphRelationship } from '../domain/model.ts';
 import {
-  ENDPOINTS,
-  GraphNode,
-  isCommitmentType,
-  Commitment,
-  StructuralRelationship,
-  type GraphBatch,
-  type NodeKind,
-} from '../domain/model.ts';
+  endpointProblems,
+  parseNode,
+  parseRelationship,
+  quoteProblem,
+  sourceHashProblem,
+  unknownIdProblem,
+  wrongKindProblem,
+  type RuleProblem,
+} from '../domain/rules.ts';
 
-export type KindLookup = (ids: readonly string[]) => Promise<Map<string, NodeKind>>;
+/** The stored nodes among `ids` (absent ids are left out). */
+export type NodeLookup = (ids: readonly string[]) => Promise<Map<string, GraphNode>>;
+
+const WHERE = 'in the batch or the store';
 
 /** Returns the batch in canonical form (defaults applied); throws ValidationError listing every problem. */
-export async function checkBatch(batch: GraphBatch, storedKinds: KindLookup): Promise<GraphBatch> {
+export async function checkBatch(batch: GraphBatch, stored: NodeLookup): Promise<GraphBatch> {
   const problems: Problem[] = [];
+  const report = (base: string, ...found: (RuleProblem | undefined)[]) => {
+    for (const p of found) if (p) problems.push({ code: p.code, path: [base, ...p.path.map(String)].join('.'), message: p.message });
+  };
+  const within = (prefix: (string | number)[], problem: RuleProblem | undefined) => problem && { ...problem, path: [...prefix, ...problem.path] };
   const nodes: GraphNode[] = [];
-  const kinds = new Map<string, NodeKind>();
+  const inBatch = new Map<string, GraphNode>();
   batch.nodes.forEach((raw, index) => {
-    const parsed = GraphNode.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ code: 'SCHEMA', path: `nodes[${index}].${issue.path.join('.')}`, message: issue.message });
-      return;
-    }
-    nodes.push(parsed.data);
-    kinds.set(parsed.data.id, parsed.data.kind);
+    const parsed = parseNode(raw);
+    if (!parsed.ok) return report(`nodes[${index}]`, ...parsed.problems);
+    const node = parsed.value;
+    if (node.kind === 'SOURCE') report(`nodes[${index}]`, sourceHashProblem(node.text, node.sha256));
+    nodes.push(node);
+    inBatch.set(node.id, node);
   });
   const relationships: GraphRelationship[] = [];
+  const relationshipPaths: string[] = [];
   batch.relationships.forEach((raw, index) => {
-    const schema = isCommitmentType((raw as { type?: string }).type ?? '') ? Commitment : StructuralRelationship;
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ code: 'SCHEMA', path: `relationships[${index}].${issue.path.join('.')}`, message: issue.message });
-      return;
-    }
-    relationships.push(parsed.data);
+    const parsed = parseRelationship(raw);
+    if (!parsed.ok) return report(`relationships[${index}]`, ...parsed.problems);
+    relationships.push(parsed.value);
+    relationshipPaths.push(`relationships[${index}]`);
   });
-  const missing = [...new Set(relationships.flatMap((r) => [r.from, r.to]))].filter((id) => !kinds.has(id));
-  const stored = missing.length ? await storedKinds(missing) : new Map<string, NodeKind>();
+  const referenced = new Set(relationships.flatMap((r) => [r.from, r.to, ...r.evidence.map((e) => e.sourceId)]));
+  const missing = [...referenced].filter((id) => !inBatch.has(id));
+  const found = missing.length ? await stored(missing) : new Map<string, GraphNode>();
+  const nodeOf = (id: string) => inBatch.get(id) ?? found.get(id);
   relationships.forEach((rel, index) => {
-    const allowed = ENDPOINTS[rel.type];
-    for (const end of ['from', 'to'] as const) {
-      const kind = kinds.get(rel[end]) ?? stored.get(rel[end]);
-      if (!kind) problems.push({ code: 'UNKNOWN_ID', path: `relationships[${index}].${end}`, message: `no node "${rel[end]}" in the batch or the store` });
-      else if (!allowed[end].includes(kind)) problems.push({ code: 'BAD_ENDPOINT', path: `relationships[${index}].${end}`, message: `${rel.type} cannot have a ${kind} as "${end}"` });
-    }
+    const base = relationshipPaths[index] as string;
+    report(base, ...endpointProblems(rel, (id) => nodeOf(id)?.kind, WHERE));
+    rel.evidence.forEach((item, i) => {
+      const at = ['evidence', i];
+      const source = nodeOf(item.sourceId);
+      if (!source) report(base, unknownIdProblem(item.sourceId, WHERE, [...at, 'sourceId']));
+      else if (source.kind !== 'SOURCE') report(base, wrongKindProblem(item.sourceId, source.kind, ['SOURCE'], [...at, 'sourceId']));
+      else report(base, within(at, quoteProblem(source.text, item)));
+    });
   });
   if (problems.length) throw new ValidationError(problems, 'batch');
   return { nodes, relationships };
-}
-
-/** A node merged onto what is stored: new properties win, aliases accumulate. */
-export function mergeNode(stored: GraphNode | undefined, incoming: GraphNode): GraphNode {
-  if (!stored) return incoming;
-  const aliases = [...stored.aliases, ...incoming.aliases.filter((a) => !stored.aliases.includes(a))];
-  return { ...stored, ...incoming, aliases } as GraphNode;
-}
-
-/** Key-order-independent equality of two plain records. */
-export function sameRecord(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : v,
-  );
-}
-
-export type Change = 'created' | 'updated' | 'unchanged';
-
-/** What writing `next` over `stored` is, counted into the report (both stores report alike). */
-export function tallyChange(report: UpsertReport, what: 'nodes' | 'relationships', stored: object | undefined, next: { id: string }): Change {
-  const change: Change = !stored ? 'created' : sameRecord(stored, next) ? 'unchanged' : 'updated';
-  if (change === 'created') report.createdIds.push(next.id);
-  const key = `${what}${change[0]?.toUpperCase()}${change.slice(1)}` as keyof Omit<UpsertReport, 'createdIds'>;
-  report[key]++;
-  return change;
 }

@@ -125,4 +125,26 @@ describe('validateDossier', () => {
     const noNote = yamlText.replace(/\n {8}note: The summit was held in Paris and hosted by the French President\./, '');
     expect(validate(noNote).problems).toContainEqual(expect.objectContaining({ code: 'NOTE_REQUIRED' }));
   });
+
+  it('runs every stage: a bad source block, a schema problem, a quote problem and a ledger problem are all reported, by line', () => {
+    const text = yamlText
+      .replace('  sha256: d165386d35ab6f92f18547a737e74c337c05ad67d436f0e337d4213fa6d77fe0\n', '  sha256: d165386d35ab6f92f18547a737e74c337c05ad67d436f0e337d4213fa6d77fe1\n  colour: red\n')
+      .replace('firmness: hedged', 'firmness: lukewarm')
+      .replace('- quote: Britain and France have declared their readiness to deploy troops to Ukraine following any future peace agreement\n', '- quote: Britain and France have declared their readiness to deploy troops to Ukraine following any future peace agreements\n')
+      .replace('  - sentence: However, unity was not absolute.', '  - sentence: However, unity was absolute.');
+    const problems = validate(text).problems;
+    expect(problems.map((p) => p.code).sort()).toEqual(['BAD_ENUM', 'LEDGER_SENTENCE_MISSING', 'LEDGER_UNKNOWN_SENTENCE', 'QUOTE_MISMATCH', 'SOURCE_HASH_MISMATCH', 'UNKNOWN_FIELD']);
+    const lines = problems.map((p) => p.line ?? 0);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('checks the quotes of a relationship whose other fields fail the schema', () => {
+    // The first relationship gets a bad firmness and a changed quote: both are reported.
+    const text = yamlText
+      .replace('    firmness: conditional\n', '    firmness: maybe\n')
+      .replace('- quote: Britain and France have declared their readiness to deploy troops to Ukraine following any future peace agreement\n', '- quote: Britain and France have declared their readiness to deploy troops to Ukraine after any future peace agreement\n');
+    const problems = validate(text).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'BAD_ENUM', path: 'relationships[0].firmness' }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'QUOTE_MISMATCH', path: 'relationships[0].evidence[0].quote' }));
+  });
 });
