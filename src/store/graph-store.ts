@@ -1,6 +1,7 @@
 // The GraphStore port: everything the API, the CLI and analysis need from storage. Two adapters
-// implement it (memory/, neo4j/) and one contract suite (test/contract) holds both to it.
-import { DomainError } from '../domain/errors.ts';
+// implement it (memory/, neo4j/) and one contract suite (test/contract) holds both to it; what
+// they compute alike (paging, ranking, report arithmetic) is in common.ts. Graph walks such as
+// neighbourhoods are analysis (src/analysis), over the snapshot, not store methods.
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphBatch, GraphNode, GraphRelationship, NodeKind, RelationshipType } from '../domain/model.ts';
 
@@ -39,11 +40,6 @@ export interface GraphCounts {
   relationships: Partial<Record<RelationshipType, number>>;
 }
 
-export interface Subgraph {
-  nodes: GraphNode[];
-  relationships: GraphRelationship[];
-}
-
 /** Graphology's serialized form (graph.export()), with our records as attributes. */
 export interface SerializedGraph {
   options: { type: 'directed'; multi: true; allowSelfLoops: true };
@@ -68,8 +64,6 @@ export interface GraphStore {
   /** Case-insensitive substring match on name and aliases; exact name matches first, then by id. */
   searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]>;
   listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<GraphRelationship>>;
-  /** Nodes within `depth` hops of `id` (either direction) over relationships of `types`, and the relationships among them. */
-  neighbourhood(id: string, depth: number, types?: readonly string[]): Promise<Subgraph>;
   counts(): Promise<GraphCounts>;
   snapshot(): Promise<SerializedGraph>;
   /** Changes whenever the graph changes; analysis caches its snapshot against it. */
@@ -77,52 +71,4 @@ export interface GraphStore {
   /** Removes everything. */
   reset(): Promise<void>;
   close(): Promise<void>;
-}
-
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!id || encodeCursor(id) !== cursor) throw new InvalidCursorError(cursor);
-  return id;
-}
-
-
-export class InvalidCursorError extends DomainError {
-  constructor(cursor: string) {
-    super('BAD_CURSOR', `"${cursor}" is not a cursor this API issued; pass a cursor from pageInfo.endCursor`, { cursor });
-  }
-}
-
-export function pageSize(first: number | undefined): number {
-  if (first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new DomainError('BAD_PAGE_SIZE', `first must be an integer from 0 to ${MAX_PAGE_SIZE}`, { first });
-  }
-  return first;
-}
-
-export function emptyUpsertReport(): UpsertReport {
-  return {
-    nodesCreated: 0,
-    nodesUpdated: 0,
-    nodesUnchanged: 0,
-    relationshipsCreated: 0,
-    relationshipsUpdated: 0,
-    relationshipsUnchanged: 0,
-    createdIds: [],
-  };
-}
-
-/** Sorted, for deterministic snapshots in both stores. */
-export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterable<GraphRelationship>): SerializedGraph {
-  const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  return {
-    options: { type: 'directed', multi: true, allowSelfLoops: true },
-    attributes: {},
-    nodes: [...nodes].map((n) => ({ key: n.id, attributes: n })).sort(byKey),
-    edges: [...relationships].map((r) => ({ key: r.id, source: r.from, target: r.to, attributes: r })).sort(byKey),
-  };
 }

@@ -6,6 +6,8 @@ import { matchesRelationshipFilter, type RelationshipFilter } from '../../src/do
 import type { GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
+import { buildGraph } from '../../src/analysis/graph-view.ts';
+import { neighbourhood } from '../../src/analysis/neighbourhood.ts';
 import { seedBatches, type StoreFactory } from '../support/fixtures.ts';
 
 function seedRecords() {
@@ -138,16 +140,17 @@ export function describeGraphStoreContract(name: string, makeStore: StoreFactory
       });
     }
 
-    it('returns a neighbourhood with the relationships among its nodes', async () => {
-      const one = await store.neighbourhood('state:ITA', 1);
+    it("gives the one neighbourhood function (src/analysis) the same answer from either store's snapshot", async () => {
+      const graph = buildGraph(await store.snapshot());
+      const one = neighbourhood(graph, 'state:ITA', { depth: 1 });
       expect(one.nodes.map((n) => n.id)).toEqual(
         ['alliance:coalition-of-the-willing', 'initiative:multinational-force-ukraine', 'person:giorgia-meloni', 'state:ITA'].sort(),
       );
       expect(one.relationships.every((r) => one.nodes.some((n) => n.id === r.from) && one.nodes.some((n) => n.id === r.to))).toBe(true);
-      const typed = await store.neighbourhood('state:ITA', 2, ['REFUSED']);
+      const typed = neighbourhood(graph, 'state:ITA', { depth: 2, types: ['REFUSED'] });
       expect(typed.nodes.map((n) => n.id)).toEqual(['initiative:multinational-force-ukraine', 'state:ITA', 'state:POL']);
       expect(typed.relationships).toHaveLength(2);
-      expect(await store.neighbourhood('state:XXX', 2)).toEqual({ nodes: [], relationships: [] });
+      expect(() => neighbourhood(graph, 'state:XXX', { depth: 2 })).toThrowError(expect.objectContaining({ code: 'UNKNOWN_ID' }));
     });
 
     it('refuses a batch with a dangling relationship and writes none of it', async () => {

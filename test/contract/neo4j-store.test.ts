@@ -7,12 +7,34 @@ import { validateDossier } from '../../src/ingest/validate-dossier.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.ts';
-import { neo4jUri, noNeo4j, openNeo4jStore, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { Neo4jExecutor } from '../../src/store/neo4j/executor.ts';
+import { neo4jConfig, neo4jUri, noNeo4j, openNeo4jStore, seedBatches, storeFactories } from '../support/fixtures.ts';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 
 describeGraphStoreContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 
 describe.skipIf(noNeo4j())('neo4j store', () => {
+  it('fails a read that saw the graph change on every try, coded and retryable, instead of answering', async () => {
+    const executor = await Neo4jExecutor.connect(neo4jConfig(), { readAttempts: 3 });
+    const writer = await storeFactories.neo4j();
+    let tries = 0;
+    try {
+      const read = executor.read(async () => {
+        tries++;
+        // Another session commits a change while this read is under way.
+        await writer.upsert({ nodes: [{ id: 'state:NOR', kind: 'STATE', name: `Norway ${tries}`, aliases: [] }], relationships: [] });
+        return 'an answer that may mix two graphs';
+      });
+      await expect(read).rejects.toMatchObject({ code: 'READ_INCONSISTENT', details: { attempts: 3, retryable: true } });
+      expect(tries).toBe(3);
+      // A read with no write under way answers at once.
+      await expect(executor.read(async () => 'consistent')).resolves.toBe('consistent');
+    } finally {
+      await executor.close();
+      await writer.close();
+    }
+  });
+
   it('gives the same snapshot as the memory store for the same seeds', async () => {
     const memory = new MemoryStore();
     const neo = await storeFactories.neo4j();

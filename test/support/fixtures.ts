@@ -8,14 +8,14 @@ import { validateDossiers } from '../../src/ingest/load-dossiers.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { Neo4jStore, type Neo4jStoreHooks } from '../../src/store/neo4j/neo4j-store.ts';
+import type { Neo4jConfig } from '../../src/config.ts';
 
 export const SEED_DIR = 'seeds';
 export const SEED_DOSSIER = 'seeds/paris-summit-2026-01-06/dossier.yaml';
 export const SEED_SOURCE = 'seeds/paris-summit-2026-01-06/coalition-of-the-willing-paris-summit.txt';
 
-let seeds: GraphBatch[] | undefined;
+const seeds: GraphBatch[] = (await validateDossiers([SEED_DIR])).batches;
 export function seedBatches(): GraphBatch[] {
-  seeds ??= validateDossiers([SEED_DIR]).batches;
   return seeds;
 }
 
@@ -32,10 +32,15 @@ export function neo4jEnv(): Record<string, string> {
   return { NEO4J_URI: neo4jUri() as string, NEO4J_PASSWORD: inject('neo4jPassword') };
 }
 
-export async function openNeo4jStore(options: { batchSize?: number; hooks?: Neo4jStoreHooks } = {}): Promise<Neo4jStore> {
+/** The test Neo4j's connection settings. */
+export function neo4jConfig(batchSize = 50): Neo4jConfig {
   const uri = neo4jUri();
   if (!uri) throw new Error('no Neo4j for this run');
-  return Neo4jStore.connect({ uri, user: 'neo4j', password: inject('neo4jPassword'), database: undefined, batchSize: options.batchSize ?? 50 }, options.hooks);
+  return { uri, user: 'neo4j', password: inject('neo4jPassword'), database: undefined, batchSize };
+}
+
+export async function openNeo4jStore(options: { batchSize?: number; hooks?: Neo4jStoreHooks } = {}): Promise<Neo4jStore> {
+  return Neo4jStore.connect(neo4jConfig(options.batchSize), options.hooks);
 }
 
 export type StoreFactory = () => Promise<GraphStore>;

@@ -5,22 +5,9 @@ import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../../domain/model.ts';
-import { checkBatch, mergeNode, tallyChange } from '../batch-check.ts';
-import {
-  buildSnapshot,
-  decodeCursor,
-  emptyUpsertReport,
-  encodeCursor,
-  pageSize,
-  type GraphCounts,
-  type GraphStore,
-  type Page,
-  type PageRequest,
-  type SerializedGraph,
-  type Subgraph,
-  type UpsertOptions,
-  type UpsertReport,
-} from '../graph-store.ts';
+import { checkBatch } from '../batch-check.ts';
+import { buildSnapshot, emptyUpsertReport, hasChanges, mergeNode, paginate, rankSearch, tallyChange } from '../common.ts';
+import type { GraphCounts, GraphStore, Page, PageRequest, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
 
 export const MEMORY_STORE_FILE = 'memory-store.json';
 const FORMAT_VERSION = 1;
@@ -90,12 +77,12 @@ export class MemoryStore implements GraphStore {
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
     return this.exclusive(async () => {
       const checked = await checkBatch(batch, async (ids) => {
-        const kinds = new Map<string, NodeKind>();
+        const found = new Map<string, GraphNode>();
         for (const id of ids) {
           const node = this.nodes.get(id);
-          if (node) kinds.set(id, node.kind);
+          if (node) found.set(id, node);
         }
-        return kinds;
+        return found;
       });
       // Apply to copies; swap them in only once the file is safely written.
       const nodes = new Map(this.nodes);
@@ -115,8 +102,7 @@ export class MemoryStore implements GraphStore {
         relationships.set(incoming.id, incoming);
         options.onProgress?.(++done, total);
       }
-      const changed = report.nodesCreated + report.nodesUpdated + report.relationshipsCreated + report.relationshipsUpdated > 0;
-      if (changed) {
+      if (hasChanges(report)) {
         this.persist(nodes, relationships, this.changeCount + 1);
         this.nodes = nodes;
         this.relationships = relationships;
@@ -152,33 +138,6 @@ export class MemoryStore implements GraphStore {
     return paginate([...this.relationships.values()].filter((r) => matchesRelationshipFilter(r, filter)), page);
   }
 
-  async neighbourhood(id: string, depth: number, types?: readonly string[]): Promise<Subgraph> {
-    if (!this.nodes.has(id)) return { nodes: [], relationships: [] };
-    const allowed = (rel: GraphRelationship) => !types?.length || types.includes(rel.type);
-    const reached = new Set([id]);
-    let frontier = [id];
-    for (let hop = 0; hop < depth && frontier.length; hop++) {
-      const next: string[] = [];
-      const inFrontier = new Set(frontier);
-      for (const rel of this.relationships.values()) {
-        if (!allowed(rel)) continue;
-        for (const [here, there] of [
-          [rel.from, rel.to],
-          [rel.to, rel.from],
-        ] as const) {
-          if (inFrontier.has(here) && !reached.has(there)) {
-            reached.add(there);
-            next.push(there);
-          }
-        }
-      }
-      frontier = next;
-    }
-    const nodes = [...reached].map((n) => this.nodes.get(n)).filter((n): n is GraphNode => !!n);
-    const relationships = [...this.relationships.values()].filter((r) => allowed(r) && reached.has(r.from) && reached.has(r.to));
-    return sortSubgraph({ nodes, relationships });
-  }
-
   async counts(): Promise<GraphCounts> {
     const counts: GraphCounts = { nodes: {}, relationships: {} };
     for (const node of this.nodes.values()) counts.nodes[node.kind] = (counts.nodes[node.kind] ?? 0) + 1;
@@ -206,36 +165,4 @@ export class MemoryStore implements GraphStore {
   async close(): Promise<void> {
     await this.queue;
   }
-}
-
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-export function paginate<T extends { id: string }>(items: T[], page: PageRequest): Page<T> {
-  const size = pageSize(page.first);
-  const sorted = items.sort(byId);
-  const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
-  const rest = after === undefined ? sorted : sorted.filter((item) => item.id > after);
-  const slice = rest.slice(0, size);
-  return {
-    items: slice,
-    cursors: slice.map((item) => encodeCursor(item.id)),
-    totalCount: sorted.length,
-    hasNextPage: rest.length > slice.length,
-    hasPreviousPage: rest.length < sorted.length,
-  };
-}
-
-/** Exact name or alias matches first, then prefix matches, then the rest; ties by id. */
-export function rankSearch(nodes: GraphNode[], needle: string): GraphNode[] {
-  const rank = (n: GraphNode) => {
-    const names = [n.name, ...n.aliases].map((s) => s.toLowerCase());
-    if (names.includes(needle)) return 0;
-    if (names.some((s) => s.startsWith(needle))) return 1;
-    return 2;
-  };
-  return nodes.map((n) => ({ n, r: rank(n) })).sort((a, b) => a.r - b.r || byId(a.n, b.n)).map((x) => x.n);
-}
-
-export function sortSubgraph(subgraph: Subgraph): Subgraph {
-  return { nodes: [...subgraph.nodes].sort(byId), relationships: [...subgraph.relationships].sort(byId) };
 }

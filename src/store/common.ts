@@ -1,0 +1,147 @@
+// What both store adapters compute alike, in one neutral place (neither adapter imports the
+// other): cursors and pages, search ranking, sorted snapshots, record comparison and the
+// arithmetic of upsert reports. Pure functions over domain records.
+import { DomainError } from '../domain/errors.ts';
+import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest, type SerializedGraph, type UpsertReport } from './graph-store.ts';
+
+// --- cursors and pages ---------------------------------------------------------------------
+
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!id || encodeCursor(id) !== cursor) throw new InvalidCursorError(cursor);
+  return id;
+}
+
+export class InvalidCursorError extends DomainError {
+  constructor(cursor: string) {
+    super('BAD_CURSOR', `"${cursor}" is not a cursor this API issued; pass a cursor from pageInfo.endCursor`, { cursor });
+  }
+}
+
+export function pageSize(first: number | undefined): number {
+  if (first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new DomainError('BAD_PAGE_SIZE', `first must be an integer from 0 to ${MAX_PAGE_SIZE}`, { first });
+  }
+  return first;
+}
+
+export const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * A page of `rows` read after the cursor in id order, with one row more than the page when there
+ * is a next page; `total` counts every match and `before` those at or before the cursor.
+ */
+export function pageOf<T extends { id: string }>(rows: T[], size: number, total: number, before: number): Page<T> {
+  const items = rows.slice(0, size);
+  return {
+    items,
+    cursors: items.map((item) => encodeCursor(item.id)),
+    totalCount: total,
+    hasNextPage: rows.length > size,
+    hasPreviousPage: before > 0,
+  };
+}
+
+/** A page of all matching `items` (any order; sorted here by id). */
+export function paginate<T extends { id: string }>(items: T[], page: PageRequest): Page<T> {
+  const size = pageSize(page.first);
+  const sorted = items.sort(byId);
+  const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
+  const rest = after === undefined ? sorted : sorted.filter((item) => item.id > after);
+  return pageOf(rest.slice(0, size + 1), size, sorted.length, sorted.length - rest.length);
+}
+
+// --- search and snapshots ------------------------------------------------------------------
+
+/** Exact name or alias matches first, then prefix matches, then the rest; ties by id. */
+export function rankSearch(nodes: GraphNode[], needle: string): GraphNode[] {
+  const rank = (n: GraphNode) => {
+    const names = [n.name, ...n.aliases].map((s) => s.toLowerCase());
+    if (names.includes(needle)) return 0;
+    if (names.some((s) => s.startsWith(needle))) return 1;
+    return 2;
+  };
+  return nodes.map((n) => ({ n, r: rank(n) })).sort((a, b) => a.r - b.r || byId(a.n, b.n)).map((x) => x.n);
+}
+
+/** Sorted, for deterministic snapshots in both stores. */
+export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterable<GraphRelationship>): SerializedGraph {
+  const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return {
+    options: { type: 'directed', multi: true, allowSelfLoops: true },
+    attributes: {},
+    nodes: [...nodes].map((n) => ({ key: n.id, attributes: n })).sort(byKey),
+    edges: [...relationships].map((r) => ({ key: r.id, source: r.from, target: r.to, attributes: r })).sort(byKey),
+  };
+}
+
+// --- records and upsert reports ------------------------------------------------------------
+
+/** A node merged onto what is stored: new properties win, aliases accumulate. */
+export function mergeNode(stored: GraphNode | undefined, incoming: GraphNode): GraphNode {
+  if (!stored) return incoming;
+  const aliases = [...stored.aliases, ...incoming.aliases.filter((a) => !stored.aliases.includes(a))];
+  return { ...stored, ...incoming, aliases } as GraphNode;
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Key-order-independent equality of two plain records. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+export function emptyUpsertReport(): UpsertReport {
+  return {
+    nodesCreated: 0,
+    nodesUpdated: 0,
+    nodesUnchanged: 0,
+    relationshipsCreated: 0,
+    relationshipsUpdated: 0,
+    relationshipsUnchanged: 0,
+    createdIds: [],
+  };
+}
+
+export function addReports(total: UpsertReport, part: UpsertReport): UpsertReport {
+  return {
+    nodesCreated: total.nodesCreated + part.nodesCreated,
+    nodesUpdated: total.nodesUpdated + part.nodesUpdated,
+    nodesUnchanged: total.nodesUnchanged + part.nodesUnchanged,
+    relationshipsCreated: total.relationshipsCreated + part.relationshipsCreated,
+    relationshipsUpdated: total.relationshipsUpdated + part.relationshipsUpdated,
+    relationshipsUnchanged: total.relationshipsUnchanged + part.relationshipsUnchanged,
+    createdIds: [...total.createdIds, ...part.createdIds],
+  };
+}
+
+export const hasChanges = (report: UpsertReport) => report.nodesCreated + report.nodesUpdated + report.relationshipsCreated + report.relationshipsUpdated > 0;
+
+export type Change = 'created' | 'updated' | 'unchanged';
+
+/** What writing `next` over `stored` is, counted into the report (both stores report alike). */
+export function tallyChange(report: UpsertReport, what: 'nodes' | 'relationships', stored: object | undefined, next: { id: string }): Change {
+  const change: Change = !stored ? 'created' : sameRecord(stored, next) ? 'unchanged' : 'updated';
+  if (change === 'created') report.createdIds.push(next.id);
+  const key = `${what}${change[0]?.toUpperCase()}${change.slice(1)}` as keyof Omit<UpsertReport, 'createdIds'>;
+  report[key]++;
+  return change;
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,149 @@
+// The Neo4j executor: the driver's lifecycle, sessions and transaction functions, error
+// translation (an unreachable server is STORE_UNAVAILABLE), reads that never see half a write,
+// and the fault-injection hook for write statements. It knows nothing of the model: the store
+// (neo4j-store.ts) says what to run. The only place besides records.ts that imports neo4j-driver.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { DomainError } from '../../domain/errors.ts';
+import type { Neo4jConfig } from '../../config.ts';
+import { cypher, cypherStatements } from './cypher-library.ts';
+
+/** A seam for fault-injection tests: called before every statement of a write transaction. */
+export interface Neo4jStoreHooks {
+  beforeWriteStatement?: () => void;
+  /** How often a read is tried before it fails as READ_INCONSISTENT (default 20). */
+  readAttempts?: number;
+}
+
+export const DEFAULT_READ_ATTEMPTS = 20;
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'Neo.ClientError.Security.Unauthorized' || code === 'ECONNREFUSED';
+}
+
+/** The graph version moved during every try of a read: the answer could mix two states of the graph. */
+export class InconsistentReadError extends DomainError {
+  constructor(attempts: number) {
+    super('READ_INCONSISTENT', `the graph changed during each of ${attempts} tries of this read (writes are under way); try again shortly`, {
+      attempts,
+      retryable: true,
+    });
+  }
+}
+
+export class Neo4jExecutor {
+  private constructor(
+    private readonly driver: Driver,
+    readonly config: Neo4jConfig,
+    private readonly hooks: Neo4jStoreHooks,
+  ) {}
+
+  /** Connects, checks the server answers, and creates constraints idempotently. */
+  static async connect(config: Neo4jConfig, hooks: Neo4jStoreHooks = {}): Promise<Neo4jExecutor> {
+    const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
+    const driver = neo4j.driver(config.uri, auth, {
+      connectionTimeout: 10_000,
+      maxTransactionRetryTime: 15_000,
+      // Integers arrive as numbers: no per-value conversion when snapshots read every property.
+      disableLosslessIntegers: true,
+      logging: { level: 'error', logger: () => undefined },
+    });
+    const executor = new Neo4jExecutor(driver, config, hooks);
+    try {
+      await executor.guard(() => driver.verifyConnectivity({ database: config.database }));
+      for (const statement of cypherStatements('schema/create-constraints')) {
+        await executor.guard(() => driver.executeQuery(statement, {}, { database: config.database, routing: neo4j.routing.WRITE }));
+      }
+      return executor;
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
+  }
+
+  /** Runs `work`, translating a server that cannot be reached into STORE_UNAVAILABLE. */
+  async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      const reason = (error as Error)?.message?.split('\n')[0] ?? String(error);
+      throw new DomainError(
+        'STORE_UNAVAILABLE',
+        `Neo4j at ${this.config.uri} is not available (${reason}); start it (npm run neo4j:start) or fix NEO4J_URI`,
+        { uri: this.config.uri },
+      );
+    }
+  }
+
+  /** The graph version, read on its own (analysis caches against it). */
+  async graphVersion(): Promise<number> {
+    return this.guard(async () => {
+      const result = await this.driver.executeQuery(cypher('store/get-graph-version'), {}, { database: this.config.database, routing: neo4j.routing.READ });
+      return Number(result.records[0]?.get('version') ?? 0);
+    });
+  }
+
+  /**
+   * A read that never sees half of a write. Neo4j reads are read-committed, not snapshots: a
+   * scan running while a load commits can see part of it. Every write bumps the graph version in
+   * its own transaction, so a read that finds the version unchanged around its work saw either
+   * all of each write or none of it; otherwise it runs again, and after the last try it fails
+   * (READ_INCONSISTENT, retryable) rather than return an answer that may mix two graphs.
+   */
+  read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const attempts = this.hooks.readAttempts ?? DEFAULT_READ_ATTEMPTS;
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      const version = async (tx: ManagedTransaction) => String((await tx.run(cypher('store/get-graph-version'))).records[0]?.get('version'));
+      try {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          const outcome = await session.executeRead(async (tx) => {
+            const before = await version(tx);
+            const result = await work(tx);
+            return { result, consistent: before === (await version(tx)) };
+          });
+          if (outcome.consistent) return outcome.result;
+        }
+        throw new InconsistentReadError(attempts);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** A write transaction function; the fault hook (tests) runs before each of its statements. */
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        const hook = this.hooks.beforeWriteStatement;
+        return await session.executeWrite((tx) => work(hook ? withHook(tx, hook) : tx));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** Statements that need an auto-commit transaction (CALL … IN TRANSACTIONS), one after another. */
+  async autoCommit(statements: readonly string[]): Promise<void> {
+    await this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        for (const statement of statements) await session.run(statement);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function withHook(tx: ManagedTransaction, hook: () => void): ManagedTransaction {
+  return new Proxy(tx, {
+    get: (target, key) => (key === 'run' ? (...args: Parameters<ManagedTransaction['run']>) => (hook(), Reflect.apply(target.run, target, args)) : Reflect.get(target, key)),
+  });
+}
