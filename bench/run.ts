@@ -1,6 +1,7 @@
-// Benchmarks: each figure beside the baseline measured in the same run, written to
-// bench/results/*.json and bench/results/summary.json. `npm run bench` runs the small size in a
-// few minutes; `npm run bench -- --full` adds the larger ones. Neo4j comes from NEO4J_URI or the
+// Benchmarks: each figure beside the baseline measured in the same run, written to the ignored
+// bench/results/latest/ (detail and summary.json); only `--save` updates the committed figures in
+// bench/results/. `npm run bench` runs the small size in a few minutes; `npm run bench -- --full`
+// adds the larger ones. Neo4j comes from NEO4J_URI or the
 // embedded launcher. Speed is never asserted in tests; it is measured here.
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,9 @@ import type { Target } from './target.ts';
 
 const full = process.argv.includes('--full');
 const SIZES = full ? [10_000, 100_000, 1_000_000] : [10_000];
-const RESULTS = join(import.meta.dirname, 'results');
+const save = process.argv.includes('--save');
+// A run writes to an ignored folder; committed figures change only when asked to (--save).
+const RESULTS = join(import.meta.dirname, 'results', save ? '' : 'latest');
 const PAGE_CACHE_MB = Number(process.env.BENCH_PAGE_CACHE_MB ?? 2048);
 const WORK = mkdtempSync(join(tmpdir(), 'cgraph-bench-'));
 mkdirSync(RESULTS, { recursive: true });
@@ -294,15 +297,15 @@ try {
       const a = states[Math.floor(random() * states.length)] as string;
       const b = states[Math.floor(random() * states.length)] as string;
       const s = performance.now();
-      allPaths(graph, a, b, 4, { direction: 'ANY' }, 20);
+      allPaths(graph, a, b, { maxLength: 4, direction: 'ANY', limit: 20 });
       allPathTimes.push(performance.now() - s);
     }
     allPathTimes.sort((x, y) => x - y);
     t = performance.now();
-    centrality(graph, 'PAGERANK', { first: 10 });
+    centrality(graph, { metric: 'PAGERANK', first: 10 });
     const pagerankSeconds = seconds(t);
     t = performance.now();
-    communities(graph, 42);
+    communities(graph, { seed: 42 });
     const louvainSeconds = seconds(t);
     detail[`analysis-${size}`] = { pathsMaxLength4P50: percentile(allPathTimes, 50), pathsMaxLength4P99: percentile(allPathTimes, 99), pagerankSeconds, louvainSeconds };
     record({ name: `analysis ${size}: paths(maxLength 4, first 20) p50`, value: percentile(allPathTimes, 50), unit: 'ms', target: 'reported', baseline: null, ratio: null, met: true });

@@ -6,9 +6,9 @@ import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import eigenvectorModule from 'graphology-metrics/centrality/eigenvector.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { DomainError } from '../domain/errors.ts';
-import type { GraphNode, NodeKind } from '../domain/model.ts';
+import type { GraphNode } from '../domain/model.ts';
 import { edgeAllowed, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
-import type { CentralityMetric } from './options.ts';
+import { CentralityOptions, parseOptions, type OptionsInput } from './options.ts';
 import { cjsDefault } from './cjs-interop.ts';
 
 const betweennessCentrality = cjsDefault(betweennessModule);
@@ -18,13 +18,6 @@ const pagerank = cjsDefault(pagerankModule);
 export interface NodeScore {
   node: GraphNode;
   score: number;
-}
-
-export interface CentralityOptions extends EdgeFilter {
-  kinds?: readonly NodeKind[];
-  first?: number;
-  /** Betweenness: weight paths by relationship count (parallel relationships make a tie stronger). */
-  weighted?: boolean;
 }
 
 /** A simple graph with one edge per connected pair, `weight` = how many relationships join them. */
@@ -38,10 +31,9 @@ export function collapse(graph: CommitmentGraph, type: 'directed' | 'undirected'
   return simple;
 }
 
-export function centrality(graph: CommitmentGraph, metric: CentralityMetric, options: CentralityOptions = {}): NodeScore[] {
-  const first = options.first ?? 10;
-  if (!Number.isInteger(first) || first < 1 || first > 1000) throw new DomainError('BAD_ARGUMENT', 'first must be from 1 to 1000');
-  let scores: Record<string, number>;
+export function centrality(graph: CommitmentGraph, input: OptionsInput<typeof CentralityOptions> = {}): NodeScore[] {
+  const { metric, first, ...options } = parseOptions(CentralityOptions, input);
+  let scores: Record<string, number> = {};
   switch (metric) {
     case 'DEGREE': {
       scores = degreeCentrality(collapse(graph, 'undirected', options));

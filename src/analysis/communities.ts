@@ -3,7 +3,8 @@
 import louvainModule from 'graphology-communities-louvain';
 import type { GraphNode } from '../domain/model.ts';
 import { collapse } from './centrality.ts';
-import type { CommitmentGraph, EdgeFilter } from './graph-view.ts';
+import type { CommitmentGraph } from './graph-view.ts';
+import { CommunitiesOptions, parseOptions, type OptionsInput } from './options.ts';
 import { cjsDefault } from './cjs-interop.ts';
 
 const louvain = cjsDefault(louvainModule);
@@ -25,7 +26,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function communities(graph: CommitmentGraph, seed = 42, filter: EdgeFilter = {}): Community[] {
+export function communities(graph: CommitmentGraph, options: OptionsInput<typeof CommunitiesOptions> = {}): Community[] {
+  const { seed, ...filter } = parseOptions(CommunitiesOptions, options);
   const simple = collapse(graph, 'undirected', filter);
   const assignment = louvain(simple, { getEdgeWeight: 'weight', rng: seededRandom(seed), resolution: 1 });
   const groups = new Map<number, string[]>();

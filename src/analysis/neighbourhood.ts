@@ -1,18 +1,17 @@
 // Ego networks: the nodes within `depth` hops (either direction) and the relationships among them.
-import { DomainError } from '../domain/errors.ts';
+// The one neighbourhood the project has: the API and the CLI both ask it, over the analysis graph.
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { edgeAllowed, forEachAllowedStep, requireNode, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
+import { edgeAllowed, forEachAllowedStep, requireNode, type CommitmentGraph } from './graph-view.ts';
+import { NeighbourhoodOptions, parseOptions, type OptionsInput } from './options.ts';
 
 export interface Subgraph {
   nodes: GraphNode[];
   relationships: GraphRelationship[];
 }
 
-export const MAX_DEPTH = 4;
-
-export function neighbourhood(graph: CommitmentGraph, id: string, depth: number, filter: EdgeFilter = {}): Subgraph {
+export function neighbourhood(graph: CommitmentGraph, id: string, options: OptionsInput<typeof NeighbourhoodOptions> = {}): Subgraph {
+  const { depth, ...filter } = parseOptions(NeighbourhoodOptions, options);
   requireNode(graph, id, 'id');
-  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) throw new DomainError('BAD_ARGUMENT', `depth must be from 0 to ${MAX_DEPTH}`);
   const reached = new Set([id]);
   let frontier = [id];
   for (let hop = 0; hop < depth && frontier.length; hop++) {

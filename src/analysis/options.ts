@@ -1,8 +1,131 @@
-// Options shared by the analysis functions and the API (SDL enums equal these; a test says so).
+// One options schema per analysis operation: bounds, defaults and coded errors in one place.
+// The analysis functions parse their options with these, so the API, the CLI and scripts meet the
+// same rules; a refusal is an OptionError that names the option, what it takes and what it got,
+// and each front end words the option its own way (GraphQL `maxLength`, the CLI `--max-length`).
+// SDL enums equal the enums here (a test says so).
 import { z } from 'zod';
+import { OptionError } from '../domain/errors.ts';
+import { NodeKind, PartialDate, RelationshipType } from '../domain/model.ts';
 
 export const Direction = z.enum(['OUT', 'IN', 'ANY']);
 export type Direction = z.infer<typeof Direction>;
 
 export const CentralityMetric = z.enum(['DEGREE', 'BETWEENNESS', 'PAGERANK', 'EIGENVECTOR']);
 export type CentralityMetric = z.infer<typeof CentralityMetric>;
+
+/** At most this many values in a list option (types, kinds, condition ids). */
+export const MAX_LIST = 200;
+export const MAX_DEPTH = 4;
+export const MAX_PATH_LENGTH = 6;
+export const MAX_PATHS = 100;
+export const MAX_RANKED = 1000;
+export const MAX_SCENARIO_IDS = 100;
+export const MAX_SEARCH = 100;
+
+/** Enum values are matched case-insensitively (the CLI's `--direction any`). */
+const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** Numbers may arrive as text (command lines); anything unparsable becomes NaN and is refused. */
+const numeric = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+function oneOf<E extends z.ZodEnum>(schema: E) {
+  const expected = `one of ${schema.options.join(', ')}`;
+  return z.preprocess(upper, z.enum(schema.enum, { error: expected }) as unknown as E);
+}
+
+function wholeNumber(min: number, max: number) {
+  const expected = `a whole number from ${min} to ${max}`;
+  return z.preprocess(numeric, z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected }));
+}
+
+function listOf<T extends z.ZodType>(item: T, max = MAX_LIST) {
+  return z.array(item, { error: 'a list' }).max(max, { error: `at most ${max} values` });
+}
+
+const RelationshipTypes = listOf(oneOf(RelationshipType));
+const NodeKinds = listOf(oneOf(NodeKind));
+const DAY = 'a date YYYY, YYYY-MM or YYYY-MM-DD that exists';
+const Day = z.string({ error: DAY }).refine((value) => PartialDate.safeParse(value).success, { error: DAY });
+const Ids = (max: number) => listOf(z.string({ error: 'an id' }).min(1, { error: 'an id' }).max(300, { error: 'an id' }), max);
+
+/** Which relationships a walk may use: types and validity date. */
+const edgeFilter = {
+  types: RelationshipTypes.optional(),
+  asOf: Day.optional(),
+};
+
+export const ShortestPathOptions = z.strictObject({
+  ...edgeFilter,
+  direction: oneOf(Direction).default('ANY'),
+});
+export const PathsOptions = z.strictObject({
+  ...edgeFilter,
+  direction: oneOf(Direction).default('ANY'),
+  maxLength: wholeNumber(1, MAX_PATH_LENGTH).default(3),
+  limit: wholeNumber(1, MAX_PATHS).default(20),
+});
+export const NeighbourhoodOptions = z.strictObject({
+  ...edgeFilter,
+  depth: wholeNumber(0, MAX_DEPTH).default(1),
+});
+export const CentralityOptions = z.strictObject({
+  ...edgeFilter,
+  metric: oneOf(CentralityMetric).default('BETWEENNESS'),
+  /** Rank only nodes of these kinds (all nodes take part in the computation). */
+  kinds: NodeKinds.optional(),
+  first: wholeNumber(1, MAX_RANKED).default(10),
+  /** Betweenness: weight paths by relationship count (parallel relationships make a tie stronger). */
+  weighted: z.boolean({ error: 'true or false' }).default(false),
+});
+export const CommunitiesOptions = z.strictObject({
+  ...edgeFilter,
+  seed: wholeNumber(0, 2 ** 32 - 1).default(42),
+});
+export const ScenarioOptions = z.strictObject({
+  assume: Ids(MAX_SCENARIO_IDS).default([]),
+  deny: Ids(MAX_SCENARIO_IDS).default([]),
+});
+
+/** Finding nodes by name (the store's search; the CLI's `search` and GraphQL `search`). */
+export const SearchOptions = z.strictObject({
+  text: z.string({ error: 'a text of 1 to 200 characters' }).trim().min(1, { error: 'a text of 1 to 200 characters' }).max(200, { error: 'a text of 1 to 200 characters' }),
+  kinds: NodeKinds.optional(),
+  first: wholeNumber(1, MAX_SEARCH).default(10),
+});
+
+export type ShortestPathOptions = z.output<typeof ShortestPathOptions>;
+export type PathsOptions = z.output<typeof PathsOptions>;
+export type NeighbourhoodOptions = z.output<typeof NeighbourhoodOptions>;
+export type CentralityOptions = z.output<typeof CentralityOptions>;
+export type CommunitiesOptions = z.output<typeof CommunitiesOptions>;
+export type ScenarioOptions = z.output<typeof ScenarioOptions>;
+export type SearchOptions = z.output<typeof SearchOptions>;
+
+/** What callers may pass: absent values take their defaults; `null` (GraphQL) counts as absent. */
+export type OptionsInput<T extends z.ZodType> = { [K in keyof z.input<T>]?: z.input<T>[K] | null };
+
+/** The option values the schema's fields allow, for messages and help texts. */
+export const ALLOWED = {
+  types: RelationshipType.options,
+  kinds: NodeKind.options,
+  direction: Direction.options,
+  metric: CentralityMetric.options,
+} as const;
+
+/**
+ * Parses options for an operation: defaults applied, or an OptionError for the first option that
+ * is wrong (its name, what it takes, what it got). `null` values are dropped first, so GraphQL's
+ * explicit nulls mean "the default".
+ */
+export function parseOptions<T extends z.ZodType>(schema: T, input: OptionsInput<T> | undefined): z.output<T> {
+  const present = Object.fromEntries(Object.entries(input ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  const parsed = schema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+  const [option = '', ...rest] = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    throw new OptionError(issue.keys[0] ?? '', 'no such option', present[issue.keys[0] ?? '']);
+  }
+  const got = rest.length ? (present[option] as unknown[])[Number(rest[0])] : present[option];
+  const expected = rest.length ? `values that are each ${issue.message}` : issue.message;
+  throw new OptionError(option, expected, got);
+}

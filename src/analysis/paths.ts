@@ -1,17 +1,14 @@
 // Paths between two nodes over a filtered view: the shortest (BFS, fewest hops) and all simple
 // paths up to a length, shortest first. `null` means no path.
-import { DomainError } from '../domain/errors.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { forEachAllowedStep, requireNode, type CommitmentGraph, type View } from './graph-view.ts';
+import { parseOptions, PathsOptions, ShortestPathOptions, type OptionsInput } from './options.ts';
 
 export interface Path {
   length: number;
   nodes: GraphNode[];
   relationships: GraphRelationship[];
 }
-
-export const MAX_PATH_LENGTH = 6;
-export const MAX_PATHS = 100;
 
 function toPath(graph: CommitmentGraph, nodes: string[], edges: string[]): Path {
   return {
@@ -32,7 +29,8 @@ const REVERSE: Record<View['direction'], View['direction']> = { OUT: 'IN', IN: '
  * an unreachable end (an isolated node) stops it at once. The first meeting is a shortest path:
  * a shorter one would have met in an earlier round.
  */
-export function shortestPath(graph: CommitmentGraph, from: string, to: string, view: View): Path | null {
+export function shortestPath(graph: CommitmentGraph, from: string, to: string, options: OptionsInput<typeof ShortestPathOptions> = {}): Path | null {
+  const view: View = parseOptions(ShortestPathOptions, options);
   requireNode(graph, from, 'from');
   requireNode(graph, to, 'to');
   if (from === to) return toPath(graph, [from], []);
@@ -77,13 +75,10 @@ function joinAt(graph: CommitmentGraph, meeting: string, forward: Parents, backw
 }
 
 /** Every simple path (no node twice) of at most `maxLength` relationships, shortest first, at most `limit`. */
-export function allPaths(graph: CommitmentGraph, from: string, to: string, maxLength: number, view: View, limit = 20): Path[] {
+export function allPaths(graph: CommitmentGraph, from: string, to: string, options: OptionsInput<typeof PathsOptions> = {}): Path[] {
+  const { maxLength, limit, ...view } = parseOptions(PathsOptions, options);
   requireNode(graph, from, 'from');
   requireNode(graph, to, 'to');
-  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
-    throw new DomainError('BAD_ARGUMENT', `maxLength must be from 1 to ${MAX_PATH_LENGTH}`);
-  }
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PATHS) throw new DomainError('BAD_ARGUMENT', `limit must be from 1 to ${MAX_PATHS}`);
   const found: { nodes: string[]; edges: string[] }[] = [];
   // Iterative deepening keeps "shortest first" exact and stops as soon as `limit` paths are known.
   for (let depth = 1; depth <= maxLength && found.length < limit; depth++) {

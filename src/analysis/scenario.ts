@@ -5,6 +5,7 @@
 import { DomainError } from '../domain/errors.ts';
 import { isCommitment, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode } from '../domain/model.ts';
 import type { CommitmentGraph } from './graph-view.ts';
+import { parseOptions, ScenarioOptions, type OptionsInput } from './options.ts';
 
 export type ScenarioOutcome = 'MET' | 'DENIED' | 'UNKNOWN' | 'LIMIT';
 
@@ -29,7 +30,8 @@ function checkConditionIds(graph: CommitmentGraph, ids: readonly string[], argum
   }
 }
 
-export function scenario(graph: CommitmentGraph, assume: readonly string[], deny: readonly string[] = []): Scenario {
+export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof ScenarioOptions>): Scenario {
+  const { assume, deny } = parseOptions(ScenarioOptions, options);
   checkConditionIds(graph, assume, 'assume');
   checkConditionIds(graph, deny, 'deny');
   const both = assume.filter((id) => deny.includes(id));

@@ -4,8 +4,9 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { DomainError, formatProblem, ValidationError } from '../domain/errors.ts';
+import { DomainError, formatProblem, OptionError, ValidationError } from '../domain/errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { openStore } from '../store/open-store.ts';
 
@@ -37,12 +38,24 @@ export async function writeLines(file: string | undefined, lines: Iterable<strin
   return count;
 }
 
-/** A commander option parser for a whole number from 1 to `max`. */
-export const wholeNumber = (name: string, max: number) => (value: string) => {
+/** A commander option parser for a whole number from 1 to `max` (commander names the option; exit 2). */
+export const wholeNumber = (max: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new DomainError('BAD_ARGUMENT', `--${name} must be a whole number from 1 to ${max}`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`it must be a whole number from 1 to ${max}.`);
   return n;
 };
+
+/** The command line is wrong in a way commander cannot see (an argument's value): exit 2. */
+export class UsageError extends DomainError {
+  constructor(message: string) {
+    super('BAD_OPTION', message);
+    this.name = 'UsageError';
+  }
+}
+export const usageError = (message: string) => new UsageError(message);
+
+/** An option as the command line spells it: maxLength → --max-length. */
+export const flagName = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export interface Output {
   json: boolean;
@@ -66,6 +79,7 @@ export async function withStore(work: (store: GraphStore, config: Config) => Pro
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return EXIT.UNAVAILABLE;
+  if (error instanceof UsageError || error instanceof OptionError) return EXIT.USAGE;
   if (error instanceof DomainError) return error.code === 'STORE_UNAVAILABLE' ? EXIT.UNAVAILABLE : EXIT.INVALID;
   return EXIT.INTERNAL;
 }
@@ -74,6 +88,9 @@ export function reportError(error: unknown): void {
   if (error instanceof ValidationError) {
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     process.stderr.write(`${error.problems.length} problem(s); nothing was loaded\n`);
+  } else if (error instanceof OptionError) {
+    // The analysis schemas name options as the API does; the command line has flags.
+    process.stderr.write(`cgraph: ${error.code}: ${error.messageFor(flagName(error.option))}\n`);
   } else if (error instanceof DomainError) {
     process.stderr.write(`cgraph: ${error.code}: ${error.message}\n`);
   } else {

@@ -45,3 +45,28 @@ export function formatProblem(p: Problem): string {
     .join(':');
   return `${where || '<input>'} ${p.code}${p.path ? ` at ${p.path}` : ''}: ${p.message}`;
 }
+
+/**
+ * An option of an operation is wrong: `option` names it as the operation does (maxLength), and
+ * `messageFor` words the same refusal with the name a front end uses (the CLI's --max-length).
+ * The code is BAD_ARGUMENT, as for every other bad argument.
+ */
+export class OptionError extends DomainError {
+  constructor(
+    readonly option: string,
+    readonly expected: string,
+    readonly got: unknown,
+  ) {
+    super('BAD_ARGUMENT', OptionError.describe(option, expected, got), { argument: option, expected });
+    this.name = 'OptionError';
+  }
+
+  static describe(name: string, expected: string, got: unknown): string {
+    const shown = typeof got === 'string' ? `"${got}"` : Array.isArray(got) ? `[${got.map((g) => JSON.stringify(g)).join(', ')}]` : String(got);
+    return `${name} must be ${expected}; got ${shown}`;
+  }
+
+  messageFor(name: string): string {
+    return OptionError.describe(name, this.expected, this.got);
+  }
+}

@@ -56,7 +56,15 @@ export function isWellFormedId(kind: NodeKind, id: string): boolean {
 /** Calendar date `YYYY-MM-DD`, month `YYYY-MM` or year `YYYY`: sources are often imprecise. */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'expected a day of the calendar (this month has fewer days)');
+
+/** A real day of the calendar (2026-02-30 is not); years and months are always real. */
+export function isCalendarDate(date: string): boolean {
+  if (date.length < 10) return true;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+}
 export type PartialDate = z.infer<typeof PartialDate>;
 
 export const ConditionKind = z.enum([

@@ -69,9 +69,3 @@ export function commitmentFilter(input: CommitmentFilterInput | null | undefined
     text: input?.text ?? undefined,
   };
 }
-
-export function checkFirst(first: number | null | undefined, fallback: number, max: number): number {
-  if (first === null || first === undefined) return fallback;
-  if (!Number.isInteger(first) || first < 0 || first > max) throw badArgument(`first must be from 0 to ${max}`);
-  return first;
-}

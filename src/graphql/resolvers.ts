@@ -6,10 +6,11 @@ import { DomainError } from '../domain/errors.ts';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import { ingestDossier } from '../ingest/ingest-dossier.ts';
 import type { Page } from '../store/graph-store.ts';
-import { checkFirst, checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
+import { checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import type { Context } from './context.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries } from './analysis-resolvers.ts';
+import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 
 export const MAX_YAML_CHARS = 2_000_000;
 
@@ -64,9 +65,9 @@ export const resolvers: IResolvers = {
   Query: {
     node: (_: unknown, args: { id: string }, context: Context) => context.nodes.load(args.id),
     relationship: (_: unknown, args: { id: string }, context: Context) => context.relationships.load(args.id),
-    search: async (_: unknown, args: { text: string; kinds?: NodeKind[] | null; first?: number | null }, context: Context) => {
-      if (args.text.length > 200) throw badArgument('text takes at most 200 characters');
-      return context.services.store.searchNodes(args.text, args.kinds ?? undefined, checkFirst(args.first, 10, 100));
+    search: async (_: unknown, args: OptionsInput<typeof SearchOptions>, context: Context) => {
+      const { text, kinds, first } = parseOptions(SearchOptions, args);
+      return context.services.store.searchNodes(text, kinds, first);
     },
     nodes: async (_: unknown, args: PageArgs & { kind?: NodeKind | null }, context: Context) => {
       const page = await context.services.store.listNodes({ kinds: args.kind ? [args.kind] : undefined }, pageRequest(args));

@@ -74,6 +74,20 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       expect(codes(await api.query('{ paths(from: "state:ITA", to: "state:RUS", maxLength: 2, types: ["NOPE"]) { length } }'))).toEqual(['BAD_ARGUMENT']);
     });
 
+    it('checks analysis arguments with the same rules and defaults as the CLI, naming the argument', async () => {
+      const zero = await api.query('{ centrality(metric: PAGERANK, first: 0) { score } }');
+      expect(zero.errors?.[0]).toMatchObject({ message: 'first must be a whole number from 1 to 1000; got 0', extensions: { code: 'BAD_ARGUMENT' } });
+      const date = await api.query('{ paths(from: "state:ITA", to: "state:RUS", asOf: "2026-13-45") { length } }');
+      expect(date.errors?.[0]?.message).toBe('asOf must be a date YYYY, YYYY-MM or YYYY-MM-DD that exists; got "2026-13-45"');
+      // paths without maxLength or limit takes the defaults the CLI shows (3 and 20).
+      const paths = await api.query<{ a: unknown[]; b: unknown[] }>(
+        '{ a: paths(from: "state:ITA", to: "state:RUS") { length } b: paths(from: "state:ITA", to: "state:RUS", maxLength: 3, limit: 20) { length } }',
+      );
+      expect(paths.data?.a).toEqual(paths.data?.b);
+      const search = await api.query('{ search(text: "Italy", first: 0) { id } }');
+      expect(codes(search)).toEqual(['BAD_ARGUMENT']);
+    });
+
     it('sees what a mutation wrote: the snapshot is rebuilt when the store changes', async () => {
       const before = await api.query<{ shortestPath: null }>('{ shortestPath(from: "state:POL", to: "state:ITA", types: ["PLEDGED", "PART_OF", "REFUSED"]) { length } }');
       expect(before.data?.shortestPath).toEqual({ length: 2 });

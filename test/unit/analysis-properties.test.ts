@@ -118,7 +118,7 @@ describe('paths on random graphs', () => {
         const from = input.nodes[a % input.nodes.length]?.key as string;
         const to = input.nodes[b % input.nodes.length]?.key as string;
         if (from === to) return;
-        const paths = allPaths(graph, from, to, maxLength, view, 25);
+        const paths = allPaths(graph, from, to, { ...view, maxLength, limit: 25 });
         expect(paths.length).toBeLessThanOrEqual(25);
         for (const p of paths) {
           checkPath(p, from, to, view);

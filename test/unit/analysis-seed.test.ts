@@ -11,7 +11,7 @@ import { neighbourhood } from '../../src/analysis/neighbourhood.ts';
 import { allPaths, shortestPath } from '../../src/analysis/paths.ts';
 import { scenario } from '../../src/analysis/scenario.ts';
 import { findTensions } from '../../src/analysis/tensions.ts';
-import { buildSnapshot } from '../../src/store/graph-store.ts';
+import { buildSnapshot } from '../../src/store/common.ts';
 import { seedBatches } from '../support/fixtures.ts';
 
 const seedNodes = new Map(seedBatches().flatMap((b) => b.nodes.map((n) => [n.id, n] as const)));
@@ -30,24 +30,24 @@ describe('analysis of the seed graph', () => {
     expect(shortestPath(graph, 'state:ITA', 'state:RUS', { direction: 'OUT' })).toBeNull();
     expect(shortestPath(graph, 'state:ITA', 'state:RUS', { direction: 'ANY', types: ['SIGNED'] })).toBeNull();
     expect(() => shortestPath(graph, 'state:XXX', 'state:RUS', { direction: 'ANY' })).toThrowError(expect.objectContaining({ code: 'UNKNOWN_ID' }));
-    expect(() => allPaths(graph, 'state:ITA', 'state:RUS', 9, { direction: 'ANY' })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
+    expect(() => allPaths(graph, 'state:ITA', 'state:RUS', { maxLength: 9, direction: 'ANY' })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
   });
 
   it('lists several routes from Italy to Russia, shortest first', () => {
-    const paths = allPaths(graph, 'state:ITA', 'state:RUS', 3, { direction: 'ANY' }, 50);
+    const paths = allPaths(graph, 'state:ITA', 'state:RUS', { maxLength: 3, direction: 'ANY', limit: 50 });
     expect(paths[0]?.length).toBe(2);
     expect(paths.length).toBeGreaterThan(3);
     expect(paths.some((p) => p.nodes.some((n) => n.id === 'alliance:coalition-of-the-willing'))).toBe(true);
   });
 
   it("returns Italy's neighbourhood", () => {
-    const one = neighbourhood(graph, 'state:ITA', 1);
+    const one = neighbourhood(graph, 'state:ITA', { depth: 1 });
     expect(one.nodes.map((n) => n.id)).toEqual(['alliance:coalition-of-the-willing', 'initiative:multinational-force-ukraine', 'person:giorgia-meloni', 'state:ITA']);
     expect(one.relationships.map((r) => r.type).sort()).toEqual(['LEADS', 'MEMBER_OF', 'REFUSED']);
   });
 
   it('activates the British and French troop and hub pledges when a ceasefire holds', () => {
-    const result = scenario(graph, ['condition:ceasefire-in-force']);
+    const result = scenario(graph, { assume: ['condition:ceasefire-in-force'] });
     expect(froms(result.active)).toEqual([
       'state:FRA: deploy troops to Ukraine',
       'state:FRA: establish military hubs across Ukraine',
@@ -64,13 +64,13 @@ describe('analysis of the seed graph', () => {
   });
 
   it('keeps them inactive when the ceasefire is denied, and refuses contradictory or unknown assumptions', () => {
-    const result = scenario(graph, ['condition:us-leadership-of-monitoring'], ['condition:ceasefire-in-force']);
+    const result = scenario(graph, { assume: ['condition:us-leadership-of-monitoring'], deny: ['condition:ceasefire-in-force'] });
     expect(result.inactive).toHaveLength(4);
     expect(froms(result.active)).toEqual(['alliance:coalition-of-the-willing: plan ceasefire monitoring under American leadership']);
     expect(result.reasons.filter((r) => r.outcome === 'DENIED')).toHaveLength(4);
-    expect(() => scenario(graph, ['condition:ceasefire-in-force'], ['condition:ceasefire-in-force'])).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
-    expect(() => scenario(graph, ['condition:nothing'])).toThrowError(expect.objectContaining({ code: 'UNKNOWN_ID' }));
-    expect(() => scenario(graph, ['state:GBR'])).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
+    expect(() => scenario(graph, { assume: ['condition:ceasefire-in-force'], deny: ['condition:ceasefire-in-force'] })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
+    expect(() => scenario(graph, { assume: ['condition:nothing'] })).toThrowError(expect.objectContaining({ code: 'UNKNOWN_ID' }));
+    expect(() => scenario(graph, { assume: ['state:GBR'] })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
   });
 
   it('finds the tensions the article implies', () => {
@@ -96,8 +96,8 @@ describe('analysis of the seed graph', () => {
   });
 
   it('finds blocs reproducibly for a seed, covering every node once', () => {
-    const a = communities(graph, 7);
-    expect(communities(graph, 7)).toEqual(a);
+    const a = communities(graph, { seed: 7 });
+    expect(communities(graph, { seed: 7 })).toEqual(a);
     const members = a.flatMap((c) => c.members.map((m) => m.id));
     expect(members.sort()).toEqual(graph.nodes().sort());
     const blocOf = (id: string) => a.find((c) => c.members.some((m) => m.id === id))?.id;
@@ -105,12 +105,12 @@ describe('analysis of the seed graph', () => {
   });
 
   it('ranks the multinational force as the most between, and scores every metric', () => {
-    expect(centrality(graph, 'BETWEENNESS', { first: 1 })[0]?.node.id).toBe('initiative:multinational-force-ukraine');
-    const states = centrality(graph, 'PAGERANK', { kinds: ['STATE'], first: 10 });
+    expect(centrality(graph, { metric: 'BETWEENNESS', first: 1 })[0]?.node.id).toBe('initiative:multinational-force-ukraine');
+    const states = centrality(graph, { metric: 'PAGERANK', kinds: ['STATE'], first: 10 });
     expect(states.every((s) => s.node.kind === 'STATE')).toBe(true);
     expect(states[0]?.score).toBeGreaterThanOrEqual(states.at(-1)?.score as number);
-    expect(centrality(graph, 'DEGREE', { first: 3 })).toHaveLength(3);
-    expect(centrality(graph, 'EIGENVECTOR', { first: 3 })).toHaveLength(3);
+    expect(centrality(graph, { metric: 'DEGREE', first: 3 })).toHaveLength(3);
+    expect(centrality(graph, { metric: 'EIGENVECTOR', first: 3 })).toHaveLength(3);
   });
 
   it('exports GEXF that graphology reads back, GraphML and JSON with every node and relationship', () => {

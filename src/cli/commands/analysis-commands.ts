@@ -1,19 +1,34 @@
-// cgraph path | paths | neighbours | central | blocs | scenario | tensions | export: relationship
-// questions over a Graphology snapshot of the configured store. Names or ids are accepted.
+// cgraph path | paths | neighbours | central | blocs | scenario | tensions | search | export:
+// relationship questions over a Graphology snapshot of the configured store. Names or ids are
+// accepted. Options go as typed to src/analysis, whose option schemas check them and supply the
+// defaults shown in --help; a wrong one exits 2 naming the flag and what it takes.
 import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { communities } from '../../analysis/communities.ts';
 import { EXPORT_FORMATS, exportGraph, exportLines, type ExportFormat } from '../../analysis/export.ts';
 import { buildGraph, type CommitmentGraph } from '../../analysis/graph-view.ts';
 import { neighbourhood } from '../../analysis/neighbourhood.ts';
-import { CentralityMetric, Direction } from '../../analysis/options.ts';
+import {
+  ALLOWED,
+  CentralityOptions,
+  CommunitiesOptions,
+  MAX_DEPTH,
+  MAX_PATH_LENGTH,
+  MAX_PATHS,
+  MAX_RANKED,
+  MAX_SEARCH,
+  NeighbourhoodOptions,
+  parseOptions,
+  PathsOptions,
+  SearchOptions,
+} from '../../analysis/options.ts';
 import { allPaths, shortestPath, type Path } from '../../analysis/paths.ts';
 import { scenario } from '../../analysis/scenario.ts';
 import { findTensions } from '../../analysis/tensions.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isCommitment, NodeKind, type GraphRelationship } from '../../domain/model.ts';
+import { isCommitment, type GraphRelationship } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { print, withStore, writeLines } from '../runtime.ts';
+import { print, usageError, withStore, writeLines } from '../runtime.ts';
 
 /** An id, or a name or alias that names exactly one node. */
 export async function resolveNode(store: GraphStore, text: string): Promise<string> {
@@ -24,7 +39,7 @@ export async function resolveNode(store: GraphStore, text: string): Promise<stri
   const exact = matches.filter((n) => [n.name, ...n.aliases].some((s) => s.toLowerCase() === needle));
   const candidates = exact.length ? exact : matches;
   if (candidates.length === 1) return (candidates[0] as { id: string }).id;
-  if (candidates.length === 0) throw new DomainError('UNKNOWN_NAME', `nothing is called "${text}"; try cgraph search or an id such as state:ITA`);
+  if (candidates.length === 0) throw new DomainError('UNKNOWN_NAME', `nothing is called "${text}"; try cgraph search "${text.slice(0, 3)}" or an id such as state:ITA`);
   throw new DomainError('AMBIGUOUS_NAME', `"${text}" could be ${candidates.slice(0, 8).map((n) => `${n.id} (${n.name})`).join(', ')}; use an id`);
 }
 
@@ -45,21 +60,33 @@ function describePath(graph: CommitmentGraph, path: Path): string {
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
+/** The option schemas' defaults, shown in --help (the schemas are the one place they are set). */
+const defaults = {
+  paths: PathsOptions.parse({}),
+  neighbourhood: NeighbourhoodOptions.parse({}),
+  centrality: CentralityOptions.parse({}),
+  communities: CommunitiesOptions.parse({}),
+  search: SearchOptions.parse({ text: 'x' }),
+};
+const TYPES_HELP = 'only these relationship types (comma-separated; e.g. PLEDGED,REFUSED)';
+const AS_OF_HELP = 'only relationships valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)';
+const DIRECTION_HELP = `${ALLOWED.direction.join(', ')} (default ANY)`;
+
 export function registerAnalysisCommands(program: Command): void {
   program
     .command('path')
     .description('the shortest connection between two actors (names or ids), with the evidence of each step')
     .argument('<from>')
     .argument('<to>')
-    .option('--types <types>', 'only these relationship types (comma-separated)', list)
-    .option('--direction <direction>', 'OUT, IN or ANY', 'ANY')
-    .option('--as-of <date>', 'only relationships valid on this date')
+    .option('--types <types>', TYPES_HELP, list)
+    .option('--direction <direction>', DIRECTION_HELP)
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print JSON')
-    .action(async (fromText: string, toText: string, opts: { types?: string[]; direction: string; asOf?: string; json?: boolean }) => {
+    .action(async (fromText: string, toText: string, { json, ...options }: { types?: string[]; direction?: string; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph, store) => {
         const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
-        const path = shortestPath(graph, from, to, { types: opts.types, direction: Direction.parse(opts.direction.toUpperCase()), asOf: opts.asOf });
-        print({ json: !!opts.json }, path ? describePath(graph, path) : `no path from ${from} to ${to}`, path);
+        const path = shortestPath(graph, from, to, options);
+        print({ json: !!json }, path ? describePath(graph, path) : `no path from ${from} to ${to}`, path);
         if (!path) process.exitCode = 1;
       });
     });
@@ -69,15 +96,17 @@ export function registerAnalysisCommands(program: Command): void {
     .description('all simple paths up to a length, shortest first')
     .argument('<from>')
     .argument('<to>')
-    .option('--max-length <n>', 'at most this many steps (1-6)', (v) => Number(v), 3)
-    .option('--limit <n>', 'at most this many paths', (v) => Number(v), 10)
-    .option('--types <types>', 'only these relationship types (comma-separated)', list)
+    .option('--max-length <n>', `at most this many steps (1-${MAX_PATH_LENGTH}, default ${defaults.paths.maxLength})`)
+    .option('--limit <n>', `at most this many paths (1-${MAX_PATHS}, default ${defaults.paths.limit})`)
+    .option('--types <types>', TYPES_HELP, list)
+    .option('--direction <direction>', DIRECTION_HELP)
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print JSON')
-    .action(async (fromText: string, toText: string, opts: { maxLength: number; limit: number; types?: string[]; json?: boolean }) => {
+    .action(async (fromText: string, toText: string, { json, ...options }: { maxLength?: string; limit?: string; types?: string[]; direction?: string; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph, store) => {
         const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
-        const paths = allPaths(graph, from, to, opts.maxLength, { types: opts.types, direction: 'ANY' }, opts.limit);
-        print({ json: !!opts.json }, paths.length ? paths.map((p) => describePath(graph, p)).join('\n\n') : 'no paths', paths);
+        const paths = allPaths(graph, from, to, options);
+        print({ json: !!json }, paths.length ? paths.map((p) => describePath(graph, p)).join('\n\n') : 'no paths', paths);
       });
     });
 
@@ -85,14 +114,15 @@ export function registerAnalysisCommands(program: Command): void {
     .command('neighbours')
     .description('who and what is within a few steps of an actor')
     .argument('<node>')
-    .option('--depth <n>', 'steps (0-4)', (v) => Number(v), 1)
-    .option('--types <types>', 'only these relationship types (comma-separated)', list)
+    .option('--depth <n>', `steps (0-${MAX_DEPTH}, default ${defaults.neighbourhood.depth})`)
+    .option('--types <types>', TYPES_HELP, list)
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print JSON')
-    .action(async (text: string, opts: { depth: number; types?: string[]; json?: boolean }) => {
+    .action(async (text: string, { json, ...options }: { depth?: string; types?: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph, store) => {
-        const subgraph = neighbourhood(graph, await resolveNode(store, text), opts.depth, { types: opts.types });
+        const subgraph = neighbourhood(graph, await resolveNode(store, text), options);
         print(
-          { json: !!opts.json },
+          { json: !!json },
           [`${subgraph.nodes.length} nodes, ${subgraph.relationships.length} relationships`, ...subgraph.relationships.map((r) => `  ${describeRelationship(graph, r)}`)].join('\n'),
           subgraph,
         );
@@ -102,29 +132,30 @@ export function registerAnalysisCommands(program: Command): void {
   program
     .command('central')
     .description('who is central: degree, betweenness, pagerank or eigenvector')
-    .option('--metric <metric>', CentralityMetric.options.join(', '), 'BETWEENNESS')
-    .option('--kinds <kinds>', 'rank only these node kinds (comma-separated, e.g. STATE)', list)
-    .option('--first <n>', 'how many', (v) => Number(v), 10)
+    .option('--metric <metric>', `${ALLOWED.metric.join(', ')} (default ${defaults.centrality.metric})`)
+    .option('--kinds <kinds>', `rank only these node kinds (comma-separated: ${ALLOWED.kinds.join(', ')})`, list)
+    .option('--first <n>', `how many (1-${MAX_RANKED}, default ${defaults.centrality.first})`)
+    .option('--types <types>', TYPES_HELP, list)
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { metric: string; kinds?: string[]; first: number; json?: boolean }) => {
+    .action(async ({ json, ...options }: { metric?: string; kinds?: string[]; first?: string; types?: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph) => {
-        const metric = CentralityMetric.safeParse(opts.metric.toUpperCase());
-        if (!metric.success) throw new DomainError('BAD_ARGUMENT', `--metric must be one of ${CentralityMetric.options.join(', ')}`);
-        const kinds = opts.kinds?.map((k) => NodeKind.parse(k.toUpperCase()));
-        const scores = centrality(graph, metric.data, { kinds, first: opts.first });
-        print({ json: !!opts.json }, scores.map((s, i) => `${String(i + 1).padStart(3)}. ${s.score.toFixed(4)}  ${s.node.name} (${s.node.id})`).join('\n'), scores.map((s) => ({ id: s.node.id, name: s.node.name, score: s.score })));
+        const scores = centrality(graph, options);
+        print({ json: !!json }, scores.map((s, i) => `${String(i + 1).padStart(3)}. ${s.score.toFixed(4)}  ${s.node.name} (${s.node.id})`).join('\n'), scores.map((s) => ({ id: s.node.id, name: s.node.name, score: s.score })));
       });
     });
 
   program
     .command('blocs')
     .description('Louvain communities, reproducible for a seed')
-    .option('--seed <n>', 'random seed', (v) => Number(v), 42)
+    .option('--seed <n>', `random seed (a whole number, default ${defaults.communities.seed})`)
+    .option('--types <types>', TYPES_HELP, list)
+    .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print JSON')
-    .action(async (opts: { seed: number; json?: boolean }) => {
+    .action(async ({ json, ...options }: { seed?: string; types?: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph) => {
-        const blocs = communities(graph, opts.seed);
-        print({ json: !!opts.json }, blocs.map((b) => `${b.id} (${b.members.length}): ${b.members.map((m) => m.name).join(', ')}`).join('\n'), blocs.map((b) => ({ id: b.id, members: b.members.map((m) => m.id) })));
+        const blocs = communities(graph, options);
+        print({ json: !!json }, blocs.map((b) => `${b.id} (${b.members.length}): ${b.members.map((m) => m.name).join(', ')}`).join('\n'), blocs.map((b) => ({ id: b.id, members: b.members.map((m) => m.id) })));
       });
     });
 
@@ -138,7 +169,7 @@ export function registerAnalysisCommands(program: Command): void {
       await withGraph(async (graph, store) => {
         const assume = await Promise.all(opts.assume.map((c) => resolveNode(store, c)));
         const deny = await Promise.all(opts.deny.map((c) => resolveNode(store, c)));
-        const result = scenario(graph, assume, deny);
+        const result = scenario(graph, { assume, deny });
         const section = (title: string, items: GraphRelationship[]) => [
           `${title} (${items.length}):`,
           ...items.map((c) => {
@@ -175,12 +206,32 @@ export function registerAnalysisCommands(program: Command): void {
     });
 
   program
+    .command('search')
+    .description('nodes whose name or alias contains the text: exact matches first, then prefixes, then the rest')
+    .argument('<text>')
+    .option('--kinds <kinds>', `only these node kinds (comma-separated: ${ALLOWED.kinds.join(', ')})`, list)
+    .option('--first <n>', `how many (1-${MAX_SEARCH}, default ${defaults.search.first})`)
+    .option('--json', 'print JSON')
+    .action(async (text: string, { json, ...options }: { kinds?: string[]; first?: string; json?: boolean }) => {
+      const { kinds, first } = parseOptions(SearchOptions, { text, ...options });
+      await withStore(async (store) => {
+        const found = await store.searchNodes(text, kinds, first);
+        print(
+          { json: !!json },
+          found.length ? found.map((n) => `${n.id.padEnd(44)} ${n.name}${n.aliases.length ? ` (${n.aliases.slice(0, 4).join(', ')})` : ''}`).join('\n') : `nothing matches "${text}"`,
+          found.map((n) => ({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases })),
+        );
+        if (!found.length) process.exitCode = 1;
+      });
+    });
+
+  program
     .command('export')
     .description('the whole graph as GEXF (Gephi), GraphML, JSON, or JSON lines of graph records (cgraph load reads them back)')
     .option('--format <format>', EXPORT_FORMATS.join(', '), 'gexf')
     .option('--out <file>', 'write here instead of standard output')
     .action(async (opts: { format: string; out?: string }) => {
-      if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw new DomainError('BAD_ARGUMENT', `--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${opts.format}"`);
       await withGraph(async (graph) => {
         // JSON lines stream record by record (any size); the other formats are one document.
         const format = opts.format as ExportFormat;

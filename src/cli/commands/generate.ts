@@ -3,9 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DomainError } from '../../domain/errors.ts';
 import { generateDossier, generateRecords } from '../../ingest/generate.ts';
-import { print, wholeNumber, writeLines } from '../runtime.ts';
+import { print, usageError, wholeNumber, writeLines } from '../runtime.ts';
 
 export function registerGenerate(program: Command): void {
   program
@@ -13,12 +12,13 @@ export function registerGenerate(program: Command): void {
     .description('write synthetic, valid data shaped like real data (skewed degrees, conditions, dates, evidence)')
     .requiredOption('--out <path>', 'folder for dossier.yaml and source.txt, or the .jsonl file with --format jsonl')
     .option('--format <format>', 'dossier (YAML, for people and validate) or jsonl (graph records, for bulk loads)', 'dossier')
-    .option('--states <n>', 'states (at most 17576)', wholeNumber('states', 17_576), 200)
-    .option('--actors <n>', 'persons leading states', wholeNumber('actors', 1_000_000), 400)
-    .option('--commitments <n>', 'PLEDGED/REFUSED/WARNED relationships', wholeNumber('commitments', 10_000_000), 10_000)
-    .option('--seed <n>', 'random seed', wholeNumber('seed', 2 ** 31), 1)
+    .option('--states <n>', 'states (at most 17576)', wholeNumber(17_576), 200)
+    .option('--actors <n>', 'persons leading states', wholeNumber(1_000_000), 400)
+    .option('--commitments <n>', 'PLEDGED/REFUSED/WARNED relationships', wholeNumber(10_000_000), 10_000)
+    .option('--seed <n>', 'random seed', wholeNumber(2 ** 31), 1)
     .option('--json', 'print JSON')
     .action(async (opts: { out: string; format: string; states: number; actors: number; commitments: number; seed: number; json?: boolean }) => {
+      if (opts.format !== 'dossier' && opts.format !== 'jsonl') throw usageError(`--format must be dossier or jsonl; got "${opts.format}"`);
       if (opts.format === 'jsonl') {
         const records = await writeLines(opts.out, (function* () {
           for (const record of generateRecords(opts)) yield `${JSON.stringify(record)}\n`;
@@ -26,7 +26,6 @@ export function registerGenerate(program: Command): void {
         print({ json: !!opts.json }, `wrote ${records} records to ${opts.out}`, { out: opts.out, records });
         return;
       }
-      if (opts.format !== 'dossier') throw new DomainError('BAD_ARGUMENT', '--format must be dossier or jsonl');
       const dossier = generateDossier(opts);
       mkdirSync(opts.out, { recursive: true });
       writeFileSync(join(opts.out, 'source.txt'), dossier.sourceText);
