@@ -2,6 +2,7 @@
 // together (never the first only), and nothing here exits the process.
 import { resolve } from 'node:path';
 import { DomainError } from './domain/errors.ts';
+import { DEFAULT_REGISTRY_FILE } from './project-files.ts';
 
 export interface Neo4jConfig {
   uri: string;
@@ -17,6 +18,8 @@ export interface Config {
   dataDir: string;
   /** Seeds loaded at start-up (CGRAPH_SEEDS_DIR, default seeds/; "none" to load none). */
   seedsDir: string | undefined;
+  /** The entity registry dossiers resolve ids against (CGRAPH_REGISTRY, default the project's seeds/entities.yaml). */
+  registryFile: string;
   neo4j: Neo4jConfig | undefined;
   port: number;
   host: string;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: storeName === 'neo4j' ? 'neo4j' : 'memory',
     dataDir: resolve(env.CGRAPH_DATA_DIR || '.data'),
     seedsDir: env.CGRAPH_SEEDS_DIR === 'none' ? undefined : resolve(env.CGRAPH_SEEDS_DIR || 'seeds'),
+    registryFile: env.CGRAPH_REGISTRY ? resolve(env.CGRAPH_REGISTRY) : DEFAULT_REGISTRY_FILE,
     neo4j,
     port: integer(env, 'PORT', 4000, 0, 65535, problems),
     host: env.HOST || '127.0.0.1',

@@ -2,13 +2,10 @@
 // from seeds/ by default, Neo4j when NEO4J_URI is set). GET /healthz answers 200 once the store
 // is loaded. SIGTERM lets in-flight requests finish and closes the store.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { pino } from 'pino';
 import { loadConfig } from './config.ts';
 import { DomainError, formatProblem, ValidationError } from './domain/errors.ts';
-import type { GraphNode } from './domain/model.ts';
-import { readRegistry, REGISTRY_FILE } from './ingest/dossier-files.ts';
+import { readRegistry } from './ingest/dossier-files.ts';
 import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
 import { openStore } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
@@ -22,8 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const store = await openStore(config);
-  const registryFile = config.seedsDir ? join(config.seedsDir, REGISTRY_FILE) : undefined;
-  const registry: ReadonlyMap<string, GraphNode> = registryFile && existsSync(registryFile) ? readRegistry(registryFile).nodes : new Map();
+  const registry = readRegistry(config.registryFile).nodes;
   const yoga = createServer({ store, registry, apiKeys: config.apiKeys }, { production: config.production, logger, jit: config.graphqlJit });
 
   let ready = false;
@@ -55,7 +51,7 @@ async function main(): Promise<void> {
   logger.info({ url: `http://${config.host}:${port}/graphql`, store: store.kind, maxBodyBytes: MAX_BODY_BYTES }, 'listening');
 
   if (config.seedsDir) {
-    const { batches } = validateDossiers([config.seedsDir]);
+    const { batches } = await validateDossiers([config.seedsDir], { registryFile: config.registryFile, lookup: (ids) => store.getNodes(ids) });
     const report = await loadBatches(store, batches);
     logger.info({ seeds: config.seedsDir, ...report, createdIds: report.createdIds.length }, 'seeds loaded');
   }

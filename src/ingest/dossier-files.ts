@@ -1,14 +1,14 @@
 // Dossiers on disk: find them, read each with its source text and the shared registry, validate,
 // and (for --fix-offsets) write computed offsets back into the YAML without touching the rest.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
+import { DEFAULT_REGISTRY_FILE } from '../project-files.ts';
 import { validateDossier, validateRegistry, type DossierResult } from './validate-dossier.ts';
 import { parseYamlWithPositions, problemAt } from './yaml-document.ts';
 
-export const REGISTRY_FILE = 'entities.yaml';
 export const DOSSIER_FILE = 'dossier.yaml';
 
 export interface Registry {
@@ -16,7 +16,14 @@ export interface Registry {
   nodes: Map<string, GraphNode>;
 }
 
-export function readRegistry(file: string): Registry {
+/** Reads and checks an entity registry; a missing file is REGISTRY_NOT_FOUND, never an empty registry. */
+export function readRegistry(file: string = DEFAULT_REGISTRY_FILE): Registry {
+  if (!existsSync(file)) {
+    throw new ValidationError(
+      [{ code: 'REGISTRY_NOT_FOUND', file, message: `no entity registry at ${file}; pass --registry FILE (the project's is ${relative(process.cwd(), DEFAULT_REGISTRY_FILE) || DEFAULT_REGISTRY_FILE})` }],
+      file,
+    );
+  }
   const { problems, nodes } = validateRegistry(readText(file), file);
   if (problems.length) throw new ValidationError(problems, file);
   return { file, nodes };
@@ -27,18 +34,6 @@ function readText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new ValidationError([{ code: 'FILE_UNREADABLE', file, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
-  }
-}
-
-/** The registry that governs a dossier: the nearest entities.yaml in its folder or above it. */
-export function findRegistryFor(path: string): string | undefined {
-  let dir = statSync(path).isDirectory() ? resolve(path) : dirname(resolve(path));
-  for (;;) {
-    const candidate = join(dir, REGISTRY_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
   }
 }
 
@@ -77,6 +72,7 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
       refs: new Map(),
       computedOffsets: [],
       parsed: pre,
+      unknownIds: [],
     };
   }
   const sourceFile = typeof sourceName === 'string' ? join(dirname(file), sourceName) : undefined;
@@ -90,6 +86,7 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
         refs: new Map(),
         computedOffsets: [],
         parsed: pre,
+        unknownIds: [],
       };
     }
     sourceText = readFileSync(sourceFile, 'utf8');

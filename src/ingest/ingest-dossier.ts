@@ -20,15 +20,10 @@ export interface IngestResult {
 }
 
 export async function ingestDossier(store: GraphStore, input: IngestInput): Promise<IngestResult> {
-  let known: ReadonlyMap<string, GraphNode> = input.registry;
-  let result = validateDossier({ ...input, knownNodes: known });
-  const unknown = [...new Set(result.problems.filter((p) => p.code === 'UNKNOWN_ID').map((p) => /"([^"]+)"/.exec(p.message)?.[1]).filter((id): id is string => !!id))];
-  if (unknown.length) {
-    const stored = (await store.getNodes(unknown)).filter((n): n is GraphNode => n !== null);
-    if (stored.length) {
-      known = new Map([...input.registry, ...stored.map((n) => [n.id, n] as const)]);
-      result = validateDossier({ ...input, knownNodes: known });
-    }
+  let result = validateDossier({ ...input, knownNodes: input.registry });
+  if (result.unknownIds.length) {
+    const stored = (await store.getNodes(result.unknownIds)).filter((n): n is GraphNode => n !== null);
+    if (stored.length) result = validateDossier({ ...input, knownNodes: new Map([...input.registry, ...stored.map((n) => [n.id, n] as const)]) });
   }
   if (result.problems.length || !result.batch) throw new ValidationError(result.problems, input.file);
   return { report: await store.upsert(result.batch), refs: result.refs, batch: result.batch };

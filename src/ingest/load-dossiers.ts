@@ -1,8 +1,14 @@
 // Validate dossiers, then load each one atomically: nothing from an invalid set is written.
+// Ids resolve against the entity registry (explicit; the project's seeds/entities.yaml unless
+// another is named), the entities of every dossier given together, and — when a lookup is given
+// (`cgraph load`, `--against-store`) — the nodes the store already holds.
+import { readFileSync } from 'node:fs';
 import { ValidationError } from '../domain/errors.ts';
-import type { GraphBatch } from '../domain/model.ts';
-import { emptyUpsertReport, type GraphStore, type UpsertOptions, type UpsertReport } from '../store/graph-store.ts';
-import { findDossiers, findRegistryFor, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
+import type { GraphBatch, GraphNode } from '../domain/model.ts';
+import { addReports, emptyUpsertReport } from '../store/common.ts';
+import type { GraphStore, UpsertOptions, UpsertReport } from '../store/graph-store.ts';
+import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
+import { introducedEntities } from './validate-dossier.ts';
 
 export interface ValidatedDossiers {
   dossiers: DossierFileResult[];
@@ -10,36 +16,40 @@ export interface ValidatedDossiers {
   batches: GraphBatch[];
 }
 
-/** Validates every dossier under `paths` against its registry; throws with every problem at once. */
-export function validateDossiers(paths: readonly string[]): ValidatedDossiers {
-  const files = findDossiers(paths);
-  if (files.length === 0) throw new ValidationError([{ code: 'NO_DOSSIERS', message: `no ${'dossier.yaml'} under ${paths.join(', ')}` }]);
-  const registries = new Map<string, ReturnType<typeof readRegistry>>();
-  const dossiers = files.map((file) => {
-    const registryFile = findRegistryFor(file);
-    let registry = registryFile ? registries.get(registryFile) : undefined;
-    if (registryFile && !registry) {
-      registry = readRegistry(registryFile);
-      registries.set(registryFile, registry);
-    }
-    return validateDossierFile(file, registry?.nodes ?? new Map());
-  });
-  const problems = dossiers.flatMap((d) => d.problems);
-  if (problems.length) throw new ValidationError(problems, 'dossiers');
-  const registryBatches = [...registries.values()].map((r) => ({ nodes: [...r.nodes.values()], relationships: [] }));
-  return { dossiers, batches: [...registryBatches, ...dossiers.map((d) => d.batch as GraphBatch)] };
+export interface ValidateDossiersOptions {
+  /** The entity registry (default: the project's seeds/entities.yaml). */
+  registryFile?: string;
+  /** Nodes already stored, for ids nothing else defines (the store's getNodes). */
+  lookup?: GraphStore['getNodes'];
 }
 
-export function addReports(total: UpsertReport, part: UpsertReport): UpsertReport {
-  return {
-    nodesCreated: total.nodesCreated + part.nodesCreated,
-    nodesUpdated: total.nodesUpdated + part.nodesUpdated,
-    nodesUnchanged: total.nodesUnchanged + part.nodesUnchanged,
-    relationshipsCreated: total.relationshipsCreated + part.relationshipsCreated,
-    relationshipsUpdated: total.relationshipsUpdated + part.relationshipsUpdated,
-    relationshipsUnchanged: total.relationshipsUnchanged + part.relationshipsUnchanged,
-    createdIds: [...total.createdIds, ...part.createdIds],
-  };
+function readQuietly(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return ''; // validateDossierFile reports the unreadable file itself
+  }
+}
+
+/** Validates every dossier under `paths`; throws with every problem of every dossier at once. */
+export async function validateDossiers(paths: readonly string[], options: ValidateDossiersOptions = {}): Promise<ValidatedDossiers> {
+  const files = findDossiers(paths);
+  if (files.length === 0) throw new ValidationError([{ code: 'NO_DOSSIERS', message: `no dossier.yaml under ${paths.join(', ')}` }]);
+  const registry = readRegistry(options.registryFile);
+  const known = new Map(registry.nodes);
+  for (const file of files) for (const node of introducedEntities(readQuietly(file), file)) if (!known.has(node.id)) known.set(node.id, node);
+  let dossiers = files.map((file) => validateDossierFile(file, known));
+  const unknown = [...new Set(dossiers.flatMap((d) => d.unknownIds))];
+  if (unknown.length && options.lookup) {
+    const stored = (await options.lookup(unknown)).filter((n): n is GraphNode => n !== null);
+    if (stored.length) {
+      for (const node of stored) known.set(node.id, node);
+      dossiers = dossiers.map((d) => (d.unknownIds.length ? validateDossierFile(d.file, known) : d));
+    }
+  }
+  const problems = dossiers.flatMap((d) => d.problems);
+  if (problems.length) throw new ValidationError(problems, 'dossiers');
+  return { dossiers, batches: [{ nodes: [...registry.nodes.values()], relationships: [] }, ...dossiers.map((d) => d.batch as GraphBatch)] };
 }
 
 /** Loads batches one after another, each atomically; progress counts rows over all of them. */

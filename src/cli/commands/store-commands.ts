@@ -3,7 +3,9 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { KIND_LABEL, type NodeKind } from '../../domain/model.ts';
 import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../ingest/graph-lines.ts';
-import { addReports, loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
+import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
+import { addReports } from '../../store/common.ts';
+import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { EXIT, print, progressBar, wholeNumber, withStore } from '../runtime.ts';
 
 /** Node counts under their Neo4j labels, as analysts see them in Browser. */
@@ -24,14 +26,17 @@ export function registerStoreCommands(program: Command): void {
         'are validated whole, then loaded in chunks of --chunk records per transaction (re-run to finish a cut-short load)',
     )
     .argument('[paths...]', 'dossier files or folders, or .jsonl files', ['seeds'])
-    .option('--chunk <records>', 'records per transaction for .jsonl files on Neo4j', wholeNumber('chunk', 1_000_000), DEFAULT_CHUNK_RECORDS)
+    .option('--registry <file>', 'the entity registry ids resolve against', DEFAULT_REGISTRY_FILE)
+    .option('--no-against-store', 'do not resolve ids against what the store already holds')
+    .option('--chunk <records>', 'records per transaction for .jsonl files on Neo4j', wholeNumber(1_000_000), DEFAULT_CHUNK_RECORDS)
     .option('--json', 'print JSON')
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
-    .action(async (paths: string[], opts: { chunk: number; json?: boolean; progress?: boolean }) => {
+    .action(async (paths: string[], opts: { registry: string; againstStore: boolean; chunk: number; json?: boolean; progress?: boolean }) => {
       const lineFiles = paths.filter(isGraphLinesFile);
       const dossierPaths = paths.filter((p) => !isGraphLinesFile(p));
-      const { batches } = dossierPaths.length ? validateDossiers(dossierPaths) : { batches: [] };
       await withStore(async (store) => {
+        const lookup = opts.againstStore ? (ids: readonly string[]) => store.getNodes(ids) : undefined;
+        const { batches } = dossierPaths.length ? await validateDossiers(dossierPaths, { registryFile: opts.registry, lookup }) : { batches: [] };
         const bar = progressBar('loading', opts.progress);
         const report = await (async () => {
           const fromDossiers = await loadBatches(store, batches, { onProgress: bar.update });
