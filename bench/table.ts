@@ -1,4 +1,6 @@
-// Prints bench/results/summary.json as the Markdown table bench/README.md shows.
+// Prints a summary.json as the Markdown table bench/README.md shows: the committed one
+// (bench/results/summary.json) by default, or the file named (bench/results/latest/summary.json
+// after a run without --save).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Target } from './target.ts';
