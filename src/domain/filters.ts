@@ -1,6 +1,8 @@
 // What the relationship filters mean, once: the memory store applies these functions and the
 // Neo4j store's Cypher says the same thing (the contract suite checks that they agree).
 import type { GraphRelationship } from './model.ts';
+import { gatesOf, type ConditionIndex } from './conditions.ts';
+import { isValidOn } from './time.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[];
@@ -10,41 +12,28 @@ export interface RelationshipFilter {
   involving?: readonly string[];
   /** Some evidence comes from one of these sources. */
   sources?: readonly string[];
-  /** Commitments that depend on one of these conditions. */
+  /** Commitments gated by one of these conditions: their own or inherited from their object (conditions.ts). */
   conditions?: readonly string[];
   firmness?: readonly string[];
-  /** Valid on this date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day). */
+  /** Valid on this date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day), by the rule in time.ts. */
   asOf?: string;
   /** Case-insensitive substring of the action, summary, claim or a quote. */
   text?: string;
 }
 
-/** Pads a partial date to a full one: its first day (`start`) or its last (`end`). */
-export function padDate(date: string, side: 'start' | 'end'): string {
-  if (date.length === 10) return date;
-  if (date.length === 7) return `${date}-${side === 'start' ? '01' : '31'}`;
-  return `${date}-${side === 'start' ? '01-01' : '12-31'}`;
-}
-
-/** True when the relationship holds on `asOf`: open-ended validity counts as always. */
-export function isValidOn(rel: Pick<GraphRelationship, 'validFrom' | 'validTo'>, asOf: string): boolean {
-  const day = padDate(asOf, 'start');
-  if (rel.validFrom && padDate(rel.validFrom, 'start') > day) return false;
-  if (rel.validTo && padDate(rel.validTo, 'end') < day) return false;
-  return true;
-}
-
 const nonEmpty = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
 
-export function matchesRelationshipFilter(rel: GraphRelationship, filter: RelationshipFilter): boolean {
+/** `index` is needed when the filter names conditions (inherited gates come from the structure). */
+export function matchesRelationshipFilter(rel: GraphRelationship, filter: RelationshipFilter, index?: ConditionIndex): boolean {
   if (nonEmpty(filter.types) && !filter.types.includes(rel.type)) return false;
   if (nonEmpty(filter.from) && !filter.from.includes(rel.from)) return false;
   if (nonEmpty(filter.to) && !filter.to.includes(rel.to)) return false;
   if (nonEmpty(filter.involving) && !filter.involving.includes(rel.from) && !filter.involving.includes(rel.to)) return false;
   if (nonEmpty(filter.sources) && !rel.evidence.some((e) => filter.sources?.includes(e.sourceId))) return false;
   if (nonEmpty(filter.conditions)) {
-    const conditions = 'conditions' in rel ? rel.conditions : [];
-    if (!conditions.some((c) => filter.conditions?.includes(c))) return false;
+    if (!('conditions' in rel)) return false;
+    const gates = index ? gatesOf(rel, index) : rel.conditions.map((condition) => ({ condition }));
+    if (!gates.some((g) => filter.conditions?.includes(g.condition))) return false;
   }
   if (nonEmpty(filter.firmness) && !('firmness' in rel && filter.firmness.includes(rel.firmness))) return false;
   if (filter.asOf && !isValidOn(rel, filter.asOf)) return false;

@@ -3,6 +3,7 @@
 // are flat records (scalars and lists of scalars) so they map onto Neo4j properties unchanged;
 // evidence is the one nested value and is stored as JSON by the Neo4j adapter.
 import { z } from 'zod';
+import { isDateExpression } from './time.ts';
 
 export const NodeKind = z.enum([
   'STATE',
@@ -67,6 +68,12 @@ export function isCalendarDate(date: string): boolean {
 }
 export type PartialDate = z.infer<typeof PartialDate>;
 
+/** When a relationship was stated or holds: a plain date, or an uncertain one in EDTF (see time.ts). */
+export const DateExpression = z
+  .string()
+  .max(60)
+  .refine(isDateExpression, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD, or an EDTF date such as 2025-12~ (about), 2026-01/2026-03 (some time in), 2026-21 (spring)');
+
 export const ConditionKind = z.enum([
   'ceasefire_in_force',
   'peace_agreement',
@@ -80,6 +87,8 @@ export const ConditionKind = z.enum([
   'conflict',
   'demand',
   'non_provocation',
+  // Another commitment holds: the condition's subject is that commitment's relationship id.
+  'commitment',
 ]);
 export type ConditionKind = z.infer<typeof ConditionKind>;
 /** Condition kinds that limit how a commitment is carried out rather than whether it applies. */
@@ -132,7 +141,7 @@ export const ConditionNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('CONDITION'),
   conditionKind: ConditionKind,
-  /** The actor whose consent, participation or approval the condition names. */
+  /** The actor whose consent, participation or approval the condition names; for kind `commitment`, the commitment's relationship id. */
   subject: z.string().optional(),
 });
 export const SourceNode = z.strictObject({
@@ -248,8 +257,8 @@ const relationshipBase = {
   from: z.string(),
   to: z.string(),
   summary: z.string().max(2000).optional(),
-  validFrom: PartialDate.optional(),
-  validTo: PartialDate.optional(),
+  validFrom: DateExpression.optional(),
+  validTo: DateExpression.optional(),
   note: z.string().max(2000).optional(),
   evidence: z.array(Evidence).min(1).max(200),
 };
@@ -263,7 +272,7 @@ export const Commitment = z.strictObject({
   conditions: z.array(z.string()).max(50).default([]),
   unresolved: z.array(z.string().min(1).max(500)).max(50).default([]),
   statedBy: z.array(z.string()).max(50).default([]),
-  statedAt: PartialDate.optional(),
+  statedAt: DateExpression.optional(),
   status: CommitmentStatus.optional(),
   cameo: z.string().regex(/^\d{2,4}$/).optional(),
   goldstein: z.number().min(-10).max(10).optional(),

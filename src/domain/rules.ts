@@ -14,6 +14,7 @@ import {
   type RelationshipType,
 } from './model.ts';
 import { sha256Hex } from './relationship-id.ts';
+import { validity } from './time.ts';
 
 /** A problem found by a rule; `path` is relative to the value the rule was given. */
 export interface RuleProblem {
@@ -133,6 +134,19 @@ export function locateQuote(text: string, quote: string): { start: number; end: 
     return { code: 'QUOTE_AMBIGUOUS', path: ['quote'], message: `this quote occurs more than once (first at ${first}); give start and end offsets or a longer quote` };
   }
   return { start: first, end: first + quote.length };
+}
+
+/** A relationship whose dates contradict each other, or a withdrawal that does not say when it ended. */
+export function datingProblems(rel: { validFrom?: string; validTo?: string; statedAt?: string; status?: string }): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const span = validity(rel);
+  if (span.from && span.to && span.to < span.from) {
+    problems.push({ code: 'BAD_DATE_RANGE', path: ['validTo'], message: `validTo ${rel.validTo} ends before the relationship holds (from ${span.from}); fix validTo, validFrom or statedAt` });
+  }
+  if (rel.status === 'withdrawn' && !rel.validTo) {
+    problems.push({ code: 'WITHDRAWN_WITHOUT_END', path: ['validTo'], message: 'a withdrawn commitment needs validTo: the date it ended (EDTF such as 2026-03~ when it is uncertain)' });
+  }
+  return problems;
 }
 
 /** Where `type` from `from` to `to` may not go, as problems at `from`/`to` (nothing when both fit). */

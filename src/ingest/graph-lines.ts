@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../domain/model.ts';
-import { endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { addReports, emptyUpsertReport } from '../store/common.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
 
@@ -112,6 +112,7 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     }
     const rel = record.relationship;
     relationships++;
+    report(...datingProblems(rel).map(at));
     for (const end of ['from', 'to'] as const) {
       const id = rel[end];
       const kind = seenNodes.get(id)?.kind;

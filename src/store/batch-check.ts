@@ -6,6 +6,7 @@
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode, GraphRelationship } from '../domain/model.ts';
 import {
+  datingProblems,
   endpointProblems,
   parseNode,
   parseRelationship,
@@ -43,6 +44,7 @@ export async function checkBatch(batch: GraphBatch, stored: NodeLookup): Promise
   batch.relationships.forEach((raw, index) => {
     const parsed = parseRelationship(raw);
     if (!parsed.ok) return report(`relationships[${index}]`, ...parsed.problems);
+    report(`relationships[${index}]`, ...datingProblems(parsed.value));
     relationships.push(parsed.value);
     relationshipPaths.push(`relationships[${index}]`);
   });

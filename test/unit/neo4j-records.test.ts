@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import type { Commitment, GraphNode, GraphRelationship, StructuralRelationship } from '../../src/domain/model.ts';
-import { fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps } from '../../src/store/neo4j/records.ts';
+import { fromNeo4j, hasStaleDerivedProps, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps } from '../../src/store/neo4j/records.ts';
 import { planUpsert, relationshipsThatMayExist } from '../../src/store/neo4j/upsert-plan.ts';
 
 const italy: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: ['Italian'] };
@@ -83,6 +83,15 @@ describe('the upsert planner', () => {
     expect(plan.nodeRows[0]?.props.aliases).toEqual(['Italia', 'Italian']);
     expect(plan.updated.get('REFUSED')?.map((r) => r.props.firmness)).toEqual(['hedged']);
     expect(plan.report).toMatchObject({ nodesUpdated: 1, relationshipsUpdated: 1 });
+  });
+
+  it('rewrites a relationship whose stored derived properties an older version computed, even when its record is unchanged', () => {
+    const olderProps = { ...toRelationshipProps(refusal), validFromDay: undefined };
+    expect(hasStaleDerivedProps(toRelationshipProps(refusal), refusal)).toBe(false);
+    expect(hasStaleDerivedProps(olderProps, refusal)).toBe(true);
+    const plan = planUpsert({ nodes: [], relationships: [refusal] }, new Map(), new Map([[refusal.id, refusal]]), new Set([refusal.id]));
+    expect(plan.updated.get('REFUSED')).toHaveLength(1);
+    expect(plan.report).toMatchObject({ relationshipsUpdated: 1, relationshipsUnchanged: 0, createdIds: [] });
   });
 
   it('looks up only relationships whose two ends were stored before the batch', () => {

@@ -10,7 +10,7 @@ import { buildSnapshot, chunks, decodeCursor, pageOf, pageSize, rankSearch } fro
 import type { GraphCounts, GraphStore, Page, PageRequest, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
-import { fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFilterParams, relationshipFromRow } from './records.ts';
+import { fromNeo4j, hasStaleDerivedProps, nodeFilterParams, nodeFromRow, relationshipFilterParams, relationshipFromRow } from './records.ts';
 import { planUpsert, relationshipsThatMayExist, type UpsertPlan } from './upsert-plan.ts';
 
 export type { Neo4jStoreHooks } from './executor.ts';
@@ -49,10 +49,15 @@ export class Neo4jStore implements GraphStore {
     return found;
   }
 
-  private async relationshipsByIds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphRelationship>> {
+  /** Relationships by id; with `stale`, also the ids whose stored derived properties an older version wrote. */
+  private async relationshipsByIds(tx: ManagedTransaction, ids: readonly string[], stale?: Set<string>): Promise<Map<string, GraphRelationship>> {
     const found = new Map<string, GraphRelationship>();
     for (const part of chunks(ids, this.batchSize)) {
-      for (const rel of await rows(tx, 'store/get-relationships-by-ids', { ids: part }, relationshipFromRow)) found.set(rel.id, rel);
+      for (const row of await rows(tx, 'store/get-relationships-by-ids', { ids: part }, (r: Parameters<typeof relationshipFromRow>[0]) => r)) {
+        const rel = relationshipFromRow(row);
+        found.set(rel.id, rel);
+        if (stale && hasStaleDerivedProps(row.rel, rel)) stale.add(rel.id);
+      }
     }
     return found;
   }
@@ -63,7 +68,9 @@ export class Neo4jStore implements GraphStore {
       const checked = await checkBatch(batch, (ids) => this.nodesByIds(tx, ids));
       const storedNodes = await this.nodesByIds(tx, checked.nodes.map((n) => n.id));
       const candidates = relationshipsThatMayExist(checked, new Set(storedNodes.keys()));
-      const plan = planUpsert(checked, storedNodes, await this.relationshipsByIds(tx, candidates.map((r) => r.id)));
+      const stale = new Set<string>();
+      const storedRelationships = await this.relationshipsByIds(tx, candidates.map((r) => r.id), stale);
+      const plan = planUpsert(checked, storedNodes, storedRelationships, stale);
       await this.writePlan(tx, plan, checked.nodes.length + checked.relationships.length, options);
       if (plan.changed) await tx.run(cypher('store/bump-graph-version'));
       return plan.report;

@@ -3,7 +3,8 @@
 // statement parameters. The driver hands plain values (it is built with disableLosslessIntegers);
 // fromNeo4j converts the driver's Integer where one still appears (counts).
 import { isInt } from 'neo4j-driver';
-import { padDate, type RelationshipFilter } from '../../domain/filters.ts';
+import type { RelationshipFilter } from '../../domain/filters.ts';
+import { asOfDay, validity } from '../../domain/time.ts';
 import { ACTOR_KINDS, KIND_LABEL, type GraphNode, type GraphRelationship, type NodeKind } from '../../domain/model.ts';
 
 /** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
@@ -26,17 +27,27 @@ export function labelsOf(kind: NodeKind): string[] {
   return ACTOR_KINDS.includes(kind) ? [KIND_LABEL[kind], 'Actor'] : [KIND_LABEL[kind]];
 }
 
-/** Relationship properties as stored: evidence as JSON, plus derived lists and days for filtering. */
+/** The properties derived for filtering in Cypher: quotes, sources, and the validity days of the time rule (domain/time.ts). */
+export function derivedProps(rel: GraphRelationship): Record<string, unknown> {
+  const span = validity(rel);
+  return definedOnly({
+    quotes: rel.evidence.map((e) => e.quote),
+    sourceIds: [...new Set(rel.evidence.map((e) => e.sourceId))],
+    validFromDay: span.from,
+    validToDay: span.to,
+  });
+}
+
+/** Relationship properties as stored: evidence as JSON, plus the derived properties. */
 export function toRelationshipProps(rel: GraphRelationship): Record<string, unknown> {
   const { from: _from, to: _to, type: _type, evidence, ...fields } = rel;
-  return definedOnly({
-    ...fields,
-    evidence: JSON.stringify(evidence),
-    quotes: evidence.map((e) => e.quote),
-    sourceIds: [...new Set(evidence.map((e) => e.sourceId))],
-    validFromDay: rel.validFrom ? padDate(rel.validFrom, 'start') : undefined,
-    validToDay: rel.validTo ? padDate(rel.validTo, 'end') : undefined,
-  });
+  return definedOnly({ ...fields, evidence: JSON.stringify(evidence), ...derivedProps(rel) });
+}
+
+/** Whether stored derived properties differ from what today's rules derive (written by an older version: rewrite them). */
+export function hasStaleDerivedProps(stored: Record<string, unknown>, rel: GraphRelationship): boolean {
+  const fresh = derivedProps(rel);
+  return ['quotes', 'sourceIds', 'validFromDay', 'validToDay'].some((key) => JSON.stringify(stored[key]) !== JSON.stringify(fresh[key]));
 }
 
 /** A stored row (`rel` properties, `type`, end ids) back to the domain record: derived properties dropped, evidence parsed. */
@@ -62,7 +73,7 @@ export function relationshipFilterParams(filter: RelationshipFilter) {
     sources: listOrNull(filter.sources),
     conditions: listOrNull(filter.conditions),
     firmness: listOrNull(filter.firmness),
-    asOf: filter.asOf ? padDate(filter.asOf, 'start') : null,
+    asOf: filter.asOf ? asOfDay(filter.asOf) : null,
     text: filter.text ? filter.text.toLowerCase() : null,
   };
 }

@@ -45,7 +45,17 @@ export function relationshipsThatMayExist(batch: GraphBatch, storedNodeIds: Read
   return batch.relationships.filter((r) => existedBefore(r.from) && existedBefore(r.to));
 }
 
-export function planUpsert(batch: GraphBatch, storedNodes: ReadonlyMap<string, GraphNode>, storedRelationships: ReadonlyMap<string, GraphRelationship>): UpsertPlan {
+/**
+ * `stale`: stored relationships whose derived properties (validity days, quotes) an older version
+ * computed differently; they are rewritten even when their records are unchanged, so a reload
+ * brings a database written by an older version up to today's rules.
+ */
+export function planUpsert(
+  batch: GraphBatch,
+  storedNodes: ReadonlyMap<string, GraphNode>,
+  storedRelationships: ReadonlyMap<string, GraphRelationship>,
+  stale: ReadonlySet<string> = new Set(),
+): UpsertPlan {
   const report = emptyUpsertReport();
   const nodes = new Map(storedNodes);
   const nodeRows: NodeRow[] = [];
@@ -61,7 +71,9 @@ export function planUpsert(batch: GraphBatch, storedNodes: ReadonlyMap<string, G
   let unchangedRelationships = 0;
   for (const incoming of batch.relationships) {
     const stored = relationships.get(incoming.id);
-    if (tallyChange(report, 'relationships', stored, incoming) === 'unchanged') {
+    // A stale stored form counts as a different one: the relationship is rewritten (updated).
+    const compared = stored && stale.has(incoming.id) ? { ...stored, staleDerivedProperties: true } : stored;
+    if (tallyChange(report, 'relationships', compared, incoming) === 'unchanged') {
       unchangedRelationships++;
       continue;
     }

@@ -1,0 +1,84 @@
+// Time, once: dates as sources give them and the rule that says when a relationship holds.
+// A date is a calendar date, a month or a year (2026-01-06, 2026-01, 2026), or an uncertain or
+// approximate one in EDTF (ISO 8601-2: `2025-12~` about December 2025, `2026-01/2026-03` some
+// time in the first quarter, `2026-21` spring 2026), parsed by the maintained `edtf` package and
+// normalised to an interval of days. Dates are compared as intervals, never as strings.
+//
+// The validity rule (every as-of operation uses `validity` and `isValidOn`):
+// - a relationship holds from `validFrom`, else from `statedAt` (a commitment does not exist
+//   before it was made), else since always; from the first day its date can mean;
+// - until `validTo` (its last possible day), else for as long as nothing ends it;
+// - a commitment whose status is `withdrawn` ends at its `validTo`, which it must give.
+import edtf from 'edtf';
+
+/** A span of whole days, both ends included (YYYY-MM-DD). */
+export interface DayInterval {
+  start: string;
+  end: string;
+}
+
+const SIMPLE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The days a date expression can mean; undefined when it is not one. */
+export function dayInterval(expression: string): DayInterval | undefined {
+  if (!expression || expression.length > 60) return undefined;
+  try {
+    const parsed = edtf(expression);
+    if (!Number.isFinite(parsed.min) || !Number.isFinite(parsed.max)) return undefined;
+    const interval = { start: day(parsed.min), end: day(parsed.max) };
+    // edtf rolls impossible days over (2026-02-30 → March): a plain date must name a real day.
+    if (SIMPLE.test(expression) && !interval.start.startsWith(expression)) return undefined;
+    return interval;
+  } catch {
+    return undefined;
+  }
+}
+
+export const isDateExpression = (value: string): boolean => dayInterval(value) !== undefined;
+
+/** Whether the expression is a plain date (YYYY, YYYY-MM, YYYY-MM-DD) rather than an EDTF one. */
+export const isPlainDate = (value: string): boolean => SIMPLE.test(value) && isDateExpression(value);
+
+export interface Dated {
+  validFrom?: string;
+  validTo?: string;
+  statedAt?: string;
+  status?: string;
+}
+
+/** When a relationship holds: its first and last day, either open. */
+export interface Validity {
+  from?: string;
+  to?: string;
+}
+
+export function validity(rel: Dated): Validity {
+  const since = rel.validFrom ?? rel.statedAt;
+  const from = since ? dayInterval(since)?.start : undefined;
+  const to = rel.validTo ? dayInterval(rel.validTo)?.end : undefined;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/** The first day an as-of date names (an as-of of 2026 means 2026-01-01). */
+export function asOfDay(asOf: string): string {
+  const interval = dayInterval(asOf);
+  if (!interval) throw new RangeError(`"${asOf}" is not a date`);
+  return interval.start;
+}
+
+export function holdsOn(span: Validity, dayOf: string): boolean {
+  return (!span.from || span.from <= dayOf) && (!span.to || span.to >= dayOf);
+}
+
+/** True when the relationship holds on `asOf`. */
+export function isValidOn(rel: Dated, asOf: string): boolean {
+  return holdsOn(validity(rel), asOfDay(asOf));
+}
+
+/** True when two relationships hold on at least one common day. */
+export function overlaps(a: Dated, b: Dated): boolean {
+  const x = validity(a);
+  const y = validity(b);
+  return (!x.from || !y.to || x.from <= y.to) && (!y.from || !x.to || y.from <= x.to);
+}
