@@ -4,7 +4,7 @@
 // @param to list of ids it ends at, or null
 // @param involving list of ids at either end, or null
 // @param sources list of source ids its evidence comes from, or null
-// @param conditions list of condition ids a commitment depends on, or null
+// @param conditions list of condition ids a commitment is gated by (its own, or for a pledge inherited from its object through PART_OF and CONDITIONAL_ON), or null
 // @param firmness list of firmness values, or null
 // @param asOf a full date YYYY-MM-DD it must be valid on, or null
 // @param text lower-case text in its action, summary, claim or quotes, or null
@@ -15,7 +15,9 @@ WHERE ($types IS NULL OR type(r) IN $types)
   AND ($to IS NULL OR b.id IN $to)
   AND ($involving IS NULL OR a.id IN $involving OR b.id IN $involving)
   AND ($sources IS NULL OR any(s IN r.sourceIds WHERE s IN $sources))
-  AND ($conditions IS NULL OR any(c IN coalesce(r.conditions, []) WHERE c IN $conditions))
+  AND ($conditions IS NULL OR (r.firmness IS NOT NULL AND (
+    any(c IN coalesce(r.conditions, []) WHERE c IN $conditions)
+    OR (type(r) = 'PLEDGED' AND EXISTS { MATCH (b)-[:PART_OF*0..8]->(:Entity)-[:CONDITIONAL_ON]->(c:Condition) WHERE c.id IN $conditions }))))
   AND ($firmness IS NULL OR r.firmness IN $firmness)
   AND ($asOf IS NULL OR (coalesce(r.validFromDay, $asOf) <= $asOf AND coalesce(r.validToDay, $asOf) >= $asOf))
   AND ($text IS NULL

@@ -117,7 +117,8 @@ export function describeApi(name: string, makeStore: StoreFactory, options: { sk
 
     const commitmentCases: [string, string, string[]][] = [
       ['refusals', '{ kinds: [REFUSED] }', ['state:ITA', 'state:POL', 'state:RUS', 'state:UKR']],
-      ['pledges that need a ceasefire', '{ conditions: ["condition:ceasefire-in-force"] }', ['state:FRA', 'state:FRA', 'state:GBR', 'state:GBR']],
+      ['pledges gated by a ceasefire (Germany through the force)', '{ conditions: ["condition:ceasefire-in-force"] }', ['state:DEU', 'state:FRA', 'state:FRA', 'state:GBR', 'state:GBR']],
+      ['pledges gated by Russian consent, all inherited', '{ conditions: ["condition:consent-of-rus"] }', ['state:DEU', 'state:FRA', 'state:FRA', 'state:GBR', 'state:GBR']],
       ['hedged', '{ firmness: ["hedged"] }', ['state:DEU']],
       ['text', '{ text: "annex" }', ['person:donald-trump']],
       ['warnings to the force', '{ kinds: [WARNED], to: ["initiative:multinational-force-ukraine"] }', ['state:RUS']],

@@ -3,6 +3,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
+import { buildConditionIndex } from '../../domain/conditions.ts';
 import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../../domain/model.ts';
 import { checkBatch } from '../batch-check.ts';
@@ -135,7 +136,8 @@ export class MemoryStore implements GraphStore {
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<GraphRelationship>> {
-    return paginate([...this.relationships.values()].filter((r) => matchesRelationshipFilter(r, filter)), page);
+    const index = filter.conditions?.length ? buildConditionIndex(this.relationships.values()) : undefined;
+    return paginate([...this.relationships.values()].filter((r) => matchesRelationshipFilter(r, filter, index)), page);
   }
 
   async counts(): Promise<GraphCounts> {
