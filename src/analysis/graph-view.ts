@@ -3,9 +3,10 @@
 // instead of copying it.
 import { MultiDirectedGraph } from 'graphology';
 import { DomainError } from '../domain/errors.ts';
-import { isValidOn } from '../domain/filters.ts';
+import { buildConditionIndex, type ConditionIndex } from '../domain/conditions.ts';
+import { isValidOn } from '../domain/time.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import type { Direction } from './options.ts';
+import { AsOfOptions, parseOptions, type Direction, type OptionsInput } from './options.ts';
 
 export type CommitmentGraph = MultiDirectedGraph<GraphNode, GraphRelationship>;
 
@@ -19,6 +20,15 @@ export function buildGraph(snapshot: SerializedInput): CommitmentGraph {
   for (const node of snapshot.nodes) graph.addNode(node.key, node.attributes);
   for (const edge of snapshot.edges) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
   return graph;
+}
+
+const conditionIndexes = new WeakMap<CommitmentGraph, ConditionIndex>();
+
+/** The structure condition inheritance walks, built once per graph (graphs are rebuilt, never changed, after a write). */
+export function conditionIndexOf(graph: CommitmentGraph): ConditionIndex {
+  let index = conditionIndexes.get(graph);
+  if (!index) conditionIndexes.set(graph, (index = buildConditionIndex(graph.mapEdges((_edge, rel) => rel))));
+  return index;
 }
 
 export interface EdgeFilter {
@@ -56,6 +66,18 @@ export function forEachAllowedStep(
   if (view.direction === 'OUT') graph.forEachOutEdge(node, step);
   else if (view.direction === 'IN') graph.forEachInEdge(node, step);
   else graph.forEachEdge(node, step);
+}
+
+/** The graph as it stood on a date: every node, and the relationships valid then (exports). */
+export function graphAsOf(graph: CommitmentGraph, options: OptionsInput<typeof AsOfOptions>): CommitmentGraph {
+  const { asOf } = parseOptions(AsOfOptions, options);
+  if (!asOf) return graph;
+  const dated: CommitmentGraph = new MultiDirectedGraph({ allowSelfLoops: true });
+  graph.forEachNode((key, node) => dated.addNode(key, node));
+  graph.forEachEdge((key, rel, source, target) => {
+    if (isValidOn(rel, asOf)) dated.addDirectedEdgeWithKey(key, source, target, rel);
+  });
+  return dated;
 }
 
 export function requireNode(graph: CommitmentGraph, id: string, argument: string): void {

@@ -81,9 +81,20 @@ export const CommunitiesOptions = z.strictObject({
   seed: wholeNumber(0, 2 ** 32 - 1).default(42),
 });
 export const ScenarioOptions = z.strictObject({
+  /** Conditions assumed met, and assumed not met. */
   assume: Ids(MAX_SCENARIO_IDS).default([]),
   deny: Ids(MAX_SCENARIO_IDS).default([]),
+  /** Commitments (relationship ids) assumed withdrawn. */
+  withdraw: Ids(MAX_SCENARIO_IDS).default([]),
+  /** Only commitments valid on this date are in force. */
+  asOf: Day.optional(),
 });
+
+/** Operations whose only option is a date: tensions (only commitments valid then collide), exports. */
+export const AsOfOptions = z.strictObject({
+  asOf: Day.optional(),
+});
+export const TensionsOptions = AsOfOptions;
 
 /** Finding nodes by name (the store's search; the CLI's `search` and GraphQL `search`). */
 export const SearchOptions = z.strictObject({
@@ -99,6 +110,7 @@ export type CentralityOptions = z.output<typeof CentralityOptions>;
 export type CommunitiesOptions = z.output<typeof CommunitiesOptions>;
 export type ScenarioOptions = z.output<typeof ScenarioOptions>;
 export type SearchOptions = z.output<typeof SearchOptions>;
+export type TensionsOptions = z.output<typeof TensionsOptions>;
 
 /** What callers may pass: absent values take their defaults; `null` (GraphQL) counts as absent. */
 export type OptionsInput<T extends z.ZodType> = { [K in keyof z.input<T>]?: z.input<T>[K] | null };

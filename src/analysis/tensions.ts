@@ -1,26 +1,42 @@
-// Tensions the graph implies, each explained with the relationships involved:
-// CONSENT_OPPOSED   a pledge to something that needs the consent or participation of an actor who warned against it or refused it;
-// CONDITION_REFUSED a pledge that depends on a condition some actor refused;
-// PLEDGED_AND_REFUSED an actor that both pledged and refused on the same thing;
-// MEMBER_REFUSES    an alliance or coalition member refusing what other members pledged;
-// HEDGED_VS_FIRM    a hedged pledge beside firm ones to the same thing.
+// Tensions the graph implies, each explained with the relationships involved. Two commitments
+// collide only when they hold on a common day (domain/time.ts; with asOf, both hold on that day),
+// and the gates of a pledge are its own conditions and those inherited from its object
+// (domain/conditions.ts). The rules, as the README states them:
+// CONSENT_OPPOSED     a pledge gated by the consent or participation of an actor who warned against
+//                     or refused the same object;
+// CONDITION_REFUSED   a pledge gated by a condition that an actor refused;
+// PLEDGED_AND_REFUSED an actor that both pledged and refused on the same object;
+// MEMBER_REFUSES      a member of an alliance or coalition refusing what fellow members pledged
+//                     (the memberships holding then too);
+// HEDGED_VS_FIRM      a hedged pledge beside firm or formalised ones to the same object (conditional
+//                     ones are not firm: they do not count).
+import { gatesOf } from '../domain/conditions.ts';
 import { isCommitment, type Commitment, type GraphRelationship } from '../domain/model.ts';
-import type { CommitmentGraph } from './graph-view.ts';
+import { isValidOn, overlaps } from '../domain/time.ts';
+import { conditionIndexOf, type CommitmentGraph } from './graph-view.ts';
+import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
+
+export type TensionKind = 'CONSENT_OPPOSED' | 'CONDITION_REFUSED' | 'PLEDGED_AND_REFUSED' | 'MEMBER_REFUSES' | 'HEDGED_VS_FIRM';
 
 export interface Tension {
-  kind: 'CONSENT_OPPOSED' | 'CONDITION_REFUSED' | 'PLEDGED_AND_REFUSED' | 'MEMBER_REFUSES' | 'HEDGED_VS_FIRM';
+  kind: TensionKind;
   explanation: string;
   relationships: GraphRelationship[];
 }
 
-const FIRM = ['firm', 'conditional', 'formalised'];
+const FIRM = ['firm', 'formalised'];
+const CONSENT_KINDS = ['consent_of', 'participation_of'];
 
-export function findTensions(graph: CommitmentGraph): Tension[] {
+export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeof TensionsOptions> = {}): Tension[] {
+  const { asOf } = parseOptions(TensionsOptions, options);
+  const holds = (rel: GraphRelationship) => !asOf || isValidOn(rel, asOf);
   const name = (id: string) => graph.getNodeAttribute(id, 'name');
+  const index = conditionIndexOf(graph);
   const commitments: Commitment[] = [];
   const conditionalOn: GraphRelationship[] = [];
   const memberships: GraphRelationship[] = [];
   graph.forEachEdge((_edge, rel) => {
+    if (!holds(rel)) return;
     if (isCommitment(rel)) commitments.push(rel);
     else if (rel.type === 'CONDITIONAL_ON') conditionalOn.push(rel);
     else if (rel.type === 'MEMBER_OF') memberships.push(rel);
@@ -28,44 +44,41 @@ export function findTensions(graph: CommitmentGraph): Tension[] {
   const byId = (a: GraphRelationship, b: GraphRelationship) => (a.id < b.id ? -1 : 1);
   commitments.sort(byId);
   const pledges = commitments.filter((c) => c.type === 'PLEDGED');
+  const refusals = commitments.filter((c) => c.type === 'REFUSED');
   const opposition = commitments.filter((c) => c.type === 'WARNED' || c.type === 'REFUSED');
   const tensions: Tension[] = [];
+  const via = (object: string | undefined, condition: string) => (object ? conditionalOn.filter((c) => c.from === object && c.to === condition) : []);
+  const inherited = (object: string | undefined) => (object ? ` (inherited from ${name(object)})` : '');
 
-  // Consent or participation needed from an opponent.
   for (const pledge of pledges) {
-    const needs: { condition: string; via?: GraphRelationship }[] = [
-      ...pledge.conditions.map((condition) => ({ condition })),
-      ...conditionalOn.filter((c) => c.from === pledge.to).map((via) => ({ condition: via.to, via })),
-    ];
-    for (const { condition, via } of needs) {
-      const node = graph.getNodeAttributes(condition);
-      if (node.kind !== 'CONDITION' || !node.subject || !['consent_of', 'participation_of'].includes(node.conditionKind)) continue;
-      for (const stance of opposition.filter((o) => o.from === node.subject && o.to === pledge.to)) {
-        tensions.push({
-          kind: 'CONSENT_OPPOSED',
-          explanation: `${name(pledge.from)} pledged to ${pledge.action} (${name(pledge.to)}), which needs "${node.name}", but ${name(stance.from)} ${stance.type.toLowerCase()}: ${stance.action}`,
-          relationships: [pledge, ...(via ? [via] : []), stance],
-        });
+    for (const gate of gatesOf(pledge, index)) {
+      if (!graph.hasNode(gate.condition)) continue;
+      const node = graph.getNodeAttributes(gate.condition);
+      if (node.kind !== 'CONDITION') continue;
+      // Consent or participation needed from an opponent of the same object.
+      if (node.subject && CONSENT_KINDS.includes(node.conditionKind)) {
+        for (const stance of opposition.filter((o) => o.from === node.subject && o.to === pledge.to && overlaps(o, pledge))) {
+          tensions.push({
+            kind: 'CONSENT_OPPOSED',
+            explanation: `${name(pledge.from)} pledged to ${pledge.action} (${name(pledge.to)}), which needs "${node.name}"${inherited(gate.inheritedFrom)}, but ${name(stance.from)} ${stance.type.toLowerCase()}: ${stance.action}`,
+            relationships: [pledge, ...via(gate.inheritedFrom, gate.condition), stance],
+          });
+        }
       }
-    }
-  }
-
-  // A condition that someone refused.
-  for (const pledge of pledges) {
-    for (const condition of pledge.conditions) {
-      for (const refusal of opposition.filter((o) => o.type === 'REFUSED' && o.to === condition)) {
+      // A gate that someone refused.
+      for (const refusal of refusals.filter((r) => r.to === gate.condition && overlaps(r, pledge))) {
         tensions.push({
           kind: 'CONDITION_REFUSED',
-          explanation: `${name(pledge.from)} pledged to ${pledge.action} once "${name(condition)}", which ${name(refusal.from)} refused (${refusal.action})`,
-          relationships: [pledge, refusal],
+          explanation: `${name(pledge.from)} pledged to ${pledge.action} once "${node.name}"${inherited(gate.inheritedFrom)}, which ${name(refusal.from)} refused (${refusal.action})`,
+          relationships: [pledge, ...via(gate.inheritedFrom, gate.condition), refusal],
         });
       }
     }
   }
 
   // Both pledged and refused.
-  for (const refusal of commitments.filter((c) => c.type === 'REFUSED')) {
-    for (const pledge of pledges.filter((p) => p.from === refusal.from && p.to === refusal.to)) {
+  for (const refusal of refusals) {
+    for (const pledge of pledges.filter((p) => p.from === refusal.from && p.to === refusal.to && overlaps(p, refusal))) {
       tensions.push({
         kind: 'PLEDGED_AND_REFUSED',
         explanation: `${name(refusal.from)} both pledged to ${pledge.action} and refused to ${refusal.action} (${name(refusal.to)})`,
@@ -74,12 +87,11 @@ export function findTensions(graph: CommitmentGraph): Tension[] {
     }
   }
 
-  // Members refusing what other members pledged.
-  const alliancesOf = (actor: string) => memberships.filter((m) => m.from === actor);
-  for (const refusal of commitments.filter((c) => c.type === 'REFUSED')) {
-    for (const membership of alliancesOf(refusal.from)) {
-      const fellows = new Set(memberships.filter((m) => m.to === membership.to && m.from !== refusal.from).map((m) => m.from));
-      const theirPledges = pledges.filter((p) => fellows.has(p.from) && p.to === refusal.to);
+  // Members refusing what fellow members pledged, while the memberships hold.
+  for (const refusal of refusals) {
+    for (const membership of memberships.filter((m) => m.from === refusal.from && overlaps(m, refusal))) {
+      const fellows = new Set(memberships.filter((m) => m.to === membership.to && m.from !== refusal.from && overlaps(m, refusal)).map((m) => m.from));
+      const theirPledges = pledges.filter((p) => fellows.has(p.from) && p.to === refusal.to && overlaps(p, refusal));
       if (!theirPledges.length) continue;
       tensions.push({
         kind: 'MEMBER_REFUSES',
@@ -91,11 +103,11 @@ export function findTensions(graph: CommitmentGraph): Tension[] {
 
   // Hedged beside firm.
   for (const hedged of pledges.filter((p) => p.firmness === 'hedged')) {
-    const firm = pledges.filter((p) => p.to === hedged.to && p.from !== hedged.from && FIRM.includes(p.firmness));
+    const firm = pledges.filter((p) => p.to === hedged.to && p.from !== hedged.from && FIRM.includes(p.firmness) && overlaps(p, hedged));
     if (!firm.length) continue;
     tensions.push({
       kind: 'HEDGED_VS_FIRM',
-      explanation: `${name(hedged.from)}'s pledge to ${hedged.action} is hedged, while ${firm.map((p) => `${name(p.from)} (${p.firmness})`).join(', ')} committed to ${name(hedged.to)}`,
+      explanation: `${name(hedged.from)}'s pledge to ${hedged.action} is hedged, while ${firm.map((p) => `${name(p.from)} (${p.firmness})`).join(', ')} committed firmly to ${name(hedged.to)}`,
       relationships: [hedged, ...firm],
     });
   }

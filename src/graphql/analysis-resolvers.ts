@@ -4,7 +4,7 @@
 import { centrality } from '../analysis/centrality.ts';
 import { communities } from '../analysis/communities.ts';
 import { neighbourhood } from '../analysis/neighbourhood.ts';
-import type { CentralityOptions, CommunitiesOptions, NeighbourhoodOptions, OptionsInput, PathsOptions, ScenarioOptions, ShortestPathOptions } from '../analysis/options.ts';
+import type { CentralityOptions, CommunitiesOptions, NeighbourhoodOptions, OptionsInput, PathsOptions, ScenarioOptions, ShortestPathOptions, TensionsOptions } from '../analysis/options.ts';
 import { allPaths, shortestPath } from '../analysis/paths.ts';
 import { scenario } from '../analysis/scenario.ts';
 import { findTensions } from '../analysis/tensions.ts';
@@ -23,5 +23,5 @@ export const analysisQueries = {
   centrality: async (_: unknown, options: OptionsInput<typeof CentralityOptions>, context: Context) => centrality(await graphOf(context), options),
   communities: async (_: unknown, options: OptionsInput<typeof CommunitiesOptions>, context: Context) => communities(await graphOf(context), options),
   scenario: async (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) => scenario(await graphOf(context), options),
-  tensions: async (_: unknown, __: unknown, context: Context) => findTensions(await graphOf(context)),
+  tensions: async (_: unknown, options: OptionsInput<typeof TensionsOptions>, context: Context) => findTensions(await graphOf(context), options),
 };

@@ -1,7 +1,10 @@
 // Resolvers for schema.graphql: thin mappings from the API's shapes onto the store and the
 // domain records; nodes referenced by relationships are fetched through per-request DataLoaders.
 import type { IResolvers } from '@graphql-tools/utils';
-import { KIND_LABEL, RelationshipType, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
+import { gatesOf } from '../domain/conditions.ts';
+import { validity } from '../domain/time.ts';
+import { conditionIndexOf } from '../analysis/graph-view.ts';
+import { KIND_LABEL, RelationshipType, isCommitment, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import { ingestDossier } from '../ingest/ingest-dossier.ts';
@@ -143,7 +146,9 @@ export const resolvers: IResolvers = {
   Condition: {
     ...nodeRelationships,
     subject: (node: GraphNode, _: unknown, context: Context) =>
-      node.kind === 'CONDITION' && node.subject ? context.nodes.load(node.subject) : null,
+      node.kind === 'CONDITION' && node.subject && node.conditionKind !== 'commitment' ? context.nodes.load(node.subject) : null,
+    dependsOn: (node: GraphNode, _: unknown, context: Context) =>
+      node.kind === 'CONDITION' && node.subject && node.conditionKind === 'commitment' ? context.relationships.load(node.subject) : null,
   },
 
   Relationship: {
@@ -151,13 +156,24 @@ export const resolvers: IResolvers = {
   },
   Commitment: {
     ...relationshipEnds,
+    validity: (rel: GraphRelationship) => validity(rel),
+    gates: async (rel: GraphRelationship, _: unknown, context: Context) => {
+      if (!isCommitment(rel)) return [];
+      const index = conditionIndexOf(await context.services.analysis.graph());
+      return Promise.all(
+        gatesOf(rel, index).map(async (gate) => ({
+          condition: await requiredNode(context, gate.condition),
+          inheritedFrom: gate.inheritedFrom ? await requiredNode(context, gate.inheritedFrom) : null,
+        })),
+      );
+    },
     kind: (rel: GraphRelationship) => rel.type,
     conditions: async (rel: GraphRelationship, _: unknown, context: Context) =>
       Promise.all(('conditions' in rel ? rel.conditions : []).map((id) => requiredNode(context, id))),
     statedBy: async (rel: GraphRelationship, _: unknown, context: Context) =>
       Promise.all(('statedBy' in rel ? rel.statedBy : []).map((id) => requiredNode(context, id))),
   },
-  StructuralRelationship: { ...relationshipEnds },
+  StructuralRelationship: { ...relationshipEnds, validity: (rel: GraphRelationship) => validity(rel) },
   AmountTotal: {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),
   },

@@ -21,7 +21,7 @@ import {
   type StructuralRelationship,
 } from '../domain/model.ts';
 import { deriveRelationshipId, sha256Hex } from '../domain/relationship-id.ts';
-import { locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { datingProblems, locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { splitSentences } from './sentences.ts';
 import { parseYamlWithPositions, problemAt, type ParsedYaml, type PathSegment } from './yaml-document.ts';
 
@@ -154,10 +154,34 @@ function checkEntities(ctx: DossierContext, entities: unknown[]): void {
     if (!entity) return;
     checkNodeId(ctx, path, entity, ctx.introduced);
     ctx.introduced.set(entity.id, entity);
-    if (entity.kind === 'CONDITION' && entity.subject) conditions.push([index, entity.subject]);
+    if (entity.kind === 'CONDITION' && entity.subject && entity.conditionKind !== 'commitment') conditions.push([index, entity.subject]);
   });
-  // Subjects may be entities introduced later in the list.
+  // Subjects may be entities introduced later in the list. (A commitment's subject is resolved
+  // once the relationships are known: see checkDependencies.)
   for (const [index, subject] of conditions) requireNode(ctx, ['entities', index, 'subject'], subject, ACTORS);
+}
+
+// --- after the relationships: conditions that name a commitment ------------------------------
+
+const RELATIONSHIP_ID = /^rel:[0-9a-f]{20}$/;
+
+/**
+ * A condition of kind `commitment` names the commitment it depends on by a ref of this dossier
+ * (resolved here to the relationship's id) or by a relationship id already stored.
+ */
+function checkDependencies(ctx: DossierContext, entities: unknown[]): void {
+  entities.forEach((raw, index) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    const node = typeof id === 'string' ? ctx.introduced.get(id) : undefined;
+    if (node?.kind !== 'CONDITION' || node.conditionKind !== 'commitment') return;
+    const path = ['entities', index, 'subject'];
+    if (!node.subject) return void at(ctx, path, 'MISSING_FIELD', 'a condition of kind commitment names the commitment it depends on: a ref of this dossier or a relationship id');
+    const byRef = ctx.refs.get(node.subject);
+    const target = byRef ? ctx.relationships.find((r) => r.id === byRef) : undefined;
+    if (byRef && target && !isCommitmentType(target.type)) return void at(ctx, path, 'BAD_ENDPOINT', `ref "${node.subject}" is a ${target.type}; a condition of kind commitment names a PLEDGED, REFUSED or WARNED`);
+    if (byRef) ctx.introduced.set(node.id, { ...node, subject: byRef });
+    else if (!RELATIONSHIP_ID.test(node.subject)) at(ctx, path, 'UNKNOWN_REF', `no relationship has ref "${node.subject}"; name a ref of this dossier or a relationship id (rel:…)`);
+  });
 }
 
 // --- stage 3: evidence ----------------------------------------------------------------------
@@ -234,7 +258,7 @@ function checkRelationships(ctx: DossierContext, relationships: unknown[]): void
     requireNode(ctx, [...path, 'to'], rel.to, ENDPOINTS[rel.type].to);
     if ('conditions' in rel) rel.conditions.forEach((id, i) => requireNode(ctx, [...path, 'conditions', i], id, ['CONDITION']));
     if ('statedBy' in rel) rel.statedBy.forEach((id, i) => requireNode(ctx, [...path, 'statedBy', i], id, ACTORS));
-    if (rel.validFrom && rel.validTo && rel.validTo < rel.validFrom) at(ctx, [...path, 'validTo'], 'BAD_DATE_RANGE', `validTo ${rel.validTo} is before validFrom ${rel.validFrom}`);
+    report(ctx, path, ...datingProblems(rel));
 
     const discriminator = 'action' in rel ? rel.action : (rel.role ?? rel.claim ?? '');
     const id = deriveRelationshipId({ sourceId: ctx.sourceId ?? '', type: rel.type, from: rel.from, to: rel.to, discriminator });
@@ -307,10 +331,12 @@ export function validateDossier(input: DossierInput): DossierResult {
     if (!(TOP_LEVEL as readonly string[]).includes(key)) at(ctx, [key], 'UNKNOWN_FIELD', `"${key}" is not a field of a dossier (${TOP_LEVEL.join(', ')})`);
   }
   const relationships = listAt(ctx, top, 'relationships');
+  const entities = listAt(ctx, top, 'entities');
   checkSource(ctx, top.source);
-  checkEntities(ctx, listAt(ctx, top, 'entities'));
+  checkEntities(ctx, entities);
   checkEvidence(ctx, relationships);
   checkRelationships(ctx, relationships);
+  checkDependencies(ctx, entities);
   checkLedger(ctx, top.ledger === undefined ? undefined : listAt(ctx, top, 'ledger'));
 
   ctx.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

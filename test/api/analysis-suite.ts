@@ -43,14 +43,42 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       expect(res.data?.communities.flatMap((c) => c.members).length).toBe(41);
     });
 
-    it('answers a scenario with reasons', async () => {
-      const res = await api.query<{ scenario: { active: { from: { id: string } }[]; undetermined: unknown[]; inactive: unknown[]; reasons: { outcome: string; condition: { id: string } }[] } }>(`{
-        scenario(assume: ["condition:ceasefire-in-force"]) { active { from { id } } inactive { id } undetermined { id } reasons { outcome condition { id } } }
+    it('answers a scenario with reasons, conditions inherited from the force included', async () => {
+      type Answer = { scenario: { active: { from: { id: string } }[]; undetermined: unknown[]; inactive: { from: { id: string }; action: string }[]; reasons: { outcome: string; explanation: string; condition: { id: string }; inheritedFrom: { id: string } | null; commitment: { from: { id: string } } }[] } };
+      const open = await api.query<Answer>(`{
+        scenario(assume: ["condition:ceasefire-in-force"]) { active { from { id } } inactive { from { id } action } undetermined { id } reasons { outcome explanation condition { id } inheritedFrom { id } commitment { from { id } } } }
       }`);
-      expect(res.data?.scenario.active.map((c) => c.from.id).sort()).toEqual(['state:FRA', 'state:FRA', 'state:GBR', 'state:GBR']);
-      expect(res.data?.scenario.undetermined).toHaveLength(2);
-      expect(res.data?.scenario.inactive).toEqual([]);
-      expect(res.data?.scenario.reasons.filter((r) => r.outcome === 'MET')).toHaveLength(4);
+      expect(open.data?.scenario.active).toEqual([]);
+      expect(open.data?.scenario.undetermined).toHaveLength(7);
+      expect(open.data?.scenario.reasons.filter((r) => r.outcome === 'MET')).toHaveLength(5);
+      // The article: Britain and France deploy "following any future peace agreement", dependent on "Russian consent".
+      const denied = await api.query<Answer>(`{
+        scenario(assume: ["condition:ceasefire-in-force"], deny: ["condition:peace-agreement"]) { active { from { id } } inactive { from { id } action } undetermined { id } reasons { outcome explanation condition { id } inheritedFrom { id } commitment { from { id } } } }
+      }`);
+      const troops = denied.data?.scenario.inactive.filter((c) => c.action === 'deploy troops to Ukraine').map((c) => c.from.id).sort();
+      expect(troops).toEqual(['state:FRA', 'state:GBR']);
+      const why = denied.data?.scenario.reasons.find((r) => r.outcome === 'DENIED' && r.commitment.from.id === 'state:GBR');
+      expect(why).toMatchObject({ condition: { id: 'condition:peace-agreement' }, inheritedFrom: { id: 'initiative:multinational-force-ukraine' } });
+      expect(why?.explanation).toContain('inherited from initiative:multinational-force-ukraine');
+    });
+
+    it('dates every seed commitment: none is valid on 2025-12-31, all 20 on 2026-01-06', async () => {
+      const res = await api.query<{ before: { totalCount: number }; on: { totalCount: number }; one: { edges: { node: { statedAt: string; validity: { from: string; to: string | null } } }[] } }>(`{
+        before: commitments(filter: { asOf: "2025-12-31" }) { totalCount }
+        on: commitments(filter: { asOf: "2026-01-06" }) { totalCount }
+        one: commitments(filter: { kinds: [REFUSED], from: ["state:ITA"] }) { edges { node { ... on Commitment { statedAt validity { from to } } } } }
+      }`);
+      expect(res.data?.before.totalCount).toBe(0);
+      expect(res.data?.on.totalCount).toBe(20);
+      expect(res.data?.one.edges[0]?.node).toEqual({ statedAt: '2026-01-06', validity: { from: '2026-01-06', to: null } });
+      type Walks = { shortestPath: { relationships: { type: string }[] }; paths: { relationships: { type: string }[] }[]; tensions: unknown[] };
+      const path = await api.query<Walks>(
+        '{ shortestPath(from: "state:ITA", to: "state:RUS", asOf: "2025-12-31") { relationships { type } } paths(from: "state:ITA", to: "state:RUS", asOf: "2025-12-31", maxLength: 4) { relationships { type } } tensions(asOf: "2025-12-31") { kind } }',
+      );
+      const walked = [path.data?.shortestPath, ...(path.data?.paths ?? [])].flatMap((p) => p?.relationships.map((r) => r.type) ?? []);
+      expect(walked.length).toBeGreaterThan(0);
+      expect(walked.filter((t) => ['PLEDGED', 'REFUSED', 'WARNED'].includes(t))).toEqual([]);
+      expect(path.data?.tensions).toEqual([]);
     });
 
     it('answers tensions, including Russia against the consent the deployment needs', async () => {
@@ -61,9 +89,9 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       expect(consent).toHaveLength(3);
       expect(consent.every((t) => t.relationships.at(-1)?.from.id === 'state:RUS')).toBe(true);
       expect(res.data?.tensions.map((t) => t.kind).sort()).toEqual([
-        'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED',
+        'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED',
         'CONSENT_OPPOSED', 'CONSENT_OPPOSED', 'CONSENT_OPPOSED',
-        'HEDGED_VS_FIRM', 'MEMBER_REFUSES', 'MEMBER_REFUSES',
+        'MEMBER_REFUSES', 'MEMBER_REFUSES',
       ]);
     });
 

@@ -26,12 +26,31 @@ function describeAnalysisCli(name: string, env: () => Record<string, string>, sk
       expect(none.stdout).toContain('no path');
     });
 
-    it('scenario: --assume by name activates the troop pledges', () => {
+    it('scenario: --deny "Russian consent","peace agreement" makes the troop pledges inactive, inherited from the force', () => {
       const json = JSON.parse(runCli(['scenario', '--assume', 'ceasefire', '--json'], vars).stdout);
-      expect(json.active).toHaveLength(4);
-      expect(json.undetermined).toHaveLength(2);
-      const denied = JSON.parse(runCli(['scenario', '--deny', 'condition:ceasefire-in-force', '--json'], vars).stdout);
-      expect(denied.inactive).toHaveLength(4);
+      expect(json.active).toHaveLength(0);
+      expect(json.undetermined).toHaveLength(7);
+      const denied = runCli(['scenario', '--assume', 'ceasefire', '--deny', 'Russian consent,peace agreement', '--json'], vars);
+      expect(denied.code, denied.stderr).toBe(0);
+      const out = JSON.parse(denied.stdout);
+      expect(out.inactive).toHaveLength(5);
+      const inherited = out.reasons.filter((r: { outcome: string; inheritedFrom?: string }) => r.outcome === 'DENIED' && r.inheritedFrom === 'initiative:multinational-force-ukraine');
+      expect(inherited.length).toBe(10);
+      const human = runCli(['scenario', '--assume', 'ceasefire', '--deny', 'Russian consent,peace agreement'], vars).stdout;
+      expect(human).toMatch(/United Kingdom -\[PLEDGED \(deploy troops to Ukraine\)\]-> Multinational reassurance force for Ukraine\n.*"Russia consents to the deployment" \(inherited from initiative:multinational-force-ukraine\), which is assumed not met/);
+    });
+
+    it('as-of: no seed commitment holds on 2025-12-31, so no path through them and no tension', () => {
+      // Before the summit the path cannot walk through Italy's refusal: only undated structure remains.
+      const before = JSON.parse(runCli(['path', 'Italy', 'Russia', '--as-of', '2025-12-31', '--json'], vars).stdout);
+      expect(before.relationships.map((r: { type: string }) => r.type)).toEqual(['MEMBER_OF', 'SUPPORTS', 'INVADED']);
+      const on = JSON.parse(runCli(['path', 'Italy', 'Russia', '--as-of', '2026-01-06', '--json'], vars).stdout);
+      expect(on.relationships.map((r: { type: string }) => r.type)).toEqual(['REFUSED', 'WARNED']);
+      expect(JSON.parse(runCli(['tensions', '--as-of', '2025-12-31', '--json'], vars).stdout)).toEqual([]);
+      expect(JSON.parse(runCli(['tensions', '--as-of', '2026-01-06', '--json'], vars).stdout)).toHaveLength(10);
+      const exported = runCli(['export', '--format', 'jsonl', '--as-of', '2025-12-31'], vars).stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(exported.filter((r: { type?: string }) => ['PLEDGED', 'REFUSED', 'WARNED'].includes(r.type ?? ''))).toEqual([]);
+      expect(exported.some((r: { type?: string }) => r.type === 'INVADED')).toBe(true); // valid from 2022-02-24
     });
 
     it('tensions, central, blocs, neighbours', () => {

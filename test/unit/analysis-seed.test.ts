@@ -46,28 +46,51 @@ describe('analysis of the seed graph', () => {
     expect(one.relationships.map((r) => r.type).sort()).toEqual(['LEADS', 'MEMBER_OF', 'REFUSED']);
   });
 
-  it('activates the British and French troop and hub pledges when a ceasefire holds', () => {
+  it('keeps the troop and hub pledges open when only a ceasefire holds: they also need a peace agreement and Russian consent (inherited from the force)', () => {
     const result = scenario(graph, { assume: ['condition:ceasefire-in-force'] });
-    expect(froms(result.active)).toEqual([
+    expect(result.active).toEqual([]);
+    expect(result.inactive).toEqual([]);
+    expect(froms(result.undetermined)).toEqual([
+      'alliance:coalition-of-the-willing: plan ceasefire monitoring under American leadership',
+      'person:volodymyr-zelenskyy: discuss the matter directly with Trump',
+      'state:DEU: support a multinational force',
       'state:FRA: deploy troops to Ukraine',
       'state:FRA: establish military hubs across Ukraine',
       'state:GBR: deploy troops to Ukraine',
       'state:GBR: establish military hubs across Ukraine',
     ]);
-    expect(result.inactive).toEqual([]);
-    expect(froms(result.undetermined)).toEqual([
-      'alliance:coalition-of-the-willing: plan ceasefire monitoring under American leadership',
-      'person:volodymyr-zelenskyy: discuss the matter directly with Trump',
-    ]);
     const limit = result.reasons.find((r) => r.condition.id === 'condition:behind-contact-line');
     expect(limit?.outcome).toBe('LIMIT');
   });
 
+  it('activates them when the ceasefire, the peace agreement and Russian consent all hold', () => {
+    const result = scenario(graph, { assume: ['condition:ceasefire-in-force', 'condition:peace-agreement', 'condition:consent-of-rus'] });
+    expect(froms(result.active)).toEqual([
+      'state:DEU: support a multinational force',
+      'state:FRA: deploy troops to Ukraine',
+      'state:FRA: establish military hubs across Ukraine',
+      'state:GBR: deploy troops to Ukraine',
+      'state:GBR: establish military hubs across Ukraine',
+    ]);
+  });
+
+  it('makes the British and French troop pledges inactive when the peace agreement or Russian consent is denied, saying the condition was inherited', () => {
+    for (const denied of ['condition:peace-agreement', 'condition:consent-of-rus']) {
+      const result = scenario(graph, { assume: ['condition:ceasefire-in-force'], deny: [denied] });
+      expect(froms(result.inactive)).toContain('state:GBR: deploy troops to Ukraine');
+      expect(froms(result.inactive)).toContain('state:FRA: deploy troops to Ukraine');
+      const why = result.reasons.filter((r) => r.outcome === 'DENIED' && r.commitment.from === 'state:GBR' && r.commitment.to === 'initiative:multinational-force-ukraine');
+      expect(why).toHaveLength(1);
+      expect(why[0]?.inheritedFrom?.id).toBe('initiative:multinational-force-ukraine');
+      expect(why[0]?.explanation).toContain('(inherited from initiative:multinational-force-ukraine)');
+    }
+  });
+
   it('keeps them inactive when the ceasefire is denied, and refuses contradictory or unknown assumptions', () => {
     const result = scenario(graph, { assume: ['condition:us-leadership-of-monitoring'], deny: ['condition:ceasefire-in-force'] });
-    expect(result.inactive).toHaveLength(4);
+    expect(result.inactive).toHaveLength(5);
     expect(froms(result.active)).toEqual(['alliance:coalition-of-the-willing: plan ceasefire monitoring under American leadership']);
-    expect(result.reasons.filter((r) => r.outcome === 'DENIED')).toHaveLength(4);
+    expect(result.reasons.filter((r) => r.outcome === 'DENIED')).toHaveLength(5);
     expect(() => scenario(graph, { assume: ['condition:ceasefire-in-force'], deny: ['condition:ceasefire-in-force'] })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
     expect(() => scenario(graph, { assume: ['condition:nothing'] })).toThrowError(expect.objectContaining({ code: 'UNKNOWN_ID' }));
     expect(() => scenario(graph, { assume: ['state:GBR'] })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
@@ -84,15 +107,18 @@ describe('analysis of the seed graph', () => {
       expect(t.relationships[1]?.to).toBe('condition:consent-of-rus');
       expect(t.relationships[2]?.from).toBe('state:RUS');
     }
-    // The pledges wait for a ceasefire that Russia dismissed.
-    expect(byKind('CONDITION_REFUSED').map((t) => t.relationships[0]?.from).sort()).toEqual(['state:FRA', 'state:FRA', 'state:GBR', 'state:GBR']);
+    // The pledges wait for a ceasefire that Russia dismissed (Germany's through the force it supports).
+    expect(byKind('CONDITION_REFUSED').map((t) => t.relationships[0]?.from).sort()).toEqual(['state:DEU', 'state:FRA', 'state:FRA', 'state:GBR', 'state:GBR']);
     // Italy and Poland refuse what fellow coalition members pledged.
     const members = byKind('MEMBER_REFUSES');
     expect(members.map((t) => t.relationships[0]?.from).sort()).toEqual(['state:ITA', 'state:POL']);
     expect(members[0]?.relationships.filter((r) => r.type === 'PLEDGED').map((r) => r.from).sort()).toEqual(['state:DEU', 'state:FRA', 'state:GBR']);
-    // Germany's hedge beside the British and French commitments.
-    expect(byKind('HEDGED_VS_FIRM').map((t) => t.relationships.map((r) => r.from).sort())).toEqual([['state:DEU', 'state:FRA', 'state:GBR']]);
+    // Germany's hedge stands beside conditional pledges, not firm ones: no HEDGED_VS_FIRM.
+    expect(byKind('HEDGED_VS_FIRM')).toEqual([]);
     expect(byKind('PLEDGED_AND_REFUSED')).toEqual([]);
+    // Every seed commitment was stated on 2026-01-06: nothing collides the day before.
+    expect(findTensions(graph, { asOf: '2026-01-05' })).toEqual([]);
+    expect(findTensions(graph, { asOf: '2026-01-06' })).toHaveLength(tensions.length);
   });
 
   it('finds blocs reproducibly for a seed, covering every node once', () => {

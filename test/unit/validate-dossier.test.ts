@@ -147,4 +147,17 @@ describe('validateDossier', () => {
     expect(problems).toContainEqual(expect.objectContaining({ code: 'BAD_ENUM', path: 'relationships[0].firmness' }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'QUOTE_MISMATCH', path: 'relationships[0].evidence[0].quote' }));
   });
+
+  it('resolves a condition of kind commitment to the relationship its ref names, and refuses an unknown ref', () => {
+    const fixture = readFileSync('test/fixtures/dependencies/dossier.yaml', 'utf8');
+    const text = readFileSync('test/fixtures/dependencies/source.txt', 'utf8');
+    const ok = validateDossier({ yamlText: fixture, sourceText: text, file: 'd.yaml', knownNodes });
+    expect(ok.problems).toEqual([]);
+    const condition = ok.batch?.nodes.find((n) => n.id === 'condition:test-us-air-support-holds');
+    expect(condition).toMatchObject({ conditionKind: 'commitment', subject: ok.refs.get('usa-air-support') });
+    const broken = validateDossier({ yamlText: fixture.replace('subject: usa-air-support', 'subject: usa-air-supprt'), sourceText: text, file: 'd.yaml', knownNodes });
+    expect(broken.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_REF', path: 'entities[1].subject' })]);
+    const withdrawn = validateDossier({ yamlText: fixture.replace('    statedAt: 2026-02~\n', '    statedAt: 2026-02~\n    status: withdrawn\n'), sourceText: text, file: 'd.yaml', knownNodes });
+    expect(withdrawn.problems.map((p) => p.code)).toEqual(['WITHDRAWN_WITHOUT_END']);
+  });
 });

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { communities } from '../../analysis/communities.ts';
 import { EXPORT_FORMATS, exportGraph, exportLines, type ExportFormat } from '../../analysis/export.ts';
-import { buildGraph, type CommitmentGraph } from '../../analysis/graph-view.ts';
+import { buildGraph, graphAsOf, type CommitmentGraph } from '../../analysis/graph-view.ts';
 import { neighbourhood } from '../../analysis/neighbourhood.ts';
 import {
   ALLOWED,
@@ -26,7 +26,7 @@ import { allPaths, shortestPath, type Path } from '../../analysis/paths.ts';
 import { scenario } from '../../analysis/scenario.ts';
 import { findTensions } from '../../analysis/tensions.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isCommitment, type GraphRelationship } from '../../domain/model.ts';
+import { isCommitment, type Commitment, type GraphRelationship } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import { print, usageError, withStore, writeLines } from '../runtime.ts';
 
@@ -41,6 +41,25 @@ export async function resolveNode(store: GraphStore, text: string): Promise<stri
   if (candidates.length === 1) return (candidates[0] as { id: string }).id;
   if (candidates.length === 0) throw new DomainError('UNKNOWN_NAME', `nothing is called "${text}"; try cgraph search "${text.slice(0, 3)}" or an id such as state:ITA`);
   throw new DomainError('AMBIGUOUS_NAME', `"${text}" could be ${candidates.slice(0, 8).map((n) => `${n.id} (${n.name})`).join(', ')}; use an id`);
+}
+
+/**
+ * A commitment named on the command line: its relationship id, or "<actor> <TYPE> [words of its
+ * action]" ("USA PLEDGED security guarantees") naming exactly one commitment.
+ */
+export async function resolveCommitment(graph: CommitmentGraph, store: GraphStore, text: string): Promise<string> {
+  if (graph.hasEdge(text)) return text;
+  const match = /^(.+?)\s+(PLEDGED|REFUSED|WARNED)\b\s*(.*)$/i.exec(text.trim());
+  if (!match) throw new DomainError('UNKNOWN_COMMITMENT', `"${text}" is neither a relationship id nor "<actor> <PLEDGED|REFUSED|WARNED> [words of its action]"`);
+  const [, actorText = '', type = '', words = ''] = match;
+  const actor = await resolveNode(store, actorText);
+  const needle = words.trim().toLowerCase();
+  const candidates = graph
+    .mapOutEdges(actor, (_edge, rel) => rel)
+    .filter((rel): rel is Commitment => isCommitment(rel) && rel.type === type.toUpperCase() && rel.action.toLowerCase().includes(needle));
+  if (candidates.length === 1) return (candidates[0] as Commitment).id;
+  if (candidates.length === 0) throw new DomainError('UNKNOWN_COMMITMENT', `${actor} ${type.toUpperCase()} nothing whose action contains "${words}"`);
+  throw new DomainError('AMBIGUOUS_COMMITMENT', `"${text}" could be ${candidates.map((c) => `${c.id} (${c.action})`).join(', ')}; add words of the action or use an id`);
 }
 
 async function withGraph(work: (graph: CommitmentGraph, store: GraphStore) => Promise<void>): Promise<void> {
@@ -161,30 +180,48 @@ export function registerAnalysisCommands(program: Command): void {
 
   program
     .command('scenario')
-    .description('which conditional commitments become active if conditions hold (--assume) or fail (--deny)')
+    .description('which conditional commitments become active if conditions hold (--assume) or fail (--deny), or commitments are withdrawn (--withdraw); withdrawals propagate through dependent commitments')
     .option('--assume <conditions>', 'condition ids or names assumed met (comma-separated, repeatable)', list, [])
     .option('--deny <conditions>', 'condition ids or names assumed not met', list, [])
+    .option('--withdraw <commitment>', 'a commitment assumed withdrawn: its relationship id, or "<actor> <PLEDGED|REFUSED|WARNED> [words of its action]" (repeatable)', (v: string, p: string[] = []) => [...p, v], [])
+    .option('--as-of <date>', 'only commitments valid on this date are in force')
     .option('--json', 'print JSON')
-    .action(async (opts: { assume: string[]; deny: string[]; json?: boolean }) => {
+    .action(async (opts: { assume: string[]; deny: string[]; withdraw: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph, store) => {
         const assume = await Promise.all(opts.assume.map((c) => resolveNode(store, c)));
         const deny = await Promise.all(opts.deny.map((c) => resolveNode(store, c)));
-        const result = scenario(graph, { assume, deny });
+        const withdraw = await Promise.all(opts.withdraw.map((c) => resolveCommitment(graph, store, c)));
+        const result = scenario(graph, { assume, deny, withdraw, asOf: opts.asOf });
         const section = (title: string, items: GraphRelationship[]) => [
           `${title} (${items.length}):`,
           ...items.map((c) => {
             const why = result.reasons.filter((r) => r.commitment.id === c.id && r.outcome !== 'LIMIT').map((r) => r.explanation);
-            return `  ${describeRelationship(graph, c)}\n    ${why.join('; ')}`;
+            return `  ${describeRelationship(graph, c)}${why.length ? `\n    ${why.join('; ')}` : ''}`;
           }),
         ];
         print(
           { json: !!opts.json },
-          [...section('active', result.active), ...section('inactive', result.inactive), ...section('undetermined', result.undetermined)].join('\n'),
+          [
+            ...section('active', result.active),
+            ...section('inactive', result.inactive),
+            ...section('undetermined', result.undetermined),
+            ...section('withdrawn', result.withdrawn),
+            ...result.cycles.map((cycle) => `cycle (undetermined): ${cycle.map((c) => describeRelationship(graph, c)).join(' ⇄ ')}`),
+          ].join('\n'),
           {
             active: result.active.map((c) => c.id),
             inactive: result.inactive.map((c) => c.id),
             undetermined: result.undetermined.map((c) => c.id),
-            reasons: result.reasons.map((r) => ({ commitment: r.commitment.id, condition: r.condition.id, outcome: r.outcome, explanation: r.explanation })),
+            withdrawn: result.withdrawn.map((c) => c.id),
+            cycles: result.cycles.map((cycle) => cycle.map((c) => c.id)),
+            reasons: result.reasons.map((r) => ({
+              commitment: r.commitment.id,
+              condition: r.condition.id,
+              outcome: r.outcome,
+              explanation: r.explanation,
+              ...(r.inheritedFrom ? { inheritedFrom: r.inheritedFrom.id } : {}),
+              chain: r.chain.map((c) => c.id),
+            })),
           },
         );
       });
@@ -192,13 +229,14 @@ export function registerAnalysisCommands(program: Command): void {
 
   program
     .command('tensions')
-    .description('where commitments collide, each with the relationships involved')
+    .description('where commitments collide (only commitments valid on a common day), each with the relationships involved')
+    .option('--as-of <date>', 'only commitments valid on this date')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async ({ json, ...options }: { asOf?: string; json?: boolean }) => {
       await withGraph(async (graph) => {
-        const tensions = findTensions(graph);
+        const tensions = findTensions(graph, options);
         print(
-          { json: !!opts.json },
+          { json: !!json },
           tensions.map((t) => `[${t.kind}] ${t.explanation}\n${t.relationships.map((r) => `    ${describeRelationship(graph, r)}`).join('\n')}`).join('\n'),
           tensions.map((t) => ({ kind: t.kind, explanation: t.explanation, relationships: t.relationships.map((r) => r.id) })),
         );
@@ -230,9 +268,11 @@ export function registerAnalysisCommands(program: Command): void {
     .description('the whole graph as GEXF (Gephi), GraphML, JSON, or JSON lines of graph records (cgraph load reads them back)')
     .option('--format <format>', EXPORT_FORMATS.join(', '), 'gexf')
     .option('--out <file>', 'write here instead of standard output')
-    .action(async (opts: { format: string; out?: string }) => {
+    .option('--as-of <date>', 'only the relationships valid on this date (every node is kept)')
+    .action(async (opts: { format: string; out?: string; asOf?: string }) => {
       if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${opts.format}"`);
-      await withGraph(async (graph) => {
+      await withGraph(async (whole) => {
+        const graph = graphAsOf(whole, { asOf: opts.asOf });
         // JSON lines stream record by record (any size); the other formats are one document.
         const format = opts.format as ExportFormat;
         await writeLines(opts.out, format === 'jsonl' ? exportLines(graph) : [exportGraph(graph, format)]);
