@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centrality } from '../../src/analysis/centrality.ts';
 import { buildGraph } from '../../src/analysis/graph-view.ts';
 import { shortestPath } from '../../src/analysis/paths.ts';
-import { isValidOn } from '../../src/domain/filters.ts';
+import { isValidOn } from '../../src/domain/time.ts';
 import type { Commitment, GraphRelationship } from '../../src/domain/model.ts';
 import { importFile } from '../../src/ingest/importers/run-import.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
@@ -84,14 +84,20 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
       expect(military).toBeGreaterThan(10e9);
     });
 
-    it('GDELT: CAMEO 03/12/13 become PLEDGED/REFUSED/WARNED; other roots are skipped and counted', () => {
+    it('GDELT: CAMEO 03/12/13 become PLEDGED/REFUSED/WARNED; other roots and self-events are skipped and counted by reason', () => {
       const rows = csv(FILES.gdelt, '\t');
       const mapped = rows.filter((r) => ['03', '12', '13'].includes(r.eventrootcode?.padStart(2, '0') ?? ''));
       const result = importFile('gdelt', FILES.gdelt);
       expect(result.rowsRead).toBe(rows.length);
-      expect(result.rowsSkipped).toBe(rows.length - mapped.length);
+      // The sample has the US legislator who became "United States REFUSED United States".
+      const selfEvents = mapped.filter((r) => r.actor1countrycode && r.actor1countrycode === r.actor2countrycode).length;
+      expect(selfEvents).toBeGreaterThan(0);
+      expect(result.skippedBy['both actors resolve to the same state']).toBe(selfEvents);
+      expect(Object.values(result.skippedBy).reduce((a, b) => a + b, 0)).toBe(result.rowsSkipped);
+      expect(result.rowsSkipped).toBe(rows.length - mapped.length + selfEvents);
+      expect(result.batch.relationships.every((r) => r.from !== r.to)).toBe(true);
       const withBoth = mapped.filter((r) => r.actor1countrycode && r.actor2countrycode);
-      expect(result.batch.relationships.length + result.rejected.length).toBe(mapped.length);
+      expect(result.batch.relationships.length + result.rejected.length + selfEvents).toBe(mapped.length);
       expect(result.batch.relationships.length).toBeLessThanOrEqual(withBoth.length);
       const types = new Set(result.batch.relationships.map((r) => r.type));
       expect([...types].every((t) => ['PLEDGED', 'REFUSED', 'WARNED'].includes(t))).toBe(true);

@@ -38,6 +38,10 @@ describe('cgraph import', () => {
     expect(rejected.stdout).toMatch(/atop4_member_level\.csv:203 rejected: member "8152"/);
     expect(runCli(['import', 'atop', IMPORTS[0]?.[1] as string, '--strict'], { CGRAPH_DATA_DIR: dataDir }).code).toBe(1);
     expect(runCli(['import', 'nonsense', 'x.csv'], { CGRAPH_DATA_DIR: dataDir }).code).toBe(2);
+    // GDELT prints how many rows it skipped for each reason, self-events among them.
+    const gdelt = runCli(['import', 'gdelt'], { CGRAPH_DATA_DIR: dataDir });
+    expect(gdelt.stdout).toMatch(/skipped \d+: both actors resolve to the same state/);
+    expect(gdelt.stdout).toMatch(/skipped \d+: CAMEO root \d\d is not 03, 12 or 13/);
 
     // The dashboard's view: Kiel commitments summed by donor and type.
     const api = await seededApi(new MemoryStore({ dataDir }));

@@ -29,6 +29,7 @@ export function registerImport(program: Command): void {
             file: result.file,
             rowsRead: result.rowsRead,
             rowsSkipped: result.rowsSkipped,
+            skippedBy: result.skippedBy,
             rowsRejected: result.rejected.length,
             rejected: result.rejected.slice(0, 100),
             nodesCreated: report.nodesCreated,
@@ -45,6 +46,7 @@ export function registerImport(program: Command): void {
               [
                 `${s.file}: ${s.rowsRead} rows read, ${s.rowsSkipped} skipped, ${s.rowsRejected} rejected; ` +
                   `${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created (${s.relationshipsUnchanged} already there) in ${s.seconds} s`,
+                ...Object.entries(s.skippedBy).map(([reason, n]) => `  skipped ${n}: ${reason}`),
                 ...s.rejected.map((r) => `  ${r.file}:${r.line} rejected: ${r.reason}`),
               ].join('\n'),
             )

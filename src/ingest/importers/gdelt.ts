@@ -1,6 +1,7 @@
 // GDELT 1.0 events: CAMEO root 03 → PLEDGED, 12 → REFUSED, 13 → WARNED between the states of
-// actor 1 and actor 2 (resolved through their country codes); other roots are skipped and
-// counted. The event code, Goldstein value, date and source URL travel with the evidence.
+// actor 1 and actor 2 (resolved through their country codes); other roots, and events whose two
+// actors resolve to the same state, are skipped and counted by reason. The event code, Goldstein
+// value, date and source URL travel with the evidence.
 import { isCommitmentType, type CommitmentKind } from '../../domain/model.ts';
 import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
@@ -17,7 +18,7 @@ export function importGdelt(file: string, resolver: EntityResolver, strict = fal
     const root = (f.eventrootcode ?? '').padStart(2, '0');
     const kind = ROOTS[root];
     if (!kind || !isCommitmentType(kind)) {
-      out.rowsSkipped++;
+      out.skip(`CAMEO root ${root} is not 03, 12 or 13`);
       continue;
     }
     const day = /^(\d{4})(\d{2})(\d{2})$/.exec(f.day ?? '');
@@ -30,6 +31,11 @@ export function importGdelt(file: string, resolver: EntityResolver, strict = fal
     if (!from || !to) {
       const which = !from ? `actor 1 country "${f.actor1countrycode ?? ''}"` : `actor 2 country "${f.actor2countrycode ?? ''}"`;
       out.reject(file, row.line, `${which} does not resolve to a state`);
+      continue;
+    }
+    if (from.id === to.id) {
+      // Both actors resolve to one state (a US legislator about the US): not a commitment between two actors.
+      out.skip('both actors resolve to the same state');
       continue;
     }
     const goldstein = Number(f.goldsteinscale);

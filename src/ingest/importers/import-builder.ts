@@ -16,6 +16,8 @@ export interface ImportResult {
   rowsRead: number;
   /** Rows that map to nothing in the model (e.g. GDELT events outside CAMEO 03/12/13). */
   rowsSkipped: number;
+  /** The skipped rows counted by reason. */
+  skippedBy: Record<string, number>;
   rejected: RejectedRow[];
 }
 
@@ -25,7 +27,7 @@ export class ImportBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly relationships = new Map<string, GraphRelationship>();
   readonly rejected: RejectedRow[] = [];
-  rowsSkipped = 0;
+  private readonly skipped = new Map<string, number>();
   private readonly sourceId: string;
   private readonly rowsRead: number;
 
@@ -59,6 +61,11 @@ export class ImportBuilder {
     this.relationships.set(rel.id, known ? { ...rel, evidence: [...known.evidence, ...rel.evidence] } : rel);
   }
 
+  /** A row that maps to nothing in the model, counted under its reason. */
+  skip(reason: string): void {
+    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
+  }
+
   reject(file: string, line: number, reason: string): void {
     this.rejected.push({ file, line, reason });
   }
@@ -74,7 +81,8 @@ export class ImportBuilder {
     return {
       batch: { nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] },
       rowsRead: this.rowsRead,
-      rowsSkipped: this.rowsSkipped,
+      rowsSkipped: [...this.skipped.values()].reduce((a, b) => a + b, 0),
+      skippedBy: Object.fromEntries([...this.skipped].sort(([a], [b]) => a.localeCompare(b))),
       rejected: this.rejected,
     };
   }

@@ -39,7 +39,7 @@ export function importKiel(file: string, resolver: EntityResolver, strict = fals
     }
     if (amounts < 0) continue;
     if (amounts === 0) {
-      out.rowsSkipped++;
+      out.skip('no aid committed that month');
       continue;
     }
     out.node(donor.node);
