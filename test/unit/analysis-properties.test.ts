@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, type SerializedInput } from '../../src/analysis/graph-view.ts';
 import type { Direction } from '../../src/analysis/options.ts';
 import { allPaths, shortestPath, type Path } from '../../src/analysis/paths.ts';
-import { isValidOn } from '../../src/domain/filters.ts';
+import { isValidOn } from '../../src/domain/time.ts';
 import type { GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 
 const TYPES = ['PLEDGED', 'REFUSED', 'LEADS', 'MEMBER_OF'] as const;
