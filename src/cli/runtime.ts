@@ -66,12 +66,12 @@ export function print(output: Output, human: string, data: unknown): void {
 }
 
 /** Runs a command with the configured store; every failure becomes a message and an exit code. */
-export async function withStore(work: (store: GraphStore, config: Config) => Promise<void>): Promise<void> {
+export async function withStore<T>(work: (store: GraphStore, config: Config) => Promise<T>): Promise<T> {
   let store: GraphStore | undefined;
   try {
     const config = loadConfig();
     store = await openStore(config);
-    await work(store, config);
+    return await work(store, config);
   } finally {
     await store?.close();
   }

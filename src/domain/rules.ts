@@ -122,7 +122,7 @@ export function quoteProblem(text: string, span: QuotedSpan): RuleProblem | unde
       ? 'and the quote is not in the text; copy it verbatim (curly quotes and dashes included)'
       : text.indexOf(span.quote, found + 1) >= 0
         ? `; the quote occurs more than once (first at ${found}..${found + span.quote.length}): set start and end to the occurrence meant`
-        : `; it occurs at ${found}..${found + span.quote.length}: set start: ${found} and end: ${found + span.quote.length}`;
+        : `; it occurs at ${found}..${found + span.quote.length}: set start: ${found} and end: ${found + span.quote.length} (cgraph validate --fix-offsets does it)`;
   return { code: 'QUOTE_MISMATCH', path: ['quote'], message: `text.slice(${span.start}, ${span.end}) is not this quote${where}` };
 }
 
@@ -145,6 +145,24 @@ export function datingProblems(rel: { validFrom?: string; validTo?: string; stat
   }
   if (rel.status === 'withdrawn' && !rel.validTo) {
     problems.push({ code: 'WITHDRAWN_WITHOUT_END', path: ['validTo'], message: 'a withdrawn commitment needs validTo: the date it ended (EDTF such as 2026-03~ when it is uncertain)' });
+  }
+  return problems;
+}
+
+/** What a code table knows of a CAMEO code (src/ingest/codebook.ts reads the tables). */
+export type CodeLookup = (cameo: string) => { goldstein?: number; plover?: string; description: string } | undefined;
+
+/** A commitment's CAMEO code, Goldstein value and PLOVER type that disagree with the code tables. */
+export function codeProblems(rel: { cameo?: string; goldstein?: number; plover?: string }, lookup: CodeLookup): RuleProblem[] {
+  if (!rel.cameo) return [];
+  const known = lookup(rel.cameo);
+  if (!known) return [{ code: 'UNKNOWN_CODE', path: ['cameo'], message: `"${rel.cameo}" is not a CAMEO code; look one up with cgraph codes cameo <words>` }];
+  const problems: RuleProblem[] = [];
+  if (rel.goldstein !== undefined && known.goldstein !== undefined && rel.goldstein !== known.goldstein) {
+    problems.push({ code: 'CODE_MISMATCH', path: ['goldstein'], message: `CAMEO ${rel.cameo} (${known.description}) has Goldstein ${known.goldstein}, not ${rel.goldstein}; set goldstein: ${known.goldstein}` });
+  }
+  if (rel.plover !== undefined && known.plover !== undefined && rel.plover !== known.plover) {
+    problems.push({ code: 'CODE_MISMATCH', path: ['plover'], message: `CAMEO ${rel.cameo} (${known.description}) is PLOVER ${known.plover}, not ${rel.plover}; set plover: ${known.plover}` });
   }
   return problems;
 }

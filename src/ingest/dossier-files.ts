@@ -2,12 +2,12 @@
 // and (for --fix-offsets) write computed offsets back into the YAML without touching the rest.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isNode, isScalar, type Pair, type YAMLMap } from 'yaml';
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { DEFAULT_REGISTRY_FILE } from '../project-files.ts';
 import { validateDossier, validateRegistry, type DossierResult } from './validate-dossier.ts';
-import { parseYamlWithPositions, problemAt } from './yaml-document.ts';
+import { formatPath, parseYamlWithPositions, problemAt } from './yaml-document.ts';
 
 export const DOSSIER_FILE = 'dossier.yaml';
 
@@ -61,7 +61,7 @@ export interface DossierFileResult extends DossierResult {
 }
 
 /** Validate one dossier file with its source text (named by `source.file`, relative to the dossier). */
-export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string, GraphNode>): DossierFileResult {
+export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string, GraphNode>, knownFrom?: ReadonlyMap<string, string>): DossierFileResult {
   const yamlText = readText(file);
   const pre = parseYamlWithPositions(yamlText, file);
   const sourceName = pre.value && typeof pre.value === 'object' ? (pre.value as { source?: { file?: unknown } }).source?.file : undefined;
@@ -73,6 +73,7 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
       computedOffsets: [],
       parsed: pre,
       unknownIds: [],
+      codeProposals: [],
     };
   }
   const sourceFile = typeof sourceName === 'string' ? join(dirname(file), sourceName) : undefined;
@@ -87,27 +88,110 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
         computedOffsets: [],
         parsed: pre,
         unknownIds: [],
+        codeProposals: [],
       };
     }
     sourceText = readFileSync(sourceFile, 'utf8');
   }
-  return { file, ...(sourceFile ? { sourceFile } : {}), ...validateDossier({ yamlText, sourceText, file, knownNodes }) };
+  return { file, ...(sourceFile ? { sourceFile } : {}), ...validateDossier({ yamlText, sourceText, file, knownNodes, ...(knownFrom ? { knownFrom } : {}) }) };
 }
 
-/** Write computed offsets (start, end) into the dossier's evidence items; comments and order stay. */
-export function writeComputedOffsets(result: DossierFileResult): number {
-  if (result.computedOffsets.length === 0) return 0;
-  const doc = result.parsed.doc;
-  for (const { path, start, end } of result.computedOffsets) {
-    const item = doc.getIn(path, true);
+export interface DossierChange {
+  file: string;
+  line: number;
+  path: string;
+  change: string;
+}
+
+interface TextEdit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+/** Applies edits to the file's text (from the end backwards, so offsets stay valid) and writes it atomically. */
+function editFile(file: string, text: string, edits: TextEdit[]): void {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, out);
+  renameSync(tmp, file);
+}
+
+type YamlPair = Pair<unknown, unknown>;
+
+function pairOf(item: YAMLMap, key: string): YamlPair | undefined {
+  return item.items.find((p) => isScalar(p.key) && p.key.value === key) as YamlPair | undefined;
+}
+
+/**
+ * An edit that adds `key: value` lines after `after` in a block map (with its indentation), or
+ * `, key: value` in a flow map: the rest of the text stays as it was.
+ */
+function insertAfter(text: string, item: YAMLMap, after: YamlPair, fields: [string, string][]): TextEdit | undefined {
+  if (!isScalar(after.key) || !isNode(after.value) || !after.key.range || !after.value.range) return undefined;
+  const valueEnd = after.value.range[1];
+  if (item.flow) return { at: valueEnd, remove: 0, insert: fields.map(([k, v]) => `, ${k}: ${v}`).join('') };
+  const keyStart = after.key.range[0];
+  const indent = ' '.repeat(keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1));
+  // After the line the value ends on (a block scalar's range already ends past its newline).
+  const lineEnd = text[valueEnd - 1] === '\n' ? valueEnd : text.indexOf('\n', valueEnd) + 1 || text.length;
+  return { at: lineEnd, remove: 0, insert: fields.map(([k, v]) => `${indent}${k}: ${v}\n`).join('') };
+}
+
+/**
+ * Writes computed offsets into the dossier's evidence items by editing the text where the numbers
+ * stand (or adding start/end lines after the quote): every other byte — comments, folded text,
+ * quoting, order — stays as it was. Returns what changed, each with its line.
+ */
+export function writeComputedOffsets(result: DossierFileResult): DossierChange[] {
+  if (result.computedOffsets.length === 0) return [];
+  const text = readFileSync(result.file, 'utf8');
+  const edits: TextEdit[] = [];
+  const changes: DossierChange[] = [];
+  for (const { path, start, end, previous } of result.computedOffsets) {
+    const item = result.parsed.doc.getIn(path, true);
     if (!isMap(item)) continue;
-    item.set('start', doc.createNode(start));
-    item.set('end', doc.createNode(end));
-    const quote = item.get('quote', true);
-    if (isScalar(quote) && quote.type === 'PLAIN' && /^[“"'‘]/.test(String(quote.value))) quote.type = 'QUOTE_DOUBLE';
+    const [startPair, endPair, quotePair] = [pairOf(item, 'start'), pairOf(item, 'end'), pairOf(item, 'quote')];
+    if (startPair && endPair && isScalar(startPair.value) && isScalar(endPair.value) && startPair.value.range && endPair.value.range) {
+      for (const [value, next] of [[startPair.value, start], [endPair.value, end]] as const) {
+        const range = value.range as [number, number, number];
+        edits.push({ at: range[0], remove: range[1] - range[0], insert: String(next) });
+      }
+    } else {
+      const edit = !startPair && !endPair && quotePair ? insertAfter(text, item, quotePair, [['start', String(start)], ['end', String(end)]]) : undefined;
+      if (!edit) continue;
+      edits.push(edit);
+    }
+    changes.push({
+      file: result.file,
+      line: result.parsed.lineCounter.linePos(item.range?.[0] ?? 0).line,
+      path: formatPath(path),
+      change: previous ? `start ${previous.start} → ${start}, end ${previous.end} → ${end}` : `added start ${start}, end ${end}`,
+    });
   }
-  const tmp = `${result.file}.tmp-${process.pid}`;
-  writeFileSync(tmp, doc.toString({ lineWidth: 0 }));
-  renameSync(tmp, result.file);
-  return result.computedOffsets.length;
+  editFile(result.file, text, edits);
+  return changes;
+}
+
+/** Writes the proposed CAMEO code, Goldstein value and PLOVER type after each commitment's action line. */
+export function writeCodeProposals(result: DossierFileResult): DossierChange[] {
+  if (result.codeProposals.length === 0) return [];
+  const text = readFileSync(result.file, 'utf8');
+  const edits: TextEdit[] = [];
+  const changes: DossierChange[] = [];
+  for (const proposal of result.codeProposals) {
+    const item = result.parsed.doc.getIn(proposal.path, true);
+    const action = isMap(item) ? pairOf(item, 'action') : undefined;
+    if (!isMap(item) || !action) continue;
+    const fields: [string, string][] = [['cameo', JSON.stringify(proposal.cameo)]];
+    if (proposal.goldstein !== undefined && !pairOf(item, 'goldstein')) fields.push(['goldstein', String(proposal.goldstein)]);
+    if (proposal.plover && !pairOf(item, 'plover')) fields.push(['plover', proposal.plover]);
+    const edit = insertAfter(text, item, action, fields);
+    if (!edit) continue;
+    edits.push(edit);
+    changes.push({ file: result.file, line: result.parsed.lineCounter.linePos(item.range?.[0] ?? 0).line, path: formatPath(proposal.path), change: `added ${fields.map(([k, v]) => `${k} ${v}`).join(', ')}` });
+  }
+  editFile(result.file, text, edits);
+  return changes;
 }

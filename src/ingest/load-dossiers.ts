@@ -33,23 +33,41 @@ function readQuietly(file: string): string {
 
 /** Validates every dossier under `paths`; throws with every problem of every dossier at once. */
 export async function validateDossiers(paths: readonly string[], options: ValidateDossiersOptions = {}): Promise<ValidatedDossiers> {
+  const { dossiers, batches } = await checkDossiers(paths, options);
+  const problems = dossiers.flatMap((d) => d.problems);
+  if (problems.length) throw new ValidationError(problems, 'dossiers');
+  return { dossiers, batches };
+}
+
+/** Each dossier's result, problems included (nothing thrown for them); batches only for valid dossiers. */
+export async function checkDossiers(paths: readonly string[], options: ValidateDossiersOptions = {}): Promise<ValidatedDossiers> {
   const files = findDossiers(paths);
   if (files.length === 0) throw new ValidationError([{ code: 'NO_DOSSIERS', message: `no dossier.yaml under ${paths.join(', ')}` }]);
   const registry = readRegistry(options.registryFile);
+  // Known nodes, each with where it is defined: the registry, what the store holds of the
+  // entities these dossiers introduce (a redefinition must not silently overwrite it), then the
+  // dossiers themselves (the first definition of an id wins; a different one is ENTITY_CONFLICT).
   const known = new Map(registry.nodes);
-  for (const file of files) for (const node of introducedEntities(readQuietly(file), file)) if (!known.has(node.id)) known.set(node.id, node);
-  let dossiers = files.map((file) => validateDossierFile(file, known));
+  const knownFrom = new Map([...registry.nodes.keys()].map((id) => [id, registry.file] as const));
+  const learn = (nodes: readonly (GraphNode | null)[], where: string) => {
+    for (const node of nodes) {
+      if (!node || known.has(node.id)) continue;
+      known.set(node.id, node);
+      knownFrom.set(node.id, where);
+    }
+  };
+  const introduced = files.map((file) => ({ file, nodes: introducedEntities(readQuietly(file), file) }));
+  if (options.lookup) learn(await options.lookup([...new Set(introduced.flatMap((d) => d.nodes.map((n) => n.id)))]), 'the store');
+  for (const { file, nodes } of introduced) learn(nodes, file);
+  let dossiers = files.map((file) => validateDossierFile(file, known, knownFrom));
   const unknown = [...new Set(dossiers.flatMap((d) => d.unknownIds))];
   if (unknown.length && options.lookup) {
-    const stored = (await options.lookup(unknown)).filter((n): n is GraphNode => n !== null);
-    if (stored.length) {
-      for (const node of stored) known.set(node.id, node);
-      dossiers = dossiers.map((d) => (d.unknownIds.length ? validateDossierFile(d.file, known) : d));
-    }
+    const before = known.size;
+    learn(await options.lookup(unknown), 'the store');
+    if (known.size > before) dossiers = dossiers.map((d) => (d.unknownIds.length ? validateDossierFile(d.file, known, knownFrom) : d));
   }
-  const problems = dossiers.flatMap((d) => d.problems);
-  if (problems.length) throw new ValidationError(problems, 'dossiers');
-  return { dossiers, batches: [{ nodes: [...registry.nodes.values()], relationships: [] }, ...dossiers.map((d) => d.batch as GraphBatch)] };
+  const batches = dossiers.flatMap((d) => (d.batch ? [d.batch] : []));
+  return { dossiers, batches: [{ nodes: [...registry.nodes.values()], relationships: [] }, ...batches] };
 }
 
 /** Loads batches one after another, each atomically; progress counts rows over all of them. */

@@ -21,8 +21,10 @@ import {
   type StructuralRelationship,
 } from '../domain/model.ts';
 import { deriveRelationshipId, sha256Hex } from '../domain/relationship-id.ts';
-import { datingProblems, locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
-import { splitSentences } from './sentences.ts';
+import { codeProblems, datingProblems, locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { distance } from 'fastest-levenshtein';
+import { codebook, proposeCodes, type Codebook } from './codebook.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 import { parseYamlWithPositions, problemAt, type ParsedYaml, type PathSegment } from './yaml-document.ts';
 
 export interface DossierInput {
@@ -32,13 +34,30 @@ export interface DossierInput {
   file: string;
   /** Nodes the dossier may reference without introducing them (the registry, other dossiers, the store). */
   knownNodes: ReadonlyMap<string, GraphNode>;
+  /** Where each known node is defined (a file, or "the store"), for ENTITY_CONFLICT. */
+  knownFrom?: ReadonlyMap<string, string>;
+  /** The CAMEO/PLOVER tables codes are checked against and proposed from (default: data/'s). */
+  codes?: Codebook;
 }
 
-/** An offset computed for evidence that gave none: `--fix-offsets` writes these back. */
+/** Codes proposed for a commitment that gives none: shown by validate, written by validate --fix. */
+export interface CodeProposal {
+  path: PathSegment[];
+  cameo: string;
+  description: string;
+  goldstein?: number;
+  plover?: string;
+}
+
+/**
+ * Offsets computed for evidence that gave none, or that gave wrong ones for a quote occurring
+ * exactly once (`previous`): `--fix-offsets` writes these back.
+ */
 export interface ComputedOffset {
   path: PathSegment[];
   start: number;
   end: number;
+  previous?: { start: number; end: number };
 }
 
 export interface DossierResult {
@@ -51,6 +70,7 @@ export interface DossierResult {
   parsed: ParsedYaml;
   /** Ids referenced but known nowhere: a caller with a store may look them up and validate again. */
   unknownIds: string[];
+  codeProposals: CodeProposal[];
 }
 
 const TOP_LEVEL = ['source', 'entities', 'relationships', 'ledger'] as const;
@@ -66,6 +86,7 @@ interface Located {
 interface DossierContext extends Located {
   readonly text: string;
   readonly knownNodes: ReadonlyMap<string, GraphNode>;
+  readonly knownFrom: ReadonlyMap<string, string>;
   /** The source's id, when the source block names one (quotes are checked even without it). */
   sourceId: string | undefined;
   /** Nodes this dossier introduces (its source included). */
@@ -80,6 +101,8 @@ interface DossierContext extends Located {
   readonly declaredRefs: Set<string>;
   readonly computedOffsets: ComputedOffset[];
   readonly unknownIds: Set<string>;
+  readonly codes: Codebook;
+  readonly codeProposals: CodeProposal[];
 }
 
 function report(ctx: Located, base: readonly PathSegment[], ...found: (RuleProblem | undefined)[]): void {
@@ -116,11 +139,28 @@ function requireNode(ctx: DossierContext, path: readonly PathSegment[], id: stri
   const node = nodeOf(ctx, id);
   if (!node) {
     ctx.unknownIds.add(id);
-    at(ctx, path, 'UNKNOWN_ID', `"${id}" is neither in the registry, another dossier of this load, the store, nor introduced by this dossier; add it under entities or fix the id`);
+    const near = closestId(ctx, id, allowed);
+    at(
+      ctx,
+      path,
+      'UNKNOWN_ID',
+      `"${id}" is neither in the registry, another dossier of this load, the store, nor introduced by this dossier; ${near ? `did you mean ${near.id} (${near.name})? Otherwise add` : 'add'} it under entities or fix the id`,
+    );
     return;
   }
   ctx.referenced.add(id);
   if (allowed) report(ctx, path, wrongKindProblem(id, node.kind, allowed));
+}
+
+/** The known id nearest to a mistyped one (a few edits away, of an allowed kind), for the advice. */
+function closestId(ctx: DossierContext, id: string, allowed?: readonly NodeKind[]): GraphNode | undefined {
+  let best: { node: GraphNode; distance: number } | undefined;
+  for (const node of [...ctx.introduced.values(), ...ctx.knownNodes.values()]) {
+    if (allowed && !allowed.includes(node.kind)) continue;
+    const d = distance(id, node.id);
+    if (d <= Math.max(2, Math.floor(id.length / 5)) && (!best || d < best.distance)) best = { node, distance: d };
+  }
+  return best?.node;
 }
 
 function checkNodeId(ctx: Located, path: PathSegment[], node: { id: string; kind: NodeKind }, seen: ReadonlyMap<string, unknown>): void {
@@ -146,12 +186,33 @@ function checkSource(ctx: DossierContext, raw: unknown): void {
 
 // --- stage 2: entities ----------------------------------------------------------------------
 
+/** The fields that identify an entity: changing one of them is a change of what the id names. */
+const IDENTITY_FIELDS = ['kind', 'name', 'iso3', 'iso2', 'cowCode', 'cowAbbrev', 'wikidata', 'atopId', 'cowAllianceId', 'conditionKind', 'subject'] as const;
+
+/** An entity that redefines one defined elsewhere (registry, another dossier, the store) differently. */
+function entityConflict(ctx: DossierContext, path: PathSegment[], entity: GraphNode): void {
+  const known = ctx.knownNodes.get(entity.id);
+  const where = ctx.knownFrom.get(entity.id);
+  if (!known || !where || where === ctx.parsed.file) return;
+  const differ = IDENTITY_FIELDS.filter((field) => {
+    const [a, b] = [(known as Record<string, unknown>)[field], (entity as Record<string, unknown>)[field]];
+    return b !== undefined && a !== b;
+  });
+  if (!differ.length) return;
+  const values = differ.map((f) => `${f} ${JSON.stringify((known as Record<string, unknown>)[f])} there, ${JSON.stringify((entity as Record<string, unknown>)[f])} here`).join('; ');
+  at(ctx, [...path, differ[0] === 'kind' ? 'kind' : differ[0] as string], 'ENTITY_CONFLICT', `"${entity.id}" is defined in ${where} differently (${values}); reference it without redefining it, or add update: true to change it on purpose`);
+}
+
 function checkEntities(ctx: DossierContext, entities: unknown[]): void {
   const conditions: [number, string][] = [];
   entities.forEach((raw, index) => {
     const path = ['entities', index];
-    const entity = parseAt(ctx, path, DossierEntity, raw);
+    // `update: true` says the dossier changes a known entity on purpose; it is not stored.
+    const { update, ...fields } = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : { update: undefined };
+    if (update !== undefined && typeof update !== 'boolean') at(ctx, [...path, 'update'], 'SCHEMA', 'update is true or false');
+    const entity = parseAt(ctx, path, DossierEntity, raw && typeof raw === 'object' && !Array.isArray(raw) ? fields : raw);
     if (!entity) return;
+    if (update !== true) entityConflict(ctx, path, entity);
     checkNodeId(ctx, path, entity, ctx.introduced);
     ctx.introduced.set(entity.id, entity);
     if (entity.kind === 'CONDITION' && entity.subject && entity.conditionKind !== 'commitment') conditions.push([index, entity.subject]);
@@ -219,6 +280,10 @@ function checkEvidenceItem(ctx: DossierContext, path: PathSegment[], raw: unknow
     const problem = quoteProblem(ctx.text, { quote, start, end });
     report(ctx, path, problem);
     if (!problem) span = { start, end };
+    else {
+      const located = locateQuote(ctx.text, quote);
+      if (!('code' in located)) ctx.computedOffsets.push({ path, ...located, previous: { start, end } });
+    }
   }
   if (!item) return undefined;
   if (item.speaker) requireNode(ctx, [...path, 'speaker'], item.speaker, ACTORS);
@@ -259,6 +324,10 @@ function checkRelationships(ctx: DossierContext, relationships: unknown[]): void
     if ('conditions' in rel) rel.conditions.forEach((id, i) => requireNode(ctx, [...path, 'conditions', i], id, ['CONDITION']));
     if ('statedBy' in rel) rel.statedBy.forEach((id, i) => requireNode(ctx, [...path, 'statedBy', i], id, ACTORS));
     report(ctx, path, ...datingProblems(rel));
+    if ('action' in rel) {
+      report(ctx, path, ...codeProblems(rel, (code) => ctx.codes.cameo.get(code)));
+      if (!rel.cameo) ctx.codeProposals.push({ path, ...proposeCodes(ctx.codes, rel.type, rel.action) });
+    }
 
     const discriminator = 'action' in rel ? rel.action : (rel.role ?? rel.claim ?? '');
     const id = deriveRelationshipId({ sourceId: ctx.sourceId ?? '', type: rel.type, from: rel.from, to: rel.to, discriminator });
@@ -276,15 +345,14 @@ function checkRelationships(ctx: DossierContext, relationships: unknown[]): void
 
 function checkLedger(ctx: DossierContext, ledger: unknown[] | undefined): void {
   if (ledger === undefined) return;
-  const sentences = new Set(splitSentences(ctx.text).map((s) => s.text));
+  const split = splitSentences(ctx.text);
+  const sentences = new Set(split.map((s) => s.text));
   const covered = new Set<string>();
   ledger.forEach((raw, index) => {
     const path: PathSegment[] = ['ledger', index];
     const entry = parseAt(ctx, path, LedgerEntry, raw);
     if (!entry) return;
-    if (!sentences.has(entry.sentence)) {
-      at(ctx, [...path, 'sentence'], 'LEDGER_UNKNOWN_SENTENCE', 'this is not a sentence of the source text; copy the sentence verbatim');
-    }
+    if (!sentences.has(entry.sentence)) at(ctx, [...path, 'sentence'], 'LEDGER_UNKNOWN_SENTENCE', ledgerAdvice(ctx.text, split, entry.sentence));
     if (covered.has(entry.sentence)) at(ctx, [...path, 'sentence'], 'LEDGER_DUPLICATE_SENTENCE', 'this sentence is in the ledger twice');
     covered.add(entry.sentence);
     if ('refs' in entry) {
@@ -300,6 +368,19 @@ function checkLedger(ctx: DossierContext, ledger: unknown[] | undefined): void {
   }
 }
 
+/** What to write instead of a ledger entry that is not one of the splitter's sentences. */
+function ledgerAdvice(text: string, split: readonly Sentence[], written: string): string {
+  const at = text.indexOf(written);
+  if (at >= 0) {
+    const end = at + written.length;
+    const overlapping = split.filter((s) => s.start < end && s.end > at);
+    if (overlapping.length === 1) return `this text is part of the sentence "${overlapping[0]?.text}"; use that whole sentence`;
+    return `this text is verbatim, but the ledger's sentence splitter reads it as ${overlapping.length} sentences; give each its own entry: ${overlapping.map((s) => `"${s.text}"`).join(' | ')}`;
+  }
+  const closest = [...split].sort((a, b) => distance(written, a.text) - distance(written, b.text))[0];
+  return `this is not in the source text${closest ? `; the closest sentence is "${closest.text}"` : ''}: copy it verbatim (curly quotes and dashes included)`;
+}
+
 // --- the whole dossier ----------------------------------------------------------------------
 
 export function validateDossier(input: DossierInput): DossierResult {
@@ -308,6 +389,7 @@ export function validateDossier(input: DossierInput): DossierResult {
     parsed,
     text: input.sourceText,
     knownNodes: input.knownNodes,
+    knownFrom: input.knownFrom ?? new Map(),
     sourceId: undefined,
     introduced: new Map(),
     referenced: new Set(),
@@ -317,9 +399,18 @@ export function validateDossier(input: DossierInput): DossierResult {
     declaredRefs: new Set(),
     computedOffsets: [],
     unknownIds: new Set(),
+    codes: input.codes ?? codebook(),
+    codeProposals: [],
     problems: [...parsed.problems],
   };
-  const result = (): DossierResult => ({ problems: ctx.problems, refs: ctx.refs, computedOffsets: ctx.computedOffsets, parsed, unknownIds: [...ctx.unknownIds] });
+  const result = (): DossierResult => ({
+    problems: ctx.problems,
+    refs: ctx.refs,
+    computedOffsets: ctx.computedOffsets,
+    parsed,
+    unknownIds: [...ctx.unknownIds],
+    codeProposals: ctx.codeProposals,
+  });
   if (parsed.problems.length) return result();
   const root = parsed.value;
   if (!root || typeof root !== 'object' || Array.isArray(root)) {

@@ -153,7 +153,7 @@ export function describeApi(name: string, makeStore: StoreFactory, options: { sk
         statedAt: '2026-01-06',
         status: 'announced',
         cameo: '0334',
-        goldstein: 5.2,
+        goldstein: 6,
         plover: 'AGREE',
         conditions: [{ id: 'condition:ceasefire-in-force' }, { id: 'condition:behind-contact-line' }],
         statedBy: [{ id: 'person:keir-starmer' }],

@@ -8,7 +8,7 @@ import { centrality } from '../../src/analysis/centrality.ts';
 import { buildGraph } from '../../src/analysis/graph-view.ts';
 import { shortestPath } from '../../src/analysis/paths.ts';
 import { isValidOn } from '../../src/domain/time.ts';
-import type { Commitment, GraphRelationship } from '../../src/domain/model.ts';
+import type { Commitment, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { importFile } from '../../src/ingest/importers/run-import.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { noNeo4j, storeFactories, tempDir, type StoreFactory } from '../support/fixtures.ts';
@@ -154,6 +154,14 @@ describe('bad rows', () => {
       lines[4] = (lines[4] as string).replace('"AUS"', '"XXQ"');
     });
     expect(() => importFile('kiel', file, { strict: true })).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('never renames a registry entity: the registry name wins, the dataset spelling becomes an alias', () => {
+    const registry = new Map<string, GraphNode>([['state:GBR', { id: 'state:GBR', kind: 'STATE', name: 'Britain (registry)', aliases: ['UK'], iso3: 'GBR' }]]);
+    const result = importFile('kiel', FILES.kiel, { registry });
+    const gbr = result.batch.nodes.find((n) => n.id === 'state:GBR');
+    expect(gbr).toMatchObject({ name: 'Britain (registry)', iso3: 'GBR' });
+    expect(gbr?.aliases).toEqual(expect.arrayContaining(['UK', 'United Kingdom']));
   });
 
   it('says which entity table is missing', () => {

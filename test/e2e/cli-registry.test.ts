@@ -1,7 +1,7 @@
 // The entity registry is explicit (--registry, default the project's seeds/entities.yaml) and a
 // missing one is said, never taken for an empty one; ids also resolve against the other dossiers
 // of the same command and (load's default, validate's --against-store) what the store holds.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/fixtures.ts';
@@ -69,5 +69,57 @@ describe('the entity registry and where ids resolve', () => {
     const loaded = runCli(['load', second, '--json'], env);
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(JSON.parse(loaded.stdout)).toMatchObject({ relationshipsCreated: 1, nodesCreated: 1 });
+  });
+});
+
+/** A test dossier that (re)defines the Paris dossier's force; `extra` adds lines to the entity. */
+function redefiningDossier(name: string, extra = ''): string {
+  const dir = join(tempDir(), 'redefines');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'source.txt'), 'Italy said it would not join the force.\n'); // test fixture text
+  writeFileSync(
+    join(dir, 'dossier.yaml'),
+    [
+      'source: { id: "source:test-redefinition", name: "A test report", file: source.txt }',
+      'entities:',
+      '  - id: initiative:multinational-force-ukraine',
+      '    kind: INITIATIVE',
+      `    name: ${name}`,
+      ...(extra ? [extra] : []),
+      '  - id: state:ITA',
+      '    kind: STATE',
+      '    name: Italia',
+      'relationships:',
+      '  - ref: ita-refuses-force',
+      '    type: REFUSED',
+      '    from: state:ITA',
+      '    to: initiative:multinational-force-ukraine',
+      '    action: join the force',
+      '    firmness: firm',
+      '    evidence:',
+      '      - quote: Italy said it would not join the force.',
+      '        attribution: reported',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+describe('entities do not drift', () => {
+  it('refuses a dossier that renames a registry or stored entity (ENTITY_CONFLICT, both values and where each is), unless it says update: true', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    expect(runCli(['load', PARIS], env).code).toBe(0);
+    const refused = runCli(['load', redefiningDossier('A different force')], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/ENTITY_CONFLICT at entities\[0\]\.name: "initiative:multinational-force-ukraine" is defined in the store differently \(name "Multinational reassurance force for Ukraine" there, "A different force" here\)/);
+    expect(refused.stderr).toMatch(/ENTITY_CONFLICT at entities\[1\]\.name: "state:ITA" is defined in .*seeds\/entities\.yaml differently \(name "Italy" there, "Italia" here\)/);
+    expect(refused.stderr).toContain('nothing was loaded');
+    // On purpose: both entities say update: true (the registry's Italy stays Italy in the registry file).
+    const onPurpose = redefiningDossier('A different force', '    update: true');
+    writeFileSync(join(onPurpose, 'dossier.yaml'), readFileSync(join(onPurpose, 'dossier.yaml'), 'utf8').replace('    name: Italia\n', '    name: Italia\n    update: true\n'));
+    const loaded = runCli(['load', onPurpose, '--json'], env);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toMatchObject({ nodesUpdated: 2 });
+    expect(runCli(['search', 'A different force', '--json'], env).stdout).toContain('initiative:multinational-force-ukraine');
   });
 });

@@ -37,10 +37,25 @@ describe('cgraph validate', () => {
     const before = count();
     const result = runCli(['validate', dir, '--fix-offsets']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('wrote 1 offset pair(s)');
+    expect(result.stdout).toContain('wrote 1 change(s)');
     expect(count()).toBe(before + 1);
-    expect(runCli(['validate', dir, '--fix-offsets']).stdout).toContain('wrote 0 offset pair(s)');
+    expect(runCli(['validate', dir, '--fix-offsets']).stdout).toContain('wrote 0 change(s)');
     expect(readFileSync(file, 'utf8')).toContain('# Dossier for the article');
+  });
+
+  it('--fix-offsets also fixes wrong offsets of a quote that occurs once, changes nothing else, and says what it changed', () => {
+    const dir = brokenSeedCopy((y) => y.replace('start: 5224\n        end: 5379', 'start: 5000\n        end: 5155'));
+    const file = join(dir, 'paris-summit-2026-01-06', 'dossier.yaml');
+    const broken = readFileSync(file, 'utf8');
+    const refused = runCli(['validate', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/QUOTE_MISMATCH .*set start: 5224 and end: 5379 \(cgraph validate --fix-offsets does it\)/);
+    const fixed = runCli(['validate', dir, '--fix-offsets']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stderr).toMatch(/dossier\.yaml:\d+ relationships\[\d+\]\.evidence\[0\]: start 5000 → 5224, end 5155 → 5379/);
+    // Only those two numbers changed: folded text, comments and quoting stay byte for byte.
+    expect(readFileSync(file, 'utf8')).toBe(broken.replace('start: 5000\n        end: 5155', 'start: 5224\n        end: 5379'));
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join('seeds', 'paris-summit-2026-01-06', 'dossier.yaml'), 'utf8'));
   });
 
   it('says where a missing path is', () => {

@@ -73,7 +73,7 @@ describe('validateDossier', () => {
   it('reports a duplicate entity id', () => {
     const text = yamlText.replace('  - id: condition:peace-agreement', '  - id: condition:ceasefire-in-force');
     const problems = validate(text).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_ID', path: 'entities[10].id', line: lineOf(text, '- id: condition:ceasefire-in-force', 62) }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_ID', path: 'entities[10].id', line: lineOf(text, '- id: condition:ceasefire-in-force', 63) }));
   });
 
   it('reports a bad enum value', () => {

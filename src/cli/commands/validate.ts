@@ -2,8 +2,9 @@
 // offsets back. Ids resolve against the registry, the dossiers given together and, with
 // --against-store, what the configured store holds.
 import type { Command } from 'commander';
-import { writeComputedOffsets } from '../../ingest/dossier-files.ts';
-import { validateDossiers, type ValidatedDossiers } from '../../ingest/load-dossiers.ts';
+import { writeCodeProposals, writeComputedOffsets, type DossierChange } from '../../ingest/dossier-files.ts';
+import { formatPath, locate } from '../../ingest/yaml-document.ts';
+import { checkDossiers, validateDossiers, type ValidateDossiersOptions } from '../../ingest/load-dossiers.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { print, withStore } from '../runtime.ts';
 
@@ -14,23 +15,34 @@ export function registerValidate(program: Command): void {
     .argument('[paths...]', 'dossier files or folders', ['seeds'])
     .option('--registry <file>', 'the entity registry ids resolve against', DEFAULT_REGISTRY_FILE)
     .option('--against-store', 'also resolve ids against what the configured store holds')
-    .option('--fix-offsets', 'write computed quote offsets back into the dossier files')
+    .option('--fix-offsets', 'write computed quote offsets into the dossier files (missing ones, and wrong ones of a quote that occurs once)')
+    .option('--fix', 'write computed offsets and the proposed CAMEO/Goldstein/PLOVER codes of commitments that give none')
     .option('--json', 'print JSON')
-    .action(async (paths: string[], opts: { registry: string; againstStore?: boolean; fixOffsets?: boolean; json?: boolean }) => {
-      let validated: ValidatedDossiers | undefined;
-      if (opts.againstStore) await withStore(async (store) => void (validated = await validateDossiers(paths, { registryFile: opts.registry, lookup: (ids) => store.getNodes(ids) })));
-      const { dossiers } = validated ?? (await validateDossiers(paths, { registryFile: opts.registry }));
-      let written = 0;
-      if (opts.fixOffsets) for (const dossier of dossiers) written += writeComputedOffsets(dossier);
-      const summary = dossiers.map((d) => ({ file: d.file, nodes: d.batch?.nodes.length ?? 0, relationships: d.batch?.relationships.length ?? 0 }));
+    .action(async (paths: string[], opts: { registry: string; againstStore?: boolean; fixOffsets?: boolean; fix?: boolean; json?: boolean }) => {
+      const run = async (lookup?: ValidateDossiersOptions['lookup']) => {
+        const options = { registryFile: opts.registry, lookup };
+        // Fixes are written first; then the result is validated (and refused if anything is left).
+        const changes: DossierChange[] = [];
+        if (opts.fixOffsets || opts.fix) {
+          for (const dossier of (await checkDossiers(paths, options)).dossiers) changes.push(...writeComputedOffsets(dossier));
+        }
+        if (opts.fix) for (const dossier of (await checkDossiers(paths, options)).dossiers) changes.push(...writeCodeProposals(dossier));
+        for (const c of changes) process.stderr.write(`${c.file}:${c.line} ${c.path}: ${c.change}\n`);
+        return { changes, validated: await validateDossiers(paths, options) };
+      };
+      const { changes, validated } = opts.againstStore ? await withStore((store) => run((ids) => store.getNodes(ids))) : await run();
+      const proposals = validated.dossiers.flatMap((d) =>
+        d.codeProposals.map((p) => ({ file: d.file, line: locate(d.parsed, p.path).line, path: formatPath(p.path), cameo: p.cameo, description: p.description, goldstein: p.goldstein, plover: p.plover })),
+      );
+      const summary = validated.dossiers.map((d) => ({ file: d.file, nodes: d.batch?.nodes.length ?? 0, relationships: d.batch?.relationships.length ?? 0 }));
       print(
         { json: !!opts.json },
         [
           ...summary.map((s) => `ok ${s.file}: ${s.nodes} nodes, ${s.relationships} relationships`),
-          ...(opts.fixOffsets ? [`wrote ${written} offset pair(s)`] : []),
+          ...proposals.map((p) => `${p.file}:${p.line} ${p.path}: no codes; proposed cameo ${p.cameo} (${p.description}), goldstein ${p.goldstein ?? '?'}, plover ${p.plover ?? '?'} — check them, then write them with --fix`),
+          ...(opts.fixOffsets || opts.fix ? [`wrote ${changes.length} change(s)`] : []),
         ].join('\n'),
-        { valid: true, dossiers: summary, offsetsWritten: written },
+        { valid: true, dossiers: summary, proposals, changes },
       );
     });
 }
-

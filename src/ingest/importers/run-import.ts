@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import { DATA_DIR } from '../../project-files.ts';
+import type { GraphNode } from '../../domain/model.ts';
+import { readRegistry } from '../dossier-files.ts';
 import { importAtop } from './atop.ts';
 import { importCow, readCowToAtop } from './cow.ts';
 import { EntityResolver } from './entity-resolver.ts';
@@ -26,6 +28,22 @@ export interface ImportOptions {
   strict?: boolean;
   /** Folder with the entity tables (entities/, cow/, atop/); default: the project's data/. */
   dataDir?: string;
+  /** The entity registry whose names win over a dataset's spelling (default: the project's). */
+  registry?: ReadonlyMap<string, GraphNode>;
+}
+
+/**
+ * Importers never rename a registry entity: the registry's name (and kind) wins, the dataset's
+ * spelling becomes an alias, and the dataset may add identifiers the registry lacks.
+ */
+export function keepRegistryNames(result: ImportResult, registry: ReadonlyMap<string, GraphNode>): ImportResult {
+  const nodes = result.batch.nodes.map((node) => {
+    const known = registry.get(node.id);
+    if (!known || known.kind !== node.kind) return node;
+    const aliases = [...new Set([...known.aliases, ...node.aliases, ...(node.name !== known.name ? [node.name] : [])])];
+    return { ...node, ...known, aliases } as GraphNode;
+  });
+  return { ...result, batch: { ...result.batch, nodes } };
 }
 
 const resolvers = new Map<string, EntityResolver>();
@@ -44,6 +62,10 @@ export function resolverFor(dataDir: string): EntityResolver {
 }
 
 export function importFile(kind: ImportKind, file: string, options: ImportOptions = {}): ImportResult {
+  return keepRegistryNames(mapFile(kind, file, options), options.registry ?? readRegistry().nodes);
+}
+
+function mapFile(kind: ImportKind, file: string, options: ImportOptions): ImportResult {
   if (!existsSync(file)) throw new DomainError('FILE_NOT_FOUND', `${file} does not exist`, { file });
   const dataDir = resolve(options.dataDir ?? DATA_DIR);
   const resolver = resolverFor(dataDir);
