@@ -1,7 +1,9 @@
 // The cgraph command line: thin commands over the ingest, store and analysis services.
 import { Command, CommanderError } from 'commander';
 import { registerAnalysisCommands } from './commands/analysis-commands.ts';
+import { registerCodes } from './commands/codes.ts';
 import { registerGenerate } from './commands/generate.ts';
+import { registerSchema } from './commands/schema.ts';
 import { registerImport } from './commands/import.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -24,6 +26,8 @@ registerStoreCommands(program);
 registerAnalysisCommands(program);
 registerGenerate(program);
 registerImport(program);
+registerCodes(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);
