@@ -157,8 +157,12 @@ function closestId(ctx: DossierContext, id: string, allowed?: readonly NodeKind[
   let best: { node: GraphNode; distance: number } | undefined;
   for (const node of [...ctx.introduced.values(), ...ctx.knownNodes.values()]) {
     if (allowed && !allowed.includes(node.kind)) continue;
-    const d = distance(id, node.id);
-    if (d <= Math.max(2, Math.floor(id.length / 5)) && (!best || d < best.distance)) best = { node, distance: d };
+    // Ids share their kind prefix: measure the part after it, allowing one edit in a short code
+    // (state:ITX → state:ITA) and two in a longer slug.
+    const [mine, theirs] = [id.slice(id.indexOf(':') + 1), node.id.slice(node.id.indexOf(':') + 1)];
+    if (id.slice(0, id.indexOf(':')) !== node.id.slice(0, node.id.indexOf(':'))) continue;
+    const d = distance(mine, theirs);
+    if (d <= (mine.length <= 4 ? 1 : 2) && (!best || d < best.distance)) best = { node, distance: d };
   }
   return best?.node;
 }
