@@ -9,31 +9,37 @@ import { runCli } from '../support/run-cli.ts';
 
 const PARIS = 'seeds/paris-summit-2026-01-06';
 
-/** A small test dossier that pledges to the Paris dossier's initiative, which the registry does not hold. */
-function secondDossier(): string {
-  const dir = join(tempDir(), 'second');
+/**
+ * A one-sentence test dossier in a new folder (the text is written for the test, not a real
+ * report): the sentence is the quote of its one commitment; `entities` are YAML lines.
+ */
+function testDossier(folder: string, sentence: string, commitment: { ref: string; type: string; from: string; to: string; action: string; firmness: string }, entities: string[] = []): string {
+  const dir = join(tempDir(), folder);
   mkdirSync(dir);
-  // Test fixture text, written for this test (not a real report).
-  writeFileSync(join(dir, 'source.txt'), 'Poland said it would help the multinational force from its own territory.\n');
+  writeFileSync(join(dir, 'source.txt'), `${sentence}\n`);
+  const fields = ['type', 'from', 'to', 'action', 'firmness'] as const;
   writeFileSync(
     join(dir, 'dossier.yaml'),
     [
-      'source: { id: "source:test-second-report", name: "A test report", file: source.txt }',
+      `source: { id: "source:test-${folder}", name: "A test report", file: source.txt }`,
+      ...(entities.length ? ['entities:', ...entities] : []),
       'relationships:',
-      '  - ref: pol-helps-force',
-      '    type: PLEDGED',
-      '    from: state:POL',
-      '    to: initiative:multinational-force-ukraine',
-      '    action: help the force from Polish territory',
-      '    firmness: hedged',
+      `  - ref: ${commitment.ref}`,
+      ...fields.map((f) => `    ${f}: ${commitment[f]}`),
       '    evidence:',
-      '      - quote: Poland said it would help the multinational force from its own territory.',
+      `      - quote: ${sentence}`,
       '        attribution: reported',
       '',
     ].join('\n'),
   );
   return dir;
 }
+
+/** Pledges to the Paris dossier's initiative, which the registry does not hold. */
+const secondDossier = () =>
+  testDossier('second', 'Poland said it would help the multinational force from its own territory.', {
+    ref: 'pol-helps-force', type: 'PLEDGED', from: 'state:POL', to: 'initiative:multinational-force-ukraine', action: 'help the force from Polish territory', firmness: 'hedged',
+  });
 
 describe('the entity registry and where ids resolve', () => {
   it('validates a dossier outside seeds/ against the project registry', () => {
@@ -72,38 +78,14 @@ describe('the entity registry and where ids resolve', () => {
   });
 });
 
-/** A test dossier that (re)defines the Paris dossier's force; `extra` adds lines to the entity. */
-function redefiningDossier(name: string, extra = ''): string {
-  const dir = join(tempDir(), 'redefines');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'source.txt'), 'Italy said it would not join the force.\n'); // test fixture text
-  writeFileSync(
-    join(dir, 'dossier.yaml'),
-    [
-      'source: { id: "source:test-redefinition", name: "A test report", file: source.txt }',
-      'entities:',
-      '  - id: initiative:multinational-force-ukraine',
-      '    kind: INITIATIVE',
-      `    name: ${name}`,
-      ...(extra ? [extra] : []),
-      '  - id: state:ITA',
-      '    kind: STATE',
-      '    name: Italia',
-      'relationships:',
-      '  - ref: ita-refuses-force',
-      '    type: REFUSED',
-      '    from: state:ITA',
-      '    to: initiative:multinational-force-ukraine',
-      '    action: join the force',
-      '    firmness: firm',
-      '    evidence:',
-      '      - quote: Italy said it would not join the force.',
-      '        attribution: reported',
-      '',
-    ].join('\n'),
+/** A test dossier that (re)defines the Paris dossier's force and Italy; `extra` adds lines to the force. */
+const redefiningDossier = (name: string, extra = '') =>
+  testDossier(
+    'redefines',
+    'Italy said it would not join the force.',
+    { ref: 'ita-refuses-force', type: 'REFUSED', from: 'state:ITA', to: 'initiative:multinational-force-ukraine', action: 'join the force', firmness: 'firm' },
+    ['  - id: initiative:multinational-force-ukraine', '    kind: INITIATIVE', `    name: ${name}`, ...(extra ? [extra] : []), '  - id: state:ITA', '    kind: STATE', '    name: Italia'],
   );
-  return dir;
-}
 
 describe('entities do not drift', () => {
   it('refuses a dossier that renames a registry or stored entity (ENTITY_CONFLICT, both values and where each is), unless it says update: true', () => {
