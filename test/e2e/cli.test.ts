@@ -58,6 +58,36 @@ describe('cgraph validate', () => {
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join('seeds', 'paris-summit-2026-01-06', 'dossier.yaml'), 'utf8'));
   });
 
+  it('reports schema, id, quote and ledger problems in one pass, by line, and following each advice makes it valid', () => {
+    const dir = brokenSeedCopy((y) =>
+      y
+        .replace('firmness: hedged', 'firmness: lukewarm')
+        .replace('    from: state:ITA\n', '    from: state:ITX\n')
+        .replace('start: 5224\n        end: 5379', 'start: 5000\n        end: 5155')
+        .replace('  - sentence: However, unity was not absolute.\n', '  - sentence: However, unity was not\n'),
+    );
+    const file = join(dir, 'paris-summit-2026-01-06', 'dossier.yaml');
+    const first = runCli(['validate', dir]);
+    expect(first.code).toBe(1);
+    const lines = first.stderr.trim().split('\n').slice(0, -1);
+    expect(lines.map((l) => / ([A-Z_]+) at /.exec(l)?.[1]).sort()).toEqual(['BAD_ENUM', 'LEDGER_SENTENCE_MISSING', 'LEDGER_UNKNOWN_SENTENCE', 'QUOTE_MISMATCH', 'UNKNOWN_ID']);
+    const lineNumbers = lines.map((l) => Number(/dossier\.yaml:(\d+):/.exec(l)?.[1]));
+    expect(lineNumbers).toEqual([...lineNumbers].sort((a, b) => a - b));
+    // Follow the advice: the nearest id, the whole sentence, the offsets (by --fix-offsets); the enum from its list.
+    const id = /did you mean (\S+) \(/.exec(first.stderr)?.[1] as string;
+    const sentence = /the sentence "([^"]+)"; use that whole sentence/.exec(first.stderr)?.[1] as string;
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('firmness: lukewarm', 'firmness: hedged')
+        .replace('    from: state:ITX\n', `    from: ${id}\n`)
+        .replace('  - sentence: However, unity was not\n', `  - sentence: ${sentence}\n`),
+    );
+    const second = runCli(['validate', dir, '--fix-offsets']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join('seeds', 'paris-summit-2026-01-06', 'dossier.yaml'), 'utf8'));
+  });
+
   it('says where a missing path is', () => {
     const result = runCli(['validate', 'no/such/dir']);
     expect(result.code).toBe(1);
