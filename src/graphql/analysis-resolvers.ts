@@ -20,8 +20,13 @@ export const analysisQueries = {
     allPaths(await graphOf(context), from, to, options),
   neighbourhood: async (_: unknown, { id, ...options }: Args<{ id: string } & OptionsInput<typeof NeighbourhoodOptions>>, context: Context) =>
     neighbourhood(await graphOf(context), id, options),
-  centrality: async (_: unknown, options: OptionsInput<typeof CentralityOptions>, context: Context) => centrality(await graphOf(context), options),
-  communities: async (_: unknown, options: OptionsInput<typeof CommunitiesOptions>, context: Context) => communities(await graphOf(context), options),
-  scenario: async (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) => scenario(await graphOf(context), options),
-  tensions: async (_: unknown, options: OptionsInput<typeof TensionsOptions>, context: Context) => findTensions(await graphOf(context), options),
+  // The expensive analyses are computed once per graph version and options (AnalysisService.memo).
+  centrality: (_: unknown, options: OptionsInput<typeof CentralityOptions>, context: Context) =>
+    context.services.analysis.memo('centrality', options, (graph) => centrality(graph, options)),
+  communities: (_: unknown, options: OptionsInput<typeof CommunitiesOptions>, context: Context) =>
+    context.services.analysis.memo('communities', options, (graph) => communities(graph, options)),
+  scenario: (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) =>
+    context.services.analysis.memo('scenario', options, (graph) => scenario(graph, options)),
+  tensions: (_: unknown, options: OptionsInput<typeof TensionsOptions>, context: Context) =>
+    context.services.analysis.memo('tensions', options, (graph) => findTensions(graph, options)),
 };

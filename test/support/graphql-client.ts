@@ -1,4 +1,5 @@
 // Calls the API in-process through yoga.fetch, as the dashboard would over HTTP.
+import type { AnalysisService } from '../../src/analysis-service.ts';
 import type { GraphNode } from '../../src/domain/model.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
@@ -22,10 +23,10 @@ export interface ApiClient {
 
 let registry: ReadonlyMap<string, GraphNode> | undefined;
 
-export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean } = {}): Promise<ApiClient> {
+export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; analysis?: AnalysisService } = {}): Promise<ApiClient> {
   await loadBatches(store, seedBatches());
   registry ??= readRegistry('seeds/entities.yaml').nodes;
-  const server = createServer({ store, registry, apiKeys: [API_KEY] }, { production: options.production ?? false, jit: options.jit });
+  const server = createServer({ store, registry, apiKeys: [API_KEY], ...(options.analysis ? { analysis: options.analysis } : {}) }, { production: options.production ?? false, jit: options.jit });
   return {
     server,
     store,
