@@ -102,12 +102,5 @@ export function dossierJsonSchema(): Record<string, unknown> {
   };
 }
 
-export const DossierShape = z.strictObject({
-  source: DossierSource,
-  entities: z.array(z.unknown()).max(100_000).default([]),
-  relationships: z.array(z.unknown()).max(1_000_000).default([]),
-  ledger: z.array(LedgerEntry).optional(),
-});
-
 /** The shared entity registry (seeds/entities.yaml). */
 export const RegistryShape = z.strictObject({ entities: z.array(z.unknown()) });
