@@ -2,8 +2,7 @@
 // requests, and dropped by any write — on both stores (through the API, in-process over HTTP).
 import { describe, expect, it } from 'vitest';
 import { AnalysisService } from '../../src/analysis-service.ts';
-import { MemoryStore } from '../../src/store/memory/memory-store.ts';
-import { noNeo4j, openNeo4jStore } from '../support/fixtures.ts';
+import { eachStore } from '../support/fixtures.ts';
 import { API_KEY, seededApi } from '../support/graphql-client.ts';
 
 // A test dossier (text written for the test): Spain refuses the ceasefire the troop pledges wait for.
@@ -24,14 +23,7 @@ const DOSSIER = [
   '      - { quote: Spain rejected any ceasefire., attribution: reported }',
 ].join('\n');
 
-for (const [name, open, skip] of [
-  ['memory', async () => new MemoryStore(), false],
-  ['neo4j', async () => {
-    const store = await openNeo4jStore();
-    await store.reset();
-    return store;
-  }, noNeo4j()],
-] as const) {
+for (const [name, open, skip] of eachStore()) {
   describe.skipIf(skip)(`analysis cache on ${name}`, () => {
     it('computes once for concurrent identical requests, and again after a write', async () => {
       const store = await open();

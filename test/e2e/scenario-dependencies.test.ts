@@ -4,8 +4,7 @@
 // cycle (Germany ⇄ Poland) is reported, not looped on.
 import { describe, expect, it } from 'vitest';
 import { loadBatches, validateDossiers } from '../../src/ingest/load-dossiers.ts';
-import { MemoryStore } from '../../src/store/memory/memory-store.ts';
-import { neo4jEnv, noNeo4j, openNeo4jStore, tempDir } from '../support/fixtures.ts';
+import { eachStore, neo4jEnv, noNeo4j, tempDir } from '../support/fixtures.ts';
 import { seededApi } from '../support/graphql-client.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -46,14 +45,7 @@ function describeDependencies(name: string, env: () => Record<string, string>, s
 describeDependencies('memory', () => ({ CGRAPH_DATA_DIR: tempDir() }));
 describeDependencies('neo4j', () => neo4jEnv(), noNeo4j());
 
-for (const [name, open, skip] of [
-  ['memory', async () => new MemoryStore(), false],
-  ['neo4j', async () => {
-    const store = await openNeo4jStore();
-    await store.reset();
-    return store;
-  }, noNeo4j()],
-] as const) {
+for (const [name, open, skip] of eachStore()) {
   describe.skipIf(skip)(`GraphQL scenario with withdrawals on ${name}`, () => {
     it('propagates a withdrawal, gives each reason its chain, and lists the cycle', async () => {
       const store = await open();

@@ -57,3 +57,9 @@ export const storeFactories: Record<'memory' | 'neo4j', StoreFactory> = {
 
 /** describe.skipIf for Neo4j suites: skipped only outside CI when no Neo4j could be had. */
 export const noNeo4j = (): boolean => neo4jUri() === null;
+
+/** Each store kind with a fresh-store factory and whether its suite is skipped: for `for … of` over both. */
+export const eachStore = (): [name: 'memory' | 'neo4j', open: StoreFactory, skip: boolean][] => [
+  ['memory', storeFactories.memory, false],
+  ['neo4j', storeFactories.neo4j, noNeo4j()],
+];
