@@ -3,6 +3,7 @@
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
+import { KnownEntities } from './known-entities.ts';
 import { introducedEntities, validateDossier } from './validate-dossier.ts';
 
 export interface IngestInput {
@@ -22,23 +23,12 @@ export interface IngestResult {
 export async function ingestDossier(store: GraphStore, input: IngestInput): Promise<IngestResult> {
   // Known: the registry, then what the store holds of the entities this dossier introduces (so a
   // redefinition is ENTITY_CONFLICT, not a silent overwrite), then stored nodes it references.
-  const known = new Map(input.registry);
-  const knownFrom = new Map<string, string>([...input.registry.keys()].map((id) => [id, 'the entity registry']));
-  const learn = async (ids: readonly string[]) => {
-    for (const node of await store.getNodes(ids.filter((id) => !known.has(id)))) {
-      if (!node) continue;
-      known.set(node.id, node);
-      knownFrom.set(node.id, 'the store');
-    }
-  };
-  await learn(introducedEntities(input.yamlText, input.file).map((n) => n.id));
-  const validate = () => validateDossier({ ...input, knownNodes: known, knownFrom });
+  const known = new KnownEntities(input.registry, 'the entity registry');
+  const lookup = (ids: readonly string[]) => store.getNodes(ids);
+  await known.addStored(lookup, introducedEntities(input.yamlText, input.file).map((n) => n.id));
+  const validate = () => validateDossier({ ...input, knownNodes: known.nodes, knownFrom: known.from });
   let result = validate();
-  if (result.unknownIds.length) {
-    const before = known.size;
-    await learn(result.unknownIds);
-    if (known.size > before) result = validate();
-  }
+  if (await known.addStored(lookup, result.unknownIds)) result = validate();
   if (result.problems.length || !result.batch) throw new ValidationError(result.problems, input.file);
   return { report: await store.upsert(result.batch), refs: result.refs, batch: result.batch };
 }

@@ -4,10 +4,11 @@
 // (`cgraph load`, `--against-store`) — the nodes the store already holds.
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../domain/errors.ts';
-import type { GraphBatch, GraphNode } from '../domain/model.ts';
+import type { GraphBatch } from '../domain/model.ts';
 import { addReports, emptyUpsertReport } from '../store/common.ts';
 import type { GraphStore, UpsertOptions, UpsertReport } from '../store/graph-store.ts';
 import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
+import { KnownEntities } from './known-entities.ts';
 import { introducedEntities } from './validate-dossier.ts';
 
 export interface ValidatedDossiers {
@@ -47,24 +48,14 @@ export async function checkDossiers(paths: readonly string[], options: ValidateD
   // Known nodes, each with where it is defined: the registry, what the store holds of the
   // entities these dossiers introduce (a redefinition must not silently overwrite it), then the
   // dossiers themselves (the first definition of an id wins; a different one is ENTITY_CONFLICT).
-  const known = new Map(registry.nodes);
-  const knownFrom = new Map([...registry.nodes.keys()].map((id) => [id, registry.file] as const));
-  const learn = (nodes: readonly (GraphNode | null)[], where: string) => {
-    for (const node of nodes) {
-      if (!node || known.has(node.id)) continue;
-      known.set(node.id, node);
-      knownFrom.set(node.id, where);
-    }
-  };
+  const known = new KnownEntities(registry.nodes, registry.file);
   const introduced = files.map((file) => ({ file, nodes: introducedEntities(readQuietly(file), file) }));
-  if (options.lookup) learn(await options.lookup([...new Set(introduced.flatMap((d) => d.nodes.map((n) => n.id)))]), 'the store');
-  for (const { file, nodes } of introduced) learn(nodes, file);
-  let dossiers = files.map((file) => validateDossierFile(file, known, knownFrom));
-  const unknown = [...new Set(dossiers.flatMap((d) => d.unknownIds))];
-  if (unknown.length && options.lookup) {
-    const before = known.size;
-    learn(await options.lookup(unknown), 'the store');
-    if (known.size > before) dossiers = dossiers.map((d) => (d.unknownIds.length ? validateDossierFile(d.file, known, knownFrom) : d));
+  if (options.lookup) await known.addStored(options.lookup, introduced.flatMap((d) => d.nodes.map((n) => n.id)));
+  for (const { file, nodes } of introduced) known.add(nodes, file);
+  const validate = (file: string) => validateDossierFile(file, known.nodes, known.from);
+  let dossiers = files.map(validate);
+  if (options.lookup && (await known.addStored(options.lookup, dossiers.flatMap((d) => d.unknownIds)))) {
+    dossiers = dossiers.map((d) => (d.unknownIds.length ? validate(d.file) : d));
   }
   const batches = dossiers.flatMap((d) => (d.batch ? [d.batch] : []));
   return { dossiers, batches: [{ nodes: [...registry.nodes.values()], relationships: [] }, ...batches] };
