@@ -1,11 +1,14 @@
 // Exports for other tools: GEXF (Gephi opens it; written by graphology-gexf), GraphML and JSON
-// (Graphology's serialized form), and JSON lines of graph records, the bulk format `cgraph load` reads back. Lists become "; "-joined text and evidence becomes JSON, since
+// (Graphology's serialized form). JSON lines, the bulk format `cgraph load` reads back, come from the store (ingest/graph-lines.ts). Lists become "; "-joined text and evidence becomes JSON, since
 // both formats hold only scalar attributes.
 import { write as writeGexf } from 'graphology-gexf';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import type { CommitmentGraph } from './graph-view.ts';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'jsonl'] as const;
+/** Document formats of the analysis graph; JSON lines (the bulk format, statements and all) are written from the store (ingest/graph-lines.ts). */
+export const GRAPH_FORMATS = ['gexf', 'graphml', 'json'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+export const EXPORT_FORMATS = [...GRAPH_FORMATS, 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type Flat = Record<string, string | number | boolean>;
@@ -60,13 +63,7 @@ function writeGraphml(graph: CommitmentGraph): string {
   ].join('\n');
 }
 
-/** One stored record per line, nodes first, so a load of the lines restores the graph. Lazy: any size. */
-export function* exportLines(graph: CommitmentGraph): Generator<string> {
-  for (const { attributes } of graph.nodeEntries()) yield `${JSON.stringify(attributes)}\n`;
-  for (const { attributes } of graph.edgeEntries()) yield `${JSON.stringify(attributes)}\n`;
-}
-
-export function exportGraph(graph: CommitmentGraph, format: ExportFormat): string {
+export function exportGraph(graph: CommitmentGraph, format: GraphFormat): string {
   switch (format) {
     case 'gexf':
       return writeGexf(graph, {
@@ -78,7 +75,5 @@ export function exportGraph(graph: CommitmentGraph, format: ExportFormat): strin
       return writeGraphml(graph);
     case 'json':
       return `${JSON.stringify(graph.export(), null, 2)}\n`;
-    case 'jsonl':
-      return [...exportLines(graph)].join('');
   }
 }

@@ -23,11 +23,11 @@ export const EXIT = {
 } as const;
 
 /** Streams lines to `file` (or standard output), waiting for drains, so memory stays flat at any size. */
-export async function writeLines(file: string | undefined, lines: Iterable<string>): Promise<number> {
+export async function writeLines(file: string | undefined, lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
   if (file) mkdirSync(dirname(file), { recursive: true });
   const out = file ? createWriteStream(file) : process.stdout;
   let count = 0;
-  for (const line of lines) {
+  for await (const line of lines) {
     count++;
     if (!out.write(line)) await once(out, 'drain');
   }

@@ -11,6 +11,7 @@ import {
   ConditionNode,
   EventNode,
   InitiativeNode,
+  PartialDate,
   PersonNode,
   StateNode,
   StructuralRelationship,
@@ -31,8 +32,8 @@ export const DossierEvidence = z.strictObject({
 export type DossierEvidence = z.infer<typeof DossierEvidence>;
 
 const dossierRelationshipExtras = { ref: Ref, evidence: z.array(DossierEvidence).min(1).max(200) };
-export const DossierCommitment = Commitment.omit({ id: true, evidence: true }).extend(dossierRelationshipExtras);
-export const DossierStructural = StructuralRelationship.omit({ id: true, evidence: true }).extend(dossierRelationshipExtras);
+export const DossierCommitment = Commitment.omit({ id: true, evidence: true, statement: true, review: true }).extend(dossierRelationshipExtras);
+export const DossierStructural = StructuralRelationship.omit({ id: true, evidence: true, statement: true, review: true }).extend(dossierRelationshipExtras);
 export type DossierCommitment = z.infer<typeof DossierCommitment>;
 export type DossierStructural = z.infer<typeof DossierStructural>;
 
@@ -86,8 +87,16 @@ export const DossierRelationship = z.union([DossierCommitment, DossierStructural
  * (seeds/dossier.schema.json, `cgraph schema`) that editors use while a dossier is written. The
  * validator checks the same parts one by one so each problem gets its line.
  */
+/** Who checked the dossier against its article: its statements are `reviewed` by them. */
+export const DossierReview = z.strictObject({
+  by: z.string().trim().min(1).max(200),
+  at: PartialDate,
+  note: z.string().max(2000).optional(),
+});
+
 export const DossierDocument = z.strictObject({
   source: DossierSource,
+  reviewed: DossierReview.optional(),
   entities: z.array(DossierEntityInput).max(100_000).optional(),
   relationships: z.array(DossierRelationship).max(1_000_000).optional(),
   ledger: z.array(LedgerEntry).optional(),

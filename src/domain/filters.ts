@@ -2,7 +2,8 @@
 // Neo4j store's Cypher says the same thing (the contract suite checks that they agree).
 import type { GraphRelationship } from './model.ts';
 import { gatesOf, type ConditionIndex } from './conditions.ts';
-import { isValidOn } from './time.ts';
+import { isFact, someStatementMatches } from './statements.ts';
+import { asOfDay, isValidOn } from './time.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[];
@@ -10,12 +11,18 @@ export interface RelationshipFilter {
   to?: readonly string[];
   /** Either end is one of these ids. */
   involving?: readonly string[];
-  /** Some evidence comes from one of these sources. */
+  /** A statement from one of these sources asserts it (with asOf and reviewStates: the same statement). */
   sources?: readonly string[];
+  /** A statement in one of these review states asserts it; without it, any statement but a disputed one. */
+  reviewStates?: readonly string[];
+  /** Asserted by at least this many sources (undisputed statements). */
+  minSources?: number;
+  /** true: only facts with a disputed statement; false: only facts with none. */
+  disputed?: boolean;
   /** Commitments gated by one of these conditions: their own or inherited from their object (conditions.ts). */
   conditions?: readonly string[];
   firmness?: readonly string[];
-  /** Valid on this date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day), by the rule in time.ts. */
+  /** A statement valid on this date asserts it (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day), by the rule in time.ts. */
   asOf?: string;
   /** Case-insensitive substring of the action, summary, claim or a quote. */
   text?: string;
@@ -29,14 +36,22 @@ export function matchesRelationshipFilter(rel: GraphRelationship, filter: Relati
   if (nonEmpty(filter.from) && !filter.from.includes(rel.from)) return false;
   if (nonEmpty(filter.to) && !filter.to.includes(rel.to)) return false;
   if (nonEmpty(filter.involving) && !filter.involving.includes(rel.from) && !filter.involving.includes(rel.to)) return false;
-  if (nonEmpty(filter.sources) && !rel.evidence.some((e) => filter.sources?.includes(e.sourceId))) return false;
+  if (isFact(rel)) {
+    // Statement criteria are met by one statement (statements.ts); facts no statement counts for never match them.
+    const criteria = { sources: filter.sources, reviewStates: filter.reviewStates, ...(filter.asOf ? { day: asOfDay(filter.asOf) } : {}) };
+    if (!someStatementMatches(rel.statementSpans, criteria)) return false;
+    if (filter.minSources !== undefined && rel.sourceCount < filter.minSources) return false;
+    if (filter.disputed !== undefined && rel.disputed !== filter.disputed) return false;
+  } else {
+    if (nonEmpty(filter.sources) && !rel.evidence.some((e) => filter.sources?.includes(e.sourceId))) return false;
+    if (filter.asOf && !isValidOn(rel, filter.asOf)) return false;
+  }
   if (nonEmpty(filter.conditions)) {
     if (!('conditions' in rel)) return false;
     const gates = index ? gatesOf(rel, index) : rel.conditions.map((condition) => ({ condition }));
     if (!gates.some((g) => filter.conditions?.includes(g.condition))) return false;
   }
   if (nonEmpty(filter.firmness) && !('firmness' in rel && filter.firmness.includes(rel.firmness))) return false;
-  if (filter.asOf && !isValidOn(rel, filter.asOf)) return false;
   if (filter.text) {
     const needle = filter.text.toLowerCase();
     const haystack = [

@@ -252,10 +252,31 @@ export type Firmness = z.infer<typeof Firmness>;
 export const CommitmentStatus = z.enum(['announced', 'committed', 'in_force', 'delivered', 'withdrawn']);
 export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
 
+export const ReviewState = z.enum(['machine', 'reviewed', 'disputed']);
+export type ReviewState = z.infer<typeof ReviewState>;
+
+/** A statement's review: written by a program, checked by a person, or disputed by one (with a note). */
+export const Review = z.strictObject({
+  state: ReviewState,
+  /** Who reviewed (a person, or the name of the API key that wrote it). */
+  by: z.string().max(200).optional(),
+  /** When (an ISO 8601 timestamp or date). */
+  at: z.string().max(40).optional(),
+  note: z.string().max(2000).optional(),
+});
+export type Review = z.infer<typeof Review>;
+
 const relationshipBase = {
+  /** The fact's id, derived from its type, ends and aspect (relationship-id.ts). */
   id: z.string().regex(/^rel:[0-9a-f]{20}$/),
   from: z.string(),
   to: z.string(),
+  /** What separates different facts of one type between the same ends (troops vs funding; an alliance obligation). */
+  aspect: z.string().trim().min(1).max(200).optional(),
+  /** The statement this record is, as a source states it (stmt:…); derived by the store when absent. Not part of a resolved fact. */
+  statement: z.string().regex(/^stmt:[0-9a-f]{20}$/).optional(),
+  /** The statement's review, when a record carries it (a JSON lines restore); else the batch's, else machine. */
+  review: Review.optional(),
   summary: z.string().max(2000).optional(),
   validFrom: DateExpression.optional(),
   validTo: DateExpression.optional(),
@@ -303,5 +324,13 @@ export function isCommitment(rel: GraphRelationship): rel is Commitment {
 /** One unit of loading: everything one dossier or import contributes. Loaded atomically. */
 export interface GraphBatch {
   nodes: GraphNode[];
+  /** Statements: each record is a fact as one source states it (see domain/statements.ts). */
   relationships: GraphRelationship[];
+  /**
+   * The batch states everything its sources assert (a dossier, an import): statements of those
+   * sources that it no longer holds are removed. Otherwise statements are only added or replaced.
+   */
+  complete?: boolean;
+  /** The review of its new statements (a dossier's reviewer); else machine. */
+  review?: Review;
 }

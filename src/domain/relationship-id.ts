@@ -1,25 +1,25 @@
-// Stable relationship ids derived from content, so that loading the same statement twice never
-// makes two relationships, and ids survive re-ordering of a dossier.
+// Stable ids derived from content. A fact (one relationship of the graph) is named by its type,
+// its two ends and its aspect, so every source that asserts it meets on one id; a statement (one
+// source's assertion of a fact) by its source, its fact and a key the source chooses (a dossier's
+// ref, a dataset's phase or row), so a reload or a revision keeps the ids of what it still states.
 import { createHash } from 'node:crypto';
 
-export interface RelationshipIdentity {
-  sourceId: string;
+const hex20 = (content: unknown) => createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 20);
+const fold = (text: string | undefined) => (text ?? '').trim().toLowerCase();
+
+export interface FactIdentity {
   type: string;
   from: string;
   to: string;
-  /** What tells two relationships of one type between the same pair apart: action, role or claim. */
-  discriminator: string;
+  aspect?: string | undefined;
 }
 
-export function deriveRelationshipId(identity: RelationshipIdentity): string {
-  const content = JSON.stringify([
-    identity.sourceId,
-    identity.type,
-    identity.from,
-    identity.to,
-    identity.discriminator.trim().toLowerCase(),
-  ]);
-  return `rel:${createHash('sha256').update(content).digest('hex').slice(0, 20)}`;
+export function deriveFactId(identity: FactIdentity): string {
+  return `rel:${hex20(['fact', identity.type, identity.from, identity.to, fold(identity.aspect)])}`;
+}
+
+export function deriveStatementId(sourceId: string, factId: string, key = ''): string {
+  return `stmt:${hex20(['statement', sourceId, factId, fold(key)])}`;
 }
 
 export function sha256Hex(text: string): string {

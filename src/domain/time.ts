@@ -45,6 +45,8 @@ export interface Dated {
   validTo?: string;
   statedAt?: string;
   status?: string;
+  /** A resolved fact's exact intervals (statements.ts): when given, they decide, not the dates above. */
+  spans?: readonly Validity[];
 }
 
 /** When a relationship holds: its first and last day, either open. */
@@ -53,7 +55,14 @@ export interface Validity {
   to?: string;
 }
 
+/** When it holds, as one interval: a fact's hull of its spans, else the rule above. */
 export function validity(rel: Dated): Validity {
+  if (rel.spans) {
+    const spans = rel.spans;
+    const from = spans.length && spans.every((s) => s.from) ? spans.map((s) => s.from as string).sort()[0] : undefined;
+    const to = spans.length && spans.every((s) => s.to) ? spans.map((s) => s.to as string).sort().at(-1) : undefined;
+    return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  }
   const since = rel.validFrom ?? rel.statedAt;
   const from = since ? dayInterval(since)?.start : undefined;
   const to = rel.validTo ? dayInterval(rel.validTo)?.end : undefined;
@@ -71,14 +80,35 @@ export function holdsOn(span: Validity, dayOf: string): boolean {
   return (!span.from || span.from <= dayOf) && (!span.to || span.to >= dayOf);
 }
 
+/** Every interval it holds in: a fact's spans, else its one interval. */
+export const spansOf = (rel: Dated): readonly Validity[] => rel.spans ?? [validity(rel)];
+
 /** True when the relationship holds on `asOf`. */
 export function isValidOn(rel: Dated, asOf: string): boolean {
-  return holdsOn(validity(rel), asOfDay(asOf));
+  const day = asOfDay(asOf);
+  return spansOf(rel).some((span) => holdsOn(span, day));
 }
+
+const spansMeet = (x: Validity, y: Validity) => (!x.from || !y.to || x.from <= y.to) && (!y.from || !x.to || y.from <= x.to);
 
 /** True when two relationships hold on at least one common day. */
 export function overlaps(a: Dated, b: Dated): boolean {
-  const x = validity(a);
-  const y = validity(b);
-  return (!x.from || !y.to || x.from <= y.to) && (!y.from || !x.to || y.from <= x.to);
+  const ys = spansOf(b);
+  return spansOf(a).some((x) => ys.some((y) => spansMeet(x, y)));
+}
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The union of intervals, as few as possible, ordered: overlapping or adjacent ones are merged. */
+export function mergeSpans(spans: readonly Validity[]): Validity[] {
+  const sorted = [...spans].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+  const merged: Validity[] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && (!last.to || !span.from || span.from <= nextDay(last.to))) {
+      if (!last.to || !span.to) delete last.to;
+      else if (span.to > last.to) last.to = span.to;
+    } else merged.push({ ...(span.from ? { from: span.from } : {}), ...(span.to ? { to: span.to } : {}) });
+  }
+  return merged;
 }

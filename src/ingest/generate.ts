@@ -5,7 +5,7 @@
 import { stringify } from 'yaml';
 import { seededRandom } from '../analysis/communities.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { deriveRelationshipId, sha256Hex } from '../domain/relationship-id.ts';
+import { deriveFactId, deriveStatementId, sha256Hex } from '../domain/relationship-id.ts';
 
 export interface GenerateOptions {
   states: number;
@@ -86,6 +86,8 @@ function world(options: GenerateOptions): World {
         to,
         sentence: `Statement ${i}: ${from} ${type.toLowerCase()} on ${to} in ${year}-${month}.`,
         fields: {
+          // Each synthetic statement is its own commitment: the aspect tells apart those between the same ends.
+          aspect: `statement ${i}`,
           action: `statement ${i} on programme`,
           firmness: FIRMNESS[pick(FIRMNESS.length)],
           conditions: hasCondition ? [`condition:condition-${pick(conditions)}`] : [],
@@ -142,10 +144,10 @@ export function* generateRecords(options: GenerateOptions): Generator<GraphNode 
     yield { id: sourceId, kind: 'SOURCE', name: `Synthetic source ${sourceId.slice(7)}`, aliases: [], text, sha256: sha256Hex(text) } as GraphNode;
     let offset = 0;
     for (const s of pending) {
-      const discriminator = String(s.fields.action ?? s.fields.role ?? '');
       const evidence = [{ sourceId, quote: s.sentence, start: offset, end: offset + s.sentence.length, attribution: 'reported' }];
       offset += s.sentence.length + 1;
-      yield { id: deriveRelationshipId({ sourceId, type: s.type, from: s.from, to: s.to, discriminator }), type: s.type, from: s.from, to: s.to, ...s.fields, evidence } as GraphRelationship;
+      const id = deriveFactId({ type: s.type, from: s.from, to: s.to, aspect: s.fields.aspect as string | undefined });
+      yield { id, statement: deriveStatementId(sourceId, id, s.ref), type: s.type, from: s.from, to: s.to, ...s.fields, evidence } as GraphRelationship;
     }
     pending = [];
   };

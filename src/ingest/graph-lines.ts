@@ -1,5 +1,7 @@
-// The bulk format: JSON lines of graph records in the stored form, one node or relationship per
-// line (what `cgraph export --format jsonl` writes and `cgraph generate --format jsonl` makes).
+// The bulk format: JSON lines of graph records in the stored form, one node or statement per
+// line (what `cgraph export --format jsonl` writes and `cgraph generate --format jsonl` makes). A
+// statement line is a relationship record as its source states it, with its statement id and,
+// unless machine-written, its review; loading the lines adds those statements to their facts.
 // Files are read as streams twice: first every line is checked (schema, ends, quotes against
 // their SOURCE text, hashes) with file and line in each problem, and nothing is written unless
 // all of it is valid; then records go to the store in chunks. Memory stays flat in the number of
@@ -7,10 +9,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError, type Problem } from '../domain/errors.ts';
-import type { GraphBatch, GraphNode, GraphRelationship, NodeKind } from '../domain/model.ts';
+import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { addReports, emptyUpsertReport } from '../store/common.ts';
-import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
+import { MAX_PAGE_SIZE, type GraphStore, type UpsertReport } from '../store/graph-store.ts';
 
 export const GRAPH_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
 export const isGraphLinesFile = (file: string) => GRAPH_LINES_EXTENSIONS.some((ext) => file.endsWith(ext));
@@ -192,4 +194,30 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
   }
   await writing;
   return report;
+}
+
+/**
+ * The store as JSON lines, nodes then statements, each in id order, so export → load → export is
+ * identical (statements keep their ids and reviews; facts resolve alike). With `asOf`, the facts
+ * some statement holds on that date (each with all its statements). Paged: any size.
+ */
+export async function* storeLines(store: GraphStore, options: { asOf?: string } = {}): AsyncGenerator<string> {
+  for (let after: string | undefined; ; ) {
+    const page = await store.listNodes({}, { first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
+    for (const node of page.items) yield `${JSON.stringify(node)}\n`;
+    if (!page.hasNextPage) break;
+    after = page.cursors.at(-1);
+  }
+  const filter = { reviewStates: ReviewState.options, ...(options.asOf ? { asOf: options.asOf } : {}) };
+  for (let after: string | undefined; ; ) {
+    const page = await store.listRelationships(filter, { first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
+    for (const fact of page.items) {
+      for (const s of fact.statements) {
+        const review = s.review.state === 'machine' && !s.review.by ? {} : { review: s.review };
+        yield `${JSON.stringify({ ...s.claim, statement: s.id, ...review })}\n`;
+      }
+    }
+    if (!page.hasNextPage) break;
+    after = page.cursors.at(-1);
+  }
 }

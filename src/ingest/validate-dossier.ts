@@ -5,7 +5,8 @@
 // by line. The rules themselves are src/domain/rules.ts; this front end adds YAML positions. An
 // invalid dossier yields no batch at all, so nothing of it can be loaded.
 import type { z } from 'zod';
-import { DossierCommitment, DossierEntity, DossierEvidence, DossierSource, DossierStructural, LedgerEntry, RegistryShape } from '../domain/dossier.ts';
+import { DossierCommitment, DossierEntity, DossierEvidence, DossierReview, DossierSource, DossierStructural, LedgerEntry, RegistryShape } from '../domain/dossier.ts';
+import { MACHINE_REVIEW } from '../domain/statements.ts';
 import type { Problem } from '../domain/errors.ts';
 import {
   ENDPOINTS,
@@ -20,7 +21,7 @@ import {
   type NodeKind,
   type StructuralRelationship,
 } from '../domain/model.ts';
-import { deriveRelationshipId, sha256Hex } from '../domain/relationship-id.ts';
+import { deriveFactId, deriveStatementId, sha256Hex } from '../domain/relationship-id.ts';
 import { codeProblems, datingProblems, locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { distance } from 'fastest-levenshtein';
 import { codebook, proposeCodes, type Codebook } from './codebook.ts';
@@ -73,7 +74,7 @@ export interface DossierResult {
   codeProposals: CodeProposal[];
 }
 
-const TOP_LEVEL = ['source', 'entities', 'relationships', 'ledger'] as const;
+const TOP_LEVEL = ['source', 'reviewed', 'entities', 'relationships', 'ledger'] as const;
 const ACTORS: readonly NodeKind[] = ['PERSON', 'STATE', 'ALLIANCE'];
 
 /** A parsed document and the problems found in it so far, each placed at its line. */
@@ -99,6 +100,8 @@ interface DossierContext extends Located {
   readonly refs: Map<string, string>;
   /** Refs declared even by relationships that fail the schema, so the ledger does not repeat their problem. */
   readonly declaredRefs: Set<string>;
+  /** Per type and ends: the first relationship's index and whether it names an aspect. */
+  readonly aspects: Map<string, { index: number; named: boolean }>;
   readonly computedOffsets: ComputedOffset[];
   readonly unknownIds: Set<string>;
   readonly codes: Codebook;
@@ -333,15 +336,23 @@ function checkRelationships(ctx: DossierContext, relationships: unknown[]): void
       if (!rel.cameo) ctx.codeProposals.push({ path, ...proposeCodes(ctx.codes, rel.type, rel.action) });
     }
 
-    const discriminator = 'action' in rel ? rel.action : (rel.role ?? rel.claim ?? '');
-    const id = deriveRelationshipId({ sourceId: ctx.sourceId ?? '', type: rel.type, from: rel.from, to: rel.to, discriminator });
+    // A fact is its type, ends and aspect; the dossier's statement of it is named by its ref.
+    const id = deriveFactId(rel);
     const twin = idPaths.get(id);
-    if (twin !== undefined) at(ctx, path, 'DUPLICATE_RELATIONSHIP', `this ${rel.type} from ${rel.from} to ${rel.to} repeats relationships[${twin}]; merge their evidence`);
+    if (twin !== undefined) {
+      at(ctx, path, 'DUPLICATE_RELATIONSHIP', `this ${rel.type} from ${rel.from} to ${rel.to}${rel.aspect ? ` (aspect "${rel.aspect}")` : ''} is the same fact as relationships[${twin}]; merge their evidence, or give each an aspect (e.g. troops, funding) if they are different commitments`);
+    }
     idPaths.set(id, index);
+    const pair = `${rel.type} ${rel.from} ${rel.to}`;
+    const aspectSeen = ctx.aspects.get(pair);
+    if (aspectSeen && aspectSeen.named !== !!rel.aspect) {
+      at(ctx, [...path, 'aspect'], 'ASPECT_INCONSISTENT', `relationships[${aspectSeen.index}] is a ${pair} ${aspectSeen.named ? 'with' : 'without'} an aspect and this one ${rel.aspect ? 'has' : 'has none'}; name an aspect on every ${rel.type} between these two, or on none`);
+    } else if (!aspectSeen) ctx.aspects.set(pair, { index, named: !!rel.aspect });
     ctx.refs.set(rel.ref, id);
     const evidence = (ctx.evidence.get(index) ?? []).filter((e): e is Evidence => e !== undefined);
-    const { ref: _ref, ...stored } = rel;
-    ctx.relationships.push({ ...stored, id, evidence } as Commitment | StructuralRelationship);
+    const { ref, ...stored } = rel;
+    const statement = deriveStatementId(ctx.sourceId ?? '', id, ref);
+    ctx.relationships.push({ ...stored, id, statement, evidence } as Commitment | StructuralRelationship);
   });
 }
 
@@ -401,6 +412,7 @@ export function validateDossier(input: DossierInput): DossierResult {
     relationships: [],
     refs: new Map(),
     declaredRefs: new Set(),
+    aspects: new Map(),
     computedOffsets: [],
     unknownIds: new Set(),
     codes: input.codes ?? codebook(),
@@ -433,6 +445,7 @@ export function validateDossier(input: DossierInput): DossierResult {
   checkRelationships(ctx, relationships);
   checkDependencies(ctx, entities);
   checkLedger(ctx, top.ledger === undefined ? undefined : listAt(ctx, top, 'ledger'));
+  const reviewed = top.reviewed === undefined ? undefined : parseAt(ctx, ['reviewed'], DossierReview, top.reviewed);
 
   ctx.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const done = result();
@@ -442,7 +455,8 @@ export function validateDossier(input: DossierInput): DossierResult {
       const known = ctx.introduced.has(id) ? undefined : ctx.knownNodes.get(id);
       if (known) nodes.push(known);
     }
-    done.batch = { nodes, relationships: ctx.relationships };
+    // A dossier states everything its source asserts: a reload replaces the source's statements.
+    done.batch = { nodes, relationships: ctx.relationships, complete: true, review: reviewed ? { state: 'reviewed', by: reviewed.by, at: reviewed.at, ...(reviewed.note ? { note: reviewed.note } : {}) } : MACHINE_REVIEW };
   }
   return done;
 }

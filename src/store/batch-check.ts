@@ -22,7 +22,7 @@ export type NodeLookup = (ids: readonly string[]) => Promise<Map<string, GraphNo
 
 const WHERE = 'in the batch or the store';
 
-/** Returns the batch in canonical form (defaults applied); throws ValidationError listing every problem. */
+/** Returns the batch in canonical form (defaults applied, `complete` and `review` kept); throws ValidationError listing every problem. */
 export async function checkBatch(batch: GraphBatch, stored: NodeLookup): Promise<GraphBatch> {
   const problems: Problem[] = [];
   const report = (base: string, ...found: (RuleProblem | undefined)[]) => {
@@ -64,5 +64,5 @@ export async function checkBatch(batch: GraphBatch, stored: NodeLookup): Promise
     });
   });
   if (problems.length) throw new ValidationError(problems, 'batch');
-  return { nodes, relationships };
+  return { ...batch, nodes, relationships };
 }

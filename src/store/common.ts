@@ -3,6 +3,8 @@
 // arithmetic of upsert reports. Pure functions over domain records.
 import { DomainError } from '../domain/errors.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import type { Fact } from '../domain/statements.ts';
+import type { StatementPlan } from './statement-plan.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest, type SerializedGraph, type UpsertReport } from './graph-store.ts';
 
 // --- cursors and pages ---------------------------------------------------------------------
@@ -70,14 +72,15 @@ export function rankSearch(nodes: GraphNode[], needle: string): GraphNode[] {
   return nodes.map((n) => ({ n, r: rank(n) })).sort((a, b) => a.r - b.r || byId(a.n, b.n)).map((x) => x.n);
 }
 
-/** Sorted, for deterministic snapshots in both stores. */
-export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterable<GraphRelationship>): SerializedGraph {
+/** Sorted, for deterministic snapshots in both stores. Facts no statement counts for (all disputed) are left out: they do not hold. */
+export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterable<Fact>): SerializedGraph {
+  const holds = (r: Fact) => r.sourceCount > 0;
   const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return {
     options: { type: 'directed', multi: true, allowSelfLoops: true },
     attributes: {},
     nodes: [...nodes].map((n) => ({ key: n.id, attributes: n })).sort(byKey),
-    edges: [...relationships].map((r) => ({ key: r.id, source: r.from, target: r.to, attributes: r })).sort(byKey),
+    edges: [...relationships].filter(holds).map((r) => ({ key: r.id, source: r.from, target: r.to, attributes: r })).sort(byKey),
   };
 }
 
@@ -108,9 +111,15 @@ export function emptyUpsertReport(): UpsertReport {
     nodesCreated: 0,
     nodesUpdated: 0,
     nodesUnchanged: 0,
+    nodesRemoved: 0,
     relationshipsCreated: 0,
     relationshipsUpdated: 0,
     relationshipsUnchanged: 0,
+    relationshipsRemoved: 0,
+    statementsAdded: 0,
+    statementsChanged: 0,
+    statementsRemoved: 0,
+    versionsAdded: 0,
     createdIds: [],
   };
 }
@@ -120,14 +129,21 @@ export function addReports(total: UpsertReport, part: UpsertReport): UpsertRepor
     nodesCreated: total.nodesCreated + part.nodesCreated,
     nodesUpdated: total.nodesUpdated + part.nodesUpdated,
     nodesUnchanged: total.nodesUnchanged + part.nodesUnchanged,
+    nodesRemoved: total.nodesRemoved + part.nodesRemoved,
     relationshipsCreated: total.relationshipsCreated + part.relationshipsCreated,
     relationshipsUpdated: total.relationshipsUpdated + part.relationshipsUpdated,
     relationshipsUnchanged: total.relationshipsUnchanged + part.relationshipsUnchanged,
+    relationshipsRemoved: total.relationshipsRemoved + part.relationshipsRemoved,
+    statementsAdded: total.statementsAdded + part.statementsAdded,
+    statementsChanged: total.statementsChanged + part.statementsChanged,
+    statementsRemoved: total.statementsRemoved + part.statementsRemoved,
+    versionsAdded: total.versionsAdded + part.versionsAdded,
     createdIds: [...total.createdIds, ...part.createdIds],
   };
 }
 
-export const hasChanges = (report: UpsertReport) => report.nodesCreated + report.nodesUpdated + report.relationshipsCreated + report.relationshipsUpdated > 0;
+export const hasChanges = (report: UpsertReport) =>
+  report.nodesCreated + report.nodesUpdated + report.nodesRemoved + report.relationshipsCreated + report.relationshipsUpdated + report.relationshipsRemoved + report.versionsAdded > 0;
 
 export type Change = 'created' | 'updated' | 'unchanged';
 
@@ -135,7 +151,7 @@ export type Change = 'created' | 'updated' | 'unchanged';
 export function tallyChange(report: UpsertReport, what: 'nodes' | 'relationships', stored: object | undefined, next: { id: string }): Change {
   const change: Change = !stored ? 'created' : sameRecord(stored, next) ? 'unchanged' : 'updated';
   if (change === 'created') report.createdIds.push(next.id);
-  const key = `${what}${change[0]?.toUpperCase()}${change.slice(1)}` as keyof Omit<UpsertReport, 'createdIds'>;
+  const key = `${what}${change[0]?.toUpperCase()}${change.slice(1)}` as 'nodesCreated';
   report[key]++;
   return change;
 }
@@ -144,4 +160,24 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The statement plan's counts into the report (both stores report alike). */
+export function applyStatementPlan(report: UpsertReport, plan: StatementPlan): void {
+  report.relationshipsCreated += plan.created.length;
+  report.relationshipsUpdated += plan.updated.length;
+  report.relationshipsUnchanged += plan.unchangedFacts;
+  report.relationshipsRemoved += plan.removed.length;
+  report.statementsAdded += plan.counts.statementsAdded;
+  report.statementsChanged += plan.counts.statementsChanged;
+  report.statementsRemoved += plan.counts.statementsRemoved;
+  report.versionsAdded += plan.versions.length;
+  report.createdIds.push(...plan.created.map((f) => f.id));
+}
+
+/** The text of each SOURCE among `nodes`. */
+export function sourceTextsOf(nodes: Iterable<GraphNode> | ReadonlyMap<string, GraphNode>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const node of nodes instanceof Map ? nodes.values() : (nodes as Iterable<GraphNode>)) if (node.kind === 'SOURCE') texts.set(node.id, node.text);
+  return texts;
 }

@@ -3,7 +3,9 @@
 // they compute alike (paging, ranking, report arithmetic) is in common.ts. Graph walks such as
 // neighbourhoods are analysis (src/analysis), over the snapshot, not store methods.
 import type { RelationshipFilter } from '../domain/filters.ts';
-import type { GraphBatch, GraphNode, GraphRelationship, NodeKind, RelationshipType } from '../domain/model.ts';
+import type { GraphBatch, GraphNode, NodeKind, RelationshipType, Review } from '../domain/model.ts';
+import type { Fact } from '../domain/statements.ts';
+import type { SourceVersion } from './statement-plan.ts';
 
 export interface PageRequest {
   /** How many items; defaults to DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE. */
@@ -28,9 +30,19 @@ export interface UpsertReport {
   nodesCreated: number;
   nodesUpdated: number;
   nodesUnchanged: number;
+  /** Sources removed by an unload. */
+  nodesRemoved: number;
   relationshipsCreated: number;
   relationshipsUpdated: number;
   relationshipsUnchanged: number;
+  /** Facts no statement asserts any more (a revision dropped them). */
+  relationshipsRemoved: number;
+  statementsAdded: number;
+  /** Same statement id, different content (a corrected claim). */
+  statementsChanged: number;
+  statementsRemoved: number;
+  /** New versions of sources (a source whose statements or text changed). */
+  versionsAdded: number;
   /** Ids of what this upsert created, for reports and the ingest mutation. */
   createdIds: string[];
 }
@@ -45,7 +57,7 @@ export interface SerializedGraph {
   options: { type: 'directed'; multi: true; allowSelfLoops: true };
   attributes: Record<string, unknown>;
   nodes: { key: string; attributes: GraphNode }[];
-  edges: { key: string; source: string; target: string; attributes: GraphRelationship }[];
+  edges: { key: string; source: string; target: string; attributes: Fact }[];
 }
 
 export interface UpsertOptions {
@@ -55,15 +67,22 @@ export interface UpsertOptions {
 
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
-  /** Writes the batch atomically: all of it or, on any error, none of it. Idempotent. */
+  /** Writes the batch atomically: all of it or, on any error, none of it. Idempotent. Statements, facts and versions: statement-plan.ts. */
   upsert(batch: GraphBatch, options?: UpsertOptions): Promise<UpsertReport>;
   /** Nodes for ids, same order; null where there is none (DataLoader-shaped). */
   getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
-  getRelationships(ids: readonly string[]): Promise<(GraphRelationship | null)[]>;
+  /** Facts (relationships) with their statements. */
+  getRelationships(ids: readonly string[]): Promise<(Fact | null)[]>;
   listNodes(filter: { kinds?: readonly NodeKind[] }, page: PageRequest): Promise<Page<GraphNode>>;
   /** Case-insensitive substring match on name and aliases; exact name matches first, then by id. */
   searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]>;
-  listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<GraphRelationship>>;
+  listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>>;
+  /** Every version of a source, oldest first (empty when none was loaded). */
+  sourceVersions(sourceId: string): Promise<SourceVersion[]>;
+  /** Sets a statement's review and re-resolves its fact; null when no fact has that statement. */
+  reviewStatement(statementId: string, review: Review): Promise<Fact | null>;
+  /** Removes a source: its statements (facts left with none go), its versions and its node. */
+  unloadSource(sourceId: string): Promise<UpsertReport>;
   counts(): Promise<GraphCounts>;
   snapshot(): Promise<SerializedGraph>;
   /** Changes whenever the graph changes; analysis caches its snapshot against it. */

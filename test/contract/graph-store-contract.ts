@@ -5,18 +5,21 @@ import { ValidationError } from '../../src/domain/errors.ts';
 import { matchesRelationshipFilter, type RelationshipFilter } from '../../src/domain/filters.ts';
 import { buildConditionIndex } from '../../src/domain/conditions.ts';
 import type { GraphNode, GraphRelationship } from '../../src/domain/model.ts';
+import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { buildGraph } from '../../src/analysis/graph-view.ts';
 import { neighbourhood } from '../../src/analysis/neighbourhood.ts';
 import { seedBatches, type StoreFactory } from '../support/fixtures.ts';
 
+/** The seed's nodes, and its facts as a first load makes them (statements of version 1, with the dossier's review). */
 function seedRecords() {
   const nodes = new Map<string, GraphNode>();
-  const relationships = new Map<string, GraphRelationship>();
+  const relationships = new Map<string, Fact>();
   for (const batch of seedBatches()) {
     for (const node of batch.nodes) nodes.set(node.id, node);
-    for (const rel of batch.relationships) relationships.set(rel.id, rel);
+    const claims = batch.relationships.map((r) => (batch.review ? { ...r, review: batch.review } : r));
+    for (const fact of factsFromClaims(claims)) relationships.set(fact.id, fact);
   }
   return { nodes, relationships };
 }

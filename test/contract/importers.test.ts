@@ -9,6 +9,8 @@ import { buildGraph } from '../../src/analysis/graph-view.ts';
 import { shortestPath } from '../../src/analysis/paths.ts';
 import { isValidOn } from '../../src/domain/time.ts';
 import type { Commitment, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
+import type { Fact } from '../../src/domain/statements.ts';
+import { dateFrom } from '../../src/ingest/importers/import-builder.ts';
 import { importFile } from '../../src/ingest/importers/run-import.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { noNeo4j, storeFactories, tempDir, type StoreFactory } from '../support/fixtures.ts';
@@ -29,6 +31,18 @@ async function all(store: GraphStore, filter: Parameters<GraphStore['listRelatio
     const page = await store.listRelationships(filter, { first: 500, ...(after ? { after } : {}) });
     out.push(...page.items);
     if (!page.hasNextPage) return out;
+    after = page.cursors.at(-1);
+  }
+}
+
+/** COW state code → the state's id in the store (importers resolve codes to ISO ids). */
+async function stateIdsByCow(store: GraphStore): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.listNodes({ kinds: ['STATE'] }, { first: 500, ...(after ? { after } : {}) });
+    for (const node of page.items) if (node.kind === 'STATE' && node.cowCode) ids.set(String(node.cowCode), node.id);
+    if (!page.hasNextPage) return ids;
     after = page.cursors.at(-1);
   }
 }
@@ -59,12 +73,74 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
       expect(pol).toMatchObject({ kind: 'STATE', cowCode: 290 });
     });
 
+    it('ATOP + COW: one MEMBER_OF per state and alliance, NATO has its 28 members of 2010 once each, with both sources as statements', async () => {
+      const memberships = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], asOf: '2010-01-01' });
+      expect(memberships).toHaveLength(28);
+      expect(new Set(memberships.map((r) => r.from)).size).toBe(28);
+      const byCow = await stateIdsByCow(store);
+      const cowMembers2010 = new Set(
+        csv(FILES.cow)
+          .filter((r) => r.version4id === '227' && isValidOn({ validFrom: r.mem_st_year as string, ...(r.mem_end_year ? { validTo: r.mem_end_year } : {}) }, '2010-01-01'))
+          .map((r) => byCow.get(r.ccode as string)),
+      );
+      const both = (memberships as Fact[]).filter((f) => new Set(f.statements.map((s) => s.sourceId)).size === 2);
+      expect(both.length).toBe(cowMembers2010.size);
+      expect(both.every((f) => f.sourceCount === 2)).toBe(true);
+      const pairs = (await all(store, { types: ['MEMBER_OF'] })).map((r) => `${r.from}>${r.to}`);
+      expect(new Set(pairs).size).toBe(pairs.length);
+    });
+
+    it('ATOP + COW: one obligation per state, alliance and obligation, with a statement from each source that lists it', async () => {
+      const pledges = (await all(store, { types: ['PLEDGED'], to: ['alliance:nato'] })) as Fact[];
+      const keys = pledges.map((p) => `${p.from}>${p.aspect}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      const usDefense = pledges.find((p) => p.from === 'state:USA' && p.aspect === 'defense');
+      expect([...new Set(usDefense?.statements.map((s) => s.sourceId))].sort()).toEqual(['source:alliance-v4-1-by-member', 'source:atop4-member-level']);
+      expect(pledges.filter((p) => p.aspect === 'entente').every((p) => p.statements.every((s) => s.sourceId === 'source:alliance-v4-1-by-member'))).toBe(true);
+    });
+
+    it('ATOP: a membership in two phases holds inside each phase and not in the gap between them', async () => {
+      const rows = csv(FILES.atop);
+      const start = (r: Record<string, string>) => dateFrom(r.yrent, r.moent, r.dayent) as string;
+      const end = (r: Record<string, string>) => (r.yrexit === '0' ? undefined : dateFrom(r.yrexit, r.moexit, r.dayexit));
+      const covered = (pair: Record<string, string>, day: string) =>
+        rows.some((r) => r.atopid === pair.atopid && r.member === pair.member && isValidOn({ validFrom: start(r), ...(end(r) ? { validTo: end(r) } : {}) }, day));
+      // A member whose rows for one alliance leave a day no row covers, with a row after it.
+      const gap = rows.flatMap((a) => {
+        const inGap = end(a) ? `${Number(a.yrexit) + 1}-06-01` : undefined;
+        const b = inGap && rows.find((r) => r.atopid === a.atopid && r.member === a.member && start(r) > inGap);
+        return b && inGap && !covered(a, inGap) ? [{ a, b, inGap }] : [];
+      })[0];
+      expect(gap).toBeDefined();
+      const { a, b, inGap } = gap as { a: Record<string, string>; b: Record<string, string>; inGap: string };
+      const state = (await stateIdsByCow(store)).get(a.member as string) as string;
+      const ids = async (asOf: string) => (await all(store, { types: ['MEMBER_OF'], from: [state], sources: ['source:atop4-member-level'], asOf })).map((r) => r.to);
+      const alliance = `alliance:atop-${a.atopid}`;
+      expect(await ids(start(a))).toContain(alliance);
+      expect(await ids(inGap)).not.toContain(alliance);
+      expect(await ids(start(b))).toContain(alliance);
+    });
+
+    it('ATOP + COW: where the two give different start dates for a NATO membership, the fact lists the disagreement', async () => {
+      const byCow = await stateIdsByCow(store);
+      const atopStart = new Map(csv(FILES.atop).filter((r) => r.atopid === '3180').map((r) => [byCow.get(r.member as string), dateFrom(r.yrent, r.moent, r.dayent)]));
+      const cowStart = new Map(csv(FILES.cow).filter((r) => r.version4id === '227').map((r) => [byCow.get(r.ccode as string), dateFrom(r.mem_st_year, r.mem_st_month, r.mem_st_day)]));
+      const differing = [...atopStart].filter(([state, date]) => cowStart.has(state) && cowStart.get(state) !== date).map(([state]) => state);
+      expect(differing.length).toBeGreaterThan(0);
+      const memberships = (await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'] })) as Fact[];
+      for (const fact of memberships) {
+        const listed = fact.disagreements.some((d) => d.property === 'validFrom');
+        expect(listed, fact.from).toBe(differing.includes(fact.from));
+      }
+    });
+
     it('ATOP: conditional obligations carry their Condition nodes', async () => {
-      const pledges = (await all(store, { types: ['PLEDGED'], sources: ['source:atop4-member-level'], conditions: ['condition:atop-adversary'] })) as Commitment[];
-      const expected = csv(FILES.atop).filter((r) => (r.defense === '1' && r.defcon === '1' && r.defcoadv === '1') || (r.offense === '1' && r.offcon === '1' && r.offcoadv === '1') || (r.neutral === '1' && r.neucon === '1' && r.neucoadv === '1') || (r.consul === '1' && r.concon === '1' && r.concoadv === '1'));
+      const pledges = (await all(store, { types: ['PLEDGED'], sources: ['source:atop4-member-level'], conditions: ['condition:atop-adversary'] })) as Fact[];
       expect(pledges.length).toBeGreaterThan(0);
-      expect(pledges.every((p) => p.firmness === 'conditional')).toBe(true);
-      expect(new Set(pledges.map((p) => p.evidence[0]?.start)).size).toBeLessThanOrEqual(expected.length);
+      // Conditions are the union over the fact's statements: some ATOP phase made it conditional on an adversary.
+      for (const pledge of pledges) {
+        expect(pledge.statements.some((s) => 'firmness' in s.claim && s.claim.firmness === 'conditional' && s.claim.conditions.includes('condition:atop-adversary'))).toBe(true);
+      }
     });
 
     it('COW: NATO is one node shared with ATOP, with the memberships COW lists', async () => {

@@ -6,9 +6,12 @@ import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { MEMORY_STORE_FILE, MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { seedBatches, storeFactories, tempDir } from '../support/fixtures.ts';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
+import { describeStatementContract } from './statements-contract.ts';
 
 describeGraphStoreContract('memory', storeFactories.memory);
 describeGraphStoreContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
+describeStatementContract('memory', storeFactories.memory);
+describeStatementContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
 
 describe('memory store persistence', () => {
   it('survives a restart: a new store on the same folder holds the same graph', async () => {

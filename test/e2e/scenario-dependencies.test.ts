@@ -36,7 +36,8 @@ function describeDependencies(name: string, env: () => Record<string, string>, s
       expect(out.undetermined).toEqual(out.cycles[0]);
 
       const human = runCli(['scenario', '--withdraw', out.withdrawn[0]], vars).stdout;
-      expect(human).toContain('cycle (undetermined): Germany');
+      const cycle = human.split('\n').find((line: string) => line.startsWith('cycle (undetermined): '));
+      expect(cycle).toMatch(/Germany .*⇄ Poland|Poland .*⇄ Germany/);
       expect(runCli(['scenario', '--withdraw', 'United States PLEDGED nothing like this'], vars).code).toBe(1);
     }, 120_000);
   });

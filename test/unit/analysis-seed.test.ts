@@ -12,10 +12,11 @@ import { allPaths, shortestPath } from '../../src/analysis/paths.ts';
 import { scenario } from '../../src/analysis/scenario.ts';
 import { findTensions } from '../../src/analysis/tensions.ts';
 import { buildSnapshot } from '../../src/store/common.ts';
+import { factsFromClaims } from '../../src/domain/statements.ts';
 import { seedBatches } from '../support/fixtures.ts';
 
 const seedNodes = new Map(seedBatches().flatMap((b) => b.nodes.map((n) => [n.id, n] as const)));
-const graph = buildGraph(buildSnapshot(seedNodes.values(), seedBatches().flatMap((b) => b.relationships)));
+const graph = buildGraph(buildSnapshot(seedNodes.values(), factsFromClaims(seedBatches().flatMap((b) => b.relationships))));
 const froms = (items: { from: string; action?: string }[]) => items.map((c) => `${c.from}: ${c.action}`).sort();
 
 describe('analysis of the seed graph', () => {

@@ -37,7 +37,7 @@ describe('Cypher safety', () => {
 
   it('passes relationship types to Cypher only after the allow-list check', () => {
     const planner = readFileSync('src/store/neo4j/upsert-plan.ts', 'utf8');
-    expect(planner).toContain('RelationshipType.parse(incoming.type)');
+    expect(planner).toContain('RelationshipType.parse(fact.type)');
     expect(planner).toMatch(/labelsOf\(merged\.kind\)/);
   });
 });

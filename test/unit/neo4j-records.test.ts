@@ -1,10 +1,12 @@
 // The Neo4j adapter's pure parts, without a database: record conversion both ways, filter
-// parameters, and the upsert planner's rows and report.
+// parameters, and the upsert planner's rows and report over a statement plan.
 import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import type { Commitment, GraphNode, GraphRelationship, StructuralRelationship } from '../../src/domain/model.ts';
-import { fromNeo4j, hasStaleDerivedProps, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps } from '../../src/store/neo4j/records.ts';
-import { planUpsert, relationshipsThatMayExist } from '../../src/store/neo4j/upsert-plan.ts';
+import type { Commitment, GraphNode, StructuralRelationship } from '../../src/domain/model.ts';
+import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
+import { fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
+import { planStatements, type SourceVersion } from '../../src/store/statement-plan.ts';
+import { planUpsert } from '../../src/store/neo4j/upsert-plan.ts';
 
 const italy: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: ['Italian'] };
 const force: GraphNode = { id: 'initiative:force', kind: 'INITIATIVE', name: 'The force', aliases: [] };
@@ -33,14 +35,31 @@ const leads: StructuralRelationship = {
   evidence: [{ sourceId: 'source:b', quote: 'hosts', start: 1, end: 6, attribution: 'direct_quote' }],
 };
 
+const [refusalFact, leadsFact] = factsFromClaims([refusal, leads]) as [Fact, Fact];
+
+/** The planner's lookups over plain maps, as a store would answer them. */
+function storedOf(facts: Fact[] = [], versions: SourceVersion[] = []) {
+  return {
+    latestVersions: async (ids: readonly string[]) => new Map(versions.filter((v) => ids.includes(v.sourceId)).map((v) => [v.sourceId, v])),
+    facts: async (ids: readonly string[]) => new Map(facts.filter((f) => ids.includes(f.id)).map((f) => [f.id, f])),
+  };
+}
+
 describe('record conversion', () => {
-  it('stores evidence as JSON with derived lists and days, and reads the same record back', () => {
-    const props = toRelationshipProps(refusal);
-    expect(props).toMatchObject({ quotes: ['Italy will not send troops', 'no troops'], sourceIds: ['source:a'], validFromDay: '2026-01-01' });
-    expect(props).not.toHaveProperty('validToDay');
+  it('stores a fact with its statements as JSON and per-statement lists for Cypher, and reads the same fact back', () => {
+    const props = toRelationshipProps(refusalFact);
+    expect(props).toMatchObject({ quotes: ['Italy will not send troops', 'no troops'], sourceIds: ['source:a'], stmtSources: ['source:a'], stmtFrom: ['2026-01-01'], stmtTo: [''], stmtReview: ['machine'], sourceCount: 1, disputed: false });
     expect(props).not.toHaveProperty('from');
     expect(typeof props.evidence).toBe('string');
-    expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusal);
+    expect(typeof props.statements).toBe('string');
+    expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusalFact);
+  });
+
+  it('stores a source version with its statements as JSON and reads it back', () => {
+    const version: SourceVersion = { sourceId: 'source:a', version: 2, sha256: 'a'.repeat(64), contentHash: 'b'.repeat(64), loadedAt: '2026-11-29T00:00:00.000Z', text: 't', statements: [{ id: 'stmt:00000000000000000001', claim: refusal }] };
+    const props = toVersionProps(version);
+    expect(props.key).toBe('source:a@2');
+    expect(versionFromRow({ version: { ...props, version: neo4j.int(2) } })).toEqual(version);
   });
 
   it('labels actors as Actor too, and converts driver integers at the boundary', () => {
@@ -49,55 +68,61 @@ describe('record conversion', () => {
     expect(fromNeo4j({ count: neo4j.int(7), list: [neo4j.int(1), 'x'] })).toEqual({ count: 7, list: [1, 'x'] });
   });
 
-  it('turns empty filter lists into null (no constraint) and pads partial dates', () => {
+  it('turns empty filter lists into null (no constraint), pads partial dates and defaults review states to the counting ones', () => {
     const params = relationshipFilterParams({ types: [], from: ['state:ITA'], asOf: '2026-02', text: 'TROOPS' });
-    expect(params).toMatchObject({ types: null, from: ['state:ITA'], to: null, asOf: '2026-02-01', text: 'troops' });
+    expect(params).toMatchObject({ types: null, from: ['state:ITA'], to: null, asOf: '2026-02-01', text: 'troops', reviewStates: ['machine', 'reviewed'], minSources: null, disputed: null });
     expect(nodeFilterParams({})).toEqual({ kinds: null });
   });
 });
 
 describe('the upsert planner', () => {
-  it('creates what is new, grouped by type, and counts every record', () => {
-    const plan = planUpsert({ nodes: [italy, force], relationships: [refusal, leads] }, new Map(), new Map());
-    expect(plan.report).toMatchObject({ nodesCreated: 2, relationshipsCreated: 2, relationshipsUpdated: 0 });
+  const now = '2026-11-29T00:00:00.000Z';
+  const texts = new Map([['source:a', 'text a'], ['source:b', 'text b']]);
+
+  it('creates what is new, grouped by type, and counts every record', async () => {
+    const batch = { nodes: [italy, force], relationships: [refusal, leads] };
+    const statements = await planStatements(batch, texts, storedOf(), now);
+    const plan = planUpsert(batch, new Map(), statements, new Map());
+    expect(plan.report).toMatchObject({ nodesCreated: 2, relationshipsCreated: 2, relationshipsUpdated: 0, statementsAdded: 2, versionsAdded: 2 });
     expect(plan.nodeRows.map((r) => r.labels)).toEqual([['State', 'Actor'], ['Initiative']]);
     expect([...plan.created.keys()].sort()).toEqual(['LEADS', 'REFUSED']);
+    expect(plan.versionRows.map((r) => r.key).sort()).toEqual(['source:a@1', 'source:b@1']);
     expect(plan.updated.size).toBe(0);
     expect(plan.unchanged).toBe(0);
     expect(plan.changed).toBe(true);
   });
 
-  it('writes nothing for a batch equal to what is stored', () => {
-    const plan = planUpsert({ nodes: [italy], relationships: [refusal] }, new Map([[italy.id, italy]]), new Map([[refusal.id, refusal]]));
+  it('writes nothing for a batch equal to what is stored', async () => {
+    const batch = { nodes: [italy], relationships: [refusal] };
+    const first = await planStatements(batch, texts, storedOf(), now);
+    const statements = await planStatements(batch, texts, storedOf(first.created, first.versions), now);
+    const plan = planUpsert(batch, new Map([[italy.id, italy]]), statements, new Map());
     expect(plan.nodeRows).toEqual([]);
-    expect(plan.created.size + plan.updated.size).toBe(0);
+    expect(plan.created.size + plan.updated.size + plan.removed.size + plan.versionRows.length).toBe(0);
     expect(plan.unchanged).toBe(2);
     expect(plan.changed).toBe(false);
     expect(plan.report).toMatchObject({ nodesUnchanged: 1, relationshipsUnchanged: 1, createdIds: [] });
   });
 
-  it('merges aliases onto a stored node and updates a changed relationship in place', () => {
+  it('merges aliases onto a stored node and updates the fact of a changed statement in place', async () => {
     const stored = { ...italy, aliases: ['Italia'] };
+    const first = await planStatements({ nodes: [], relationships: [refusal] }, texts, storedOf(), now);
     const changed = { ...refusal, firmness: 'hedged' as const };
-    const plan = planUpsert({ nodes: [italy], relationships: [changed] }, new Map([[italy.id, stored]]), new Map<string, GraphRelationship>([[refusal.id, refusal]]));
+    const batch = { nodes: [italy], relationships: [changed] };
+    const statements = await planStatements(batch, texts, storedOf(first.created, first.versions), now);
+    const plan = planUpsert(batch, new Map([[italy.id, stored]]), statements, new Map());
     expect(plan.nodeRows[0]?.props.aliases).toEqual(['Italia', 'Italian']);
     expect(plan.updated.get('REFUSED')?.map((r) => r.props.firmness)).toEqual(['hedged']);
-    expect(plan.report).toMatchObject({ nodesUpdated: 1, relationshipsUpdated: 1 });
+    expect(plan.report).toMatchObject({ nodesUpdated: 1, relationshipsUpdated: 1, statementsChanged: 1, versionsAdded: 1 });
   });
 
-  it('rewrites a relationship whose stored derived properties an older version computed, even when its record is unchanged', () => {
-    const olderProps = { ...toRelationshipProps(refusal), validFromDay: undefined };
-    expect(hasStaleDerivedProps(toRelationshipProps(refusal), refusal)).toBe(false);
-    expect(hasStaleDerivedProps(olderProps, refusal)).toBe(true);
-    const plan = planUpsert({ nodes: [], relationships: [refusal] }, new Map(), new Map([[refusal.id, refusal]]), new Set([refusal.id]));
-    expect(plan.updated.get('REFUSED')).toHaveLength(1);
-    expect(plan.report).toMatchObject({ relationshipsUpdated: 1, relationshipsUnchanged: 0, createdIds: [] });
-  });
-
-  it('looks up only relationships whose two ends were stored before the batch', () => {
-    const batch = { nodes: [force], relationships: [refusal, leads] };
-    expect(relationshipsThatMayExist(batch, new Set())).toEqual([]);
-    expect(relationshipsThatMayExist(batch, new Set(['initiative:force'])).map((r) => r.id)).toEqual([refusal.id, leads.id]);
-    expect(relationshipsThatMayExist({ nodes: [], relationships: [refusal] }, new Set()).map((r) => r.id)).toEqual([refusal.id]);
+  it('removes, by its ends, a fact whose last statement a complete batch no longer makes', async () => {
+    const first = await planStatements({ nodes: [], relationships: [refusal] }, texts, storedOf(), now);
+    const source: GraphNode = { id: 'source:a', kind: 'SOURCE', name: 'A', aliases: [], text: 'text a', sha256: first.versions[0]?.sha256 as string };
+    const batch = { nodes: [source], relationships: [], complete: true };
+    const statements = await planStatements(batch, texts, storedOf(first.created, first.versions), now);
+    const plan = planUpsert(batch, new Map([[source.id, source]]), statements, new Map([[refusalFact.id, refusalFact]]));
+    expect(plan.removed.get('REFUSED')).toEqual([{ id: refusal.id, from: refusal.from, to: refusal.to, props: {} }]);
+    expect(plan.report).toMatchObject({ relationshipsRemoved: 1, statementsRemoved: 1, versionsAdded: 1 });
   });
 });

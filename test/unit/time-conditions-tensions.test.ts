@@ -7,6 +7,7 @@ import type { Commitment, GraphNode, GraphRelationship, StructuralRelationship }
 import { datingProblems } from '../../src/domain/rules.ts';
 import { dayInterval, isValidOn, overlaps, validity } from '../../src/domain/time.ts';
 import { buildSnapshot } from '../../src/store/common.ts';
+import { factsFromClaims } from '../../src/domain/statements.ts';
 
 const evidence = [{ sourceId: 'source:t', quote: 'q', start: 0, end: 1, attribution: 'reported' as const }];
 let counter = 0;
@@ -20,7 +21,7 @@ const commitment = (type: Commitment['type'], from: string, to: string, extra: P
 });
 const structural = (type: StructuralRelationship['type'], from: string, to: string, extra: Partial<StructuralRelationship> = {}): StructuralRelationship => ({ id: id(), type, from, to, evidence, ...extra });
 function graphOf(nodes: GraphNode[], relationships: GraphRelationship[]): CommitmentGraph {
-  return buildGraph(buildSnapshot(nodes, relationships));
+  return buildGraph(buildSnapshot(nodes, factsFromClaims(relationships)));
 }
 const kinds = (graph: CommitmentGraph, asOf?: string) => findTensions(graph, { asOf }).map((t) => t.kind);
 

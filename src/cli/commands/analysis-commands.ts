@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { communities } from '../../analysis/communities.ts';
-import { EXPORT_FORMATS, exportGraph, exportLines, type ExportFormat } from '../../analysis/export.ts';
+import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../analysis/export.ts';
+import { storeLines } from '../../ingest/graph-lines.ts';
 import { buildGraph, graphAsOf, type CommitmentGraph } from '../../analysis/graph-view.ts';
 import { neighbourhood } from '../../analysis/neighbourhood.ts';
 import {
@@ -271,11 +272,18 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--as-of <date>', 'only the relationships valid on this date (every node is kept)')
     .action(async (opts: { format: string; out?: string; asOf?: string }) => {
       if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${opts.format}"`);
+      const format = opts.format as ExportFormat;
+      if (format === 'jsonl') {
+        // JSON lines stream from the store, record by record (any size), statements and reviews included.
+        await withStore(async (store) => {
+          const lines = await writeLines(opts.out, storeLines(store, { ...(opts.asOf ? { asOf: opts.asOf } : {}) }));
+          if (opts.out) process.stderr.write(`wrote ${lines} records (nodes and statements) to ${opts.out}\n`);
+        });
+        return;
+      }
       await withGraph(async (whole) => {
         const graph = graphAsOf(whole, { asOf: opts.asOf });
-        // JSON lines stream record by record (any size); the other formats are one document.
-        const format = opts.format as ExportFormat;
-        await writeLines(opts.out, format === 'jsonl' ? exportLines(graph) : [exportGraph(graph, format)]);
+        await writeLines(opts.out, [exportGraph(graph, format)]);
         if (opts.out) process.stderr.write(`wrote ${graph.order} nodes and ${graph.size} relationships to ${opts.out}\n`);
       });
     });

@@ -20,12 +20,12 @@ export function allianceNodeForAtop(atopId: number): GraphNode {
 }
 
 /** Obligation → its ATOP flag, the action, and the condition flags that qualify it. */
-const OBLIGATIONS: { flag: string; action: string; conditional: string; conditions: [string, ConditionKind][] }[] = [
-  { flag: 'defense', action: 'defend fellow members (ATOP defense obligation)', conditional: 'defcon', conditions: [['defcoadv', 'adversary'], ['defcoloc', 'location'], ['defcocon', 'conflict'], ['defcodem', 'demand'], ['defconpr', 'non_provocation']] },
-  { flag: 'offense', action: 'join offensive action (ATOP offense obligation)', conditional: 'offcon', conditions: [['offcoadv', 'adversary'], ['offcoloc', 'location'], ['offcocon', 'conflict'], ['offcodem', 'demand']] },
-  { flag: 'neutral', action: 'stay neutral (ATOP neutrality obligation)', conditional: 'neucon', conditions: [['neucoadv', 'adversary'], ['neucoloc', 'location'], ['neucocon', 'conflict'], ['neucodem', 'demand'], ['neuconpr', 'non_provocation']] },
-  { flag: 'nonagg', action: 'not attack fellow members (ATOP non-aggression obligation)', conditional: '', conditions: [] },
-  { flag: 'consul', action: 'consult in a crisis (ATOP consultation obligation)', conditional: 'concon', conditions: [['concoadv', 'adversary'], ['concoloc', 'location'], ['concocon', 'conflict'], ['concoreq', 'demand']] },
+const OBLIGATIONS: { flag: string; aspect: string; action: string; conditional: string; conditions: [string, ConditionKind][] }[] = [
+  { flag: 'defense', aspect: 'defense', action: 'defend fellow members (ATOP defense obligation)', conditional: 'defcon', conditions: [['defcoadv', 'adversary'], ['defcoloc', 'location'], ['defcocon', 'conflict'], ['defcodem', 'demand'], ['defconpr', 'non_provocation']] },
+  { flag: 'offense', aspect: 'offense', action: 'join offensive action (ATOP offense obligation)', conditional: 'offcon', conditions: [['offcoadv', 'adversary'], ['offcoloc', 'location'], ['offcocon', 'conflict'], ['offcodem', 'demand']] },
+  { flag: 'neutral', aspect: 'neutrality', action: 'stay neutral (ATOP neutrality obligation)', conditional: 'neucon', conditions: [['neucoadv', 'adversary'], ['neucoloc', 'location'], ['neucocon', 'conflict'], ['neucodem', 'demand'], ['neuconpr', 'non_provocation']] },
+  { flag: 'nonagg', aspect: 'non-aggression', action: 'not attack fellow members (ATOP non-aggression obligation)', conditional: '', conditions: [] },
+  { flag: 'consul', aspect: 'consultation', action: 'consult in a crisis (ATOP consultation obligation)', conditional: 'concon', conditions: [['concoadv', 'adversary'], ['concoloc', 'location'], ['concocon', 'conflict'], ['concoreq', 'demand']] },
 ];
 
 const CONDITION_NAMES: Record<string, string> = {
@@ -58,7 +58,9 @@ export function importAtop(file: string, resolver: EntityResolver, strict = fals
     out.node(state.node);
     out.node(alliance);
     const phase = f.phase || '1';
-    out.structural({ type: 'MEMBER_OF', from: state.id, to: alliance.id, role: `ATOP member, phase ${phase}`, validFrom, ...(validTo ? { validTo } : {}), evidence: [row.evidence] });
+    // One statement per phase: a membership holds in each phase, not in the gaps between them.
+    const dates = { validFrom, ...(validTo ? { validTo } : {}) };
+    out.structural({ type: 'MEMBER_OF', from: state.id, to: alliance.id, note: `ATOP phase ${phase}`, ...dates, evidence: [row.evidence] }, validFrom);
     for (const obligation of OBLIGATIONS) {
       if (f[obligation.flag] !== '1') continue;
       const conditions: string[] = [];
@@ -74,14 +76,14 @@ export function importAtop(file: string, resolver: EntityResolver, strict = fals
         type: 'PLEDGED',
         from: state.id,
         to: alliance.id,
+        aspect: obligation.aspect,
         action: `${obligation.action}, phase ${phase}`,
         firmness: conditions.length ? 'conditional' : 'formalised',
         conditions,
-        validFrom,
-        ...(validTo ? { validTo } : {}),
+        ...dates,
         status: 'in_force',
         evidence: [row.evidence],
-      });
+      }, validFrom);
     }
   }
   return out.result(strict);

@@ -20,11 +20,12 @@ export function readCowToAtop(atopMemberFile: string | undefined): Map<number, n
   return map;
 }
 
-const OBLIGATIONS: [string, string][] = [
-  ['defense', 'defend fellow members (COW defense pact)'],
-  ['neutrality', 'stay neutral (COW neutrality pact)'],
-  ['nonaggression', 'not attack fellow members (COW non-aggression pact)'],
-  ['entente', 'consult in a crisis (COW entente)'],
+/** Flag, aspect (the obligation, named as the ATOP importer names it, so both meet on one fact), action. */
+const OBLIGATIONS: [string, string, string][] = [
+  ['defense', 'defense', 'defend fellow members (COW defense pact)'],
+  ['neutrality', 'neutrality', 'stay neutral (COW neutrality pact)'],
+  ['nonaggression', 'non-aggression', 'not attack fellow members (COW non-aggression pact)'],
+  ['entente', 'entente', 'consult in a crisis (COW entente)'],
 ];
 
 export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map<number, number>, strict = false): ImportResult {
@@ -51,10 +52,11 @@ export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map
       : { id: `alliance:cow-${cowId}`, kind: 'ALLIANCE' as const, name: `COW alliance ${cowId}`, aliases: [], cowAllianceId: cowId };
     out.node(state.node);
     out.node(alliance);
-    out.structural({ type: 'MEMBER_OF', from: state.id, to: alliance.id, role: `COW member, ${f.ss_type}`, validFrom, ...(validTo ? { validTo } : {}), evidence: [row.evidence] });
-    for (const [flag, action] of OBLIGATIONS) {
+    const dates = { validFrom, ...(validTo ? { validTo } : {}) };
+    out.structural({ type: 'MEMBER_OF', from: state.id, to: alliance.id, note: `COW ${f.ss_type}`, ...dates, evidence: [row.evidence] }, validFrom);
+    for (const [flag, aspect, action] of OBLIGATIONS) {
       if (f[flag] !== '1') continue;
-      out.commitment({ type: 'PLEDGED', from: state.id, to: alliance.id, action, firmness: 'formalised', validFrom, ...(validTo ? { validTo } : {}), status: 'in_force', evidence: [row.evidence] });
+      out.commitment({ type: 'PLEDGED', from: state.id, to: alliance.id, aspect, action, firmness: 'formalised', ...dates, status: 'in_force', evidence: [row.evidence] }, validFrom);
     }
   }
   return out.result(strict);

@@ -47,10 +47,12 @@ export function importGdelt(file: string, resolver: EntityResolver, strict = fal
     const date = `${day[1]}-${day[2]}-${day[3]}`;
     out.node(from.node);
     out.node(to.node);
+    // One fact per pair and CAMEO code; each event is a statement of it.
     out.commitment({
       type: kind,
       from: from.id,
       to: to.id,
+      aspect: `CAMEO ${code}`,
       action: `CAMEO ${code} event ${f.globaleventid} (${f.actor1name || from.node.name} → ${f.actor2name || to.node.name})`,
       firmness: 'firm',
       statedAt: date,
@@ -60,7 +62,7 @@ export function importGdelt(file: string, resolver: EntityResolver, strict = fal
       goldstein,
       plover: PLOVER[kind],
       evidence: [{ ...row.evidence, ...(f.sourceurl ? { url: f.sourceurl } : {}) }],
-    });
+    }, f.globaleventid);
   }
   return out.result(strict);
 }

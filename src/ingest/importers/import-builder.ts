@@ -1,8 +1,10 @@
-// What every importer shares: collecting nodes and relationships (ids derived from content, so
-// re-imports change nothing), rejected rows with their line and reason, and the summary.
+// What every importer shares: collecting nodes and statements (ids derived from content, so
+// re-imports change nothing), rejected rows with their line and reason, and the summary. Each row
+// that asserts a fact is a statement of that fact; rows with the same statement key (a phase, an
+// event) are one statement with the evidence of each.
 import { ValidationError } from '../../domain/errors.ts';
 import type { Commitment, GraphBatch, GraphNode, GraphRelationship, StructuralRelationship } from '../../domain/model.ts';
-import { deriveRelationshipId } from '../../domain/relationship-id.ts';
+import { deriveFactId, deriveStatementId } from '../../domain/relationship-id.ts';
 import type { CsvSource } from './csv-source.ts';
 
 export interface RejectedRow {
@@ -25,6 +27,7 @@ type NewCommitment = Omit<Commitment, 'id' | 'conditions' | 'unresolved' | 'stat
 
 export class ImportBuilder {
   private readonly nodes = new Map<string, GraphNode>();
+  /** By statement id. */
   private readonly relationships = new Map<string, GraphRelationship>();
   readonly rejected: RejectedRow[] = [];
   private readonly skipped = new Map<string, number>();
@@ -43,22 +46,21 @@ export class ImportBuilder {
     this.nodes.set(node.id, known ? ({ ...known, ...node, aliases: [...new Set([...known.aliases, ...node.aliases])] } as GraphNode) : node);
   }
 
-  commitment(rel: NewCommitment): string {
-    const id = deriveRelationshipId({ sourceId: this.sourceId, type: rel.type, from: rel.from, to: rel.to, discriminator: rel.action });
-    this.add({ conditions: [], unresolved: [], statedBy: [], ...rel, id });
-    return id;
+  /** A statement of a commitment; `key` tells apart this source's statements of one fact (a phase, an event). Returns the fact id. */
+  commitment(rel: NewCommitment, key = ''): string {
+    return this.add({ conditions: [], unresolved: [], statedBy: [], ...rel, id: deriveFactId(rel) } as Commitment, key);
   }
 
-  structural(rel: Omit<StructuralRelationship, 'id'>): string {
-    const id = deriveRelationshipId({ sourceId: this.sourceId, type: rel.type, from: rel.from, to: rel.to, discriminator: rel.role ?? rel.claim ?? '' });
-    this.add({ ...rel, id });
-    return id;
+  structural(rel: Omit<StructuralRelationship, 'id'>, key = ''): string {
+    return this.add({ ...rel, id: deriveFactId(rel) }, key);
   }
 
-  private add(rel: GraphRelationship): void {
-    const known = this.relationships.get(rel.id);
-    // The same fact on several rows: one relationship with the evidence of each.
-    this.relationships.set(rel.id, known ? { ...rel, evidence: [...known.evidence, ...rel.evidence] } : rel);
+  private add(rel: GraphRelationship, key: string): string {
+    const statement = deriveStatementId(this.sourceId, rel.id, key);
+    const known = this.relationships.get(statement);
+    // The same statement on several rows: one statement with the evidence of each.
+    this.relationships.set(statement, known ? { ...rel, statement, evidence: [...known.evidence, ...rel.evidence] } : { ...rel, statement });
+    return rel.id;
   }
 
   /** A row that maps to nothing in the model, counted under its reason. */
@@ -79,7 +81,8 @@ export class ImportBuilder {
       );
     }
     return {
-      batch: { nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] },
+      // An import states everything its data file asserts: a new release replaces its statements.
+      batch: { nodes: [...this.nodes.values()], relationships: [...this.relationships.values()], complete: true },
       rowsRead: this.rowsRead,
       rowsSkipped: [...this.skipped.values()].reduce((a, b) => a + b, 0),
       skippedBy: Object.fromEntries([...this.skipped].sort(([a], [b]) => a.localeCompare(b))),

@@ -50,6 +50,8 @@ export function importKiel(file: string, resolver: EntityResolver, strict = fals
         type: 'PLEDGED',
         from: donor.id,
         to: UKRAINE.id,
+        // One fact per aid type and month, so each month's amount is counted once (amountTotals).
+        aspect: `${aidType} aid ${yearMonth}`,
         action: `commit ${aidType} aid to Ukraine in ${yearMonth}`,
         firmness: 'firm',
         statedAt: yearMonth,

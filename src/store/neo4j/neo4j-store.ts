@@ -3,15 +3,21 @@
 // translation; records.ts converts at the boundary; upsert-plan.ts decides what a load writes.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
-import type { GraphBatch, GraphNode, GraphRelationship, NodeKind, RelationshipType } from '../../domain/model.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type Review } from '../../domain/model.ts';
+import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
-import { buildSnapshot, chunks, decodeCursor, pageOf, pageSize, rankSearch } from '../common.ts';
+import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
 import type { GraphCounts, GraphStore, Page, PageRequest, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
-import { fromNeo4j, hasStaleDerivedProps, nodeFilterParams, nodeFromRow, relationshipFilterParams, relationshipFromRow } from './records.ts';
-import { planUpsert, relationshipsThatMayExist, type UpsertPlan } from './upsert-plan.ts';
+import { fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFilterParams, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
+import { planStatements, withReview, type SourceVersion, type StoredStatements } from '../statement-plan.ts';
+import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
+
+/** 2: facts carry their statements; sources have versions (SourceVersion nodes). */
+export const NEO4J_STORE_FORMAT = 2;
 
 export type { Neo4jStoreHooks } from './executor.ts';
 
@@ -34,7 +40,28 @@ export class Neo4jStore implements GraphStore {
   private constructor(private readonly executor: Neo4jExecutor) {}
 
   static async connect(config: Neo4jConfig, hooks: Neo4jStoreHooks = {}): Promise<Neo4jStore> {
-    return new Neo4jStore(await Neo4jExecutor.connect(config, hooks));
+    const executor = await Neo4jExecutor.connect(config, hooks);
+    const store = new Neo4jStore(executor);
+    try {
+      await store.checkFormat();
+    } catch (error) {
+      await executor.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Refuses a database an earlier version wrote (facts without statements): it would be misread. */
+  private async checkFormat(): Promise<void> {
+    const row = await this.executor.read(async (tx) => (await tx.run(cypher('store/get-store-format'))).records[0]?.toObject());
+    const format = row?.format === null || row?.format === undefined ? undefined : Number(fromNeo4j(row.format));
+    if (format === NEO4J_STORE_FORMAT || !row?.hasFacts) return;
+    if (format === undefined && row.withStatements) return;
+    throw new DomainError(
+      'STORE_FORMAT',
+      `the Neo4j database holds ${format === undefined ? 'relationships written by an earlier version (one per source, without statements or source versions)' : `format ${format}`}; this version reads format ${NEO4J_STORE_FORMAT}. Run \`cgraph reset\` and load your dossiers and imports again`,
+      { format: format ?? 1, expected: NEO4J_STORE_FORMAT },
+    );
   }
 
   private get batchSize(): number {
@@ -49,17 +76,30 @@ export class Neo4jStore implements GraphStore {
     return found;
   }
 
-  /** Relationships by id; with `stale`, also the ids whose stored derived properties an older version wrote. */
-  private async relationshipsByIds(tx: ManagedTransaction, ids: readonly string[], stale?: Set<string>): Promise<Map<string, GraphRelationship>> {
-    const found = new Map<string, GraphRelationship>();
+  private async relationshipsByIds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, Fact>> {
+    const found = new Map<string, Fact>();
     for (const part of chunks(ids, this.batchSize)) {
-      for (const row of await rows(tx, 'store/get-relationships-by-ids', { ids: part }, (r: Parameters<typeof relationshipFromRow>[0]) => r)) {
-        const rel = relationshipFromRow(row);
-        found.set(rel.id, rel);
-        if (stale && hasStaleDerivedProps(row.rel, rel)) stale.add(rel.id);
-      }
+      for (const fact of await rows(tx, 'store/get-relationships-by-ids', { ids: part }, relationshipFromRow)) found.set(fact.id, fact);
     }
     return found;
+  }
+
+  /** The statement planner's lookups inside a write; `read` keeps the facts it read (removed ones are deleted by their ends). */
+  private storedStatements(tx: ManagedTransaction): StoredStatements & { read: Map<string, Fact> } {
+    const read = new Map<string, Fact>();
+    return {
+      read,
+      latestVersions: async (sourceIds) => {
+        const found = new Map<string, SourceVersion>();
+        for (const v of await rows(tx, 'store/get-latest-source-versions', { sourceIds: [...sourceIds] }, versionFromRow)) found.set(v.sourceId, v);
+        return found;
+      },
+      facts: async (ids) => {
+        const facts = await this.relationshipsByIds(tx, ids);
+        for (const [id, fact] of facts) read.set(id, fact);
+        return facts;
+      },
+    };
   }
 
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
@@ -67,13 +107,53 @@ export class Neo4jStore implements GraphStore {
       await tx.run(cypher('store/lock-graph'));
       const checked = await checkBatch(batch, (ids) => this.nodesByIds(tx, ids));
       const storedNodes = await this.nodesByIds(tx, checked.nodes.map((n) => n.id));
-      const candidates = relationshipsThatMayExist(checked, new Set(storedNodes.keys()));
-      const stale = new Set<string>();
-      const storedRelationships = await this.relationshipsByIds(tx, candidates.map((r) => r.id), stale);
-      const plan = planUpsert(checked, storedNodes, storedRelationships, stale);
+      const claimedSources = [...new Set(checked.relationships.map((r) => r.evidence[0]?.sourceId ?? ''))];
+      const texts = sourceTextsOf([...(await this.nodesByIds(tx, claimedSources)).values(), ...checked.nodes]);
+      const stored = this.storedStatements(tx);
+      const statements = await planStatements(checked, texts, stored, new Date().toISOString());
+      const plan = planUpsert(checked, storedNodes, statements, stored.read);
       await this.writePlan(tx, plan, checked.nodes.length + checked.relationships.length, options);
-      if (plan.changed) await tx.run(cypher('store/bump-graph-version'));
+      if (plan.changed) await this.bumpVersion(tx);
       return plan.report;
+    });
+  }
+
+  private async bumpVersion(tx: ManagedTransaction): Promise<void> {
+    await tx.run(cypher('store/bump-graph-version'));
+    await tx.run(cypher('store/set-store-format'), { format: neo4j.int(NEO4J_STORE_FORMAT) });
+  }
+
+  async sourceVersions(sourceId: string): Promise<SourceVersion[]> {
+    return this.executor.read((tx) => rows(tx, 'store/list-source-versions', { sourceId }, versionFromRow));
+  }
+
+  reviewStatement(statementId: string, review: Review): Promise<Fact | null> {
+    return this.executor.write(async (tx) => {
+      await tx.run(cypher('store/lock-graph'));
+      const [fact] = await rows(tx, 'store/find-relationship-by-statement', { statementId }, relationshipFromRow);
+      const reviewed = fact && withReview(fact, statementId, review);
+      if (!reviewed) return null;
+      const row = { id: reviewed.id, from: reviewed.from, to: reviewed.to, props: toRelationshipProps(reviewed) };
+      await tx.run(cypher('store/update-relationships'), { type: RelationshipType.parse(reviewed.type), rows: [row] });
+      await this.bumpVersion(tx);
+      return reviewed;
+    });
+  }
+
+  unloadSource(sourceId: string): Promise<UpsertReport> {
+    return this.executor.write(async (tx) => {
+      await tx.run(cypher('store/lock-graph'));
+      const report = emptyUpsertReport();
+      if (!(await this.nodesByIds(tx, [sourceId])).has(sourceId)) return report;
+      const stored = this.storedStatements(tx);
+      const statements = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), stored, new Date().toISOString(), [sourceId]);
+      const plan = planUpsert({ nodes: [], relationships: [] }, new Map(), statements, stored.read);
+      await this.writePlan(tx, plan, 0, {});
+      await tx.run(cypher('store/delete-source'), { sourceId });
+      applyStatementPlan(report, { ...statements, versions: [] });
+      report.nodesRemoved = 1;
+      await this.bumpVersion(tx);
+      return report;
     });
   }
 
@@ -93,6 +173,7 @@ export class Neo4jStore implements GraphStore {
     const groups: [string, Map<RelationshipType, unknown[]>][] = [
       ['store/create-relationships', plan.created],
       ['store/update-relationships', plan.updated],
+      ['store/delete-relationships-by-ids', plan.removed],
     ];
     for (const [statement, byType] of groups) {
       for (const [type, typeRows] of byType) {
@@ -102,6 +183,7 @@ export class Neo4jStore implements GraphStore {
       }
     }
     await settleAll(pending);
+    for (const part of chunks(plan.versionRows, this.batchSize)) await tx.run(cypher('store/write-source-versions'), { rows: part });
     options.onProgress?.(total, total);
   }
 
@@ -110,7 +192,7 @@ export class Neo4jStore implements GraphStore {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  async getRelationships(ids: readonly string[]): Promise<(GraphRelationship | null)[]> {
+  async getRelationships(ids: readonly string[]): Promise<(Fact | null)[]> {
     const found = await this.executor.read((tx) => this.relationshipsByIds(tx, ids));
     return ids.map((id) => found.get(id) ?? null);
   }
@@ -119,7 +201,7 @@ export class Neo4jStore implements GraphStore {
     return this.listPage({ list: 'store/list-nodes', count: 'store/count-nodes' }, nodeFilterParams(filter), page, nodeFromRow);
   }
 
-  listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<GraphRelationship>> {
+  listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>> {
     return this.listPage({ list: 'store/list-relationships', count: 'store/count-relationships' }, relationshipFilterParams(filter), page, relationshipFromRow);
   }
 
@@ -169,6 +251,7 @@ export class Neo4jStore implements GraphStore {
   async reset(): Promise<void> {
     // Relationships go first, in their own chunks: a chunk of hub nodes would otherwise carry most of the graph.
     await this.executor.autoCommit([cypher('store/delete-relationships'), cypher('store/delete-all')]);
+    await this.executor.autoCommit([cypher('store/delete-source-versions')]);
     await this.executor.write((tx) => tx.run(cypher('store/bump-graph-version')));
   }
 

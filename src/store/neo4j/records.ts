@@ -4,8 +4,10 @@
 // fromNeo4j converts the driver's Integer where one still appears (counts).
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
-import { asOfDay, validity } from '../../domain/time.ts';
-import { ACTOR_KINDS, KIND_LABEL, type GraphNode, type GraphRelationship, type NodeKind } from '../../domain/model.ts';
+import { asOfDay } from '../../domain/time.ts';
+import { ACTOR_KINDS, KIND_LABEL, type GraphNode, type NodeKind } from '../../domain/model.ts';
+import type { Fact, StatementSpan } from '../../domain/statements.ts';
+import type { SourceVersion } from '../statement-plan.ts';
 
 /** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
 export function fromNeo4j(value: unknown): unknown {
@@ -27,33 +29,66 @@ export function labelsOf(kind: NodeKind): string[] {
   return ACTOR_KINDS.includes(kind) ? [KIND_LABEL[kind], 'Actor'] : [KIND_LABEL[kind]];
 }
 
-/** The properties derived for filtering in Cypher: quotes, sources, and the validity days of the time rule (domain/time.ts). */
-export function derivedProps(rel: GraphRelationship): Record<string, unknown> {
-  const span = validity(rel);
+/**
+ * A fact as stored on its relationship: the resolved properties (Neo4j Browser shows them as they
+ * are), its statements, disagreements and spans as JSON, and what Cypher filters on — per
+ * statement in parallel lists (source, first and last day, '' when open, review state), the
+ * counting sources, their number, whether any statement is disputed, and the quotes.
+ */
+export function toRelationshipProps(fact: Fact): Record<string, unknown> {
+  const { from: _from, to: _to, type: _type, evidence, statements, disagreements, spans, statementSpans, sourceCount, disputed, ...fields } = fact;
   return definedOnly({
-    quotes: rel.evidence.map((e) => e.quote),
-    sourceIds: [...new Set(rel.evidence.map((e) => e.sourceId))],
-    validFromDay: span.from,
-    validToDay: span.to,
+    ...fields,
+    evidence: JSON.stringify(evidence),
+    statements: JSON.stringify(statements),
+    disagreements: JSON.stringify(disagreements),
+    spans: JSON.stringify(spans),
+    sourceCount,
+    disputed,
+    statementIds: statementSpans.map((s) => s.statement),
+    stmtSources: statementSpans.map((s) => s.sourceId),
+    stmtFrom: statementSpans.map((s) => s.from ?? ''),
+    stmtTo: statementSpans.map((s) => s.to ?? ''),
+    stmtReview: statementSpans.map((s) => s.review),
+    sourceIds: [...new Set(statementSpans.filter((s) => s.review !== 'disputed').map((s) => s.sourceId))],
+    quotes: evidence.map((e) => e.quote),
   });
 }
 
-/** Relationship properties as stored: evidence as JSON, plus the derived properties. */
-export function toRelationshipProps(rel: GraphRelationship): Record<string, unknown> {
-  const { from: _from, to: _to, type: _type, evidence, ...fields } = rel;
-  return definedOnly({ ...fields, evidence: JSON.stringify(evidence), ...derivedProps(rel) });
+const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'sourceIds', 'quotes'];
+
+/** A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON parsed. */
+export function relationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {
+  const props = { ...row.rel };
+  const lists = Object.fromEntries(DERIVED.map((key) => [key, props[key] as string[]]));
+  for (const key of DERIVED) delete props[key];
+  const parse = (key: string) => JSON.parse(props[key] as string);
+  const statementSpans: StatementSpan[] = (lists.statementIds ?? []).map((statement, i) => {
+    const from = lists.stmtFrom?.[i];
+    const to = lists.stmtTo?.[i];
+    return { statement, sourceId: lists.stmtSources?.[i] as string, review: lists.stmtReview?.[i] as StatementSpan['review'], ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  });
+  return {
+    ...props,
+    type: row.type,
+    from: row.from,
+    to: row.to,
+    evidence: parse('evidence'),
+    statements: parse('statements'),
+    disagreements: parse('disagreements'),
+    spans: parse('spans'),
+    statementSpans,
+  } as Fact;
 }
 
-/** Whether stored derived properties differ from what today's rules derive (written by an older version: rewrite them). */
-export function hasStaleDerivedProps(stored: Record<string, unknown>, rel: GraphRelationship): boolean {
-  const fresh = derivedProps(rel);
-  return ['quotes', 'sourceIds', 'validFromDay', 'validToDay'].some((key) => JSON.stringify(stored[key]) !== JSON.stringify(fresh[key]));
+/** A source version as stored (statements as JSON) and back. */
+export function toVersionProps(version: SourceVersion): Record<string, unknown> {
+  return { ...version, key: `${version.sourceId}@${version.version}`, statements: JSON.stringify(version.statements) };
 }
 
-/** A stored row (`rel` properties, `type`, end ids) back to the domain record: derived properties dropped, evidence parsed. */
-export function relationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): GraphRelationship {
-  const { evidence, quotes: _q, sourceIds: _s, validFromDay: _f, validToDay: _t, ...fields } = row.rel;
-  return { ...fields, type: row.type, from: row.from, to: row.to, evidence: JSON.parse(evidence as string) } as GraphRelationship;
+export function versionFromRow(row: { version: Record<string, unknown> }): SourceVersion {
+  const { key: _key, statements, ...fields } = row.version;
+  return { ...fields, version: Number(fromNeo4j(fields.version)), statements: JSON.parse(statements as string) } as SourceVersion;
 }
 
 /** A stored row (`node` properties) back to the domain record (stored nodes are the records themselves). */
@@ -71,6 +106,9 @@ export function relationshipFilterParams(filter: RelationshipFilter) {
     to: listOrNull(filter.to),
     involving: listOrNull(filter.involving),
     sources: listOrNull(filter.sources),
+    reviewStates: listOrNull(filter.reviewStates) ?? ['machine', 'reviewed'],
+    minSources: filter.minSources ?? null,
+    disputed: filter.disputed ?? null,
     conditions: listOrNull(filter.conditions),
     firmness: listOrNull(filter.firmness),
     asOf: filter.asOf ? asOfDay(filter.asOf) : null,

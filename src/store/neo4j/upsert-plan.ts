@@ -1,11 +1,13 @@
-// The upsert planner, pure: given a checked batch and what is stored already, decide which rows
-// to write (nodes merged onto their stored form; relationships split into created and updated by
-// type, since a statement names one type) and count what changes. The store reads the stored
+// The upsert planner, pure: given a checked batch, what is stored already and the statement plan,
+// decide which rows to write (nodes merged onto their stored form; facts split into created,
+// updated and removed by type, since a Cypher statement names one type) and count what changes. The store reads the stored
 // records, runs the plan's rows through the Cypher statements, and returns the plan's report.
-import { RelationshipType, type GraphBatch, type GraphNode, type GraphRelationship } from '../../domain/model.ts';
-import { emptyUpsertReport, hasChanges, mergeNode, tallyChange } from '../common.ts';
+import { RelationshipType, type GraphBatch, type GraphNode } from '../../domain/model.ts';
+import type { Fact } from '../../domain/statements.ts';
+import { applyStatementPlan, emptyUpsertReport, hasChanges, mergeNode, tallyChange } from '../common.ts';
 import type { UpsertReport } from '../graph-store.ts';
-import { definedOnly, labelsOf, toRelationshipProps } from './records.ts';
+import type { StatementPlan } from '../statement-plan.ts';
+import { definedOnly, labelsOf, toRelationshipProps, toVersionProps } from './records.ts';
 
 export interface NodeRow {
   id: string;
@@ -24,38 +26,32 @@ export interface UpsertPlan {
   report: UpsertReport;
   /** Nodes to write (new or changed), merged onto what was stored. */
   nodeRows: NodeRow[];
-  /** New relationships by type: CREATEd (the graph lock rules out a concurrent creator). */
+  /** New facts by type: CREATEd (the graph lock rules out a concurrent creator). */
   created: Map<RelationshipType, RelationshipRow[]>;
-  /** Changed relationships by type: their properties are replaced. */
+  /** Changed facts by type: their properties are replaced. */
   updated: Map<RelationshipType, RelationshipRow[]>;
+  /** Facts no statement asserts any more, by type. */
+  removed: Map<RelationshipType, RelationshipRow[]>;
+  versionRows: Record<string, unknown>[];
   /** Records that need no write (unchanged), for progress. */
   unchanged: number;
   /** Whether anything is written, so the graph version must move. */
   changed: boolean;
 }
 
-/**
- * The relationships of the batch that may be stored already: only those whose two ends were both
- * stored before this batch (an end the batch creates cannot have stored relationships). Ends
- * outside the batch passed the batch check, so they are stored.
- */
-export function relationshipsThatMayExist(batch: GraphBatch, storedNodeIds: ReadonlySet<string>): GraphRelationship[] {
-  const batchNodeIds = new Set(batch.nodes.map((n) => n.id));
-  const existedBefore = (id: string) => !batchNodeIds.has(id) || storedNodeIds.has(id);
-  return batch.relationships.filter((r) => existedBefore(r.from) && existedBefore(r.to));
+function byType(facts: readonly Fact[], props: (fact: Fact) => Record<string, unknown>): Map<RelationshipType, RelationshipRow[]> {
+  const grouped = new Map<RelationshipType, RelationshipRow[]>();
+  for (const fact of facts) {
+    const type = RelationshipType.parse(fact.type);
+    let rows = grouped.get(type);
+    if (!rows) grouped.set(type, (rows = []));
+    rows.push({ id: fact.id, from: fact.from, to: fact.to, props: props(fact) });
+  }
+  return grouped;
 }
 
-/**
- * `stale`: stored relationships whose derived properties (validity days, quotes) an older version
- * computed differently; they are rewritten even when their records are unchanged, so a reload
- * brings a database written by an older version up to today's rules.
- */
-export function planUpsert(
-  batch: GraphBatch,
-  storedNodes: ReadonlyMap<string, GraphNode>,
-  storedRelationships: ReadonlyMap<string, GraphRelationship>,
-  stale: ReadonlySet<string> = new Set(),
-): UpsertPlan {
+/** What a load writes: nodes merged onto what was stored, and the facts and versions of the statement plan (statement-plan.ts). */
+export function planUpsert(batch: GraphBatch, storedNodes: ReadonlyMap<string, GraphNode>, statements: StatementPlan, storedFacts: ReadonlyMap<string, Fact>): UpsertPlan {
   const report = emptyUpsertReport();
   const nodes = new Map(storedNodes);
   const nodeRows: NodeRow[] = [];
@@ -65,31 +61,16 @@ export function planUpsert(
     nodes.set(incoming.id, merged);
     if (tallyChange(report, 'nodes', stored, merged) !== 'unchanged') nodeRows.push({ id: merged.id, labels: labelsOf(merged.kind), props: definedOnly(merged) });
   }
-  const relationships = new Map(storedRelationships);
-  const created = new Map<RelationshipType, RelationshipRow[]>();
-  const updated = new Map<RelationshipType, RelationshipRow[]>();
-  let unchangedRelationships = 0;
-  for (const incoming of batch.relationships) {
-    const stored = relationships.get(incoming.id);
-    // A stale stored form counts as a different one: the relationship is rewritten (updated).
-    const compared = stored && stale.has(incoming.id) ? { ...stored, staleDerivedProperties: true } : stored;
-    if (tallyChange(report, 'relationships', compared, incoming) === 'unchanged') {
-      unchangedRelationships++;
-      continue;
-    }
-    relationships.set(incoming.id, incoming);
-    const type = RelationshipType.parse(incoming.type);
-    const target = stored ? updated : created;
-    let rows = target.get(type);
-    if (!rows) target.set(type, (rows = []));
-    rows.push({ id: incoming.id, from: incoming.from, to: incoming.to, props: toRelationshipProps(incoming) });
-  }
+  applyStatementPlan(report, statements);
+  const removedFacts = statements.removed.map((id) => storedFacts.get(id)).filter((f): f is Fact => f !== undefined);
   return {
     report,
     nodeRows,
-    created,
-    updated,
-    unchanged: batch.nodes.length - nodeRows.length + unchangedRelationships,
+    created: byType(statements.created, toRelationshipProps),
+    updated: byType(statements.updated, toRelationshipProps),
+    removed: byType(removedFacts, () => ({})),
+    versionRows: statements.versions.map(toVersionProps),
+    unchanged: batch.nodes.length - nodeRows.length + statements.unchangedFacts,
     changed: hasChanges(report),
   };
 }

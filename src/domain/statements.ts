@@ -1,0 +1,241 @@
+// Many sources, one graph: a fact (one relationship) and the statements that assert it, and the
+// one resolution policy every reader uses (`resolve`). Pure; no I/O.
+//
+// The policy, on a date or over all time:
+// - Only statements that count take part: not `disputed` (a person said they are wrong) and, with
+//   a date, valid on it. A fact no statement counts for does not hold (it is kept, and shown when
+//   asked for disputed facts).
+// - Validity is the union of the counting statements' intervals, never their hull: a membership
+//   stated for 1815–1848 and for 1850–1866 does not hold in 1849. When the statement that wins
+//   (below) says the commitment was withdrawn, every interval ends at its validTo.
+// - Precedence for single-valued properties (action, firmness, status, codes, amounts, role…):
+//   reviewed before machine-written; then the latest statement (by statedAt, else validFrom):
+//   commitments evolve, the newest word stands; then the statement id, so the answer never depends
+//   on load order.
+// - Conditions, unresolved points and speakers are the union over the counting statements;
+//   evidence is every counting statement's evidence.
+// - Disagreements are listed, never hidden: a property on which two sources give different values
+//   (each source's set of values compared; statements of one source complement each other, as a
+//   dataset's phases do). Wording (action, summary, note, claim) is not compared: two reports
+//   rarely word a pledge alike; it is in each statement for whoever reads them.
+import type { Evidence, GraphRelationship, Review, ReviewState } from './model.ts';
+import { deriveFactId, deriveStatementId } from './relationship-id.ts';
+import { asOfDay, holdsOn, mergeSpans, validity, type Validity } from './time.ts';
+
+export const MACHINE_REVIEW: Review = { state: 'machine' };
+
+export interface Statement {
+  /** stmt:… — stable across reloads and revisions while the source keeps stating it. */
+  id: string;
+  sourceId: string;
+  /** The version of the source this statement's content was first read from. */
+  sourceVersion: number;
+  review: Review;
+  /** The fact as this source states it (its id is the fact's id; no `statement` field). */
+  claim: GraphRelationship;
+}
+
+export interface Disagreement {
+  property: string;
+  /** The distinct values, as JSON text (dates, numbers, lists alike). */
+  values: string[];
+  /** The statements that give a value, in id order. */
+  statements: string[];
+}
+
+/** A statement's own validity, ended early when it withdraws its commitment (see the policy). */
+export interface StatementSpan extends Validity {
+  statement: string;
+  sourceId: string;
+  review: ReviewState;
+}
+
+/** A fact as readers see it: the resolved record, with its statements and what resolution found. */
+export type Fact = GraphRelationship & {
+  statements: Statement[];
+  /** Distinct sources among the counting statements. */
+  sourceCount: number;
+  disagreements: Disagreement[];
+  /** When it holds: the union of the counting statements' intervals, merged and ordered. */
+  spans: Validity[];
+  /** Each statement's interval, for filters that match per statement (sources, as-of, review). */
+  statementSpans: StatementSpan[];
+  /** Whether any statement is disputed. */
+  disputed: boolean;
+};
+
+// --- identity ---------------------------------------------------------------------------------
+
+export const factIdOf = (claim: Pick<GraphRelationship, 'type' | 'from' | 'to' | 'aspect'>) => deriveFactId(claim);
+
+/** The source a claim comes from: the source of its evidence (rules.ts checks that there is one). */
+export const sourceOfClaim = (claim: GraphRelationship): string => claim.evidence[0]?.sourceId ?? '';
+
+export const statementIdOf = (claim: GraphRelationship): string => claim.statement ?? deriveStatementId(sourceOfClaim(claim), claim.id);
+
+/** The claim as a statement keeps it: without the statement id and review, which the statement carries. */
+export function claimOf(record: GraphRelationship): GraphRelationship {
+  const { statement: _statement, review: _review, ...claim } = record;
+  return claim as GraphRelationship;
+}
+
+// --- resolution -------------------------------------------------------------------------------
+
+const counts = (s: Statement) => s.review.state !== 'disputed';
+const REVIEW_RANK: Record<ReviewState, number> = { reviewed: 0, machine: 1, disputed: 2 };
+
+/** The day a statement was made, for "latest wins": statedAt, else validFrom (their first day). */
+function statedDay(claim: GraphRelationship): string {
+  const stated = 'statedAt' in claim ? claim.statedAt : undefined;
+  return validity({ validFrom: stated ?? claim.validFrom }).from ?? '';
+}
+
+/** Statements in precedence order: the first one's single-valued properties stand. */
+export function byPrecedence(a: Statement, b: Statement): number {
+  return REVIEW_RANK[a.review.state] - REVIEW_RANK[b.review.state] || statedDay(b.claim).localeCompare(statedDay(a.claim)) || a.id.localeCompare(b.id);
+}
+
+/** Properties compared across sources for disagreements. */
+export const COMPARED_PROPERTIES = ['firmness', 'status', 'statedAt', 'validFrom', 'validTo', 'cameo', 'plover', 'goldstein', 'amountEur', 'aidType', 'role'] as const;
+
+function disagreementsOf(statements: readonly Statement[]): Disagreement[] {
+  const found: Disagreement[] = [];
+  for (const property of COMPARED_PROPERTIES) {
+    const bySource = new Map<string, Set<string>>();
+    const giving: string[] = [];
+    for (const s of statements) {
+      const value = (s.claim as Record<string, unknown>)[property];
+      if (value === undefined) continue;
+      giving.push(s.id);
+      const values = bySource.get(s.sourceId) ?? new Set<string>();
+      values.add(JSON.stringify(value));
+      bySource.set(s.sourceId, values);
+    }
+    const perSource = new Set([...bySource.values()].map((values) => JSON.stringify([...values].sort())));
+    if (perSource.size > 1) {
+      const values = [...new Set([...bySource.values()].flatMap((v) => [...v]))].sort();
+      found.push({ property, values, statements: giving.sort() });
+    }
+  }
+  return found;
+}
+
+const union = (lists: readonly (readonly string[] | undefined)[]) => [...new Set(lists.flatMap((l) => l ?? []))];
+
+function evidenceOf(statements: readonly Statement[]): Evidence[] {
+  const seen = new Set<string>();
+  const evidence: Evidence[] = [];
+  for (const s of statements) {
+    for (const item of s.claim.evidence) {
+      const key = JSON.stringify([item.sourceId, item.start, item.end, item.quote, item.url]);
+      if (!seen.has(key)) evidence.push(item), seen.add(key);
+    }
+  }
+  return evidence;
+}
+
+/** Each statement's interval; all of them end at `endAt` (a withdrawal's last day) when given. */
+function statementSpansOf(statements: readonly Statement[], endAt: string | undefined): StatementSpan[] {
+  return statements.map((s) => {
+    const own = validity(s.claim);
+    const to = endAt && (!own.to || own.to > endAt) ? endAt : own.to;
+    return { statement: s.id, sourceId: s.sourceId, review: s.review.state, ...(own.from ? { from: own.from } : {}), ...(to ? { to } : {}) };
+  });
+}
+
+/**
+ * The fact its statements make, resolved by the policy above; with `asOf`, on that date only
+ * (undefined when it does not hold then). Without `asOf`, a fact whose statements are all
+ * disputed is still returned, resolved from them, with no spans and a sourceCount of 0.
+ */
+export function resolve(statements: readonly Statement[], asOf?: string): Fact | undefined {
+  if (statements.length === 0) return undefined;
+  const all = [...statements].sort(byPrecedence);
+  const counting = all.filter(counts);
+  const winnerOverall = (counting[0] ?? all[0]) as Statement;
+  const withdrawnAt = winnerOverall.claim && 'status' in winnerOverall.claim && winnerOverall.claim.status === 'withdrawn' ? validity(winnerOverall.claim).to : undefined;
+  const statementSpans = statementSpansOf(all, withdrawnAt);
+  const spanOf = new Map(statementSpans.map((span) => [span.statement, span]));
+  let considered = counting;
+  if (asOf) {
+    const day = asOfDay(asOf);
+    considered = counting.filter((s) => holdsOn(spanOf.get(s.id) as Validity, day));
+    if (considered.length === 0) return undefined;
+  }
+  const basis = considered.length ? considered : all;
+  const winner = basis[0] as Statement;
+  const claims = basis.map((s) => s.claim);
+  const merged: Record<string, unknown> = { ...winner.claim, evidence: evidenceOf(basis) };
+  if ('conditions' in winner.claim) {
+    merged.conditions = union(claims.map((c) => ('conditions' in c ? c.conditions : [])));
+    merged.unresolved = union(claims.map((c) => ('unresolved' in c ? c.unresolved : [])));
+    merged.statedBy = union(claims.map((c) => ('statedBy' in c ? c.statedBy : [])));
+    const stated = claims.map((c) => ('statedAt' in c ? c.statedAt : undefined)).filter((d): d is string => !!d);
+    const earliest = stated.sort((a, b) => (validity({ validFrom: a }).from ?? '').localeCompare(validity({ validFrom: b }).from ?? ''))[0];
+    if (earliest) merged.statedAt = earliest;
+  }
+  const spans = considered.length ? mergeSpans(considered.map((s) => spanOf.get(s.id) as Validity)) : [];
+  const hull = hullOf(spans);
+  // The record's own dates say the whole span (the hull); `spans` says exactly when it holds.
+  for (const key of ['validFrom', 'validTo'] as const) delete merged[key];
+  const fromDates = claims.map((c) => c.validFrom);
+  if (hull.from && fromDates.every(Boolean)) merged.validFrom = earliestOf(fromDates as string[]);
+  const toDates = claims.map((c) => c.validTo);
+  if (hull.to && toDates.every(Boolean)) merged.validTo = latestOf(toDates as string[]);
+  if (withdrawnAt && !merged.validTo) merged.validTo = winner.claim.validTo;
+  return {
+    ...(merged as GraphRelationship),
+    statements: [...statements].sort((a, b) => a.id.localeCompare(b.id)),
+    sourceCount: new Set(considered.map((s) => s.sourceId)).size,
+    disagreements: disagreementsOf(counting),
+    spans,
+    statementSpans: statementSpans.sort((a, b) => a.statement.localeCompare(b.statement)),
+    disputed: all.some((s) => s.review.state === 'disputed'),
+  };
+}
+
+const startOf = (date: string) => validity({ validFrom: date }).from ?? '';
+const endOf = (date: string) => validity({ validTo: date }).to ?? '';
+const earliestOf = (dates: string[]) => [...dates].sort((a, b) => startOf(a).localeCompare(startOf(b)))[0];
+const latestOf = (dates: string[]) => [...dates].sort((a, b) => endOf(b).localeCompare(endOf(a)))[0];
+
+function hullOf(spans: readonly Validity[]): Validity {
+  if (spans.length === 0) return {};
+  const from = spans.some((s) => !s.from) ? undefined : spans.map((s) => s.from as string).sort()[0];
+  const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to as string).sort().at(-1);
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/** Whether a fact has statements attached (a resolved fact rather than a bare record). */
+export function isFact(rel: GraphRelationship): rel is Fact {
+  return Array.isArray((rel as Partial<Fact>).statements);
+}
+
+/** The statement-level part of a filter: one statement must meet all of it (filters.ts). */
+export interface StatementCriteria {
+  sources?: readonly string[];
+  /** A day YYYY-MM-DD. */
+  day?: string;
+  /** Review states a matching statement may have; without it, any but `disputed`. */
+  reviewStates?: readonly string[];
+}
+
+export function someStatementMatches(spans: readonly StatementSpan[], criteria: StatementCriteria): boolean {
+  const states = criteria.reviewStates?.length ? criteria.reviewStates : ['machine', 'reviewed'];
+  return spans.some(
+    (s) => states.includes(s.review) && (!criteria.sources?.length || criteria.sources.includes(s.sourceId)) && (!criteria.day || holdsOn(s, criteria.day)),
+  );
+}
+
+export { deriveStatementId };
+export { Review, ReviewState } from './model.ts';
+
+/** Facts from statement records as a load would make them (version 1, machine-reviewed unless a record says otherwise). */
+export function factsFromClaims(records: readonly GraphRelationship[]): Fact[] {
+  const byFact = new Map<string, Statement[]>();
+  for (const record of records) {
+    const statement: Statement = { id: statementIdOf(record), sourceId: sourceOfClaim(record), sourceVersion: 1, review: record.review ?? MACHINE_REVIEW, claim: claimOf(record) };
+    byFact.set(record.id, [...(byFact.get(record.id) ?? []), statement]);
+  }
+  return [...byFact.values()].map((statements) => resolve(statements) as Fact);
+}

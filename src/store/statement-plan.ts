@@ -1,0 +1,170 @@
+// What a load does to statements, facts and source versions, decided once for both stores. Pure
+// apart from the two lookups it is given (the latest version of each source, and stored facts):
+// - a complete batch (a dossier, an import) states everything its sources assert: their
+//   statements become exactly the batch's; what it no longer states is removed, and a fact with
+//   no statement left is removed;
+// - other batches (JSON lines chunks, the ingest mutation) add or replace statements;
+// - an unchanged statement keeps its id, its review and the version it was first read from;
+//   a changed one takes the batch's review (a person reviewing a dossier reviewed the new claim);
+// - a source whose statements or text changed gets a new version holding its text, sha256, load
+//   time and every statement it now asserts; nothing changed, nothing written (reloads are no-ops).
+//   Additive batches with the same text amend the latest version instead (a chunked load is one
+//   version however it is cut).
+import type { GraphBatch, GraphRelationship, Review } from '../domain/model.ts';
+import { claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
+import { sha256Hex } from '../domain/relationship-id.ts';
+import { canonicalJson, sameRecord } from './common.ts';
+import type { UpsertReport } from './graph-store.ts';
+
+export interface VersionStatement {
+  id: string;
+  claim: GraphRelationship;
+}
+
+export interface SourceVersion {
+  sourceId: string;
+  /** 1, 2, … in load order. */
+  version: number;
+  /** sha256 of the source text of this version. */
+  sha256: string;
+  /** sha256 of the statements (ids and claims) this version asserts: equal content, equal hash. */
+  contentHash: string;
+  loadedAt: string;
+  text: string;
+  /** Every statement the source asserts as of this version, in id order. */
+  statements: VersionStatement[];
+}
+
+export interface StoredStatements {
+  latestVersions(sourceIds: readonly string[]): Promise<Map<string, SourceVersion>>;
+  facts(ids: readonly string[]): Promise<Map<string, Fact>>;
+}
+
+export interface StatementPlan {
+  /** Facts to write (created or changed), resolved. */
+  created: Fact[];
+  updated: Fact[];
+  removed: string[];
+  /** New versions, or the latest version amended (same source and number: it replaces the stored one). */
+  versions: SourceVersion[];
+  unchangedFacts: number;
+  counts: Pick<UpsertReport, 'statementsAdded' | 'statementsChanged' | 'statementsRemoved'>;
+}
+
+export const contentHashOf = (statements: readonly VersionStatement[]) => sha256Hex(canonicalJson(statements));
+
+interface Incoming {
+  id: string;
+  claim: GraphRelationship;
+  review?: Review;
+}
+
+/**
+ * `sourceTexts`: the text of each source the batch names (from the batch or the store). `unload`:
+ * sources whose every statement goes (cgraph unload); they get no new version.
+ */
+export async function planStatements(
+  batch: GraphBatch,
+  sourceTexts: ReadonlyMap<string, string>,
+  stored: StoredStatements,
+  now: string,
+  unload: readonly string[] = [],
+): Promise<StatementPlan> {
+  const bySource = new Map<string, Map<string, Incoming>>();
+  for (const record of batch.relationships) {
+    const sourceId = sourceOfClaim(record);
+    const statements = bySource.get(sourceId) ?? new Map<string, Incoming>();
+    statements.set(statementIdOf(record), { id: statementIdOf(record), claim: claimOf(record), ...(record.review ? { review: record.review } : {}) });
+    bySource.set(sourceId, statements);
+  }
+  if (batch.complete) for (const node of batch.nodes) if (node.kind === 'SOURCE' && !bySource.has(node.id)) bySource.set(node.id, new Map());
+  for (const id of unload) bySource.set(id, new Map());
+  const complete = batch.complete || unload.length > 0;
+  const sourceIds = [...bySource.keys()];
+  const latest = await stored.latestVersions(sourceIds);
+
+  // Per source: the statements it asserts after this load, and what changed.
+  const counts = { statementsAdded: 0, statementsChanged: 0, statementsRemoved: 0 };
+  const removals: { id: string; factId: string }[] = [];
+  const writes: { sourceId: string; incoming: Incoming; changed: boolean }[] = [];
+  const reviewOnly: { sourceId: string; incoming: Incoming }[] = [];
+  const nextVersions = new Map<string, VersionStatement[]>();
+  for (const [sourceId, incoming] of bySource) {
+    const previous = new Map((latest.get(sourceId)?.statements ?? []).map((s) => [s.id, s]));
+    const next = new Map<string, VersionStatement>(complete ? [] : previous);
+    let touched = false;
+    for (const item of incoming.values()) {
+      const before = previous.get(item.id);
+      next.set(item.id, { id: item.id, claim: item.claim });
+      if (!before) {
+        counts.statementsAdded++;
+        writes.push({ sourceId, incoming: item, changed: false });
+        touched = true;
+      } else if (!sameRecord(before.claim, item.claim)) {
+        counts.statementsChanged++;
+        writes.push({ sourceId, incoming: item, changed: true });
+        if (before.claim.id !== item.claim.id) removals.push({ id: item.id, factId: before.claim.id });
+        touched = true;
+      } else if (item.review) reviewOnly.push({ sourceId, incoming: item });
+    }
+    if (complete) {
+      for (const [id, before] of previous) {
+        if (incoming.has(id)) continue;
+        counts.statementsRemoved++;
+        removals.push({ id, factId: before.claim.id });
+        touched = true;
+      }
+    }
+    const text = sourceTexts.get(sourceId) ?? latest.get(sourceId)?.text ?? '';
+    if (!unload.includes(sourceId) && (touched || !latest.has(sourceId) || latest.get(sourceId)?.sha256 !== sha256Hex(text))) {
+      nextVersions.set(sourceId, [...next.values()].sort((a, b) => a.id.localeCompare(b.id)));
+    }
+  }
+
+  // A complete batch, or new text, makes a new version; other batches (JSON lines chunks, which a
+  // cut-short load repeats) amend the latest version in place, so chunking never shows in versions.
+  const versions: SourceVersion[] = [...nextVersions].map(([sourceId, statements]) => {
+    const text = sourceTexts.get(sourceId) ?? latest.get(sourceId)?.text ?? '';
+    const before = latest.get(sourceId);
+    const amend = !complete && before !== undefined && before.sha256 === sha256Hex(text);
+    const version = amend ? before.version : (before?.version ?? 0) + 1;
+    return { sourceId, version, sha256: sha256Hex(text), contentHash: contentHashOf(statements), loadedAt: amend ? before.loadedAt : now, text, statements };
+  });
+  const versionOf = new Map(versions.map((v) => [v.sourceId, v.version]));
+
+  // The facts these statements belong to, re-resolved.
+  const factIds = new Set([...batch.relationships.map((r) => r.id), ...removals.map((r) => r.factId)]);
+  const facts = await stored.facts([...factIds]);
+  const statementsOf = new Map<string, Map<string, Statement>>();
+  for (const id of factIds) statementsOf.set(id, new Map((facts.get(id)?.statements ?? []).map((s) => [s.id, s])));
+  for (const removal of removals) statementsOf.get(removal.factId)?.delete(removal.id);
+  for (const { sourceId, incoming, changed } of writes) {
+    const statements = statementsOf.get(incoming.claim.id) as Map<string, Statement>;
+    const review = incoming.review ?? (changed ? undefined : statements.get(incoming.id)?.review) ?? batch.review ?? MACHINE_REVIEW;
+    statements.set(incoming.id, { id: incoming.id, sourceId, sourceVersion: versionOf.get(sourceId) ?? 1, review, claim: incoming.claim });
+  }
+  for (const { incoming } of reviewOnly) {
+    const statements = statementsOf.get(incoming.claim.id) as Map<string, Statement>;
+    const known = statements.get(incoming.id);
+    if (known && incoming.review) statements.set(incoming.id, { ...known, review: incoming.review });
+  }
+
+  const plan: StatementPlan = { created: [], updated: [], removed: [], versions, unchangedFacts: 0, counts };
+  for (const id of factIds) {
+    const before = facts.get(id);
+    const after = resolve([...(statementsOf.get(id) as Map<string, Statement>).values()]);
+    if (!after) {
+      if (before) plan.removed.push(id);
+    } else if (!before) plan.created.push(after);
+    else if (!sameRecord(before, after)) plan.updated.push(after);
+    else plan.unchangedFacts++;
+  }
+  return plan;
+}
+
+/** A fact with one statement's review replaced, re-resolved; undefined when it has no such statement. */
+export function withReview(fact: Fact, statementId: string, review: Review): Fact | undefined {
+  const statement = fact.statements.find((s) => s.id === statementId);
+  if (!statement) return undefined;
+  return resolve(fact.statements.map((s) => (s.id === statementId ? { ...s, review } : s))) as Fact;
+}
