@@ -5,6 +5,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { DomainError } from '../domain/errors.ts';
 import { buildConditionIndex, type ConditionIndex } from '../domain/conditions.ts';
 import { isValidOn } from '../domain/time.ts';
+import { isFact, resolve } from '../domain/statements.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { AsOfOptions, parseOptions, type Direction, type OptionsInput } from './options.ts';
 
@@ -68,14 +69,24 @@ export function forEachAllowedStep(
   else graph.forEachEdge(node, step);
 }
 
-/** The graph as it stood on a date: every node, and the relationships valid then (exports). */
+/**
+ * A relationship as it stood on a date: a fact resolved from its statements valid then (its
+ * firmness, status and conditions on that day; domain/statements.ts); undefined when it did not hold.
+ */
+export function relationshipOn(rel: GraphRelationship, asOf: string): GraphRelationship | undefined {
+  if (isFact(rel)) return resolve(rel.statements, asOf);
+  return isValidOn(rel, asOf) ? rel : undefined;
+}
+
+/** The graph as it stood on a date: every node, and the relationships that held then, as they were then (exports). */
 export function graphAsOf(graph: CommitmentGraph, options: OptionsInput<typeof AsOfOptions>): CommitmentGraph {
   const { asOf } = parseOptions(AsOfOptions, options);
   if (!asOf) return graph;
   const dated: CommitmentGraph = new MultiDirectedGraph({ allowSelfLoops: true });
   graph.forEachNode((key, node) => dated.addNode(key, node));
   graph.forEachEdge((key, rel, source, target) => {
-    if (isValidOn(rel, asOf)) dated.addDirectedEdgeWithKey(key, source, target, rel);
+    const then = relationshipOn(rel, asOf);
+    if (then) dated.addDirectedEdgeWithKey(key, source, target, then);
   });
   return dated;
 }

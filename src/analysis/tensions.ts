@@ -12,8 +12,8 @@
 //                     ones are not firm: they do not count).
 import { gatesOf } from '../domain/conditions.ts';
 import { isCommitment, type Commitment, type GraphRelationship } from '../domain/model.ts';
-import { isValidOn, overlaps } from '../domain/time.ts';
-import { conditionIndexOf, type CommitmentGraph } from './graph-view.ts';
+import { overlaps } from '../domain/time.ts';
+import { conditionIndexOf, relationshipOn, type CommitmentGraph } from './graph-view.ts';
 import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
 
 export type TensionKind = 'CONSENT_OPPOSED' | 'CONDITION_REFUSED' | 'PLEDGED_AND_REFUSED' | 'MEMBER_REFUSES' | 'HEDGED_VS_FIRM';
@@ -29,14 +29,15 @@ const CONSENT_KINDS = ['consent_of', 'participation_of'];
 
 export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeof TensionsOptions> = {}): Tension[] {
   const { asOf } = parseOptions(TensionsOptions, options);
-  const holds = (rel: GraphRelationship) => !asOf || isValidOn(rel, asOf);
   const name = (id: string) => graph.getNodeAttribute(id, 'name');
   const index = conditionIndexOf(graph);
   const commitments: Commitment[] = [];
   const conditionalOn: GraphRelationship[] = [];
   const memberships: GraphRelationship[] = [];
-  graph.forEachEdge((_edge, rel) => {
-    if (!holds(rel)) return;
+  graph.forEachEdge((_edge, stored) => {
+    // On a date, each fact as it stood then (resolved from its statements valid that day).
+    const rel = asOf ? relationshipOn(stored, asOf) : stored;
+    if (!rel) return;
     if (isCommitment(rel)) commitments.push(rel);
     else if (rel.type === 'CONDITIONAL_ON') conditionalOn.push(rel);
     else if (rel.type === 'MEMBER_OF') memberships.push(rel);

@@ -177,3 +177,14 @@ export function endpointProblems(rel: Pick<GraphRelationship, 'type' | 'from' | 
   }
   return problems;
 }
+
+/** A statement comes from one source: all of its evidence quotes the same one. */
+export function statementSourceProblem(rel: Pick<GraphRelationship, 'evidence'>): RuleProblem | undefined {
+  const sources = [...new Set(rel.evidence.map((e) => e.sourceId))];
+  if (sources.length <= 1) return undefined;
+  return {
+    code: 'MIXED_SOURCES',
+    path: ['evidence'],
+    message: `a statement comes from one source, and this one quotes ${sources.join(' and ')}: make one record per source (the same type and ends, each with its own evidence); they meet on one relationship`,
+  };
+}

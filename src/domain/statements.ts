@@ -79,6 +79,14 @@ export function claimOf(record: GraphRelationship): GraphRelationship {
   return claim as GraphRelationship;
 }
 
+/**
+ * What a statement says, without where its quotes sit: offsets move when a revision edits the
+ * text elsewhere (or a dataset release drops a row above), and a moved quote is not a new claim.
+ */
+export function claimContent(claim: GraphRelationship): Record<string, unknown> {
+  return { ...claim, evidence: claim.evidence.map(({ start: _start, end: _end, ...rest }) => rest) };
+}
+
 // --- resolution -------------------------------------------------------------------------------
 
 const counts = (s: Statement) => s.review.state !== 'disputed';
@@ -128,7 +136,9 @@ function evidenceOf(statements: readonly Statement[]): Evidence[] {
   for (const s of statements) {
     for (const item of s.claim.evidence) {
       const key = JSON.stringify([item.sourceId, item.start, item.end, item.quote, item.url]);
-      if (!seen.has(key)) evidence.push(item), seen.add(key);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      evidence.push(item);
     }
   }
   return evidence;

@@ -12,6 +12,7 @@ import {
   parseRelationship,
   quoteProblem,
   sourceHashProblem,
+  statementSourceProblem,
   unknownIdProblem,
   wrongKindProblem,
   type RuleProblem,
@@ -44,7 +45,7 @@ export async function checkBatch(batch: GraphBatch, stored: NodeLookup): Promise
   batch.relationships.forEach((raw, index) => {
     const parsed = parseRelationship(raw);
     if (!parsed.ok) return report(`relationships[${index}]`, ...parsed.problems);
-    report(`relationships[${index}]`, ...datingProblems(parsed.value));
+    report(`relationships[${index}]`, ...datingProblems(parsed.value), statementSourceProblem(parsed.value));
     relationships.push(parsed.value);
     relationshipPaths.push(`relationships[${index}]`);
   });

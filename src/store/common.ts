@@ -2,7 +2,7 @@
 // other): cursors and pages, search ranking, sorted snapshots, record comparison and the
 // arithmetic of upsert reports. Pure functions over domain records.
 import { DomainError } from '../domain/errors.ts';
-import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import type { GraphNode } from '../domain/model.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { StatementPlan } from './statement-plan.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest, type SerializedGraph, type UpsertReport } from './graph-store.ts';

@@ -4,14 +4,15 @@
 //   statements become exactly the batch's; what it no longer states is removed, and a fact with
 //   no statement left is removed;
 // - other batches (JSON lines chunks, the ingest mutation) add or replace statements;
-// - an unchanged statement keeps its id, its review and the version it was first read from;
-//   a changed one takes the batch's review (a person reviewing a dossier reviewed the new claim);
+// - an unchanged statement keeps its id, its review and the version it was first read from, also
+//   when only its quotes moved (claimContent); a changed one takes the batch's review (a person
+//   reviewing a dossier reviewed the new claim);
 // - a source whose statements or text changed gets a new version holding its text, sha256, load
 //   time and every statement it now asserts; nothing changed, nothing written (reloads are no-ops).
 //   Additive batches with the same text amend the latest version instead (a chunked load is one
 //   version however it is cut).
 import type { GraphBatch, GraphRelationship, Review } from '../domain/model.ts';
-import { claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
+import { claimContent, claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sha256Hex } from '../domain/relationship-id.ts';
 import { canonicalJson, sameRecord } from './common.ts';
 import type { UpsertReport } from './graph-store.ts';
@@ -101,8 +102,10 @@ export async function planStatements(
         writes.push({ sourceId, incoming: item, changed: false });
         touched = true;
       } else if (!sameRecord(before.claim, item.claim)) {
-        counts.statementsChanged++;
-        writes.push({ sourceId, incoming: item, changed: true });
+        // Only its quotes moved (the text changed elsewhere): the same claim, review and version kept.
+        const moved = sameRecord(claimContent(before.claim), claimContent(item.claim));
+        if (!moved) counts.statementsChanged++;
+        writes.push({ sourceId, incoming: item, changed: !moved });
         if (before.claim.id !== item.claim.id) removals.push({ id: item.id, factId: before.claim.id });
         touched = true;
       } else if (item.review) reviewOnly.push({ sourceId, incoming: item });
@@ -132,16 +135,18 @@ export async function planStatements(
   });
   const versionOf = new Map(versions.map((v) => [v.sourceId, v.version]));
 
-  // The facts these statements belong to, re-resolved.
-  const factIds = new Set([...batch.relationships.map((r) => r.id), ...removals.map((r) => r.factId)]);
+  // The facts whose statements changed, re-resolved; the batch's other facts are unchanged (their
+  // statements are as stored), so a reload reads none of them.
+  const factIds = new Set([...writes.map((w) => w.incoming.claim.id), ...reviewOnly.map((w) => w.incoming.claim.id), ...removals.map((r) => r.factId)]);
   const facts = await stored.facts([...factIds]);
   const statementsOf = new Map<string, Map<string, Statement>>();
   for (const id of factIds) statementsOf.set(id, new Map((facts.get(id)?.statements ?? []).map((s) => [s.id, s])));
   for (const removal of removals) statementsOf.get(removal.factId)?.delete(removal.id);
   for (const { sourceId, incoming, changed } of writes) {
     const statements = statementsOf.get(incoming.claim.id) as Map<string, Statement>;
-    const review = incoming.review ?? (changed ? undefined : statements.get(incoming.id)?.review) ?? batch.review ?? MACHINE_REVIEW;
-    statements.set(incoming.id, { id: incoming.id, sourceId, sourceVersion: versionOf.get(sourceId) ?? 1, review, claim: incoming.claim });
+    const stored = changed ? undefined : statements.get(incoming.id);
+    const review = incoming.review ?? stored?.review ?? batch.review ?? MACHINE_REVIEW;
+    statements.set(incoming.id, { id: incoming.id, sourceId, sourceVersion: stored?.sourceVersion ?? versionOf.get(sourceId) ?? 1, review, claim: incoming.claim });
   }
   for (const { incoming } of reviewOnly) {
     const statements = statementsOf.get(incoming.claim.id) as Map<string, Statement>;
@@ -149,7 +154,8 @@ export async function planStatements(
     if (known && incoming.review) statements.set(incoming.id, { ...known, review: incoming.review });
   }
 
-  const plan: StatementPlan = { created: [], updated: [], removed: [], versions, unchangedFacts: 0, counts };
+  const untouched = new Set(batch.relationships.map((r) => r.id).filter((id) => !factIds.has(id)));
+  const plan: StatementPlan = { created: [], updated: [], removed: [], versions, unchangedFacts: untouched.size, counts };
   for (const id of factIds) {
     const before = facts.get(id);
     const after = resolve([...(statementsOf.get(id) as Map<string, Statement>).values()]);

@@ -5,7 +5,7 @@ import { ValidationError } from '../../src/domain/errors.ts';
 import { matchesRelationshipFilter, type RelationshipFilter } from '../../src/domain/filters.ts';
 import { buildConditionIndex } from '../../src/domain/conditions.ts';
 import type { GraphNode, GraphRelationship } from '../../src/domain/model.ts';
-import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
+import { factsFromClaims } from '../../src/domain/statements.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { buildGraph } from '../../src/analysis/graph-view.ts';
@@ -15,13 +15,12 @@ import { seedBatches, type StoreFactory } from '../support/fixtures.ts';
 /** The seed's nodes, and its facts as a first load makes them (statements of version 1, with the dossier's review). */
 function seedRecords() {
   const nodes = new Map<string, GraphNode>();
-  const relationships = new Map<string, Fact>();
+  const claims: GraphRelationship[] = [];
   for (const batch of seedBatches()) {
-    for (const node of batch.nodes) nodes.set(node.id, node);
-    const claims = batch.relationships.map((r) => (batch.review ? { ...r, review: batch.review } : r));
-    for (const fact of factsFromClaims(claims)) relationships.set(fact.id, fact);
+    for (const node of batch.nodes) nodes.set(node.id, { ...node, aliases: [...new Set([...(nodes.get(node.id)?.aliases ?? []), ...node.aliases])] } as GraphNode);
+    claims.push(...batch.relationships.map((r) => (batch.review ? { ...r, review: batch.review } : r)));
   }
-  return { nodes, relationships };
+  return { nodes, relationships: new Map(factsFromClaims(claims).map((fact) => [fact.id, fact])) };
 }
 
 async function collectAll<T>(fetch: (after?: string) => Promise<{ items: T[]; cursors: string[]; hasNextPage: boolean }>): Promise<T[]> {

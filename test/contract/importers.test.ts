@@ -64,7 +64,7 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
           .filter((r) => isValidOn({ validFrom: `${r.yrent}-${r.moent?.padStart(2, '0')}-${r.dayent?.padStart(2, '0')}`, validTo: r.yrexit !== '0' ? `${r.yrexit}-${r.moexit?.padStart(2, '0')}-${r.dayexit?.padStart(2, '0')}` : undefined }, day))
           .map((r) => r.member),
       );
-      const memberships = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], asOf: day, sources: ['source:atop4-member-level'] });
+      const memberships = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], asOf: day, sources: ['source:atop-member-level'] });
       const members = new Set(memberships.map((r) => r.from));
       expect(members.size).toBe(expected.size);
       expect(members.size).toBe(28);
@@ -95,8 +95,8 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
       const keys = pledges.map((p) => `${p.from}>${p.aspect}`);
       expect(new Set(keys).size).toBe(keys.length);
       const usDefense = pledges.find((p) => p.from === 'state:USA' && p.aspect === 'defense');
-      expect([...new Set(usDefense?.statements.map((s) => s.sourceId))].sort()).toEqual(['source:alliance-v4-1-by-member', 'source:atop4-member-level']);
-      expect(pledges.filter((p) => p.aspect === 'entente').every((p) => p.statements.every((s) => s.sourceId === 'source:alliance-v4-1-by-member'))).toBe(true);
+      expect([...new Set(usDefense?.statements.map((s) => s.sourceId))].sort()).toEqual(['source:atop-member-level', 'source:cow-alliances-by-member']);
+      expect(pledges.filter((p) => p.aspect === 'entente').every((p) => p.statements.every((s) => s.sourceId === 'source:cow-alliances-by-member'))).toBe(true);
     });
 
     it('ATOP: a membership in two phases holds inside each phase and not in the gap between them', async () => {
@@ -114,7 +114,7 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
       expect(gap).toBeDefined();
       const { a, b, inGap } = gap as { a: Record<string, string>; b: Record<string, string>; inGap: string };
       const state = (await stateIdsByCow(store)).get(a.member as string) as string;
-      const ids = async (asOf: string) => (await all(store, { types: ['MEMBER_OF'], from: [state], sources: ['source:atop4-member-level'], asOf })).map((r) => r.to);
+      const ids = async (asOf: string) => (await all(store, { types: ['MEMBER_OF'], from: [state], sources: ['source:atop-member-level'], asOf })).map((r) => r.to);
       const alliance = `alliance:atop-${a.atopid}`;
       expect(await ids(start(a))).toContain(alliance);
       expect(await ids(inGap)).not.toContain(alliance);
@@ -135,7 +135,7 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
     });
 
     it('ATOP: conditional obligations carry their Condition nodes', async () => {
-      const pledges = (await all(store, { types: ['PLEDGED'], sources: ['source:atop4-member-level'], conditions: ['condition:atop-adversary'] })) as Fact[];
+      const pledges = (await all(store, { types: ['PLEDGED'], sources: ['source:atop-member-level'], conditions: ['condition:atop-adversary'] })) as Fact[];
       expect(pledges.length).toBeGreaterThan(0);
       // Conditions are the union over the fact's statements: some ATOP phase made it conditional on an adversary.
       for (const pledge of pledges) {
@@ -144,7 +144,7 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
     });
 
     it('COW: NATO is one node shared with ATOP, with the memberships COW lists', async () => {
-      const nato = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], sources: ['source:alliance-v4-1-by-member'] });
+      const nato = await all(store, { types: ['MEMBER_OF'], to: ['alliance:nato'], sources: ['source:cow-alliances-by-member'] });
       expect(nato).toHaveLength(csv(FILES.cow).filter((r) => r.version4id === '227').length);
       const [node] = await store.getNodes(['alliance:nato']);
       expect(node).toMatchObject({ atopId: 3180, cowAllianceId: 227 });
@@ -154,7 +154,7 @@ function describeImporters(name: string, makeStore: StoreFactory, skip = false) 
     it("Kiel: a donor's summed military commitments equal the CSV's", async () => {
       const rows = csv(FILES.kiel).filter((r) => r.iso === 'DEU');
       const expected = rows.reduce((sum, r) => sum + Math.round(Number(r.military) * 1e9), 0);
-      const pledges = (await all(store, { types: ['PLEDGED'], from: ['state:DEU'], to: ['state:UKR'], sources: ['source:ust-r29-data-explorer'] })) as Commitment[];
+      const pledges = (await all(store, { types: ['PLEDGED'], from: ['state:DEU'], to: ['state:UKR'], sources: ['source:kiel-ukraine-support-tracker'] })) as Commitment[];
       const military = pledges.filter((p) => p.aidType === 'military').reduce((sum, p) => sum + (p.amountEur ?? 0), 0);
       expect(military).toBe(expected);
       expect(military).toBeGreaterThan(10e9);

@@ -1,5 +1,6 @@
 // The contract suite on the embedded memory store, plus what only it does: persistence.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { runCli } from '../support/run-cli.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
@@ -41,6 +42,19 @@ describe('memory store persistence', () => {
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_CORRUPT' }));
     writeFileSync(join(dir, MEMORY_STORE_FILE), '{"format":99,"nodes":[],"relationships":[]}');
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_FORMAT' }));
+  });
+
+  it('refuses a file an earlier version wrote (one relationship per source), saying what to do, and never misreads it', () => {
+    const dir = tempDir();
+    const older = { format: 1, version: 3, nodes: [], relationships: [{ id: 'rel:00000000000000000001', type: 'LEADS', from: 'a', to: 'b', evidence: [] }] };
+    writeFileSync(join(dir, MEMORY_STORE_FILE), JSON.stringify(older));
+    expect(() => new MemoryStore({ dataDir: dir })).toThrowError(
+      expect.objectContaining({ code: 'STORE_FILE_FORMAT', message: expect.stringMatching(/format 1: it was written by an earlier version .* load your dossiers and imports again/) }),
+    );
+    const cli = runCli(['stats'], { CGRAPH_DATA_DIR: dir });
+    expect(cli.code).not.toBe(0);
+    expect(cli.stderr).toContain('STORE_FILE_FORMAT');
+    expect(JSON.parse(readFileSync(join(dir, MEMORY_STORE_FILE), 'utf8'))).toEqual(older);
   });
 
   it('keeps the old file when the write fails half-way (nothing torn, nothing half-applied)', async () => {

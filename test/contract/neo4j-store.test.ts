@@ -1,5 +1,5 @@
 // The contract suite against a real Neo4j over Bolt, plus what only Neo4j can get wrong.
-import { Neo4jError } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { describe, expect, inject, it } from 'vitest';
 import { seededRandom } from '../../src/analysis/communities.ts';
 import { generateDossier } from '../../src/ingest/generate.ts';
@@ -34,6 +34,23 @@ describe.skipIf(noNeo4j())('neo4j store', () => {
     } finally {
       await executor.close();
       await writer.close();
+    }
+  });
+
+  it('refuses a database an earlier version wrote (relationships without statements), saying what to do', async () => {
+    const store = await storeFactories.neo4j();
+    await store.close();
+    const driver = neo4j.driver(neo4jConfig().uri, neo4j.auth.basic('neo4j', neo4jConfig().password));
+    try {
+      // What the previous format stored: a relationship per source, with evidence and no statements or format.
+      await driver.executeQuery("MATCH (m:GraphMeta {key: 'graph'}) REMOVE m.format");
+      await driver.executeQuery("CREATE (:Entity:State {id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: []})-[:LEADS {id: 'rel:00000000000000000001', evidence: '[]'}]->(:Entity:State {id: 'state:ROU', kind: 'STATE', name: 'Romania', aliases: []})");
+      await expect(openNeo4jStore()).rejects.toMatchObject({ code: 'STORE_FORMAT', message: expect.stringContaining('cgraph reset') });
+      await driver.executeQuery('MATCH (n:Entity) DETACH DELETE n');
+      const fresh = await openNeo4jStore();
+      await fresh.close();
+    } finally {
+      await driver.close();
     }
   });
 

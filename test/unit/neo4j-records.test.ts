@@ -35,7 +35,7 @@ const leads: StructuralRelationship = {
   evidence: [{ sourceId: 'source:b', quote: 'hosts', start: 1, end: 6, attribution: 'direct_quote' }],
 };
 
-const [refusalFact, leadsFact] = factsFromClaims([refusal, leads]) as [Fact, Fact];
+const [refusalFact] = factsFromClaims([refusal, leads]) as [Fact, Fact];
 
 /** The planner's lookups over plain maps, as a store would answer them. */
 function storedOf(facts: Fact[] = [], versions: SourceVersion[] = []) {
@@ -114,6 +114,17 @@ describe('the upsert planner', () => {
     expect(plan.nodeRows[0]?.props.aliases).toEqual(['Italia', 'Italian']);
     expect(plan.updated.get('REFUSED')?.map((r) => r.props.firmness)).toEqual(['hedged']);
     expect(plan.report).toMatchObject({ nodesUpdated: 1, relationshipsUpdated: 1, statementsChanged: 1, versionsAdded: 1 });
+  });
+
+  it('keeps the review and version of a statement whose quotes only moved (the text changed elsewhere)', async () => {
+    const reviewed = { ...refusal, review: { state: 'reviewed' as const, by: 'ana' } };
+    const first = await planStatements({ nodes: [], relationships: [reviewed] }, texts, storedOf(), now);
+    const shifted = { ...refusal, evidence: refusal.evidence.map((e) => ({ ...e, start: e.start + 10, end: e.end + 10 })) };
+    const plan = await planStatements({ nodes: [], relationships: [shifted], complete: true }, new Map([['source:a', 'new text a']]), storedOf(first.created, first.versions), now);
+    expect(plan.counts).toEqual({ statementsAdded: 0, statementsChanged: 0, statementsRemoved: 0 });
+    const [statement] = plan.updated[0]?.statements ?? [];
+    expect(statement).toMatchObject({ review: { state: 'reviewed', by: 'ana' }, sourceVersion: 1, claim: { evidence: [{ start: 10 }, { start: 50 }] } });
+    expect(plan.versions.map((v) => v.version)).toEqual([2]);
   });
 
   it('removes, by its ends, a fact whose last statement a complete batch no longer makes', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationError } from '../../src/domain/errors.ts';
 import type { GraphNode } from '../../src/domain/model.ts';
 import { sha256Hex } from '../../src/domain/relationship-id.ts';
-import { endpointProblem, locateQuote, parseGraphRecord, quoteProblem, sourceHashProblem } from '../../src/domain/rules.ts';
+import { endpointProblem, locateQuote, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem } from '../../src/domain/rules.ts';
 import { validateGraphLines } from '../../src/ingest/graph-lines.ts';
 import { validateDossier } from '../../src/ingest/validate-dossier.ts';
 import { checkBatch } from '../../src/store/batch-check.ts';
@@ -39,6 +39,9 @@ describe('rules', () => {
     expect(sourceHashProblem(text, '0'.repeat(64))).toMatchObject({ code: 'SOURCE_HASH_MISMATCH', path: ['sha256'] });
     expect(endpointProblem('MEMBER_OF', 'to', 'state:RUS', 'STATE')).toMatchObject({ code: 'BAD_ENDPOINT', path: ['to'] });
     expect(endpointProblem('REFUSED', 'to', 'state:RUS', 'STATE')).toBeUndefined();
+    const quote = { quote: 'q', start: 0, end: 1, attribution: 'reported' as const };
+    expect(statementSourceProblem({ evidence: [{ ...quote, sourceId: 'source:a' }, { ...quote, sourceId: 'source:a' }] })).toBeUndefined();
+    expect(statementSourceProblem({ evidence: [{ ...quote, sourceId: 'source:a' }, { ...quote, sourceId: 'source:b' }] })).toMatchObject({ code: 'MIXED_SOURCES', path: ['evidence'] });
   });
 
   it('codes schema problems the same way for every format (not SCHEMA for everything)', () => {

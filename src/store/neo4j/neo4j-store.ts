@@ -55,8 +55,9 @@ export class Neo4jStore implements GraphStore {
   private async checkFormat(): Promise<void> {
     const row = await this.executor.read(async (tx) => (await tx.run(cypher('store/get-store-format'))).records[0]?.toObject());
     const format = row?.format === null || row?.format === undefined ? undefined : Number(fromNeo4j(row.format));
-    if (format === NEO4J_STORE_FORMAT || !row?.hasFacts) return;
-    if (format === undefined && row.withStatements) return;
+    // Facts without statements were written by an earlier version, whatever the marker says (an
+    // older process may have written after a newer one).
+    if (!row?.hasFacts || (row.withStatements && (format === undefined || format === NEO4J_STORE_FORMAT))) return;
     throw new DomainError(
       'STORE_FORMAT',
       `the Neo4j database holds ${format === undefined ? 'relationships written by an earlier version (one per source, without statements or source versions)' : `format ${format}`}; this version reads format ${NEO4J_STORE_FORMAT}. Run \`cgraph reset\` and load your dossiers and imports again`,

@@ -32,11 +32,13 @@ export function labelsOf(kind: NodeKind): string[] {
 /**
  * A fact as stored on its relationship: the resolved properties (Neo4j Browser shows them as they
  * are), its statements, disagreements and spans as JSON, and what Cypher filters on — per
- * statement in parallel lists (source, first and last day, '' when open, review state), the
- * counting sources, their number, whether any statement is disputed, and the quotes.
+ * statement in parallel lists (source, first and last day, '' when open, review state, reviewer
+ * and note), the counting sources, their number, whether any statement is disputed, the
+ * properties sources disagree on, and the quotes. Browser's saved queries read the same lists.
  */
 export function toRelationshipProps(fact: Fact): Record<string, unknown> {
   const { from: _from, to: _to, type: _type, evidence, statements, disagreements, spans, statementSpans, sourceCount, disputed, ...fields } = fact;
+  const reviewOf = new Map(statements.map((s) => [s.id, s.review]));
   return definedOnly({
     ...fields,
     evidence: JSON.stringify(evidence),
@@ -50,12 +52,15 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
     stmtFrom: statementSpans.map((s) => s.from ?? ''),
     stmtTo: statementSpans.map((s) => s.to ?? ''),
     stmtReview: statementSpans.map((s) => s.review),
+    stmtReviewBy: statementSpans.map((s) => reviewOf.get(s.statement)?.by ?? ''),
+    stmtReviewNote: statementSpans.map((s) => reviewOf.get(s.statement)?.note ?? ''),
+    disagreeOn: disagreements.map((d) => d.property),
     sourceIds: [...new Set(statementSpans.filter((s) => s.review !== 'disputed').map((s) => s.sourceId))],
     quotes: evidence.map((e) => e.quote),
   });
 }
 
-const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'sourceIds', 'quotes'];
+const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes'];
 
 /** A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON parsed. */
 export function relationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {
