@@ -40,7 +40,7 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       expect(res.data?.paths.map((p) => p.length)).toEqual([2, 3, 3, 3]);
       expect(res.data?.neighbourhood.nodes.map((n) => n.id)).toEqual(['initiative:multinational-force-ukraine', 'person:giorgia-meloni', 'state:ITA']);
       expect(res.data?.centrality[0]?.node.id).toBe('initiative:multinational-force-ukraine');
-      expect(res.data?.communities.flatMap((c) => c.members).length).toBe(41);
+      expect(res.data?.communities.flatMap((c) => c.members).length).toBe(42);
     });
 
     it('answers a scenario with reasons, conditions inherited from the force included', async () => {

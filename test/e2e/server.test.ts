@@ -49,7 +49,7 @@ async function checkServes(env: Record<string, string>) {
   const health = await fetch(`${running.url}/healthz`);
   expect(health.status).toBe(200);
   const res = await post(running.url, '{ stats { nodes relationships } node(id: "state:POL") { name } }');
-  expect(res.body).toEqual({ data: { stats: { nodes: 41, relationships: 74 }, node: { name: 'Poland' } } });
+  expect(res.body).toEqual({ data: { stats: { nodes: 44, relationships: 81 }, node: { name: 'Poland' } } });
   running.child.kill('SIGTERM');
   expect(await running.exited).toBe(0);
 }

@@ -11,12 +11,24 @@ import { Neo4jStore, type Neo4jStoreHooks } from '../../src/store/neo4j/neo4j-st
 import type { Neo4jConfig } from '../../src/config.ts';
 
 export const SEED_DIR = 'seeds';
+/** The first source: most tests check the graph against this article's text. */
+export const FIRST_SEED_DIR = 'seeds/paris-summit-2026-01-06';
 export const SEED_DOSSIER = 'seeds/paris-summit-2026-01-06/dossier.yaml';
 export const SEED_SOURCE = 'seeds/paris-summit-2026-01-06/coalition-of-the-willing-paris-summit.txt';
+/** The second report of the same summit, which reuses the first one's ids. */
+export const SECOND_SEED_DIR = 'seeds/coalition-of-volunteers-declaration-2026-01-06';
 
-const seeds: GraphBatch[] = (await validateDossiers([SEED_DIR])).batches;
+const seeds: GraphBatch[] = (await validateDossiers([FIRST_SEED_DIR])).batches;
+const allSeeds: GraphBatch[] = (await validateDossiers([SEED_DIR])).batches;
+
+/** The registry and the first source's dossier. */
 export function seedBatches(): GraphBatch[] {
   return seeds;
+}
+
+/** The registry and every dossier under seeds/ (what `npm start` loads). */
+export function allSeedBatches(): GraphBatch[] {
+  return allSeeds;
 }
 
 export function tempDir(prefix = 'cgraph-test-'): string {

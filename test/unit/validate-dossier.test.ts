@@ -36,6 +36,30 @@ describe('validateDossier', () => {
     expect(validate(yamlText).refs.get('gbr-pledges-force')).toMatch(/^rel:[0-9a-f]{20}$/);
   });
 
+  it('makes each entry a statement of its fact: one fact per dossier entry, aspects named on all or none of a pair, a reviewer when given', () => {
+    const result = validate(yamlText);
+    const statements = result.batch?.relationships.map((r) => r.statement) ?? [];
+    expect(new Set(statements).size).toBe(74);
+    expect(statements.every((s) => /^stmt:[0-9a-f]{20}$/.test(s ?? ''))).toBe(true);
+    expect(result.batch).toMatchObject({ complete: true, review: { state: 'reviewed', by: 'commitment-graph maintainers' } });
+    const twin = `relationships:
+  - ref: ita-refuses-again
+    type: REFUSED
+    from: state:ITA
+    to: initiative:multinational-force-ukraine
+    action: send troops
+    firmness: firm
+    evidence:
+      - quote: Italy's Prime Minister Giorgia Meloni
+        attribution: reported
+`;
+    const duplicated = validate(yamlText.replace('relationships:\n', twin));
+    expect(duplicated.problems).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_RELATIONSHIP', message: expect.stringContaining('give each an aspect') }));
+    const oneAspect = validate(yamlText.replace('relationships:\n', twin.replace('    action: send troops\n', '    aspect: naval escorts\n    action: send troops\n')));
+    expect(oneAspect.problems.map((p) => p.code)).toContain('ASPECT_INCONSISTENT');
+    expect(oneAspect.problems.map((p) => p.code)).not.toContain('DUPLICATE_RELATIONSHIP');
+  });
+
   it('changing one character of any quote fails with that relationship\'s path and line', () => {
     const dossier = parse(yamlText) as { relationships: { evidence: { quote: string }[] }[] };
     let checked = 0;
@@ -73,7 +97,7 @@ describe('validateDossier', () => {
   it('reports a duplicate entity id', () => {
     const text = yamlText.replace('  - id: condition:peace-agreement', '  - id: condition:ceasefire-in-force');
     const problems = validate(text).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_ID', path: 'entities[10].id', line: lineOf(text, '- id: condition:ceasefire-in-force', 63) }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_ID', path: 'entities[10].id', line: lineOf(text, '- id: condition:ceasefire-in-force', lineOf(text, '- id: condition:ceasefire-in-force') + 1) }));
   });
 
   it('reports a bad enum value', () => {
