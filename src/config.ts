@@ -23,8 +23,12 @@ export interface Config {
   neo4j: Neo4jConfig | undefined;
   port: number;
   host: string;
-  /** API keys that may write (CGRAPH_API_KEYS, comma-separated); none by default, so writes are refused. */
-  apiKeys: string[];
+  /**
+   * API keys that may write (CGRAPH_API_KEYS: comma-separated `name:key`); none by default, so
+   * writes are refused. The name is recorded with what a key writes (reviews). A bare key (the
+   * older form) is named `key-<n>` by its position.
+   */
+  apiKeys: ApiKey[];
   /** Production masks internal errors and turns off GraphiQL and field suggestions. */
   production: boolean;
   logLevel: string;
@@ -64,8 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const storeName = (env.CGRAPH_STORE ?? (uri ? 'neo4j' : 'memory')).trim();
   if (storeName !== 'memory' && storeName !== 'neo4j') problems.push(`CGRAPH_STORE must be memory or neo4j, got "${storeName}"`);
   if (storeName === 'neo4j' && !uri) problems.push('CGRAPH_STORE=neo4j needs NEO4J_URI (for example bolt://127.0.0.1:7687)');
-  const apiKeys = (env.CGRAPH_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  for (const key of apiKeys) if (key.length < 16) problems.push('each key in CGRAPH_API_KEYS must be at least 16 characters');
+  const apiKeys = parseApiKeys(env.CGRAPH_API_KEYS ?? '', problems);
   const neo4j: Neo4jConfig | undefined = uri
     ? {
         uri,
@@ -90,4 +93,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+export interface ApiKey {
+  /** Who writes with it (recorded on reviews): letters, digits, . _ - */
+  name: string;
+  key: string;
+}
+
+const KEY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** `name:key,name:key` (a bare `key` is named key-<n>); problems are added to `problems`. */
+export function parseApiKeys(value: string, problems: string[]): ApiKey[] {
+  const entries = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = entries.map((entry, index) => {
+    const colon = entry.indexOf(':');
+    return colon > 0 ? { name: entry.slice(0, colon), key: entry.slice(colon + 1) } : { name: `key-${index + 1}`, key: entry };
+  });
+  for (const { name, key } of keys) {
+    if (!KEY_NAME.test(name)) problems.push(`CGRAPH_API_KEYS: the name "${name}" must be 1–64 letters, digits, dots, dashes or underscores`);
+    if (key.length < 16) problems.push(`CGRAPH_API_KEYS: the key named "${name}" must be at least 16 characters`);
+  }
+  const names = keys.map((k) => k.name);
+  const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+  if (repeated.length) problems.push(`CGRAPH_API_KEYS: each name once; repeated: ${[...new Set(repeated)].join(', ')}`);
+  return keys;
 }

@@ -11,6 +11,9 @@ export interface RelationshipFilterInput {
   involving?: string[] | null;
   sources?: string[] | null;
   asOf?: string | null;
+  reviewStates?: string[] | null;
+  minSources?: number | null;
+  disputed?: boolean | null;
 }
 
 export interface CommitmentFilterInput extends Omit<RelationshipFilterInput, 'types'> {
@@ -44,6 +47,11 @@ export function checkDate(value: string | null | undefined, argument: string): s
   return value;
 }
 
+function checkCount(value: number, argument: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > 10_000) throw badArgument(`${argument} must be a whole number from 0 to 10000, got ${value}`, { argument });
+  return value;
+}
+
 export function relationshipFilter(input: RelationshipFilterInput | null | undefined): RelationshipFilter {
   return {
     types: checkTypes(input?.types),
@@ -52,6 +60,10 @@ export function relationshipFilter(input: RelationshipFilterInput | null | undef
     involving: list('involving', input?.involving),
     sources: list('sources', input?.sources),
     asOf: checkDate(input?.asOf, 'asOf'),
+    // The schema's enum values (REVIEWED) arrive as the domain's (reviewed): see the ReviewState resolver.
+    reviewStates: list('reviewStates', input?.reviewStates),
+    ...(input?.minSources !== null && input?.minSources !== undefined ? { minSources: checkCount(input.minSources, 'minSources') } : {}),
+    ...(input?.disputed !== null && input?.disputed !== undefined ? { disputed: input.disputed } : {}),
   };
 }
 

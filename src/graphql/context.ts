@@ -1,35 +1,39 @@
 // Per-request context: DataLoaders (one batch query per tick instead of N+1) and who is calling.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import type { GraphNode } from '../domain/model.ts';
 import type { AnalysisService } from '../analysis-service.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import type { Fact } from '../domain/statements.ts';
+import type { ApiKey } from '../config.ts';
 
 export interface Services {
   store: GraphStore;
   /** The shared entity registry that ingested dossiers may reference. */
   registry: ReadonlyMap<string, GraphNode>;
-  apiKeys: readonly string[];
+  apiKeys: readonly ApiKey[];
   analysis: AnalysisService;
 }
 
 export interface Context {
   services: Services;
   nodes: DataLoader<string, GraphNode | null>;
-  relationships: DataLoader<string, GraphRelationship | null>;
+  relationships: DataLoader<string, Fact | null>;
   /** True when the request carried a valid API key. */
   authenticated: boolean;
+  /** The name of the API key the request carried (recorded with what it writes). */
+  caller: string | undefined;
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** Constant-time comparison against every configured key (hashing makes lengths equal). */
-export function isValidApiKey(presented: string | undefined, keys: readonly string[]): boolean {
-  if (!presented) return false;
+/** The name of the key presented, compared in constant time against every configured key (hashing makes lengths equal). */
+export function apiKeyName(presented: string | undefined, keys: readonly ApiKey[]): string | undefined {
+  if (!presented) return undefined;
   const given = digest(presented);
-  let valid = false;
-  for (const key of keys) valid = timingSafeEqual(given, digest(key)) || valid;
-  return valid;
+  let name: string | undefined;
+  for (const key of keys) if (timingSafeEqual(given, digest(key.key))) name ??= key.name;
+  return name;
 }
 
 export function bearerToken(header: string | null): string | undefined {
@@ -38,10 +42,12 @@ export function bearerToken(header: string | null): string | undefined {
 }
 
 export function createContext(services: Services, request: Request): Context {
+  const caller = apiKeyName(bearerToken(request.headers.get('authorization')), services.apiKeys);
   return {
     services,
     nodes: new DataLoader((ids) => services.store.getNodes(ids), { maxBatchSize: 500 }),
     relationships: new DataLoader((ids) => services.store.getRelationships(ids), { maxBatchSize: 500 }),
-    authenticated: isValidApiKey(bearerToken(request.headers.get('authorization')), services.apiKeys),
+    authenticated: caller !== undefined,
+    caller,
   };
 }

@@ -2,7 +2,10 @@
 // domain records; nodes referenced by relationships are fetched through per-request DataLoaders.
 import type { IResolvers } from '@graphql-tools/utils';
 import { gatesOf } from '../domain/conditions.ts';
-import { validity } from '../domain/time.ts';
+import { spansOf, validity } from '../domain/time.ts';
+import { isFact, type Statement } from '../domain/statements.ts';
+import { diffVersions } from '../ingest/source-diff.ts';
+import type { SourceVersion, VersionStatement } from '../store/statement-plan.ts';
 import { conditionIndexOf } from '../analysis/graph-view.ts';
 import { KIND_LABEL, RelationshipType, isCommitment, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -59,10 +62,29 @@ const nodeRelationships = {
     relationshipsPage(context, { to: [node.id], types: checkTypes(args.types) }, args),
 };
 
-const relationshipEnds = {
+/** Fields every relationship has: its ends, and what its statements make of it (a statement's own claim has no statements). */
+const relationshipFields = {
   from: (rel: GraphRelationship, _: unknown, context: Context) => requiredNode(context, rel.from),
   to: (rel: GraphRelationship, _: unknown, context: Context) => requiredNode(context, rel.to),
+  validity: (rel: GraphRelationship) => validity(rel),
+  periods: (rel: GraphRelationship) => spansOf(rel),
+  statements: (rel: GraphRelationship) => (isFact(rel) ? rel.statements : []),
+  sourceCount: (rel: GraphRelationship) => (isFact(rel) ? rel.sourceCount : 0),
+  disputed: (rel: GraphRelationship) => isFact(rel) && rel.disputed,
+  disagreements: (rel: GraphRelationship) =>
+    isFact(rel)
+      ? rel.disagreements.map((d) => ({ ...d, statements: d.statements.map((id) => rel.statements.find((s) => s.id === id)).filter((s): s is Statement => !!s) }))
+      : [],
 };
+
+const MAX_VERSION_STATEMENTS = 500;
+
+function authenticated(context: Context, operation: string): string {
+  if (!context.authenticated || !context.caller) {
+    throw new DomainError('UNAUTHENTICATED', `${operation} needs an API key: send "Authorization: Bearer <key>"`);
+  }
+  return context.caller;
+}
 
 export const resolvers: IResolvers = {
   Query: {
@@ -110,14 +132,16 @@ export const resolvers: IResolvers = {
       return [...totals.values()].sort((a, b) => b.amountEur - a.amountEur || a.donor.localeCompare(b.donor));
     },
     relationshipTypes: () => RelationshipType.options,
+    sourceDiff: async (_: unknown, args: { id: string; from?: number | null; to?: number | null }, context: Context) => {
+      const versions = await context.services.store.sourceVersions(args.id);
+      return diffVersions(args.id, versions, args.from ?? undefined, args.to ?? undefined);
+    },
     ...analysisQueries,
   },
 
   Mutation: {
     ingestDossier: async (_: unknown, args: { yaml: string; sourceText: string }, context: Context) => {
-      if (!context.authenticated) {
-        throw new DomainError('UNAUTHENTICATED', 'ingestDossier needs an API key: send "Authorization: Bearer <key>"');
-      }
+      authenticated(context, 'ingestDossier');
       if (args.yaml.length > MAX_YAML_CHARS || args.sourceText.length > MAX_YAML_CHARS) {
         throw badArgument(`yaml and sourceText take at most ${MAX_YAML_CHARS} characters each`);
       }
@@ -137,6 +161,16 @@ export const resolvers: IResolvers = {
         relationships: batch.relationships,
       };
     },
+    reviewStatement: async (_: unknown, args: { statementId: string; state: Statement['review']['state']; note?: string | null }, context: Context) => {
+      const by = authenticated(context, 'reviewStatement');
+      if (args.state === 'disputed' && !args.note?.trim()) throw badArgument('a DISPUTED review needs a note that says what is wrong', { argument: 'note' });
+      if (args.note && args.note.length > 2000) throw badArgument('note takes at most 2000 characters', { argument: 'note' });
+      const review = { state: args.state, by, at: new Date().toISOString(), ...(args.note?.trim() ? { note: args.note.trim() } : {}) };
+      const fact = await context.services.store.reviewStatement(args.statementId, review);
+      if (!fact) throw new DomainError('UNKNOWN_ID', `no relationship has statement ${args.statementId}; take statement ids from Relationship.statements`, { id: args.statementId });
+      context.relationships.clear(fact.id).prime(fact.id, fact);
+      return fact;
+    },
   },
 
   Node: {
@@ -155,8 +189,7 @@ export const resolvers: IResolvers = {
     __resolveType: (rel: GraphRelationship) => (isCommitmentType(rel.type) ? 'Commitment' : 'StructuralRelationship'),
   },
   Commitment: {
-    ...relationshipEnds,
-    validity: (rel: GraphRelationship) => validity(rel),
+    ...relationshipFields,
     gates: async (rel: GraphRelationship, _: unknown, context: Context) => {
       if (!isCommitment(rel)) return [];
       const index = conditionIndexOf(await context.services.analysis.graph());
@@ -173,7 +206,30 @@ export const resolvers: IResolvers = {
     statedBy: async (rel: GraphRelationship, _: unknown, context: Context) =>
       Promise.all(('statedBy' in rel ? rel.statedBy : []).map((id) => requiredNode(context, id))),
   },
-  StructuralRelationship: { ...relationshipEnds, validity: (rel: GraphRelationship) => validity(rel) },
+  StructuralRelationship: { ...relationshipFields },
+  ReviewState: { MACHINE: 'machine', REVIEWED: 'reviewed', DISPUTED: 'disputed' },
+  Statement: {
+    source: (statement: Statement, _: unknown, context: Context) => requiredNode(context, statement.sourceId),
+    evidence: (statement: Statement) => statement.claim.evidence,
+  },
+  Source: {
+    ...nodeRelationships,
+    versions: (node: GraphNode, _: unknown, context: Context) => context.services.store.sourceVersions(node.id),
+  },
+  SourceVersion: {
+    statementCount: (version: SourceVersion) => version.statements.length,
+    statements: (version: SourceVersion, args: { first?: number | null }) => {
+      const first = args.first ?? 100;
+      if (!Number.isInteger(first) || first < 0 || first > MAX_VERSION_STATEMENTS) throw badArgument(`first must be a whole number from 0 to ${MAX_VERSION_STATEMENTS}`, { argument: 'first' });
+      return version.statements.slice(0, first);
+    },
+  },
+  SourceDiff: {
+    source: (diff: { sourceId: string }, _: unknown, context: Context) => requiredNode(context, diff.sourceId),
+  },
+  VersionStatement: {
+    claim: (statement: VersionStatement) => statement.claim,
+  },
   AmountTotal: {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),
   },

@@ -2,6 +2,8 @@
 import { storeFactories } from '../support/fixtures.ts';
 import { describeAnalysisApi } from './analysis-suite.ts';
 import { describeApi } from './api-suite.ts';
+import { describeSourcesApi } from './sources-suite.ts';
 
 describeApi('memory', storeFactories.memory);
 describeAnalysisApi('memory', storeFactories.memory);
+describeSourcesApi('memory', storeFactories.memory);

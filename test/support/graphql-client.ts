@@ -1,6 +1,6 @@
 // Calls the API in-process through yoga.fetch, as the dashboard would over HTTP.
 import type { AnalysisService } from '../../src/analysis-service.ts';
-import type { GraphNode } from '../../src/domain/model.ts';
+import type { GraphBatch, GraphNode } from '../../src/domain/model.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
@@ -23,10 +23,11 @@ export interface ApiClient {
 
 let registry: ReadonlyMap<string, GraphNode> | undefined;
 
-export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; analysis?: AnalysisService } = {}): Promise<ApiClient> {
-  await loadBatches(store, seedBatches());
+/** The API over `store` loaded with the first seed article (or `batches`), in-process. */
+export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; analysis?: AnalysisService; batches?: GraphBatch[] } = {}): Promise<ApiClient> {
+  await loadBatches(store, options.batches ?? seedBatches());
   registry ??= readRegistry('seeds/entities.yaml').nodes;
-  const server = createServer({ store, registry, apiKeys: [API_KEY], ...(options.analysis ? { analysis: options.analysis } : {}) }, { production: options.production ?? false, jit: options.jit });
+  const server = createServer({ store, registry, apiKeys: [{ name: 'test-writer', key: API_KEY }], ...(options.analysis ? { analysis: options.analysis } : {}) }, { production: options.production ?? false, jit: options.jit });
   return {
     server,
     store,

@@ -1,7 +1,7 @@
 // Every SDL enum equals its zod enum: the schema and the domain cannot drift apart.
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { CommitmentKind, NodeKind } from '../../src/domain/model.ts';
+import { CommitmentKind, NodeKind, ReviewState } from '../../src/domain/model.ts';
 import { CentralityMetric, Direction } from '../../src/analysis/options.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 
@@ -12,6 +12,8 @@ const zodEnums: Record<string, readonly string[]> = {
   CommitmentKind: CommitmentKind.options,
   Direction: Direction.options,
   CentralityMetric: CentralityMetric.options,
+  // SDL enum values are upper case by convention; the schema's resolvers map them onto the domain's lower-case states.
+  ReviewState: ReviewState.options.map((s) => s.toUpperCase()),
 };
 
 describe('enum parity', () => {

@@ -1,0 +1,146 @@
+// Many sources through the GraphQL API, on each store: the two reports of the Paris summit meet
+// on the facts they share, each fact lists its statements, sources and disagreements; a person's
+// review changes resolution; a revised dossier replaces its source's statements and sourceDiff
+// shows what changed. Expected values come from the two articles' texts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveFactId } from '../../src/domain/relationship-id.ts';
+import { allSeedBatches, SECOND_SEED_DIR, type StoreFactory } from '../support/fixtures.ts';
+import { API_KEY, codes, seededApi, type ApiClient } from '../support/graphql-client.ts';
+
+const FORCE = 'initiative:multinational-force-ukraine';
+const FRANCE_TROOPS = deriveFactId({ type: 'PLEDGED', from: 'state:FRA', to: FORCE });
+const ITALY_REFUSES = deriveFactId({ type: 'REFUSED', from: 'state:ITA', to: FORCE });
+const USA_SUPPORT = deriveFactId({ type: 'PLEDGED', from: 'state:USA', to: FORCE });
+const FIRST = 'source:coalition-of-the-willing-paris-summit';
+const SECOND = 'source:coalition-of-volunteers-signs-declaration';
+const auth = { authorization: `Bearer ${API_KEY}` };
+
+const FACT = `
+  id type sourceCount disputed periods { from to }
+  statements { id sourceVersion source { id } review { state by at note } evidence { quote start end source { id } } claim { id ... on Commitment { firmness action statedAt } } }
+  disagreements { property values statements { id source { id } } }
+  ... on Commitment { firmness action }
+`;
+
+interface Statement {
+  id: string;
+  sourceVersion: number;
+  source: { id: string };
+  review: { state: string; by: string | null; at: string | null; note: string | null };
+  evidence: { quote: string; start: number; end: number; source: { id: string } }[];
+  claim: { id: string; firmness?: string; action?: string };
+}
+interface Fact {
+  id: string;
+  sourceCount: number;
+  disputed: boolean;
+  statements: Statement[];
+  disagreements: { property: string; values: string[]; statements: { id: string; source: { id: string } }[] }[];
+  firmness?: string;
+}
+
+const secondDossier = () => readFileSync(join(SECOND_SEED_DIR, 'dossier.yaml'), 'utf8');
+const secondText = () => readFileSync(join(SECOND_SEED_DIR, 'coalition-of-volunteers-signs-declaration.txt'), 'utf8');
+
+export function describeSourcesApi(name: string, makeStore: StoreFactory, options: { skip?: boolean } = {}): void {
+  describe.skipIf(options.skip)(`many sources over GraphQL on ${name}`, () => {
+    let api: ApiClient;
+    beforeAll(async () => {
+      api = await seededApi(await makeStore(), { batches: allSeedBatches() });
+    });
+    afterAll(async () => {
+      await api?.store.close();
+    });
+    const fact = async (id: string) => (await api.query<{ relationship: Fact | null }>(`query($id: ID!) { relationship(id: $id) { ${FACT} } }`, { id })).data?.relationship;
+
+    it('makes one relationship of what both reports assert, with a statement and verified quotes from each', async () => {
+      const italy = await fact(ITALY_REFUSES);
+      expect(italy?.sourceCount).toBe(2);
+      expect(italy?.statements.map((s) => s.source.id).sort()).toEqual([FIRST, SECOND]);
+      expect(italy?.statements.every((s) => s.review.state === 'REVIEWED' && s.review.by === 'commitment-graph maintainers')).toBe(true);
+      for (const statement of italy?.statements ?? []) {
+        const text = (await api.query<{ node: { text: string } }>('query($id: ID!) { node(id: $id) { ... on Source { text } } }', { id: statement.source.id })).data?.node.text ?? '';
+        for (const e of statement.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+      }
+      const second = italy?.statements.find((s) => s.source.id === SECOND);
+      expect(second?.evidence.map((e) => e.quote)).toEqual(["Giorgia Meloni reiterated Italy's refusal to send ground troops"]);
+      const counted = await api.query<{ stats: { relationships: number }; shared: { totalCount: number }; refusals: { totalCount: number } }>(
+        '{ stats { relationships } shared: relationships(filter: { minSources: 2 }) { totalCount } refusals: commitments(filter: { kinds: [REFUSED], to: ["initiative:multinational-force-ukraine"] }) { totalCount } }',
+      );
+      // 74 + 27 statements; 20 facts are in both reports, so 81 relationships, and Italy and Poland refuse once each.
+      expect(counted.data).toEqual({ stats: { relationships: 81 }, shared: { totalCount: 20 }, refusals: { totalCount: 2 } });
+    });
+
+    it('lists where the reports disagree: France is conditional in one and hedged ("could") in the other', async () => {
+      const france = await fact(FRANCE_TROOPS);
+      expect(france?.disagreements).toEqual([
+        { property: 'firmness', values: ['"conditional"', '"hedged"'], statements: expect.arrayContaining([expect.objectContaining({ source: { id: FIRST } }), expect.objectContaining({ source: { id: SECOND } })]) },
+      ]);
+      expect(france?.statements.map((s) => s.claim.firmness).sort()).toEqual(['conditional', 'hedged']);
+    });
+
+    it('filters by source per statement, by review state and by corroboration', async () => {
+      const res = await api.query<{ onlySecond: { totalCount: number }; machine: { totalCount: number }; both: { totalCount: number } }>(`{
+        onlySecond: relationships(filter: { sources: ["${SECOND}"], minSources: 1 }) { totalCount }
+        machine: relationships(filter: { reviewStates: [MACHINE] }) { totalCount }
+        both: commitments(filter: { minSources: 2, sources: ["${FIRST}"] }) { totalCount }
+      }`);
+      expect(res.errors).toBeUndefined();
+      // In both reports: France's troops, the British and French hubs, Germany's hedged support, Italy's refusal.
+      expect(res.data).toEqual({ onlySecond: { totalCount: 27 }, machine: { totalCount: 0 }, both: { totalCount: 5 } });
+    });
+
+    it('records a review under the API key\'s name, and a disputed statement stops counting', async () => {
+      const mutation = 'mutation($id: ID!, $state: ReviewState!, $note: String) { reviewStatement(statementId: $id, state: $state, note: $note) { id sourceCount disputed ... on Commitment { firmness } } }';
+      const france = await fact(FRANCE_TROOPS);
+      const hedged = france?.statements.find((s) => s.claim.firmness === 'hedged') as Statement;
+      expect(codes(await api.query(mutation, { id: hedged.id, state: 'DISPUTED', note: 'x' }))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await api.query(mutation, { id: hedged.id, state: 'DISPUTED' }, auth))).toEqual(['BAD_ARGUMENT']);
+      expect(codes(await api.query(mutation, { id: 'stmt:00000000000000000000', state: 'REVIEWED' }, auth))).toEqual(['UNKNOWN_ID']);
+      const disputed = await api.query<{ reviewStatement: { sourceCount: number; disputed: boolean; firmness: string } }>(mutation, { id: hedged.id, state: 'DISPUTED', note: '"could participate" reports a possibility, not a pledge' }, auth);
+      expect(disputed.data?.reviewStatement).toEqual({ id: FRANCE_TROOPS, sourceCount: 1, disputed: true, firmness: 'conditional' });
+      const after = await fact(FRANCE_TROOPS);
+      const review = after?.statements.find((s) => s.id === hedged.id)?.review;
+      expect(review).toMatchObject({ state: 'DISPUTED', by: 'test-writer', note: '"could participate" reports a possibility, not a pledge' });
+      expect(Date.parse(review?.at ?? '')).toBeGreaterThan(Date.parse('2026-01-01'));
+      expect(after?.disagreements).toEqual([]); // the disputed statement no longer disagrees
+      const listed = await api.query<{ relationships: { edges: { node: { id: string } }[] } }>('{ relationships(filter: { disputed: true }) { edges { node { id } } } }');
+      expect(listed.data?.relationships.edges.map((e) => e.node.id)).toEqual([FRANCE_TROOPS]);
+    });
+
+    it('replaces a revised dossier\'s statements: a dropped claim goes, reviews of unchanged statements stay, and sourceDiff says what changed', async () => {
+      const revised = secondDossier()
+        .replace(/ {2}- ref: usa-pledges-support-for-force\n[\s\S]*?(?= {2}- ref: eu-pledges-aid)/, '')
+        .replace('refs: [ ita-refuses-troops, usa-pledges-support-for-force ]', 'refs: [ ita-refuses-troops ]')
+        .replace('action: send ground troops\n', 'action: send ground troops to Ukraine\n');
+      expect(revised).not.toContain('usa-pledges-support-for-force');
+      const ingest = await api.query<{ ingestDossier: Record<string, number> }>(
+        'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationshipsRemoved statementsAdded statementsChanged statementsRemoved versionsAdded } }',
+        { yaml: revised, text: secondText() },
+        auth,
+      );
+      expect(ingest.errors).toBeUndefined();
+      expect(ingest.data?.ingestDossier).toEqual({ relationshipsRemoved: 1, statementsAdded: 0, statementsChanged: 1, statementsRemoved: 1, versionsAdded: 1 });
+      expect(await fact(USA_SUPPORT)).toBeNull();
+      const france = await fact(FRANCE_TROOPS);
+      expect(france?.statements.find((s) => s.source.id === SECOND)?.review.state).toBe('DISPUTED'); // France's statement did not change
+      const diff = await api.query<{ sourceDiff: { from: number; to: number; removed: { id: string; claim: { id: string } }[]; added: unknown[]; changed: { properties: string[]; before: { action: string }; after: { action: string } }[]; sentencesAdded: string[] } }>(
+        `{ sourceDiff(id: "${SECOND}") { from to removed { id claim { id } } added { id } changed { properties before { ... on Commitment { action } } after { ... on Commitment { action } } } sentencesAdded } }`,
+      );
+      expect(diff.errors).toBeUndefined();
+      expect(diff.data?.sourceDiff).toMatchObject({ from: 1, to: 2, added: [], sentencesAdded: [] });
+      expect(diff.data?.sourceDiff.removed.map((s) => s.claim.id)).toEqual([USA_SUPPORT]);
+      expect(diff.data?.sourceDiff.changed).toEqual([{ properties: ['action'], before: { action: 'send ground troops' }, after: { action: 'send ground troops to Ukraine' } }]);
+      const versions = await api.query<{ node: { versions: { version: number; statementCount: number; sha256: string }[] } }>(`{ node(id: "${SECOND}") { ... on Source { versions { version statementCount sha256 } } } }`);
+      expect(versions.data?.node.versions.map((v) => [v.version, v.statementCount])).toEqual([
+        [1, 27],
+        [2, 26],
+      ]);
+      expect(codes(await api.query(`{ sourceDiff(id: "${SECOND}", from: 7) { from } }`))).toEqual(['UNKNOWN_VERSION']);
+      const again = await api.query<{ ingestDossier: { versionsAdded: number; statementsChanged: number } }>('mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { versionsAdded statementsChanged } }', { yaml: revised, text: secondText() }, auth);
+      expect(again.data?.ingestDossier).toEqual({ versionsAdded: 0, statementsChanged: 0 });
+    });
+  });
+}
