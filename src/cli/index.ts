@@ -5,6 +5,7 @@ import { registerCodes } from './commands/codes.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerImport } from './commands/import.ts';
+import { registerSourceCommands } from './commands/source-commands.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
 import { EXIT, exitCodeFor, reportError } from './runtime.ts';
@@ -23,6 +24,7 @@ const program = new Command()
 
 registerValidate(program);
 registerStoreCommands(program);
+registerSourceCommands(program);
 registerAnalysisCommands(program);
 registerGenerate(program);
 registerImport(program);

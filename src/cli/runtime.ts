@@ -1,5 +1,6 @@
 // What every command shares: configuration, opening and closing the store, printing results
 // and errors, and mapping failures to exit codes scripts can rely on.
+import { createInterface } from 'node:readline/promises';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -122,4 +123,25 @@ export function progressBar(label: string, force = false): { update: (done: numb
       if (started) bar.stop();
     },
   };
+}
+
+/**
+ * Asks before a destructive command (reset, unload): true with --yes, or when the person at the
+ * terminal types "yes". Without a terminal and without --yes it refuses (exit 2); a different
+ * answer is exit 1. Either way it says so on stderr.
+ */
+export async function confirmed(command: string, question: string, yes: boolean | undefined): Promise<boolean> {
+  if (yes) return true;
+  if (!process.stdin.isTTY) {
+    process.stderr.write(`cgraph ${command}: refusing without --yes when not at a terminal\n`);
+    process.exitCode = EXIT.USAGE;
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`${question} Type "yes": `);
+  rl.close();
+  if (answer.trim() === 'yes') return true;
+  process.stderr.write(`not ${command === 'reset' ? 'reset' : 'done'}\n`);
+  process.exitCode = EXIT.INVALID;
+  return false;
 }

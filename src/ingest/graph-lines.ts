@@ -10,8 +10,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
-import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
-import { addReports, emptyUpsertReport } from '../store/common.ts';
+import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { addReports, canonicalJson, emptyUpsertReport } from '../store/common.ts';
 import { MAX_PAGE_SIZE, type GraphStore, type UpsertReport } from '../store/graph-store.ts';
 
 export const GRAPH_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
@@ -114,7 +114,7 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     }
     const rel = record.relationship;
     relationships++;
-    report(...datingProblems(rel).map(at));
+    report(...datingProblems(rel).map(at), at(statementSourceProblem(rel)));
     for (const end of ['from', 'to'] as const) {
       const id = rel[end];
       const kind = seenNodes.get(id)?.kind;
@@ -197,14 +197,15 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
 }
 
 /**
- * The store as JSON lines, nodes then statements, each in id order, so export → load → export is
+ * The store as JSON lines, nodes then statements, each in id order and with sorted keys (the same
+ * bytes from either store), so export → load → export is
  * identical (statements keep their ids and reviews; facts resolve alike). With `asOf`, the facts
  * some statement holds on that date (each with all its statements). Paged: any size.
  */
 export async function* storeLines(store: GraphStore, options: { asOf?: string } = {}): AsyncGenerator<string> {
   for (let after: string | undefined; ; ) {
     const page = await store.listNodes({}, { first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
-    for (const node of page.items) yield `${JSON.stringify(node)}\n`;
+    for (const node of page.items) yield `${canonicalJson(node)}\n`;
     if (!page.hasNextPage) break;
     after = page.cursors.at(-1);
   }
@@ -214,7 +215,7 @@ export async function* storeLines(store: GraphStore, options: { asOf?: string } 
     for (const fact of page.items) {
       for (const s of fact.statements) {
         const review = s.review.state === 'machine' && !s.review.by ? {} : { review: s.review };
-        yield `${JSON.stringify({ ...s.claim, statement: s.id, ...review })}\n`;
+        yield `${canonicalJson({ ...s.claim, statement: s.id, ...review })}\n`;
       }
     }
     if (!page.hasNextPage) break;

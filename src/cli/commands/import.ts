@@ -36,6 +36,11 @@ export function registerImport(program: Command): void {
             nodesUnchanged: report.nodesUnchanged + report.nodesUpdated,
             relationshipsCreated: report.relationshipsCreated,
             relationshipsUnchanged: report.relationshipsUnchanged + report.relationshipsUpdated,
+            relationshipsRemoved: report.relationshipsRemoved,
+            statementsAdded: report.statementsAdded,
+            statementsChanged: report.statementsChanged,
+            statementsRemoved: report.statementsRemoved,
+            versionsAdded: report.versionsAdded,
             seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
           });
         }
@@ -46,6 +51,9 @@ export function registerImport(program: Command): void {
               [
                 `${s.file}: ${s.rowsRead} rows read, ${s.rowsSkipped} skipped, ${s.rowsRejected} rejected; ` +
                   `${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created (${s.relationshipsUnchanged} already there) in ${s.seconds} s`,
+                ...(s.versionsAdded
+                  ? [`  a new version of its source: ${s.statementsAdded} statements added, ${s.statementsChanged} changed, ${s.statementsRemoved} removed; ${s.relationshipsRemoved} relationships no source asserts any more removed`]
+                  : []),
                 ...Object.entries(s.skippedBy).map(([reason, n]) => `  skipped ${n}: ${reason}`),
                 ...s.rejected.map((r) => `  ${r.file}:${r.line} rejected: ${r.reason}`),
               ].join('\n'),

@@ -1,12 +1,11 @@
 // cgraph load | stats | reset: put dossiers into the configured store, count what is there, empty it.
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { KIND_LABEL, type NodeKind } from '../../domain/model.ts';
 import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../ingest/graph-lines.ts';
 import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
 import { addReports } from '../../store/common.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
-import { EXIT, print, progressBar, wholeNumber, withStore } from '../runtime.ts';
+import { confirmed, print, progressBar, wholeNumber, withStore } from '../runtime.ts';
 
 /** Node counts under their Neo4j labels, as analysts see them in Browser. */
 const byLabel = (counts: Partial<Record<NodeKind, number>>) =>
@@ -88,21 +87,7 @@ export function registerStoreCommands(program: Command): void {
     .option('--yes', 'do not ask')
     .action(async (opts: { yes?: boolean }) => {
       await withStore(async (store) => {
-        if (!opts.yes) {
-          if (!process.stdin.isTTY) {
-            process.stderr.write('cgraph reset: refusing without --yes when not at a terminal\n');
-            process.exitCode = EXIT.USAGE;
-            return;
-          }
-          const rl = createInterface({ input: process.stdin, output: process.stderr });
-          const answer = await rl.question(`Delete everything in the ${store.kind} store? Type "yes": `);
-          rl.close();
-          if (answer.trim() !== 'yes') {
-            process.stderr.write('not reset\n');
-            process.exitCode = EXIT.INVALID;
-            return;
-          }
-        }
+        if (!(await confirmed('reset', `Delete everything in the ${store.kind} store?`, opts.yes))) return;
         await store.reset();
         process.stdout.write(`reset ${store.kind} store\n`);
       });

@@ -7,6 +7,9 @@ import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
 import { ImportBuilder, readMembership, type ImportResult } from './import-builder.ts';
 
+/** The dataset, whatever release file is imported: each release is a version of this one source. */
+export const ATOP_SOURCE = 'source:atop-member-level';
+
 export const NATO_ATOP_ID = 3180;
 
 export function allianceIdForAtop(atopId: number): string {
@@ -37,7 +40,7 @@ const CONDITION_NAMES: Record<string, string> = {
 };
 
 export function importAtop(file: string, resolver: EntityResolver, strict = false): ImportResult {
-  const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data' });
+  const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data', sourceId: ATOP_SOURCE });
   const out = new ImportBuilder(source);
   for (const row of source.rows) {
     const f = row.fields;

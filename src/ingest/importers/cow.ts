@@ -8,6 +8,9 @@ import type { EntityResolver } from './entity-resolver.ts';
 import { allianceNodeForAtop } from './atop.ts';
 import { ImportBuilder, readMembership, type ImportResult } from './import-builder.ts';
 
+/** The dataset, whatever release file is imported: each release is a version of this one source. */
+export const COW_SOURCE = 'source:cow-alliances-by-member';
+
 /** COW version4id → ATOP atopid, from ATOP's member-level file. */
 export function readCowToAtop(atopMemberFile: string | undefined): Map<number, number> {
   const map = new Map<number, number>();
@@ -29,7 +32,7 @@ const OBLIGATIONS: [string, string, string][] = [
 ];
 
 export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map<number, number>, strict = false): ImportResult {
-  const source = readCsvSource(file, { publisher: 'Correlates of War Formal Alliances v4.1 (Gibler 2009)', name: 'COW Formal Alliances v4.1 by member' });
+  const source = readCsvSource(file, { publisher: 'Correlates of War Formal Alliances v4.1 (Gibler 2009)', name: 'COW Formal Alliances v4.1 by member', sourceId: COW_SOURCE });
   const out = new ImportBuilder(source);
   for (const row of source.rows) {
     const f = row.fields;

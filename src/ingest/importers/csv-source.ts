@@ -21,7 +21,12 @@ export interface CsvSource {
   rows: CsvRow[];
 }
 
-export function readCsvSource(file: string, options: { delimiter?: string; publisher: string; name: string }): CsvSource {
+/**
+ * `sourceId`: the dataset's id, the same for every release (a new release is a new version of one
+ * source, replacing its statements); without it, the file's own name (a GDELT daily file is a
+ * source of its own, not a release of yesterday's).
+ */
+export function readCsvSource(file: string, options: { delimiter?: string; publisher: string; name: string; sourceId?: string }): CsvSource {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -29,7 +34,7 @@ export function readCsvSource(file: string, options: { delimiter?: string; publi
     throw new DomainError('FILE_UNREADABLE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
   }
   const slug = basename(file).replace(/\.[a-z]+$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const sourceId = `source:${slug}`;
+  const sourceId = options.sourceId ?? `source:${slug}`;
   const lines = text.split('\n');
   const header = parse(lines[0] ?? '', { delimiter: options.delimiter ?? ',', relax_quotes: true })[0] as string[] | undefined;
   if (!header?.length) throw new DomainError('CSV_NO_HEADER', `${file}:1 has no header row`, { file });

@@ -5,12 +5,17 @@ import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
 import { ImportBuilder, type ImportResult } from './import-builder.ts';
 
+/** The dataset, whatever release file is imported: each release is a version of this one source. */
+export const KIEL_SOURCE = 'source:kiel-ukraine-support-tracker';
+
 const AID_TYPES = ['military', 'financial', 'humanitarian'] as const;
-const EU_INSTITUTIONS = { id: 'alliance:eu-institutions', kind: 'ALLIANCE' as const, name: 'EU (Commission and Council)', aliases: ['EU institutions', 'European Union'] };
+// The EU's institutions (Commission and Council) commit for the European Union: the registry's node,
+// so the tracker's rows and reporting such as the seeds' second article meet on one actor.
+const EU_INSTITUTIONS = { id: 'alliance:european-union', kind: 'ALLIANCE' as const, name: 'EU (Commission and Council)', aliases: ['EU institutions', 'European Union'] };
 const UKRAINE = { id: 'state:UKR', kind: 'STATE' as const, name: 'Ukraine', aliases: [], iso3: 'UKR' };
 
 export function importKiel(file: string, resolver: EntityResolver, strict = false): ImportResult {
-  const source = readCsvSource(file, { publisher: 'Kiel Institute for the World Economy, Ukraine Support Tracker release 29', name: 'Kiel Ukraine Support Tracker r29: donor × month' });
+  const source = readCsvSource(file, { publisher: 'Kiel Institute for the World Economy, Ukraine Support Tracker release 29', name: 'Kiel Ukraine Support Tracker r29: donor × month', sourceId: KIEL_SOURCE });
   const out = new ImportBuilder(source);
   out.node(UKRAINE);
   for (const row of source.rows) {
