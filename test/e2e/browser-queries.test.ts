@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { cypher, loadCypherLibrary } from '../../src/store/neo4j/cypher-library.ts';
-import { neo4jUri, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { allSeedBatches, neo4jUri, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
 
 describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
   let driver: Driver;
@@ -27,8 +27,11 @@ describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
       'browser/find-shortest-path',
       'browser/find-tensions',
       'browser/list-attendees-and-signatories',
+      'browser/list-corroborated-facts',
+      'browser/list-disputed-facts',
       'browser/list-pledges-on-condition',
       'browser/list-refusals',
+      'browser/list-source-statements',
       'browser/show-actor-neighbourhood',
     ]);
   });
@@ -71,6 +74,46 @@ describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
     const refused = await run('find-refused-conditions');
     expect(refused.map((r) => r.pledger)).toEqual(['France', 'France', 'United Kingdom', 'United Kingdom']);
     expect(refused.every((r) => r.refuser === 'Russia')).toBe(true);
+  });
+});
+
+describe.skipIf(noNeo4j())('Neo4j Browser saved queries over two sources', () => {
+  let driver: Driver;
+  const second = 'source:coalition-of-volunteers-signs-declaration';
+  beforeAll(async () => {
+    const store = await storeFactories.neo4j();
+    await loadBatches(store, allSeedBatches());
+    // A person disputes the second report's statement of Germany's support.
+    const [germany] = (await store.listRelationships({ types: ['PLEDGED'], from: ['state:DEU'], sources: [second] }, {})).items;
+    const statement = germany?.statements.find((s) => s.sourceId === second);
+    await store.reviewStatement(statement?.id as string, { state: 'disputed', by: 'ana', note: 'no troops on Ukrainian soil' });
+    await store.close();
+    driver = neo4j.driver(neo4jUri() as string);
+  });
+  afterAll(async () => driver?.close());
+
+  const run = async (name: string, params: Record<string, unknown> = {}) =>
+    (await driver.executeQuery(cypher(`browser/${name}`), params, { routing: neo4j.routing.READ })).records.map((r) => r.toObject());
+
+  it('lists everything a source asserts, with who else asserts it', async () => {
+    const rows = await run('list-source-statements', { sourceId: second });
+    expect(rows).toHaveLength(27);
+    const italy = rows.find((r) => r.type === 'REFUSED' && r.from === 'Italy');
+    expect(italy).toMatchObject({ to: 'Multinational reassurance force for Ukraine', sources: 2, review: ['reviewed'], alsoAssertedBy: ['source:coalition-of-the-willing-paris-summit'] });
+    expect(rows.find((r) => r.from === 'European Union')).toMatchObject({ type: 'PLEDGED', sources: 1, alsoAssertedBy: [] });
+  });
+
+  it('lists the facts two sources assert, with their disagreements', async () => {
+    const rows = await run('list-corroborated-facts', { minSources: neo4j.int(2) });
+    expect(rows).toHaveLength(19); // 20 shared, less Germany's now that one of its statements is disputed
+    expect(rows.find((r) => r.type === 'PLEDGED' && r.from === 'France' && r.to === 'Multinational reassurance force for Ukraine')?.disagreeOn).toEqual(['firmness']);
+  });
+
+  it('lists disputed facts with who disputed them and why', async () => {
+    const rows = await run('list-disputed-facts');
+    expect(rows).toEqual([
+      { type: 'PLEDGED', from: 'Germany', to: 'Multinational reassurance force for Ukraine', source: second, disputedBy: 'ana', note: 'no troops on Ukrainian soil', stillAssertedBy: 1 },
+    ]);
   });
 });
 
