@@ -7,30 +7,44 @@ import { NeighbourhoodOptions, parseOptions, type OptionsInput } from './options
 export interface Subgraph {
   nodes: GraphNode[];
   relationships: GraphRelationship[];
+  /** Whether the caps (maxNodes, maxRelationships) left out nodes or relationships. */
+  truncated: boolean;
 }
 
+/**
+ * Breadth first from `id`, so the nodes kept under `maxNodes` are the nearest (ties in the graph's
+ * edge-key order: the same on every store); the relationships among them are read from their own
+ * edges, never from the whole graph, and kept in id order up to `maxRelationships`.
+ */
 export function neighbourhood(graph: CommitmentGraph, id: string, options: OptionsInput<typeof NeighbourhoodOptions> = {}): Subgraph {
-  const { depth, ...filter } = parseOptions(NeighbourhoodOptions, options);
+  const { depth, maxNodes, maxRelationships, ...filter } = parseOptions(NeighbourhoodOptions, options);
   requireNode(graph, id, 'id');
   const reached = new Set([id]);
+  let truncated = false;
   let frontier = [id];
   for (let hop = 0; hop < depth && frontier.length; hop++) {
     const next: string[] = [];
     for (const node of frontier) {
       forEachAllowedStep(graph, node, { ...filter, direction: 'ANY' }, (_edge, neighbour) => {
-        if (!reached.has(neighbour)) {
-          reached.add(neighbour);
-          next.push(neighbour);
+        if (reached.has(neighbour)) return;
+        if (reached.size >= maxNodes) {
+          truncated = true;
+          return;
         }
+        reached.add(neighbour);
+        next.push(neighbour);
       });
     }
     frontier = next;
   }
   const nodes = [...reached].sort().map((n) => graph.getNodeAttributes(n));
-  const relationships: GraphRelationship[] = [];
-  graph.forEachEdge((_edge, rel, source, target) => {
-    if (reached.has(source) && reached.has(target) && edgeAllowed(rel, filter)) relationships.push(rel);
-  });
-  relationships.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { nodes, relationships };
+  const among = new Map<string, GraphRelationship>();
+  for (const node of reached) {
+    graph.forEachOutEdge(node, (edge, rel, _source, target) => {
+      if (reached.has(target) && edgeAllowed(rel, filter)) among.set(edge, rel);
+    });
+  }
+  const relationships = [...among.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (relationships.length > maxRelationships) truncated = true;
+  return { nodes, relationships: relationships.slice(0, maxRelationships), truncated };
 }

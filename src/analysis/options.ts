@@ -21,6 +21,9 @@ export const MAX_PATHS = 100;
 export const MAX_RANKED = 1000;
 export const MAX_SCENARIO_IDS = 100;
 export const MAX_SEARCH = 100;
+/** A neighbourhood's caps: a hub's two-step neighbourhood at 100k commitments is most of the graph. */
+export const MAX_SUBGRAPH_NODES = 5000;
+export const MAX_SUBGRAPH_RELATIONSHIPS = 20_000;
 
 /** Enum values are matched case-insensitively (the CLI's `--direction any`). */
 const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -66,6 +69,9 @@ export const PathsOptions = z.strictObject({
 export const NeighbourhoodOptions = z.strictObject({
   ...edgeFilter,
   depth: wholeNumber(0, MAX_DEPTH).default(1),
+  /** Nearest first; beyond the cap the answer says `truncated`. */
+  maxNodes: wholeNumber(1, MAX_SUBGRAPH_NODES).default(500),
+  maxRelationships: wholeNumber(1, MAX_SUBGRAPH_RELATIONSHIPS).default(2000),
 });
 export const CentralityOptions = z.strictObject({
   ...edgeFilter,

@@ -95,6 +95,28 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       ]);
     });
 
+    it('caps a neighbourhood, nearest nodes first, and says when it did', async () => {
+      type Sub = { nodes: { id: string }[]; relationships: { id: string; from: { id: string }; to: { id: string } }[]; truncated: boolean };
+      const res = await api.query<{ whole: Sub; few: Sub; thin: Sub }>(`{
+        whole: neighbourhood(id: "initiative:multinational-force-ukraine", depth: 2) { nodes { id } relationships { id from { id } to { id } } truncated }
+        few: neighbourhood(id: "initiative:multinational-force-ukraine", depth: 2, maxNodes: 6) { nodes { id } relationships { id from { id } to { id } } truncated }
+        thin: neighbourhood(id: "initiative:multinational-force-ukraine", depth: 2, maxRelationships: 3) { nodes { id } relationships { id from { id } to { id } } truncated }
+      }`);
+      expect(res.errors).toBeUndefined();
+      const { whole, few, thin } = res.data as { whole: Sub; few: Sub; thin: Sub };
+      expect(whole.truncated).toBe(false);
+      expect(whole.nodes.length).toBeGreaterThan(6);
+      expect(few.truncated).toBe(true);
+      expect(few.nodes).toHaveLength(6);
+      // The nearest first: every node kept is the force or one step from it.
+      const oneStep = new Set(whole.relationships.flatMap((r) => [r.from.id, r.to.id].includes('initiative:multinational-force-ukraine') ? [r.from.id, r.to.id] : []));
+      expect(few.nodes.every((n) => oneStep.has(n.id))).toBe(true);
+      const kept = new Set(few.nodes.map((n) => n.id));
+      expect(few.relationships.every((r) => kept.has(r.from.id) && kept.has(r.to.id))).toBe(true);
+      expect(thin).toMatchObject({ truncated: true, relationships: whole.relationships.slice(0, 3) });
+      expect(codes(await api.query('{ neighbourhood(id: "state:ITA", maxNodes: 0) { truncated } }'))).toEqual(['BAD_ARGUMENT']);
+    });
+
     it('gives coded errors for unknown ids and bad arguments', async () => {
       expect(codes(await api.query('{ shortestPath(from: "state:XXX", to: "state:RUS") { length } }'))).toEqual(['UNKNOWN_ID']);
       expect(codes(await api.query('{ neighbourhood(id: "state:ITA", depth: 9) { nodes { id } } }'))).toEqual(['BAD_ARGUMENT']);

@@ -63,6 +63,10 @@ function describeAnalysisCli(name: string, env: () => Record<string, string>, sk
       const blocs = JSON.parse(runCli(['blocs', '--seed', '7', '--json'], vars).stdout);
       expect(blocs.flatMap((b: { members: string[] }) => b.members)).toHaveLength(42);
       expect(runCli(['neighbours', 'Meloni'], vars).stdout).toContain('Giorgia Meloni -[LEADS (Prime Minister)]-> Italy');
+      const capped = JSON.parse(runCli(['neighbours', 'Meloni', '--depth', '3', '--max-nodes', '4', '--json'], vars).stdout);
+      expect(capped.nodes).toHaveLength(4);
+      expect(capped.truncated).toBe(true);
+      expect(runCli(['neighbours', 'Meloni', '--depth', '3', '--max-nodes', '4'], vars).stdout).toMatch(/^4 nodes, \d+ relationships \(truncated at the caps/);
     });
 
     it('export writes GEXF for Gephi', () => {

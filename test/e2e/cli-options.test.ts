@@ -21,6 +21,7 @@ describe('cgraph analysis options', () => {
     [['paths', 'Italy', 'Russia', '--limit', '0'], /--limit must be a whole number from 1 to 100; got "0"/],
     [['paths', 'Italy', 'Russia', '--limit', 'many'], /--limit must be a whole number from 1 to 100; got "many"/],
     [['neighbours', 'Italy', '--depth', '5'], /--depth must be a whole number from 0 to 4; got "5"/],
+    [['neighbours', 'Italy', '--max-nodes', '0'], /--max-nodes must be a whole number from 1 to 5000; got "0"/],
     [['central', '--metric', 'fame'], /--metric must be one of DEGREE, BETWEENNESS, PAGERANK, EIGENVECTOR; got "fame"/],
     [['central', '--first', '0'], /--first must be a whole number from 1 to 1000; got "0"/],
     [['central', '--kinds', 'COUNTRY'], /--kinds must be values that are each one of STATE, PERSON/],

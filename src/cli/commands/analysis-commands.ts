@@ -14,6 +14,8 @@ import {
   CentralityOptions,
   CommunitiesOptions,
   MAX_DEPTH,
+  MAX_SUBGRAPH_NODES,
+  MAX_SUBGRAPH_RELATIONSHIPS,
   MAX_PATH_LENGTH,
   MAX_PATHS,
   MAX_RANKED,
@@ -135,15 +137,18 @@ export function registerAnalysisCommands(program: Command): void {
     .description('who and what is within a few steps of an actor')
     .argument('<node>')
     .option('--depth <n>', `steps (0-${MAX_DEPTH}, default ${defaults.neighbourhood.depth})`)
+    .option('--max-nodes <n>', `at most this many nodes, nearest first (1-${MAX_SUBGRAPH_NODES}, default ${defaults.neighbourhood.maxNodes})`)
+    .option('--max-relationships <n>', `at most this many relationships (1-${MAX_SUBGRAPH_RELATIONSHIPS}, default ${defaults.neighbourhood.maxRelationships})`)
     .option('--types <types>', TYPES_HELP, list)
     .option('--as-of <date>', AS_OF_HELP)
     .option('--json', 'print JSON')
-    .action(async (text: string, { json, ...options }: { depth?: string; types?: string[]; asOf?: string; json?: boolean }) => {
+    .action(async (text: string, { json, ...options }: { depth?: string; maxNodes?: string; maxRelationships?: string; types?: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph, store) => {
         const subgraph = neighbourhood(graph, await resolveNode(store, text), options);
+        const cut = subgraph.truncated ? ' (truncated at the caps: raise --max-nodes or --max-relationships, or narrow --types)' : '';
         print(
           { json: !!json },
-          [`${subgraph.nodes.length} nodes, ${subgraph.relationships.length} relationships`, ...subgraph.relationships.map((r) => `  ${describeRelationship(graph, r)}`)].join('\n'),
+          [`${subgraph.nodes.length} nodes, ${subgraph.relationships.length} relationships${cut}`, ...subgraph.relationships.map((r) => `  ${describeRelationship(graph, r)}`)].join('\n'),
           subgraph,
         );
       });
