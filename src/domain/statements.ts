@@ -185,7 +185,7 @@ export function resolve(statements: readonly Statement[], asOf?: string): Fact |
     if (earliest) merged.statedAt = earliest;
   }
   const spans = considered.length ? mergeSpans(considered.map((s) => spanOf.get(s.id) as Validity)) : [];
-  const hull = hullOf(spans);
+  const hull = validity({ spans });
   // The record's own dates say the whole span (the hull); `spans` says exactly when it holds.
   for (const key of ['validFrom', 'validTo'] as const) delete merged[key];
   const fromDates = claims.map((c) => c.validFrom);
@@ -208,13 +208,6 @@ const startOf = (date: string) => validity({ validFrom: date }).from ?? '';
 const endOf = (date: string) => validity({ validTo: date }).to ?? '';
 const earliestOf = (dates: string[]) => [...dates].sort((a, b) => startOf(a).localeCompare(startOf(b)))[0];
 const latestOf = (dates: string[]) => [...dates].sort((a, b) => endOf(b).localeCompare(endOf(a)))[0];
-
-function hullOf(spans: readonly Validity[]): Validity {
-  if (spans.length === 0) return {};
-  const from = spans.some((s) => !s.from) ? undefined : spans.map((s) => s.from as string).sort()[0];
-  const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to as string).sort().at(-1);
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
 
 /** Whether a fact has statements attached (a resolved fact rather than a bare record). */
 export function isFact(rel: GraphRelationship): rel is Fact {
