@@ -11,8 +11,8 @@ import { createInterface } from 'node:readline';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
-import { addReports, canonicalJson, emptyUpsertReport } from '../store/common.ts';
-import { MAX_PAGE_SIZE, type GraphStore, type UpsertReport } from '../store/graph-store.ts';
+import { addReports, allItems, canonicalJson, emptyUpsertReport } from '../store/common.ts';
+import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
 
 export const GRAPH_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
 export const isGraphLinesFile = (file: string) => GRAPH_LINES_EXTENSIONS.some((ext) => file.endsWith(ext));
@@ -203,22 +203,12 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
  * some statement holds on that date (each with all its statements). Paged: any size.
  */
 export async function* storeLines(store: GraphStore, options: { asOf?: string } = {}): AsyncGenerator<string> {
-  for (let after: string | undefined; ; ) {
-    const page = await store.listNodes({}, { first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
-    for (const node of page.items) yield `${canonicalJson(node)}\n`;
-    if (!page.hasNextPage) break;
-    after = page.cursors.at(-1);
-  }
+  for await (const node of allItems((page) => store.listNodes({}, page))) yield `${canonicalJson(node)}\n`;
   const filter = { reviewStates: ReviewState.options, ...(options.asOf ? { asOf: options.asOf } : {}) };
-  for (let after: string | undefined; ; ) {
-    const page = await store.listRelationships(filter, { first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
-    for (const fact of page.items) {
-      for (const s of fact.statements) {
-        const review = s.review.state === 'machine' && !s.review.by ? {} : { review: s.review };
-        yield `${canonicalJson({ ...s.claim, statement: s.id, ...review })}\n`;
-      }
+  for await (const fact of allItems((page) => store.listRelationships(filter, page))) {
+    for (const s of fact.statements) {
+      const review = s.review.state === 'machine' && !s.review.by ? {} : { review: s.review };
+      yield `${canonicalJson({ ...s.claim, statement: s.id, ...review })}\n`;
     }
-    if (!page.hasNextPage) break;
-    after = page.cursors.at(-1);
   }
 }

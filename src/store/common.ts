@@ -50,6 +50,16 @@ export function pageOf<T extends { id: string }>(rows: T[], size: number, total:
   };
 }
 
+/** Every item of a paged listing, page after page of MAX_PAGE_SIZE: any size, memory flat. */
+export async function* allItems<T>(list: (page: PageRequest) => Promise<Page<T>>): AsyncGenerator<T> {
+  for (let after: string | undefined; ; ) {
+    const page = await list({ first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
+    yield* page.items;
+    if (!page.hasNextPage) return;
+    after = page.cursors.at(-1);
+  }
+}
+
 /** A page of all matching `items` (any order; sorted here by id). */
 export function paginate<T extends { id: string }>(items: T[], page: PageRequest): Page<T> {
   const size = pageSize(page.first);

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { ReviewState, type GraphRelationship } from '../../domain/model.ts';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { diffVersions } from '../../ingest/source-diff.ts';
-import { MAX_PAGE_SIZE } from '../../store/graph-store.ts';
+import { allItems } from '../../store/common.ts';
 import { confirmed, print, usageError, wholeNumber, withStore } from '../runtime.ts';
 
 const describe = (claim: GraphRelationship) =>
@@ -101,21 +101,16 @@ export function registerSourceCommands(program: Command): void {
       };
       await withStore(async (store) => {
         let shown = 0;
-        for (let after: string | undefined; ; ) {
-          const page = await store.listRelationships(filter, { first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
-          for (const fact of page.items) {
-            for (const s of fact.statements) {
-              if (opts.source && !opts.source.includes(s.sourceId)) continue;
-              if (states && !states.includes(s.review.state)) continue;
-              shown++;
-              const record = { statement: s.id, relationship: fact.id, source: s.sourceId, review: s.review, sourceCount: fact.sourceCount, claim: s.claim };
-              process.stdout.write(
-                opts.json ? `${JSON.stringify(record)}\n` : `${s.id}  ${s.review.state.padEnd(8)}  ${s.sourceId}  ${describe(s.claim)}  (${fact.sourceCount} source${fact.sourceCount === 1 ? '' : 's'})\n`,
-              );
-            }
+        for await (const fact of allItems((page) => store.listRelationships(filter, page))) {
+          for (const s of fact.statements) {
+            if (opts.source && !opts.source.includes(s.sourceId)) continue;
+            if (states && !states.includes(s.review.state)) continue;
+            shown++;
+            const record = { statement: s.id, relationship: fact.id, source: s.sourceId, review: s.review, sourceCount: fact.sourceCount, claim: s.claim };
+            process.stdout.write(
+              opts.json ? `${JSON.stringify(record)}\n` : `${s.id}  ${s.review.state.padEnd(8)}  ${s.sourceId}  ${describe(s.claim)}  (${fact.sourceCount} source${fact.sourceCount === 1 ? '' : 's'})\n`,
+            );
           }
-          if (!page.hasNextPage) break;
-          after = page.cursors.at(-1);
         }
         if (!shown) {
           process.stderr.write('no statement matches\n');
