@@ -20,13 +20,25 @@ export interface DayInterval {
 const SIMPLE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Parsed expressions: parsing EDTF is slow (a general grammar) and data repeats its dates. */
+const parsedIntervals = new Map<string, DayInterval | undefined>();
+const MAX_PARSED = 100_000;
+
 /** The days a date expression can mean; undefined when it is not one. */
 export function dayInterval(expression: string): DayInterval | undefined {
+  if (parsedIntervals.has(expression)) return parsedIntervals.get(expression);
+  const interval = parseInterval(expression);
+  if (parsedIntervals.size >= MAX_PARSED) parsedIntervals.clear();
+  parsedIntervals.set(expression, interval);
+  return interval;
+}
+
+function parseInterval(expression: string): DayInterval | undefined {
   if (!expression || expression.length > 60) return undefined;
   try {
     const parsed = edtf(expression);
     if (!Number.isFinite(parsed.min) || !Number.isFinite(parsed.max)) return undefined;
-    const interval = { start: day(parsed.min), end: day(parsed.max) };
+    const interval = Object.freeze({ start: day(parsed.min), end: day(parsed.max) });
     // edtf rolls impossible days over (2026-02-30 → March): a plain date must name a real day.
     if (SIMPLE.test(expression) && !interval.start.startsWith(expression)) return undefined;
     return interval;

@@ -1,6 +1,8 @@
 // Resolvers for schema.graphql: thin mappings from the API's shapes onto the store and the
 // domain records; nodes referenced by relationships are fetched through per-request DataLoaders.
 import type { IResolvers } from '@graphql-tools/utils';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from './selection.ts';
 import { gatesOf } from '../domain/conditions.ts';
 import { spansOf, validity } from '../domain/time.ts';
 import { isFact, type Statement } from '../domain/statements.ts';
@@ -12,10 +14,11 @@ import { DomainError } from '../domain/errors.ts';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import { ingestDossier } from '../ingest/ingest-dossier.ts';
 import type { Page } from '../store/graph-store.ts';
+import { allItems } from '../store/common.ts';
 import { checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import type { Context } from './context.ts';
 import { badArgument } from './errors.ts';
-import { analysisQueries } from './analysis-resolvers.ts';
+import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 
 export const MAX_YAML_CHARS = 2_000_000;
@@ -38,13 +41,15 @@ export function toConnection<T>(page: Page<T>) {
   };
 }
 
-const pageRequest = (args: PageArgs) => ({
+/** The store's page request; totalCount is counted only when the query selects it. */
+const pageRequest = (args: PageArgs, info: GraphQLResolveInfo | undefined) => ({
   ...(args.first !== null && args.first !== undefined ? { first: args.first } : {}),
   ...(args.after ? { after: args.after } : {}),
+  withTotal: selects(info, 'totalCount'),
 });
 
-async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs) {
-  const page = await context.services.store.listRelationships(filter, pageRequest(args));
+async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs, info: GraphQLResolveInfo | undefined) {
+  const page = await context.services.store.listRelationships(filter, pageRequest(args, info));
   for (const rel of page.items) context.relationships.prime(rel.id, rel);
   return toConnection(page);
 }
@@ -56,10 +61,10 @@ async function requiredNode(context: Context, id: string): Promise<GraphNode> {
 }
 
 const nodeRelationships = {
-  outgoing: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context) =>
-    relationshipsPage(context, { from: [node.id], types: checkTypes(args.types) }, args),
-  incoming: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context) =>
-    relationshipsPage(context, { to: [node.id], types: checkTypes(args.types) }, args),
+  outgoing: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context, info: GraphQLResolveInfo) =>
+    relationshipsPage(context, { from: [node.id], types: checkTypes(args.types) }, args, info),
+  incoming: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context, info: GraphQLResolveInfo) =>
+    relationshipsPage(context, { to: [node.id], types: checkTypes(args.types) }, args, info),
 };
 
 /** Fields every relationship has: its ends, and what its statements make of it (a statement's own claim has no statements). */
@@ -94,15 +99,15 @@ export const resolvers: IResolvers = {
       const { text, kinds, first } = parseOptions(SearchOptions, args);
       return context.services.store.searchNodes(text, kinds, first);
     },
-    nodes: async (_: unknown, args: PageArgs & { kind?: NodeKind | null }, context: Context) => {
-      const page = await context.services.store.listNodes({ kinds: args.kind ? [args.kind] : undefined }, pageRequest(args));
+    nodes: async (_: unknown, args: PageArgs & { kind?: NodeKind | null }, context: Context, info: GraphQLResolveInfo) => {
+      const page = await context.services.store.listNodes({ kinds: args.kind ? [args.kind] : undefined }, pageRequest(args, info));
       for (const node of page.items) context.nodes.prime(node.id, node);
       return toConnection(page);
     },
-    commitments: (_: unknown, args: PageArgs & { filter?: CommitmentFilterInput | null }, context: Context) =>
-      relationshipsPage(context, commitmentFilter(args.filter), args),
-    relationships: (_: unknown, args: PageArgs & { filter?: RelationshipFilterInput | null }, context: Context) =>
-      relationshipsPage(context, relationshipFilter(args.filter), args),
+    commitments: (_: unknown, args: PageArgs & { filter?: CommitmentFilterInput | null }, context: Context, info: GraphQLResolveInfo) =>
+      relationshipsPage(context, commitmentFilter(args.filter), args, info),
+    relationships: (_: unknown, args: PageArgs & { filter?: RelationshipFilterInput | null }, context: Context, info: GraphQLResolveInfo) =>
+      relationshipsPage(context, relationshipFilter(args.filter), args, info),
     stats: async (_: unknown, __: unknown, context: Context) => {
       const counts = await context.services.store.counts();
       const sum = (values: (number | undefined)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -116,18 +121,13 @@ export const resolvers: IResolvers = {
     amountTotals: async (_: unknown, args: { filter?: CommitmentFilterInput | null }, context: Context) => {
       const filter = commitmentFilter(args.filter);
       const totals = new Map<string, { donor: string; aidType: string | null; amountEur: number; commitments: number }>();
-      for (let after: string | undefined, guard = 0; guard < 10_000; guard++) {
-        const page = await context.services.store.listRelationships(filter, { first: 500, ...(after ? { after } : {}) });
-        for (const rel of page.items) {
-          if (!('amountEur' in rel) || rel.amountEur === undefined) continue;
-          const key = `${rel.from}|${rel.aidType ?? ''}`;
-          const total = totals.get(key) ?? { donor: rel.from, aidType: rel.aidType ?? null, amountEur: 0, commitments: 0 };
-          total.amountEur += rel.amountEur;
-          total.commitments++;
-          totals.set(key, total);
-        }
-        if (!page.hasNextPage) break;
-        after = page.cursors.at(-1);
+      for await (const rel of allItems((page) => context.services.store.listRelationships(filter, page))) {
+        if (!('amountEur' in rel) || rel.amountEur === undefined) continue;
+        const key = `${rel.from}|${rel.aidType ?? ''}`;
+        const total = totals.get(key) ?? { donor: rel.from, aidType: rel.aidType ?? null, amountEur: 0, commitments: 0 };
+        total.amountEur += rel.amountEur;
+        total.commitments++;
+        totals.set(key, total);
       }
       return [...totals.values()].sort((a, b) => b.amountEur - a.amountEur || a.donor.localeCompare(b.donor));
     },
@@ -230,6 +230,7 @@ export const resolvers: IResolvers = {
   VersionStatement: {
     claim: (statement: VersionStatement) => statement.claim,
   },
+  ...analysisTypes,
   AmountTotal: {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),
   },

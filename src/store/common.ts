@@ -39,7 +39,7 @@ export const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 
  * A page of `rows` read after the cursor in id order, with one row more than the page when there
  * is a next page; `total` counts every match and `before` those at or before the cursor.
  */
-export function pageOf<T extends { id: string }>(rows: T[], size: number, total: number, before: number): Page<T> {
+export function pageOf<T extends { id: string }>(rows: T[], size: number, total: number | undefined, before: number): Page<T> {
   const items = rows.slice(0, size);
   return {
     items,
@@ -53,20 +53,11 @@ export function pageOf<T extends { id: string }>(rows: T[], size: number, total:
 /** Every item of a paged listing, page after page of MAX_PAGE_SIZE: any size, memory flat. */
 export async function* allItems<T>(list: (page: PageRequest) => Promise<Page<T>>): AsyncGenerator<T> {
   for (let after: string | undefined; ; ) {
-    const page = await list({ first: MAX_PAGE_SIZE, ...(after ? { after } : {}) });
+    const page = await list({ first: MAX_PAGE_SIZE, withTotal: false, ...(after ? { after } : {}) });
     yield* page.items;
     if (!page.hasNextPage) return;
     after = page.cursors.at(-1);
   }
-}
-
-/** A page of all matching `items` (any order; sorted here by id). */
-export function paginate<T extends { id: string }>(items: T[], page: PageRequest): Page<T> {
-  const size = pageSize(page.first);
-  const sorted = items.sort(byId);
-  const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
-  const rest = after === undefined ? sorted : sorted.filter((item) => item.id > after);
-  return pageOf(rest.slice(0, size + 1), size, sorted.length, sorted.length - rest.length);
 }
 
 // --- search and snapshots ------------------------------------------------------------------
@@ -182,7 +173,7 @@ export function applyStatementPlan(report: UpsertReport, plan: StatementPlan): v
   report.statementsChanged += plan.counts.statementsChanged;
   report.statementsRemoved += plan.counts.statementsRemoved;
   report.versionsAdded += plan.versions.length;
-  report.createdIds.push(...plan.created.map((f) => f.id));
+  for (const fact of plan.created) report.createdIds.push(fact.id);
 }
 
 /** The text of each SOURCE among `nodes`. */

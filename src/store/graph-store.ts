@@ -12,13 +12,16 @@ export interface PageRequest {
   first?: number;
   /** An opaque cursor from a previous page: items after it. */
   after?: string;
+  /** Count every match (totalCount); on unless false. Counting costs a read of every match. */
+  withTotal?: boolean;
 }
 
 export interface Page<T> {
   items: T[];
   /** The cursor of each item, same order. */
   cursors: string[];
-  totalCount: number;
+  /** Every match; undefined when the request said withTotal: false. */
+  totalCount: number | undefined;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }

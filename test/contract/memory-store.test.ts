@@ -1,11 +1,15 @@
 // The contract suite on the embedded memory store, plus what only it does: persistence.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { runCli } from '../support/run-cli.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
-import { MEMORY_STORE_FILE, MemoryStore } from '../../src/store/memory/memory-store.ts';
-import { seedBatches, storeFactories, tempDir } from '../support/fixtures.ts';
+import type { Fact } from '../../src/domain/statements.ts';
+import { LOG_FILE, MemoryStore, SNAPSHOT_FILE } from '../../src/store/memory/memory-store.ts';
+import { LEGACY_FILE } from '../../src/store/memory/store-log.ts';
+import { allSeedBatches, seedBatches, storeFactories, tempDir } from '../support/fixtures.ts';
+
+const SOURCE = 'source:coalition-of-the-willing-paris-summit';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
 
@@ -14,7 +18,7 @@ describeGraphStoreContract('memory, persisted', async () => new MemoryStore({ da
 describeStatementContract('memory', storeFactories.memory);
 describeStatementContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
 
-describe('memory store persistence', () => {
+describe('memory store persistence (snapshot and append-only log)', () => {
   it('survives a restart: a new store on the same folder holds the same graph', async () => {
     const dir = tempDir();
     const first = new MemoryStore({ dataDir: dir });
@@ -24,50 +28,99 @@ describe('memory store persistence', () => {
     const second = new MemoryStore({ dataDir: dir });
     expect(await second.snapshot()).toEqual(snapshot);
     expect(await second.version()).toBe(await first.version());
+    expect(await second.sourceVersions(SOURCE)).toEqual(await first.sourceVersions(SOURCE));
   });
 
-  it('leaves no temporary files behind and writes nothing for a no-op load', async () => {
+  it('appends what a write changes and nothing for a no-op load; no temporary files', async () => {
     const dir = tempDir();
     const store = new MemoryStore({ dataDir: dir });
     await loadBatches(store, seedBatches());
-    expect(readdirSync(dir)).toEqual([MEMORY_STORE_FILE]);
+    expect(readdirSync(dir)).toEqual([LOG_FILE]);
+    const size = statSync(join(dir, LOG_FILE)).size;
     const version = await store.version();
     await loadBatches(store, seedBatches());
     expect(await store.version()).toBe(version);
+    expect(statSync(join(dir, LOG_FILE)).size).toBe(size);
+    // A review appends one fact, not the graph.
+    const fact = (await store.listRelationships({}, { first: 1 })).items[0] as Fact;
+    await store.reviewStatement(fact.statements[0]?.id as string, { state: 'reviewed', by: 'test', at: '2026-11-29T00:00:00Z' });
+    const grown = statSync(join(dir, LOG_FILE)).size - size;
+    expect(grown).toBeGreaterThan(0);
+    expect(grown).toBeLessThan(size / 10);
   });
 
-  it('refuses a torn or foreign file with a coded error instead of starting empty', () => {
+  it('folds the log into a snapshot once it has grown, and reads the same graph back', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, MEMORY_STORE_FILE), '{"format":1,"nodes":[');
+    const store = new MemoryStore({ dataDir: dir, compactBytes: 1000 });
+    await loadBatches(store, allSeedBatches());
+    await store.close();
+    expect(readdirSync(dir).sort()).toEqual([SNAPSHOT_FILE]);
+    const reopened = new MemoryStore({ dataDir: dir });
+    expect(await reopened.snapshot()).toEqual(await store.snapshot());
+    expect(await reopened.version()).toBe(await store.version());
+  });
+
+  it('cuts off a torn write (a change without its commit line) and keeps every committed one', async () => {
+    const dir = tempDir();
+    const store = new MemoryStore({ dataDir: dir });
+    await loadBatches(store, seedBatches());
+    const before = await store.snapshot();
+    const size = statSync(join(dir, LOG_FILE)).size;
+    appendFileSync(join(dir, LOG_FILE), `{"begin":99}\n{"removeNode":"state:GBR"}\n{"fact":{"id":"rel:torn"`);
+    const reopened = new MemoryStore({ dataDir: dir });
+    expect(await reopened.snapshot()).toEqual(before);
+    expect(statSync(join(dir, LOG_FILE)).size).toBe(size);
+  });
+
+  it('refuses a torn or foreign snapshot with a coded error instead of starting empty', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, SNAPSHOT_FILE), '{"format":3,"version":1}\n{"node":{"id":');
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_CORRUPT' }));
-    writeFileSync(join(dir, MEMORY_STORE_FILE), '{"format":99,"nodes":[],"relationships":[]}');
+    writeFileSync(join(dir, SNAPSHOT_FILE), '{"format":3,"version":1}\n');
+    expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_CORRUPT', message: expect.stringContaining('ends before its end line') }));
+    writeFileSync(join(dir, SNAPSHOT_FILE), '{"format":99,"version":1}\n{"end":1}\n');
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_FORMAT' }));
   });
 
   it('refuses a file an earlier version wrote (one relationship per source), saying what to do, and never misreads it', () => {
     const dir = tempDir();
     const older = { format: 1, version: 3, nodes: [], relationships: [{ id: 'rel:00000000000000000001', type: 'LEADS', from: 'a', to: 'b', evidence: [] }] };
-    writeFileSync(join(dir, MEMORY_STORE_FILE), JSON.stringify(older));
+    writeFileSync(join(dir, LEGACY_FILE), JSON.stringify(older));
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(
       expect.objectContaining({ code: 'STORE_FILE_FORMAT', message: expect.stringMatching(/format 1: it was written by an earlier version .* load your dossiers and imports again/) }),
     );
     const cli = runCli(['stats'], { CGRAPH_DATA_DIR: dir });
     expect(cli.code).not.toBe(0);
     expect(cli.stderr).toContain('STORE_FILE_FORMAT');
-    expect(JSON.parse(readFileSync(join(dir, MEMORY_STORE_FILE), 'utf8'))).toEqual(older);
+    expect(JSON.parse(readFileSync(join(dir, LEGACY_FILE), 'utf8'))).toEqual(older);
   });
 
-  it('keeps the old file when the write fails half-way (nothing torn, nothing half-applied)', async () => {
+  it('carries a format 2 file (one JSON file) over into a snapshot, with the same graph', async () => {
+    const source = new MemoryStore();
+    await loadBatches(source, allSeedBatches());
+    const snapshot = await source.snapshot();
+    const dir = tempDir();
+    const facts = (await source.snapshot()).edges.map((e) => e.attributes);
+    writeFileSync(join(dir, LEGACY_FILE), JSON.stringify({ format: 2, version: 7, nodes: snapshot.nodes.map((n) => n.attributes), facts, versions: await source.sourceVersions(SOURCE) }));
+    const carried = new MemoryStore({ dataDir: dir });
+    expect(await carried.snapshot()).toEqual(snapshot);
+    expect(await carried.version()).toBe('memory:7');
+    await carried.close();
+    expect(readdirSync(dir)).toEqual([SNAPSHOT_FILE]);
+    expect(await new MemoryStore({ dataDir: dir }).snapshot()).toEqual(snapshot);
+  });
+
+  it('keeps the graph as it was when the write cannot be made durable (nothing half-applied)', async () => {
     const dir = tempDir();
     const store = new MemoryStore({ dataDir: dir });
     await loadBatches(store, seedBatches().slice(0, 1));
     const before = await store.snapshot();
-    // Make the temp file's path a directory so the write fails after the batch was checked.
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(join(dir, `${MEMORY_STORE_FILE}.tmp-${process.pid}`));
-    await expect(loadBatches(store, seedBatches().slice(1))).rejects.toThrow();
+    const version = await store.version();
+    // The log's path becomes a folder: the append fails after the batch was checked and planned.
+    rmSync(join(dir, LOG_FILE));
+    mkdirSync(join(dir, LOG_FILE));
+    await expect(loadBatches(store, allSeedBatches().slice(1))).rejects.toThrow();
     expect(await store.snapshot()).toEqual(before);
-    expect(await new MemoryStore({ dataDir: dir }).snapshot()).toEqual(before);
-    expect(existsSync(join(dir, MEMORY_STORE_FILE))).toBe(true);
+    expect(await store.version()).toBe(version);
   });
 });

@@ -1,100 +1,101 @@
-// The embedded default store: maps in memory, persisted to one JSON file written atomically
-// (temp file, fsync, rename), so a crash never leaves a torn file and data survives restarts.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { DomainError } from '../../domain/errors.ts';
-import { buildConditionIndex } from '../../domain/conditions.ts';
-import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
+// The embedded default store: maps in memory with ordered indexes (fact-index.ts), persisted as
+// a snapshot and an append-only log of changes (store-log.ts): a write appends and fsyncs its
+// changes, then applies them in memory, so a crash never leaves half a write and a write costs
+// what it changes, not the size of the graph.
+import type { RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
-import { applyStatementPlan, buildSnapshot, emptyUpsertReport, hasChanges, mergeNode, paginate, rankSearch, sourceTextsOf, tallyChange } from '../common.ts';
+import { applyStatementPlan, buildSnapshot, decodeCursor, emptyUpsertReport, encodeCursor, hasChanges, mergeNode, pageSize, rankSearch, tallyChange } from '../common.ts';
 import type { GraphCounts, GraphStore, Page, PageRequest, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
 import { planStatements, withReview, type SourceVersion } from '../statement-plan.ts';
+import { FactIndex } from './fact-index.ts';
+import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
+import { emptyChangeSet, StoreLog, type ChangeSet } from './store-log.ts';
 
-export const MEMORY_STORE_FILE = 'memory-store.json';
-/** 1: one relationship per source; 2: facts with their statements, and source versions. */
-const FORMAT_VERSION = 2;
-
-interface PersistedGraph {
-  format: number;
-  version: number;
-  nodes: GraphNode[];
-  facts: Fact[];
-  versions: SourceVersion[];
-}
-
-interface Contents {
-  nodes: Map<string, GraphNode>;
-  facts: Map<string, Fact>;
-  /** By source id, oldest first. */
-  versions: Map<string, SourceVersion[]>;
-}
-
-const emptyContents = (): Contents => ({ nodes: new Map(), facts: new Map(), versions: new Map() });
-const copyOf = (c: Contents): Contents => ({ nodes: new Map(c.nodes), facts: new Map(c.facts), versions: new Map(c.versions) });
+export { LOG_FILE, SNAPSHOT_FILE } from './store-log.ts';
 
 export interface MemoryStoreOptions {
-  /** Folder for the persisted file; no persistence when absent. */
+  /** Folder for the snapshot and the log; no persistence when absent. */
   dataDir?: string;
+  /** Fold the log into a snapshot once it is over this many bytes (and over the snapshot); tests make it small. */
+  compactBytes?: number;
 }
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
-  private contents: Contents = emptyContents();
+  private nodes = new Map<string, GraphNode>();
+  private facts = new Map<string, Fact>();
+  /** By source id, oldest first. */
+  private versions = new Map<string, SourceVersion[]>();
+  private nodeIds = new SortedIds();
+  private nodesByKind = new Postings();
+  private factIndex = new FactIndex(this.facts);
   private changeCount = 0;
-  private readonly file: string | undefined;
+  private readonly log: StoreLog | undefined;
   /** Writes run one at a time, so two upserts never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.file = options.dataDir ? join(options.dataDir, MEMORY_STORE_FILE) : undefined;
-    if (this.file && existsSync(this.file)) this.restore(this.file);
+    if (!options.dataDir) return;
+    this.log = new StoreLog(options.dataDir, options.compactBytes);
+    const legacy = this.log.isLegacy();
+    const state = this.log.read();
+    for (const changes of state.changes) this.apply(changes);
+    this.changeCount = state.version;
+    // An earlier version's single file is carried over into a snapshot once.
+    if (legacy) void this.exclusive(() => this.compact());
   }
 
-  private restore(file: string): void {
-    let persisted: PersistedGraph;
-    try {
-      persisted = JSON.parse(readFileSync(file, 'utf8')) as PersistedGraph;
-    } catch (error) {
-      throw new DomainError('STORE_FILE_CORRUPT', `${file} is not readable JSON (${(error as Error).message}); move it away to start empty`, { file });
+  /** Applies a committed change to the maps and the indexes, in one synchronous step (no read sees half of it). */
+  private apply(changes: ChangeSet): void {
+    if (changes.reset) {
+      this.nodes = new Map();
+      this.facts = new Map();
+      this.versions = new Map();
+      this.nodeIds = new SortedIds();
+      this.nodesByKind = new Postings();
+      this.factIndex = new FactIndex(this.facts);
     }
-    if (persisted.format !== FORMAT_VERSION) {
-      const why =
-        persisted.format === 1
-          ? 'it was written by an earlier version that kept one relationship per source, before facts had statements and sources had versions; it cannot be read as facts without its sources'
-          : `this version reads format ${FORMAT_VERSION}`;
-      throw new DomainError(
-        'STORE_FILE_FORMAT',
-        `${file} has format ${persisted.format}: ${why}. Move it away (or run \`cgraph reset\`) and load your dossiers and imports again`,
-        { file, format: persisted.format, expected: FORMAT_VERSION },
-      );
+    const goneNodes = changes.removedNodes.map((id) => this.nodes.get(id)).filter((n): n is GraphNode => !!n);
+    for (const node of goneNodes) this.nodes.delete(node.id);
+    this.nodeIds.remove(goneNodes.map((n) => n.id));
+    this.nodesByKind.remove(goneNodes.map((n) => [n.kind, n.id]));
+    const goneFacts = changes.removedFacts.map((id) => this.facts.get(id)).filter((f): f is Fact => !!f);
+    for (const fact of goneFacts) this.facts.delete(fact.id);
+    this.factIndex.removed(goneFacts);
+    for (const id of changes.removedVersionsOf) this.versions.delete(id);
+    const freshNodes: GraphNode[] = [];
+    for (const node of changes.nodes) {
+      const before = this.nodes.get(node.id);
+      this.nodes.set(node.id, node);
+      if (before?.kind === node.kind) continue;
+      if (before) this.nodesByKind.remove([[before.kind, node.id]]);
+      freshNodes.push(node);
     }
-    for (const node of persisted.nodes) this.contents.nodes.set(node.id, node);
-    for (const fact of persisted.facts) this.contents.facts.set(fact.id, fact);
-    for (const version of persisted.versions) this.contents.versions.set(version.sourceId, [...(this.contents.versions.get(version.sourceId) ?? []), version]);
-    this.changeCount = persisted.version;
+    this.nodeIds.add(freshNodes.map((n) => n.id));
+    this.nodesByKind.add(freshNodes.map((n) => [n.kind, n.id]));
+    const factChanges = changes.facts.map((fact) => ({ fact, before: this.facts.get(fact.id) }));
+    for (const { fact } of factChanges) this.facts.set(fact.id, fact);
+    this.factIndex.added(factChanges);
+    for (const version of changes.versions) {
+      const others = (this.versions.get(version.sourceId) ?? []).filter((v) => v.version !== version.version);
+      this.versions.set(version.sourceId, [...others, version].sort((a, b) => a.version - b.version));
+    }
   }
 
-  private persist(contents: Contents, version: number): void {
-    if (!this.file) return;
-    mkdirSync(join(this.file, '..'), { recursive: true });
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    const body: PersistedGraph = {
-      format: FORMAT_VERSION,
-      version,
-      nodes: [...contents.nodes.values()],
-      facts: [...contents.facts.values()],
-      versions: [...contents.versions.values()].flat(),
-    };
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, JSON.stringify(body));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.file);
+  /** Makes a change durable (log), then visible (memory); folds the log into a snapshot when it has grown. */
+  private async commit(changes: ChangeSet, report: UpsertReport): Promise<void> {
+    if (!hasChanges(report) && !changes.reset) return;
+    this.log?.append(this.changeCount + 1, changes);
+    this.apply(changes);
+    this.changeCount++;
+    if (this.log?.wantsCompaction()) await this.compact();
+  }
+
+  /** Call only inside exclusive(): the state must not change while it is written. */
+  private async compact(): Promise<void> {
+    await this.log?.compact(this.changeCount, { nodes: this.nodes.values(), facts: this.facts.values(), versions: [...this.versions.values()].flat() });
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -105,55 +106,56 @@ export class MemoryStore implements GraphStore {
 
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
     return this.exclusive(async () => {
-      const checked = await checkBatch(batch, async (ids) => this.nodesAmong(this.contents, ids));
-      // Apply to copies; swap them in only once the file is safely written.
-      const next = copyOf(this.contents);
+      const checked = await checkBatch(batch, async (ids) => this.nodesAmong(ids));
+      const changes = emptyChangeSet();
       const report = emptyUpsertReport();
       const total = checked.nodes.length + checked.relationships.length;
       let done = 0;
+      const staged = new Map<string, GraphNode>();
       for (const incoming of checked.nodes) {
-        const stored = next.nodes.get(incoming.id);
+        const stored = staged.get(incoming.id) ?? this.nodes.get(incoming.id);
         const merged = mergeNode(stored, incoming);
-        tallyChange(report, 'nodes', stored, merged);
-        next.nodes.set(incoming.id, merged);
+        if (tallyChange(report, 'nodes', stored, merged) !== 'unchanged') staged.set(incoming.id, merged);
         options.onProgress?.(++done, total);
       }
-      const plan = await planStatements(checked, sourceTextsOf(next.nodes), this.lookup(next), new Date().toISOString());
+      changes.nodes = [...staged.values()];
+      const plan = await planStatements(checked, this.sourceTexts(staged), this.lookup(), new Date().toISOString());
       applyStatementPlan(report, plan);
-      for (const fact of [...plan.created, ...plan.updated]) next.facts.set(fact.id, fact);
-      for (const id of plan.removed) next.facts.delete(id);
-      for (const version of plan.versions) {
-        const earlier = (next.versions.get(version.sourceId) ?? []).filter((v) => v.version !== version.version);
-        next.versions.set(version.sourceId, [...earlier, version]);
-      }
+      changes.facts = [...plan.created, ...plan.updated];
+      changes.removedFacts = plan.removed;
+      changes.versions = plan.versions;
+      await this.commit(changes, report);
       options.onProgress?.(total, total);
-      this.commit(next, report);
       return report;
     });
   }
 
-  private commit(next: Contents, report: UpsertReport): void {
-    if (!hasChanges(report)) return;
-    this.persist(next, this.changeCount + 1);
-    this.contents = next;
-    this.changeCount++;
+  /** The text of every source, with the staged nodes of a write over the stored ones. */
+  private sourceTexts(staged: ReadonlyMap<string, GraphNode>): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const id of this.nodesByKind.get('SOURCE')?.values() ?? []) {
+      const node = this.nodes.get(id);
+      if (node?.kind === 'SOURCE') texts.set(id, node.text);
+    }
+    for (const node of staged.values()) if (node.kind === 'SOURCE') texts.set(node.id, node.text);
+    return texts;
   }
 
-  private nodesAmong(contents: Contents, ids: readonly string[]): Map<string, GraphNode> {
+  private nodesAmong(ids: readonly string[]): Map<string, GraphNode> {
     const found = new Map<string, GraphNode>();
     for (const id of ids) {
-      const node = contents.nodes.get(id);
+      const node = this.nodes.get(id);
       if (node) found.set(id, node);
     }
     return found;
   }
 
-  private lookup(contents: Contents) {
+  private lookup() {
     return {
       latestVersions: async (sourceIds: readonly string[]) => {
         const found = new Map<string, SourceVersion>();
         for (const id of sourceIds) {
-          const latest = contents.versions.get(id)?.at(-1);
+          const latest = this.versions.get(id)?.at(-1);
           if (latest) found.set(id, latest);
         }
         return found;
@@ -161,7 +163,7 @@ export class MemoryStore implements GraphStore {
       facts: async (ids: readonly string[]) => {
         const found = new Map<string, Fact>();
         for (const id of ids) {
-          const fact = contents.facts.get(id);
+          const fact = this.facts.get(id);
           if (fact) found.set(id, fact);
         }
         return found;
@@ -170,81 +172,84 @@ export class MemoryStore implements GraphStore {
   }
 
   async sourceVersions(sourceId: string): Promise<SourceVersion[]> {
-    return this.contents.versions.get(sourceId) ?? [];
+    return this.versions.get(sourceId) ?? [];
   }
 
   reviewStatement(statementId: string, review: Review): Promise<Fact | null> {
     return this.exclusive(async () => {
-      const fact = [...this.contents.facts.values()].find((f) => f.statements.some((s) => s.id === statementId));
+      // A scan: reviews are rare, authenticated writes (an index by statement would cost memory on every fact).
+      let fact: Fact | undefined;
+      for (const f of this.facts.values()) if (f.statements.some((s) => s.id === statementId)) fact = f;
       const reviewed = fact && withReview(fact, statementId, review);
       if (!reviewed) return null;
-      const next = copyOf(this.contents);
-      next.facts.set(reviewed.id, reviewed);
       const report = emptyUpsertReport();
       report.relationshipsUpdated = 1;
-      this.commit(next, report);
+      await this.commit({ ...emptyChangeSet(), facts: [reviewed] }, report);
       return reviewed;
     });
   }
 
   unloadSource(sourceId: string): Promise<UpsertReport> {
     return this.exclusive(async () => {
-      const next = copyOf(this.contents);
       const report = emptyUpsertReport();
-      if (!next.nodes.has(sourceId)) return report;
-      const plan = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), this.lookup(next), new Date().toISOString(), [sourceId]);
+      if (!this.nodes.has(sourceId)) return report;
+      const plan = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), this.lookup(), new Date().toISOString(), [sourceId]);
       applyStatementPlan(report, { ...plan, versions: [] });
-      for (const fact of plan.updated) next.facts.set(fact.id, fact);
-      for (const id of plan.removed) next.facts.delete(id);
-      next.versions.delete(sourceId);
-      next.nodes.delete(sourceId);
       report.nodesRemoved = 1;
-      this.commit(next, report);
+      await this.commit({ ...emptyChangeSet(), facts: plan.updated, removedFacts: plan.removed, removedVersionsOf: [sourceId], removedNodes: [sourceId] }, report);
       return report;
     });
   }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
-    return ids.map((id) => this.contents.nodes.get(id) ?? null);
+    return ids.map((id) => this.nodes.get(id) ?? null);
   }
 
   async getRelationships(ids: readonly string[]): Promise<(Fact | null)[]> {
-    return ids.map((id) => this.contents.facts.get(id) ?? null);
+    return ids.map((id) => this.facts.get(id) ?? null);
   }
 
   async listNodes(filter: { kinds?: readonly NodeKind[] }, page: PageRequest): Promise<Page<GraphNode>> {
-    const kinds = filter.kinds?.length ? filter.kinds : undefined;
-    return paginate([...this.contents.nodes.values()].filter((n) => !kinds || kinds.includes(n.kind)), page);
+    const size = pageSize(page.first);
+    const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
+    const lists = filter.kinds?.length ? filter.kinds.map((k) => this.nodesByKind.get(k)).filter((l): l is SortedIds => !!l) : [this.nodeIds];
+    const items: GraphNode[] = [];
+    let hasNextPage = false;
+    for (const id of unionAfter(lists, after)) {
+      if (items.length === size) {
+        hasNextPage = true;
+        break;
+      }
+      items.push(this.nodes.get(id) as GraphNode);
+    }
+    return pageFrom(items, hasNextPage, after, page.withTotal === false ? undefined : lists.reduce((n, l) => n + l.size, 0));
   }
 
   async searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {
     const needle = text.trim().toLowerCase();
     if (!needle) return [];
-    const matches = [...this.contents.nodes.values()].filter(
+    const matches = [...this.nodes.values()].filter(
       (n) => (!kinds?.length || kinds.includes(n.kind)) && [n.name, ...n.aliases].some((s) => s.toLowerCase().includes(needle)),
     );
     return rankSearch(matches, needle).slice(0, first);
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>> {
-    const index = filter.conditions?.length ? buildConditionIndex(this.holding()) : undefined;
-    return paginate([...this.contents.facts.values()].filter((r) => matchesRelationshipFilter(r, filter, index)), page);
-  }
-
-  /** Facts some statement counts for (not all disputed). */
-  private holding(): Fact[] {
-    return [...this.contents.facts.values()].filter((f) => f.sourceCount > 0);
+    const size = pageSize(page.first);
+    const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
+    const listing = this.factIndex.list(filter, size, after, page.withTotal !== false);
+    return pageFrom(listing.items, listing.more, after, listing.total);
   }
 
   async counts(): Promise<GraphCounts> {
     const counts: GraphCounts = { nodes: {}, relationships: {} };
-    for (const node of this.contents.nodes.values()) counts.nodes[node.kind] = (counts.nodes[node.kind] ?? 0) + 1;
-    for (const rel of this.holding()) counts.relationships[rel.type] = (counts.relationships[rel.type] ?? 0) + 1;
+    for (const kind of this.nodesByKind.keys()) counts.nodes[kind as NodeKind] = this.nodesByKind.get(kind)?.size ?? 0;
+    for (const [type, n] of this.factIndex.holdingByType()) counts.relationships[type as keyof GraphCounts['relationships']] = n;
     return counts;
   }
 
   async snapshot(): Promise<SerializedGraph> {
-    return buildSnapshot(this.contents.nodes.values(), this.contents.facts.values());
+    return buildSnapshot(this.nodes.values(), this.facts.values());
   }
 
   async version(): Promise<string> {
@@ -253,13 +258,18 @@ export class MemoryStore implements GraphStore {
 
   reset(): Promise<void> {
     return this.exclusive(async () => {
-      this.contents = emptyContents();
+      this.apply({ ...emptyChangeSet(), reset: true });
       this.changeCount++;
-      if (this.file) rmSync(this.file, { force: true });
+      await this.compact();
     });
   }
 
   async close(): Promise<void> {
     await this.queue;
   }
+}
+
+/** A page read in id order after the cursor (there is an earlier page exactly when there was a cursor). */
+function pageFrom<T extends { id: string }>(items: T[], hasNextPage: boolean, after: string | undefined, totalCount: number | undefined): Page<T> {
+  return { items, cursors: items.map((item) => encodeCursor(item.id)), totalCount, hasNextPage, hasPreviousPage: after !== undefined };
 }

@@ -217,6 +217,8 @@ export class Neo4jStore implements GraphStore {
     const after = page.after !== undefined ? decodeCursor(page.after) : null;
     return this.executor.read(async (tx) => {
       const found = await rows(tx, statement.list, { ...params, after, limit: neo4j.int(size + 1) }, convert);
+      // Counting reads every match: only when asked for (without it, an earlier page exists exactly when there is a cursor).
+      if (page.withTotal === false) return pageOf(found, size, undefined, after === null ? 0 : 1);
       const counts = (await tx.run(cypher(statement.count), { ...params, after })).records[0];
       return pageOf(found, size, Number(fromNeo4j(counts?.get('total')) ?? 0), Number(fromNeo4j(counts?.get('before')) ?? 0));
     });

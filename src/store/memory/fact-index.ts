@@ -1,0 +1,163 @@
+// The embedded store's indexes over facts: every id in order, and postings by each end, by type
+// and by the sources of their statements, kept up to date by each write (ids never change: a
+// fact's type and ends are part of its id). A listing reads the smallest posting list its filter
+// allows, in id order after the cursor, and checks the whole filter (domain/filters.ts, the one
+// definition) on each candidate until the page is full: O(log n + candidates read). The gates of
+// commitments by condition (inherited ones included) come from the structure and are built once
+// per version, on the first listing that asks for a condition.
+import { buildConditionIndex, gatesOf, type ConditionIndex } from '../../domain/conditions.ts';
+import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
+import { isCommitmentType } from '../../domain/model.ts';
+import type { Fact } from '../../domain/statements.ts';
+import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
+
+type Key = [key: string, id: string];
+
+const sourcesOf = (fact: Fact) => [...new Set(fact.statements.map((s) => s.sourceId))];
+
+export interface Listing {
+  items: Fact[];
+  /** One more match exists after the page. */
+  more: boolean;
+  /** Every match, when asked for. */
+  total: number | undefined;
+}
+
+export class FactIndex {
+  private readonly all = new SortedIds();
+  private readonly byFrom = new Postings();
+  private readonly byTo = new Postings();
+  private readonly byType = new Postings();
+  private readonly bySource = new Postings();
+  /** Facts no statement counts for (all disputed): they are in no listing without a review filter. */
+  private notHolding = 0;
+  private readonly notHoldingByType = new Map<string, number>();
+  private derived: { conditions: ConditionIndex; gated: Postings } | undefined;
+
+  constructor(private readonly facts: ReadonlyMap<string, Fact>) {}
+
+  /** Call after the facts map holds the new facts (`before`: what each replaced, if anything). */
+  added(changes: readonly { fact: Fact; before: Fact | undefined }[]): void {
+    const fresh = changes.filter((c) => !c.before).map((c) => c.fact);
+    this.all.add(fresh.map((f) => f.id));
+    this.byFrom.add(fresh.map((f): Key => [f.from, f.id]));
+    this.byTo.add(fresh.map((f): Key => [f.to, f.id]));
+    this.byType.add(fresh.map((f): Key => [f.type, f.id]));
+    const sourcesGone: Key[] = [];
+    const sourcesNew: Key[] = [];
+    for (const { fact, before } of changes) {
+      const now = sourcesOf(fact);
+      const was = before ? sourcesOf(before) : [];
+      for (const s of was) if (!now.includes(s)) sourcesGone.push([s, fact.id]);
+      for (const s of now) if (!was.includes(s)) sourcesNew.push([s, fact.id]);
+      this.countNotHolding(fact.type, (fact.sourceCount > 0 ? 0 : 1) - (before && before.sourceCount === 0 ? 1 : 0));
+    }
+    this.bySource.remove(sourcesGone);
+    this.bySource.add(sourcesNew);
+    this.derived = undefined;
+  }
+
+  /** Call with the facts as they were before they left the map. */
+  removed(facts: readonly Fact[]): void {
+    if (!facts.length) return;
+    this.all.remove(facts.map((f) => f.id));
+    this.byFrom.remove(facts.map((f): Key => [f.from, f.id]));
+    this.byTo.remove(facts.map((f): Key => [f.to, f.id]));
+    this.byType.remove(facts.map((f): Key => [f.type, f.id]));
+    this.bySource.remove(facts.flatMap((f) => sourcesOf(f).map((s): Key => [s, f.id])));
+    for (const f of facts) if (f.sourceCount === 0) this.countNotHolding(f.type, -1);
+    this.derived = undefined;
+  }
+
+  private countNotHolding(type: string, delta: number): void {
+    if (!delta) return;
+    this.notHolding += delta;
+    this.notHoldingByType.set(type, (this.notHoldingByType.get(type) ?? 0) + delta);
+  }
+
+  /** Facts some statement counts for, by type: what `stats` counts. */
+  holdingByType(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const type of this.byType.keys()) {
+      const n = (this.byType.get(type)?.size ?? 0) - (this.notHoldingByType.get(type) ?? 0);
+      if (n > 0) counts.set(type, n);
+    }
+    return counts;
+  }
+
+  /** Every fact id, in order. */
+  ids(): readonly string[] {
+    return this.all.values();
+  }
+
+  /** Inheritance structure (CONDITIONAL_ON, PART_OF) and commitments by gating condition, for this version. */
+  private derive() {
+    if (this.derived) return this.derived;
+    const structural = ['CONDITIONAL_ON', 'PART_OF'].flatMap((t) => [...(this.byType.get(t)?.values() ?? [])]);
+    const conditions = buildConditionIndex(structural.map((id) => this.facts.get(id) as Fact).filter((f) => f.sourceCount > 0));
+    const gated = new Postings();
+    const entries: Key[] = [];
+    for (const type of this.byType.keys()) {
+      if (!isCommitmentType(type)) continue;
+      for (const id of this.byType.get(type)?.values() ?? []) {
+        for (const gate of gatesOf(this.facts.get(id) as Fact, conditions)) entries.push([gate.condition, id]);
+      }
+    }
+    gated.add(entries);
+    this.derived = { conditions, gated };
+    return this.derived;
+  }
+
+  conditionIndex(): ConditionIndex {
+    return this.derive().conditions;
+  }
+
+  /** The narrowest candidate lists the filter allows: ids in any of the lists may match; none outside them can. */
+  private candidates(filter: RelationshipFilter): { lists: SortedIds[]; exact: boolean } {
+    const options: { lists: SortedIds[]; criterion: keyof RelationshipFilter }[] = [];
+    const lists = (postings: Postings, keys: readonly string[] | undefined) => (keys ?? []).map((k) => postings.get(k)).filter((l): l is SortedIds => !!l);
+    if (filter.from?.length) options.push({ lists: lists(this.byFrom, filter.from), criterion: 'from' });
+    if (filter.to?.length) options.push({ lists: lists(this.byTo, filter.to), criterion: 'to' });
+    if (filter.involving?.length) options.push({ lists: [...lists(this.byFrom, filter.involving), ...lists(this.byTo, filter.involving)], criterion: 'involving' });
+    if (filter.types?.length) options.push({ lists: lists(this.byType, filter.types), criterion: 'types' });
+    if (filter.sources?.length) options.push({ lists: lists(this.bySource, filter.sources), criterion: 'sources' });
+    if (filter.conditions?.length) options.push({ lists: lists(this.derive().gated, filter.conditions), criterion: 'conditions' });
+    if (!options.length) return { lists: [this.all], exact: this.onlyCriteria(filter, []) };
+    const size = (o: { lists: SortedIds[] }) => o.lists.reduce((n, l) => n + l.size, 0);
+    const best = options.reduce((a, b) => (size(b) < size(a) ? b : a));
+    // A single list under a single id-only criterion is counted by its length.
+    const single = best.lists.length <= 1 && best.criterion !== 'sources' && best.criterion !== 'conditions';
+    return { lists: best.lists, exact: single && this.onlyCriteria(filter, [best.criterion]) };
+  }
+
+  private onlyCriteria(filter: RelationshipFilter, allowed: readonly string[]): boolean {
+    if (this.notHolding > 0) return false;
+    return Object.entries(filter).every(([key, value]) => allowed.includes(key) || value === undefined || (Array.isArray(value) && value.length === 0));
+  }
+
+  /** Up to `size` matches after `after`, whether there are more, and the total when asked for. */
+  list(filter: RelationshipFilter, size: number, after: string | undefined, withTotal: boolean): Listing {
+    const { lists, exact } = this.candidates(filter);
+    const index = filter.conditions?.length ? this.conditionIndex() : undefined;
+    const matches = (id: string) => matchesRelationshipFilter(this.facts.get(id) as Fact, filter, index);
+    const found: Fact[] = [];
+    let more = false;
+    for (const id of unionAfter(lists, after)) {
+      if (!matches(id)) continue;
+      if (found.length === size) {
+        more = true;
+        break;
+      }
+      found.push(this.facts.get(id) as Fact);
+    }
+    let total: number | undefined;
+    if (withTotal) {
+      if (exact) total = lists.reduce((n, l) => n + l.size, 0);
+      else {
+        total = 0;
+        for (const id of unionAfter(lists, undefined)) if (matches(id)) total++;
+      }
+    }
+    return { items: found, more, total };
+  }
+}
