@@ -12,6 +12,8 @@ export interface Neo4jConfig {
   batchSize: number;
 }
 
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
+
 export interface Config {
   store: 'memory' | 'neo4j';
   /** Where the memory store persists (CGRAPH_DATA_DIR, default .data/). */
@@ -34,6 +36,12 @@ export interface Config {
   logLevel: string;
   /** Compile queries with graphql-jit (CGRAPH_GRAPHQL_JIT=on|off, on by default: bench/ measures it against off). */
   graphqlJit: boolean;
+  /**
+   * Analysis off the event loop (analysis-service.ts): CGRAPH_ANALYSIS_BUDGET_MS (how long a
+   * request waits, default 5000), CGRAPH_ANALYSIS_MAX_MS (when a run is stopped, default 120000),
+   * CGRAPH_ANALYSIS_MAX_PENDING (analyses queued at most, default 8).
+   */
+  analysis: AnalysisLimits;
 }
 
 export class ConfigError extends DomainError {
@@ -90,6 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
     graphqlJit: onOff(env, 'CGRAPH_GRAPHQL_JIT', true, problems),
+    analysis: {
+      budgetMs: integer(env, 'CGRAPH_ANALYSIS_BUDGET_MS', DEFAULT_ANALYSIS_LIMITS.budgetMs, 1, 600_000, problems),
+      hardLimitMs: integer(env, 'CGRAPH_ANALYSIS_MAX_MS', DEFAULT_ANALYSIS_LIMITS.hardLimitMs, 100, 3_600_000, problems),
+      maxPending: integer(env, 'CGRAPH_ANALYSIS_MAX_PENDING', DEFAULT_ANALYSIS_LIMITS.maxPending, 1, 1000, problems),
+      worker: true,
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -9,6 +9,7 @@ import { readRegistry } from './ingest/dossier-files.ts';
 import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
 import { openStore } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
+import { AnalysisService } from './analysis-service.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
 /** Drain: stop listening once no request has started for this long (at most DRAIN_MAX_MS). */
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const store = await openStore(config);
   const registry = readRegistry(config.registryFile).nodes;
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys }, { production: config.production, logger, jit: config.graphqlJit });
+  const analysis = new AnalysisService(store, config.analysis);
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis }, { production: config.production, logger, jit: config.graphqlJit });
 
   let ready = false;
   let stopping = false;
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
       if (Date.now() - lastRequestAt < DRAIN_QUIET_MS && Date.now() - drainStarted < DRAIN_MAX_MS) return;
       clearInterval(drain);
       server.close(() => {
-        void store.close().finally(() => {
+        void Promise.all([analysis.close(), store.close()]).finally(() => {
           logger.info('stopped');
           process.exit(0);
         });

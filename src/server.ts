@@ -5,7 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { AnalysisService } from './analysis-service.ts';
+import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
@@ -15,6 +15,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Compile queries with graphql-jit (cached per document) instead of interpreting them; on unless false. */
   jit?: boolean;
+  /** Budget and limits of analysis requests (defaults: DEFAULT_ANALYSIS_LIMITS). */
+  analysis?: Partial<AnalysisLimits>;
 }
 
 /** Request limits: a body over this is refused before it is parsed. */
@@ -26,7 +28,7 @@ export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Co
 
 export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Services, 'analysis'>>, options: ServerOptions): CommitmentGraphServer {
   const logger = options.logger;
-  const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store) };
+  const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store, options.analysis) };
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',

@@ -1,32 +1,93 @@
-// Resolvers for the analysis fields: the arguments go as they are to src/analysis, whose option
-// schemas (src/analysis/options.ts) check them, apply defaults and name a wrong one
-// (BAD_ARGUMENT), exactly as for the CLI; the work runs over the cached Graphology graph.
-import { centrality } from '../analysis/centrality.ts';
-import { communities } from '../analysis/communities.ts';
+// Resolvers for the analysis fields: the arguments are checked here by src/analysis's option
+// schemas (src/analysis/options.ts: defaults, bounds, BAD_ARGUMENT naming the argument, exactly
+// as for the CLI), the work runs in the analysis worker over the cached graph (AnalysisService:
+// once per graph version and options, within a time budget), and only the page a query returns
+// is hydrated from the store (worker/refs.ts). The lists are Relay connections.
 import { neighbourhood } from '../analysis/neighbourhood.ts';
-import type { CentralityOptions, CommunitiesOptions, NeighbourhoodOptions, OptionsInput, PathsOptions, ScenarioOptions, ShortestPathOptions, TensionsOptions } from '../analysis/options.ts';
-import { allPaths, shortestPath } from '../analysis/paths.ts';
-import { scenario } from '../analysis/scenario.ts';
-import { findTensions } from '../analysis/tensions.ts';
+import {
+  CentralityOptions,
+  CommunitiesOptions,
+  parseOptions,
+  PathsOptions,
+  ScenarioOptions,
+  ShortestPathOptions,
+  TensionsOptions,
+  type NeighbourhoodOptions,
+  type OptionsInput,
+} from '../analysis/options.ts';
+import { hydrate, type Hydrator } from '../analysis/worker/refs.ts';
+import { resolve as resolveOn, isFact } from '../domain/statements.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { Context } from './context.ts';
+import { badArgument } from './errors.ts';
+import { offsetConnection, type ListArgs } from './lists.ts';
 
 type Args<T> = T & Record<string, unknown>;
 const graphOf = (context: Context) => context.services.analysis.graph();
 
+/** The search for paths stops at this many; the connection pages through them. */
+export const PATHS_SEARCHED = 1000;
+
+function hydrator(context: Context): Hydrator {
+  return {
+    node: async (id) => {
+      const node = await context.nodes.load(id);
+      if (!node) throw new DomainError('DANGLING_REFERENCE', `node ${id} left the graph while the analysis ran; ask again`, { id });
+      return node;
+    },
+    relationship: async (id, asOf) => {
+      const fact = await context.relationships.load(id);
+      if (!fact) throw new DomainError('DANGLING_REFERENCE', `relationship ${id} left the graph while the analysis ran; ask again`, { id });
+      // The fact as it stood on the analysis's date, as the worker resolved it.
+      return asOf && isFact(fact) ? (resolveOn(fact.statements, asOf) ?? fact) : fact;
+    },
+  };
+}
+
+const withoutPaging = ({ first: _first, after: _after, ...rest }: object & ListArgs): Record<string, unknown> => rest;
+
+interface CommunityResult {
+  id: string;
+  members: unknown[];
+}
+
+interface TensionResult {
+  kind: string;
+}
+
 export const analysisQueries = {
-  shortestPath: async (_: unknown, { from, to, ...options }: Args<{ from: string; to: string } & OptionsInput<typeof ShortestPathOptions>>, context: Context) =>
-    shortestPath(await graphOf(context), from, to, options),
-  paths: async (_: unknown, { from, to, ...options }: Args<{ from: string; to: string } & OptionsInput<typeof PathsOptions>>, context: Context) =>
-    allPaths(await graphOf(context), from, to, options),
+  shortestPath: async (_: unknown, { from, to, ...options }: Args<{ from: string; to: string } & OptionsInput<typeof ShortestPathOptions>>, context: Context) => {
+    const parsed = parseOptions(ShortestPathOptions, options);
+    return hydrate(await context.services.analysis.compute('shortestPath', { from, to, ...parsed }), hydrator(context));
+  },
+  paths: async (_: unknown, { from, to, ...args }: Args<{ from: string; to: string } & OptionsInput<typeof PathsOptions> & ListArgs>, context: Context) => {
+    const parsed = parseOptions(PathsOptions, { ...withoutPaging(args), limit: PATHS_SEARCHED });
+    const paths = (await context.services.analysis.compute('paths', { from, to, ...parsed })) as unknown[];
+    return { ...(await offsetConnection(paths, args, (path) => hydrate(path, hydrator(context)))), truncated: paths.length >= PATHS_SEARCHED };
+  },
   neighbourhood: async (_: unknown, { id, ...options }: Args<{ id: string } & OptionsInput<typeof NeighbourhoodOptions>>, context: Context) =>
+    // Bounded (maxNodes, maxRelationships) and read from the edges it reaches: on the API thread.
     neighbourhood(await graphOf(context), id, options),
-  // The expensive analyses are computed once per graph version and options (AnalysisService.memo).
-  centrality: (_: unknown, options: OptionsInput<typeof CentralityOptions>, context: Context) =>
-    context.services.analysis.memo('centrality', options, (graph) => centrality(graph, options)),
-  communities: (_: unknown, options: OptionsInput<typeof CommunitiesOptions>, context: Context) =>
-    context.services.analysis.memo('communities', options, (graph) => communities(graph, options)),
-  scenario: (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) =>
-    context.services.analysis.memo('scenario', options, (graph) => scenario(graph, options)),
-  tensions: (_: unknown, options: OptionsInput<typeof TensionsOptions>, context: Context) =>
-    context.services.analysis.memo('tensions', options, (graph) => findTensions(graph, options)),
+  centrality: async (_: unknown, options: OptionsInput<typeof CentralityOptions>, context: Context) =>
+    hydrate(await context.services.analysis.compute('centrality', parseOptions(CentralityOptions, options)), hydrator(context)),
+  communities: async (_: unknown, args: OptionsInput<typeof CommunitiesOptions> & ListArgs, context: Context) => {
+    const blocs = (await context.services.analysis.compute('communities', parseOptions(CommunitiesOptions, withoutPaging(args)))) as CommunityResult[];
+    return offsetConnection(blocs, args, async (bloc) => bloc);
+  },
+  scenario: async (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) =>
+    hydrate(await context.services.analysis.compute('scenario', parseOptions(ScenarioOptions, options)), hydrator(context)),
+  tensions: async (_: unknown, args: OptionsInput<typeof TensionsOptions> & ListArgs & { kinds?: string[] | null }, context: Context) => {
+    const { kinds, ...rest } = withoutPaging(args) as { kinds?: string[] | null };
+    if (kinds && kinds.length > 20) throw badArgument('kinds takes at most 20 values', { argument: 'kinds' });
+    const all = (await context.services.analysis.compute('tensions', parseOptions(TensionsOptions, rest))) as TensionResult[];
+    const selected = kinds?.length ? all.filter((t) => kinds.includes(t.kind)) : all;
+    return offsetConnection(selected, args, (tension) => hydrate(tension, hydrator(context)));
+  },
+};
+
+export const analysisTypes = {
+  Community: {
+    size: (bloc: CommunityResult) => bloc.members.length,
+    members: (bloc: CommunityResult, args: ListArgs, context: Context) => offsetConnection(bloc.members, args, (member) => hydrate(member, hydrator(context))),
+  },
 };

@@ -25,22 +25,47 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
 
     it('answers paths, neighbourhood, centrality and communities', async () => {
       const res = await api.query<{
-        paths: { length: number }[];
+        paths: { totalCount: number; truncated: boolean; edges: { node: { length: number } }[] };
         neighbourhood: { nodes: { id: string }[]; relationships: { type: string }[] };
         centrality: { node: { id: string }; score: number }[];
-        communities: { id: string; members: { id: string }[] }[];
+        communities: { totalCount: number; edges: { node: { id: string; size: number; members: { totalCount: number; edges: { node: { id: string } }[] } } }[] };
       }>(`{
-        paths(from: "state:ITA", to: "state:RUS", maxLength: 3, limit: 5) { length }
+        paths(from: "state:ITA", to: "state:RUS", maxLength: 3, first: 5) { totalCount truncated edges { node { length } } }
         neighbourhood(id: "state:ITA", types: ["REFUSED", "LEADS"]) { nodes { id } relationships { type } }
         centrality(metric: BETWEENNESS, first: 1) { node { id } score }
-        communities(seed: 7) { id members { id } }
+        communities(seed: 7) { totalCount edges { node { id size members(first: 500) { totalCount edges { node { id } } } } } }
       }`);
       expect(res.errors).toBeUndefined();
-      expect(res.data?.paths[0]?.length).toBe(2);
-      expect(res.data?.paths.map((p) => p.length)).toEqual([2, 3, 3, 3]);
+      expect(res.data?.paths.edges.map((e) => e.node.length)).toEqual([2, 3, 3, 3]);
+      expect(res.data?.paths).toMatchObject({ totalCount: 4, truncated: false });
       expect(res.data?.neighbourhood.nodes.map((n) => n.id)).toEqual(['initiative:multinational-force-ukraine', 'person:giorgia-meloni', 'state:ITA']);
       expect(res.data?.centrality[0]?.node.id).toBe('initiative:multinational-force-ukraine');
-      expect(res.data?.communities.flatMap((c) => c.members).length).toBe(42);
+      const blocs = res.data?.communities.edges.map((e) => e.node) ?? [];
+      expect(blocs).toHaveLength(res.data?.communities.totalCount ?? -1);
+      expect(blocs.flatMap((c) => c.members.edges).length).toBe(42);
+      expect(blocs.every((c) => c.size === c.members.totalCount && c.size === c.members.edges.length)).toBe(true);
+    });
+
+    it('pages the analysis lists as connections: first, after, totalCount, bounded', async () => {
+      type Page = { tensions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { kind: string; explanation: string } }[] } };
+      const all = await api.query<Page>('{ tensions(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { kind explanation } } } }');
+      const whole = all.data?.tensions.edges.map((e) => e.node) ?? [];
+      expect(whole.length).toBe(all.data?.tensions.totalCount);
+      expect(all.data?.tensions.pageInfo.hasNextPage).toBe(false);
+      const seen: { kind: string; explanation: string }[] = [];
+      for (let after: string | null = null, guard = 0; guard < 20; guard++) {
+        const page: { data?: Page } = await api.query<Page>('query($after: String) { tensions(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { kind explanation } } } }', { after });
+        seen.push(...(page.data?.tensions.edges.map((e) => e.node) ?? []));
+        if (!page.data?.tensions.pageInfo.hasNextPage) break;
+        after = page.data.tensions.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(whole);
+      const refused = await api.query<Page>('{ tensions(kinds: ["CONDITION_REFUSED"]) { totalCount edges { node { kind explanation } } } }');
+      expect(refused.data?.tensions.edges.map((e) => e.node)).toEqual(whole.filter((t) => t.kind === 'CONDITION_REFUSED'));
+      expect(refused.data?.tensions.totalCount).toBe(5);
+      expect(codes(await api.query('{ tensions(first: 501) { totalCount } }'))).toEqual(['BAD_ARGUMENT']);
+      expect(codes(await api.query('{ communities(first: -1) { totalCount } }'))).toEqual(['BAD_ARGUMENT']);
+      expect(codes(await api.query('{ tensions(after: "bm9wZQ") { totalCount } }'))).toEqual(['BAD_CURSOR']);
     });
 
     it('answers a scenario with reasons, conditions inherited from the force included', async () => {
@@ -71,24 +96,25 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       expect(res.data?.before.totalCount).toBe(0);
       expect(res.data?.on.totalCount).toBe(20);
       expect(res.data?.one.edges[0]?.node).toEqual({ statedAt: '2026-01-06', validity: { from: '2026-01-06', to: null } });
-      type Walks = { shortestPath: { relationships: { type: string }[] }; paths: { relationships: { type: string }[] }[]; tensions: unknown[] };
+      type Walks = { shortestPath: { relationships: { type: string }[] }; paths: { edges: { node: { relationships: { type: string }[] } }[] }; tensions: { totalCount: number } };
       const path = await api.query<Walks>(
-        '{ shortestPath(from: "state:ITA", to: "state:RUS", asOf: "2025-12-31") { relationships { type } } paths(from: "state:ITA", to: "state:RUS", asOf: "2025-12-31", maxLength: 4) { relationships { type } } tensions(asOf: "2025-12-31") { kind } }',
+        '{ shortestPath(from: "state:ITA", to: "state:RUS", asOf: "2025-12-31") { relationships { type } } paths(from: "state:ITA", to: "state:RUS", asOf: "2025-12-31", maxLength: 4) { edges { node { relationships { type } } } } tensions(asOf: "2025-12-31") { totalCount } }',
       );
-      const walked = [path.data?.shortestPath, ...(path.data?.paths ?? [])].flatMap((p) => p?.relationships.map((r) => r.type) ?? []);
+      const walked = [path.data?.shortestPath, ...(path.data?.paths.edges.map((e) => e.node) ?? [])].flatMap((p) => p?.relationships.map((r) => r.type) ?? []);
       expect(walked.length).toBeGreaterThan(0);
       expect(walked.filter((t) => ['PLEDGED', 'REFUSED', 'WARNED'].includes(t))).toEqual([]);
-      expect(path.data?.tensions).toEqual([]);
+      expect(path.data?.tensions.totalCount).toBe(0);
     });
 
     it('answers tensions, including Russia against the consent the deployment needs', async () => {
-      const res = await api.query<{ tensions: { kind: string; explanation: string; relationships: { type: string; from: { id: string } }[] }[] }>(
-        '{ tensions { kind explanation relationships { type from { id } } } }',
+      const res = await api.query<{ tensions: { edges: { node: { kind: string; explanation: string; relationships: { type: string; from: { id: string } }[] } }[] } }>(
+        '{ tensions { edges { node { kind explanation relationships { type from { id } } } } } }',
       );
-      const consent = res.data?.tensions.filter((t) => t.kind === 'CONSENT_OPPOSED') ?? [];
+      const tensions = res.data?.tensions.edges.map((e) => e.node) ?? [];
+      const consent = tensions.filter((t) => t.kind === 'CONSENT_OPPOSED');
       expect(consent).toHaveLength(3);
       expect(consent.every((t) => t.relationships.at(-1)?.from.id === 'state:RUS')).toBe(true);
-      expect(res.data?.tensions.map((t) => t.kind).sort()).toEqual([
+      expect(tensions.map((t) => t.kind).sort()).toEqual([
         'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED', 'CONDITION_REFUSED',
         'CONSENT_OPPOSED', 'CONSENT_OPPOSED', 'CONSENT_OPPOSED',
         'MEMBER_REFUSES', 'MEMBER_REFUSES',
@@ -121,17 +147,17 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       expect(codes(await api.query('{ shortestPath(from: "state:XXX", to: "state:RUS") { length } }'))).toEqual(['UNKNOWN_ID']);
       expect(codes(await api.query('{ neighbourhood(id: "state:ITA", depth: 9) { nodes { id } } }'))).toEqual(['BAD_ARGUMENT']);
       expect(codes(await api.query('{ scenario(assume: ["state:GBR"]) { active { id } } }'))).toEqual(['BAD_ARGUMENT']);
-      expect(codes(await api.query('{ paths(from: "state:ITA", to: "state:RUS", maxLength: 2, types: ["NOPE"]) { length } }'))).toEqual(['BAD_ARGUMENT']);
+      expect(codes(await api.query('{ paths(from: "state:ITA", to: "state:RUS", maxLength: 2, types: ["NOPE"]) { totalCount } }'))).toEqual(['BAD_ARGUMENT']);
     });
 
     it('checks analysis arguments with the same rules and defaults as the CLI, naming the argument', async () => {
       const zero = await api.query('{ centrality(metric: PAGERANK, first: 0) { score } }');
       expect(zero.errors?.[0]).toMatchObject({ message: 'first must be a whole number from 1 to 1000; got 0', extensions: { code: 'BAD_ARGUMENT' } });
-      const date = await api.query('{ paths(from: "state:ITA", to: "state:RUS", asOf: "2026-13-45") { length } }');
+      const date = await api.query('{ paths(from: "state:ITA", to: "state:RUS", asOf: "2026-13-45") { totalCount } }');
       expect(date.errors?.[0]?.message).toBe('asOf must be a date YYYY, YYYY-MM or YYYY-MM-DD that exists; got "2026-13-45"');
-      // paths without maxLength or limit takes the defaults the CLI shows (3 and 20).
-      const paths = await api.query<{ a: unknown[]; b: unknown[] }>(
-        '{ a: paths(from: "state:ITA", to: "state:RUS") { length } b: paths(from: "state:ITA", to: "state:RUS", maxLength: 3, limit: 20) { length } }',
+      // paths without maxLength takes the default the CLI shows (3).
+      const paths = await api.query<{ a: unknown; b: unknown }>(
+        '{ a: paths(from: "state:ITA", to: "state:RUS") { edges { node { length } } } b: paths(from: "state:ITA", to: "state:RUS", maxLength: 3) { edges { node { length } } } }',
       );
       expect(paths.data?.a).toEqual(paths.data?.b);
       const search = await api.query('{ search(text: "Italy", first: 0) { id } }');

@@ -9,7 +9,7 @@ const queries: [string, Record<string, unknown>][] = [
   ['query ($after: String) { commitments(filter: { kinds: [PLEDGED] }, first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { action from { name } } } } }', { after: null }],
   ['{ shortestPath(from: "state:ITA", to: "state:RUS") { length nodes { name } relationships { type } } }', {}],
   ['{ scenario(assume: ["condition:ceasefire-in-force"]) { active { action } undetermined { action } reasons { outcome explanation condition { name } } } }', {}],
-  ['{ tensions { kind explanation } centrality(metric: PAGERANK, first: 3) { node { name } score } }', {}],
+  ['{ tensions(first: 4) { totalCount edges { cursor node { kind explanation } } } centrality(metric: PAGERANK, first: 3) { node { name } score } }', {}],
   ['{ node(id: "state:NOPE") { name } }', {}], // null, as Relay expects
   ['{ commitments(first: -1) { totalCount } }', {}],
   ['{ commitments(first: 100000) { totalCount } }', {}],

@@ -71,7 +71,7 @@ describe('the API server process', () => {
 
   it('lets in-flight requests finish on SIGTERM under load and exits within 10 s', async () => {
     running = await startServer({});
-    const query = '{ tensions { kind } relationships(first: 200) { totalCount edges { node { id from { name } to { name } evidence { quote } } } } }';
+    const query = '{ tensions { totalCount } relationships(first: 200) { totalCount edges { node { id from { name } to { name } evidence { quote } } } } }';
     const inFlight = Array.from({ length: 60 }, () => post(running?.url as string, query));
     await new Promise((r) => setTimeout(r, 20));
     const stoppedAt = Date.now();

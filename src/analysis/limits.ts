@@ -1,0 +1,13 @@
+// How much analysis one API request may ask for, and how long it may wait (analysis-service.ts).
+export interface AnalysisLimits {
+  /** How long a request waits for an analysis before ANALYSIS_TIMEOUT (the work goes on). */
+  budgetMs: number;
+  /** How long one analysis may run before its worker is stopped (ANALYSIS_TOO_LARGE). */
+  hardLimitMs: number;
+  /** Analyses waiting or running beyond which new ones are refused (ANALYSIS_BUSY). */
+  maxPending: number;
+  /** Run analyses in a worker thread (false: on the calling thread, as the CLI does). */
+  worker: boolean;
+}
+
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { budgetMs: 5000, hardLimitMs: 120_000, maxPending: 8, worker: true };

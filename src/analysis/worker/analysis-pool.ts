@@ -1,0 +1,146 @@
+// The API's side of the analysis worker: one worker thread (this machine has two cores; the API
+// keeps the other), fed the graph of the store's current version in chunks (so sending a
+// million relationships never blocks the event loop for long), and given one task at a time so a
+// task's running time is its own. A task that runs past the hard limit has its worker terminated
+// (and a new one started for the next task): no request can keep the analysis busy for ever.
+import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../domain/errors.ts';
+import type { GraphNode, GraphRelationship } from '../../domain/model.ts';
+import { isFact } from '../../domain/statements.ts';
+import type { CommitmentGraph } from '../graph-view.ts';
+import type { FromWorker } from './analysis-worker.ts';
+import type { Operation } from './operations.ts';
+
+const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+/** Relationships per message while the graph is sent. */
+const SEND_CHUNK = 20_000;
+
+interface Task {
+  operation: Operation;
+  options: Record<string, unknown>;
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/** What analysis reads of a record: everything but evidence and source texts (refs.ts brings them back from the store). */
+function slimRelationship(rel: GraphRelationship): GraphRelationship {
+  const { evidence: _evidence, ...rest } = rel;
+  const slim = { ...rest, evidence: [] } as GraphRelationship;
+  if (isFact(rel)) (slim as typeof rel).statements = rel.statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } }));
+  return slim;
+}
+
+function slimNode(node: GraphNode): GraphNode {
+  return node.kind === 'SOURCE' ? { ...node, text: '' } : node;
+}
+
+export class AnalysisPool {
+  private worker: Worker | undefined;
+  private sentGraph: CommitmentGraph | undefined;
+  private queue: Task[] = [];
+  private running: { task: Task; timer: NodeJS.Timeout } | undefined;
+
+  constructor(
+    private readonly graph: () => Promise<{ version: string; graph: CommitmentGraph }>,
+    private readonly hardLimitMs: number,
+  ) {}
+
+  /** Tasks waiting or running. */
+  get load(): number {
+    return this.queue.length + (this.running ? 1 : 0);
+  }
+
+  submit(operation: Operation, options: Record<string, unknown>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ operation, options, resolve, reject });
+      if (!this.running) void this.next();
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(BOOTSTRAP);
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.finished(message));
+    worker.on('error', (error) => this.failed(worker, error));
+    worker.on('exit', (code) => this.failed(worker, new Error(`the analysis worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    this.sentGraph = undefined;
+    return worker;
+  }
+
+  private async next(): Promise<void> {
+    const task = this.queue.shift();
+    if (!task) return;
+    const timer = setTimeout(() => this.tooLong(task), this.hardLimitMs);
+    timer.unref();
+    this.running = { task, timer };
+    try {
+      const { version, graph } = await this.graph();
+      const worker = this.started();
+      if (this.sentGraph !== graph) await this.send(worker, version, graph);
+      worker.postMessage({ type: 'run', id: 0, version, operation: task.operation, options: task.options });
+    } catch (error) {
+      this.settle((t) => t.reject(error as Error));
+    }
+  }
+
+  /** The graph in chunks, yielding to the event loop between them. */
+  private async send(worker: Worker, version: string, graph: CommitmentGraph): Promise<void> {
+    const nodes = graph.mapNodes((key, node) => ({ key, attributes: slimNode(node) }));
+    const edges = graph.edges();
+    worker.postMessage({ type: 'begin', version, nodes });
+    for (let i = 0; i < edges.length; i += SEND_CHUNK) {
+      const chunk = edges.slice(i, i + SEND_CHUNK).map((key) => ({ key, source: graph.source(key), target: graph.target(key), attributes: slimRelationship(graph.getEdgeAttributes(key)) }));
+      worker.postMessage({ type: 'edges', edges: chunk });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    worker.postMessage({ type: 'end' });
+    this.sentGraph = graph;
+  }
+
+  private settle(action: (task: Task) => void): void {
+    const running = this.running;
+    if (!running) return;
+    clearTimeout(running.timer);
+    this.running = undefined;
+    action(running.task);
+    void this.next();
+  }
+
+  private finished(message: FromWorker): void {
+    this.settle((task) => {
+      if ('result' in message) task.resolve(message.result);
+      else if (message.error.code) task.reject(new DomainError(message.error.code, message.error.message, message.error.details));
+      else task.reject(new Error(`analysis ${task.operation} failed in the worker: ${message.error.message}`));
+    });
+  }
+
+  private tooLong(task: Task): void {
+    if (this.running?.task !== task) return;
+    const worker = this.worker;
+    this.worker = undefined;
+    this.settle((t) =>
+      t.reject(
+        new DomainError('ANALYSIS_TOO_LARGE', `${t.operation} ran for more than ${Math.round(this.hardLimitMs / 1000)} s and was stopped; narrow it (types, asOf, a smaller maxLength)`, {
+          operation: t.operation,
+          limitMs: this.hardLimitMs,
+        }),
+      ),
+    );
+    void worker?.terminate();
+  }
+
+  private failed(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.settle((t) => t.reject(error));
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const task of this.queue.splice(0)) task.reject(new DomainError('SHUTTING_DOWN', 'the server is stopping'));
+    await worker?.terminate();
+  }
+}

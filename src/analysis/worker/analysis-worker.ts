@@ -1,0 +1,46 @@
+// The analysis worker thread: holds its own Graphology graph of the version the API sent it and
+// runs the named operations on it, one at a time, answering with references (refs.ts). It never
+// touches the store; the API thread stays free for reads and /healthz while it works.
+import { parentPort } from 'node:worker_threads';
+import { DomainError } from '../../domain/errors.ts';
+import { buildGraph, type CommitmentGraph, type SerializedInput } from '../graph-view.ts';
+import { OPERATIONS, type Operation } from './operations.ts';
+import { toRefs } from './refs.ts';
+
+/** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
+export type ToWorker =
+  | { type: 'begin'; version: string; nodes: SerializedInput['nodes'] }
+  | { type: 'edges'; edges: SerializedInput['edges'] }
+  | { type: 'end' }
+  | { type: 'run'; id: number; version: string; operation: Operation; options: Record<string, unknown> };
+
+export type FromWorker =
+  | { id: number; result: unknown; ms: number }
+  | { id: number; error: { code?: string; message: string; details?: Record<string, unknown> } };
+
+let current: { version: string; graph: CommitmentGraph } | undefined;
+let incoming: { version: string; graph: CommitmentGraph } | undefined;
+
+function run(message: Extract<ToWorker, { type: 'run' }>): FromWorker {
+  const started = performance.now();
+  try {
+    if (!current) throw new Error('no graph was sent before the task');
+    const result = OPERATIONS[message.operation](current.graph, message.options);
+    const asOf = typeof message.options.asOf === 'string' ? message.options.asOf : undefined;
+    return { id: message.id, result: toRefs(result, current.graph, asOf), ms: performance.now() - started };
+  } catch (error) {
+    if (error instanceof DomainError) return { id: message.id, error: { code: error.code, message: error.message, details: error.details } };
+    return { id: message.id, error: { message: (error as Error)?.stack ?? String(error) } };
+  }
+}
+
+parentPort?.on('message', (message: ToWorker) => {
+  if (message.type === 'begin') incoming = { version: message.version, graph: buildGraph({ nodes: message.nodes, edges: [] }) };
+  else if (message.type === 'edges') {
+    const graph = incoming?.graph;
+    for (const edge of message.edges) graph?.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+  } else if (message.type === 'end') {
+    current = incoming;
+    incoming = undefined;
+  } else parentPort?.postMessage(run(message));
+});
