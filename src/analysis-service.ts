@@ -1,18 +1,16 @@
-// Analysis over whichever store is running: a Graphology graph built from the store's snapshot,
-// cached and rebuilt only when the store's version changes (a write counter, not a timer), and
-// the results of the analyses cached per graph version and options: computed once, shared by
-// concurrent requests, dropped by any write. The heavy analyses run in a worker thread
-// (analysis/worker) with a time budget per request: past it the request gets ANALYSIS_TIMEOUT
-// while the computation goes on and its result is kept for the next ask; the event loop, and
-// with it /healthz and plain reads, never waits for them.
-import { buildGraph, type CommitmentGraph } from './analysis/graph-view.ts';
+// Analysis for the API, over whichever store is running: the analyses run in a worker thread
+// (analysis/worker) that holds the Graphology graph of the store's current version (rebuilt
+// when the version changes: a write counter, not a timer), with a time budget per request: past
+// it the request gets ANALYSIS_TIMEOUT while the computation goes on and its result is kept for
+// the next ask. Results are cached per graph version and options: computed once, shared by
+// concurrent requests, dropped by any write. The event loop, and with it /healthz and plain
+// reads, never waits for an analysis; the API thread holds no copy of the graph.
 import { AnalysisPool } from './analysis/worker/analysis-pool.ts';
 import type { Operation } from './analysis/worker/operations.ts';
-import { OPERATIONS } from './analysis/worker/operations.ts';
-import { toRefs } from './analysis/worker/refs.ts';
+import { buildConditionIndex, type ConditionIndex } from './domain/conditions.ts';
 import { DomainError } from './domain/errors.ts';
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
-import { canonicalJson } from './store/common.ts';
+import { allItems, canonicalJson } from './store/common.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
 /** Results kept per graph version; the oldest go first beyond this. */
@@ -21,11 +19,10 @@ export const MAX_CACHED_RESULTS = 256;
 export { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
 
 export class AnalysisService {
-  private cached: { version: string; graph: CommitmentGraph } | undefined;
-  private building: Promise<{ version: string; graph: CommitmentGraph }> | undefined;
   private results = new Map<string, Promise<unknown>>();
   private resultsVersion: string | undefined;
-  private readonly pool: AnalysisPool | undefined;
+  private conditions: { version: string; index: Promise<ConditionIndex> } | undefined;
+  private readonly pool: AnalysisPool;
   private readonly limits: AnalysisLimits;
   /** How many results were computed (not served from the cache): for tests and logs. */
   computed = 0;
@@ -35,30 +32,7 @@ export class AnalysisService {
     limits: Partial<AnalysisLimits> = {},
   ) {
     this.limits = { ...DEFAULT_ANALYSIS_LIMITS, ...limits };
-    if (this.limits.worker) this.pool = new AnalysisPool(() => this.current(), this.limits.hardLimitMs);
-  }
-
-  async graph(): Promise<CommitmentGraph> {
-    return (await this.current()).graph;
-  }
-
-  private async current(): Promise<{ version: string; graph: CommitmentGraph }> {
-    const version = await this.store.version();
-    if (this.cached?.version === version) return this.cached;
-    // Concurrent callers share one rebuild.
-    this.building ??= (async () => {
-      try {
-        const snapshot = await this.store.snapshot();
-        const after = await this.store.version();
-        const graph = buildGraph(snapshot);
-        // A write during the snapshot leaves the version unknown: the next call rebuilds.
-        this.cached = { version: after === version ? version : `${after}?`, graph };
-        return this.cached;
-      } finally {
-        this.building = undefined;
-      }
-    })();
-    return this.building;
+    this.pool = new AnalysisPool(store, this.limits.hardLimitMs);
   }
 
   /**
@@ -68,7 +42,7 @@ export class AnalysisService {
    * for taking too long is, for this version: asking again would only stop it again).
    */
   async compute(operation: Operation, options: Record<string, unknown>): Promise<unknown> {
-    const { version, graph } = await this.current();
+    const version = await this.store.version();
     if (version !== this.resultsVersion) {
       this.results = new Map();
       this.resultsVersion = version;
@@ -76,11 +50,11 @@ export class AnalysisService {
     const key = `${operation} ${canonicalJson(options)}`;
     let result = this.results.get(key);
     if (!result) {
-      if (this.pool && this.pool.load >= this.limits.maxPending) {
+      if (this.pool.load >= this.limits.maxPending) {
         throw new DomainError('ANALYSIS_BUSY', `${this.pool.load} analyses are already waiting; ask again shortly`, { retryAfterSeconds: 5 });
       }
       this.computed++;
-      result = this.pool ? this.pool.submit(operation, options) : Promise.resolve().then(() => toRefs(OPERATIONS[operation](graph, options), graph, asOfOf(options)));
+      result = this.pool.submit(operation, options);
       const results = this.results;
       results.set(key, result);
       result.catch((error: unknown) => {
@@ -88,15 +62,28 @@ export class AnalysisService {
       });
       if (results.size > MAX_CACHED_RESULTS) results.delete(results.keys().next().value as string);
     }
-    return this.pool ? withinBudget(result, this.limits.budgetMs, operation) : result;
+    return withinBudget(result, this.limits.budgetMs, operation);
+  }
+
+  /** What condition inheritance walks (CONDITIONAL_ON, PART_OF), read from the store once per version. */
+  async conditionIndex(): Promise<ConditionIndex> {
+    const version = await this.store.version();
+    if (this.conditions?.version !== version) {
+      const index = (async () => {
+        const structure = [];
+        for await (const fact of allItems((page) => this.store.listRelationships({ types: ['CONDITIONAL_ON', 'PART_OF'] }, page))) structure.push(fact);
+        return buildConditionIndex(structure);
+      })();
+      this.conditions = { version, index };
+      index.catch(() => (this.conditions = undefined));
+    }
+    return this.conditions.index;
   }
 
   async close(): Promise<void> {
-    await this.pool?.close();
+    await this.pool.close();
   }
 }
-
-const asOfOf = (options: Record<string, unknown>) => (typeof options.asOf === 'string' ? options.asOf : undefined);
 
 function withinBudget<T>(work: Promise<T>, budgetMs: number, operation: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

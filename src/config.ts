@@ -102,7 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       budgetMs: integer(env, 'CGRAPH_ANALYSIS_BUDGET_MS', DEFAULT_ANALYSIS_LIMITS.budgetMs, 1, 600_000, problems),
       hardLimitMs: integer(env, 'CGRAPH_ANALYSIS_MAX_MS', DEFAULT_ANALYSIS_LIMITS.hardLimitMs, 100, 3_600_000, problems),
       maxPending: integer(env, 'CGRAPH_ANALYSIS_MAX_PENDING', DEFAULT_ANALYSIS_LIMITS.maxPending, 1, 1000, problems),
-      worker: true,
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -6,8 +6,6 @@ export interface AnalysisLimits {
   hardLimitMs: number;
   /** Analyses waiting or running beyond which new ones are refused (ANALYSIS_BUSY). */
   maxPending: number;
-  /** Run analyses in a worker thread (false: on the calling thread, as the CLI does). */
-  worker: boolean;
 }
 
-export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { budgetMs: 5000, hardLimitMs: 120_000, maxPending: 8, worker: true };
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { budgetMs: 5000, hardLimitMs: 120_000, maxPending: 8 };

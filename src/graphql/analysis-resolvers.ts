@@ -3,7 +3,6 @@
 // as for the CLI), the work runs in the analysis worker over the cached graph (AnalysisService:
 // once per graph version and options, within a time budget), and only the page a query returns
 // is hydrated from the store (worker/refs.ts). The lists are Relay connections.
-import { neighbourhood } from '../analysis/neighbourhood.ts';
 import {
   CentralityOptions,
   CommunitiesOptions,
@@ -12,7 +11,7 @@ import {
   ScenarioOptions,
   ShortestPathOptions,
   TensionsOptions,
-  type NeighbourhoodOptions,
+  NeighbourhoodOptions,
   type OptionsInput,
 } from '../analysis/options.ts';
 import { hydrate, type Hydrator } from '../analysis/worker/refs.ts';
@@ -23,7 +22,6 @@ import { badArgument } from './errors.ts';
 import { offsetConnection, type ListArgs } from './lists.ts';
 
 type Args<T> = T & Record<string, unknown>;
-const graphOf = (context: Context) => context.services.analysis.graph();
 
 /** The search for paths stops at this many; the connection pages through them. */
 export const PATHS_SEARCHED = 1000;
@@ -66,8 +64,7 @@ export const analysisQueries = {
     return { ...(await offsetConnection(paths, args, (path) => hydrate(path, hydrator(context)))), truncated: paths.length >= PATHS_SEARCHED };
   },
   neighbourhood: async (_: unknown, { id, ...options }: Args<{ id: string } & OptionsInput<typeof NeighbourhoodOptions>>, context: Context) =>
-    // Bounded (maxNodes, maxRelationships) and read from the edges it reaches: on the API thread.
-    neighbourhood(await graphOf(context), id, options),
+    hydrate(await context.services.analysis.compute('neighbourhood', { id, ...parseOptions(NeighbourhoodOptions, options) }), hydrator(context)),
   centrality: async (_: unknown, options: OptionsInput<typeof CentralityOptions>, context: Context) =>
     hydrate(await context.services.analysis.compute('centrality', parseOptions(CentralityOptions, options)), hydrator(context)),
   communities: async (_: unknown, args: OptionsInput<typeof CommunitiesOptions> & ListArgs, context: Context) => {

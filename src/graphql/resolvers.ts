@@ -8,7 +8,6 @@ import { spansOf, validity } from '../domain/time.ts';
 import { isFact, type Statement } from '../domain/statements.ts';
 import { diffVersions } from '../ingest/source-diff.ts';
 import type { SourceVersion, VersionStatement } from '../store/statement-plan.ts';
-import { conditionIndexOf } from '../analysis/graph-view.ts';
 import { KIND_LABEL, RelationshipType, isCommitment, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { RelationshipFilter } from '../domain/filters.ts';
@@ -192,7 +191,7 @@ export const resolvers: IResolvers = {
     ...relationshipFields,
     gates: async (rel: GraphRelationship, _: unknown, context: Context) => {
       if (!isCommitment(rel)) return [];
-      const index = conditionIndexOf(await context.services.analysis.graph());
+      const index = await context.services.analysis.conditionIndex();
       return Promise.all(
         gatesOf(rel, index).map(async (gate) => ({
           condition: await requiredNode(context, gate.condition),

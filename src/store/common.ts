@@ -75,13 +75,18 @@ export function rankSearch(nodes: GraphNode[], needle: string): GraphNode[] {
 
 /** Sorted, for deterministic snapshots in both stores. Facts no statement counts for (all disputed) are left out: they do not hold. */
 export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterable<Fact>): SerializedGraph {
-  const holds = (r: Fact) => r.sourceCount > 0;
-  const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return snapshotInOrder([...nodes].sort(byId), [...relationships].sort(byId));
+}
+
+/** A snapshot of records already in id order (an index's order): no sort. */
+export function snapshotInOrder(nodes: readonly GraphNode[], relationships: readonly Fact[]): SerializedGraph {
+  const edges: SerializedGraph['edges'] = [];
+  for (const r of relationships) if (r.sourceCount > 0) edges.push({ key: r.id, source: r.from, target: r.to, attributes: r });
   return {
     options: { type: 'directed', multi: true, allowSelfLoops: true },
     attributes: {},
-    nodes: [...nodes].map((n) => ({ key: n.id, attributes: n })).sort(byKey),
-    edges: [...relationships].filter(holds).map((r) => ({ key: r.id, source: r.from, target: r.to, attributes: r })).sort(byKey),
+    nodes: nodes.map((n) => ({ key: n.id, attributes: n })),
+    edges,
   };
 }
 

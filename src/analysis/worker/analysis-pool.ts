@@ -7,13 +7,13 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode, GraphRelationship } from '../../domain/model.ts';
 import { isFact } from '../../domain/statements.ts';
-import type { CommitmentGraph } from '../graph-view.ts';
+import type { GraphStore } from '../../store/graph-store.ts';
 import type { FromWorker } from './analysis-worker.ts';
 import type { Operation } from './operations.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
 /** Relationships per message while the graph is sent. */
-const SEND_CHUNK = 20_000;
+const SEND_CHUNK = 2_000;
 
 interface Task {
   operation: Operation;
@@ -22,12 +22,19 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-/** What analysis reads of a record: everything but evidence and source texts (refs.ts brings them back from the store). */
+/**
+ * What analysis reads of a fact: everything but evidence (refs.ts brings records back from the
+ * store). A fact with one statement is that statement's claim, so on a date it either holds as it
+ * is or not at all (its spans say when): it goes without its statements, as a dated record
+ * (graph-view.ts relationshipOn). Only facts several statements resolve keep them, to be resolved
+ * again on a date.
+ */
 function slimRelationship(rel: GraphRelationship): GraphRelationship {
   const { evidence: _evidence, ...rest } = rel;
-  const slim = { ...rest, evidence: [] } as GraphRelationship;
-  if (isFact(rel)) (slim as typeof rel).statements = rel.statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } }));
-  return slim;
+  if (!isFact(rel)) return { ...rest, evidence: [] } as GraphRelationship;
+  const { statements, ...own } = rest as typeof rel;
+  if (statements.length === 1) return { ...own, evidence: [] } as GraphRelationship;
+  return { ...own, evidence: [], statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } })) } as unknown as GraphRelationship;
 }
 
 function slimNode(node: GraphNode): GraphNode {
@@ -36,12 +43,13 @@ function slimNode(node: GraphNode): GraphNode {
 
 export class AnalysisPool {
   private worker: Worker | undefined;
-  private sentGraph: CommitmentGraph | undefined;
+  /** The store version whose graph the worker holds. */
+  private sentVersion: string | undefined;
   private queue: Task[] = [];
   private running: { task: Task; timer: NodeJS.Timeout } | undefined;
 
   constructor(
-    private readonly graph: () => Promise<{ version: string; graph: CommitmentGraph }>,
+    private readonly store: GraphStore,
     private readonly hardLimitMs: number,
   ) {}
 
@@ -65,7 +73,7 @@ export class AnalysisPool {
     worker.on('error', (error) => this.failed(worker, error));
     worker.on('exit', (code) => this.failed(worker, new Error(`the analysis worker stopped (exit code ${code})`)));
     this.worker = worker;
-    this.sentGraph = undefined;
+    this.sentVersion = undefined;
     return worker;
   }
 
@@ -76,27 +84,28 @@ export class AnalysisPool {
     timer.unref();
     this.running = { task, timer };
     try {
-      const { version, graph } = await this.graph();
       const worker = this.started();
-      if (this.sentGraph !== graph) await this.send(worker, version, graph);
+      const version = await this.store.version();
+      if (this.sentVersion !== version) await this.send(worker, version);
       worker.postMessage({ type: 'run', id: 0, version, operation: task.operation, options: task.options });
     } catch (error) {
       this.settle((t) => t.reject(error as Error));
     }
   }
 
-  /** The graph in chunks, yielding to the event loop between them. */
-  private async send(worker: Worker, version: string, graph: CommitmentGraph): Promise<void> {
-    const nodes = graph.mapNodes((key, node) => ({ key, attributes: slimNode(node) }));
-    const edges = graph.edges();
-    worker.postMessage({ type: 'begin', version, nodes });
-    for (let i = 0; i < edges.length; i += SEND_CHUNK) {
-      const chunk = edges.slice(i, i + SEND_CHUNK).map((key) => ({ key, source: graph.source(key), target: graph.target(key), attributes: slimRelationship(graph.getEdgeAttributes(key)) }));
+  /** The store's snapshot, slimmed and in chunks, yielding to the event loop between them. */
+  private async send(worker: Worker, version: string): Promise<void> {
+    const snapshot = await this.store.snapshot();
+    // A write during the snapshot leaves the version unknown: the next task sends the graph again.
+    const settled = (await this.store.version()) === version;
+    worker.postMessage({ type: 'begin', version, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: slimNode(n.attributes) })) });
+    for (let i = 0; i < snapshot.edges.length; i += SEND_CHUNK) {
+      const chunk = snapshot.edges.slice(i, i + SEND_CHUNK).map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: slimRelationship(e.attributes) }));
       worker.postMessage({ type: 'edges', edges: chunk });
       await new Promise((resolve) => setImmediate(resolve));
     }
     worker.postMessage({ type: 'end' });
-    this.sentGraph = graph;
+    this.sentVersion = settled ? version : undefined;
   }
 
   private settle(action: (task: Task) => void): void {

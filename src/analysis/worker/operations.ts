@@ -6,6 +6,7 @@ import type { CommitmentGraph } from '../graph-view.ts';
 import { allPaths, shortestPath } from '../paths.ts';
 import { scenario } from '../scenario.ts';
 import { findTensions } from '../tensions.ts';
+import { neighbourhood } from '../neighbourhood.ts';
 
 type Options = Record<string, unknown>;
 
@@ -16,6 +17,7 @@ export const OPERATIONS = {
   tensions: (graph: CommitmentGraph, options: Options) => findTensions(graph, options),
   paths: (graph: CommitmentGraph, { from, to, ...options }: Options) => allPaths(graph, from as string, to as string, options),
   shortestPath: (graph: CommitmentGraph, { from, to, ...options }: Options) => shortestPath(graph, from as string, to as string, options),
+  neighbourhood: (graph: CommitmentGraph, { id, ...options }: Options) => neighbourhood(graph, id as string, options),
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -1,0 +1,62 @@
+// A genuinely heavy analysis request (the tensions of 20k generated commitments: real work in the
+// worker thread, not a sleep) against the server as a process, with a small time budget: it gets
+// ANALYSIS_TIMEOUT, and /healthz and a plain read sent after it are answered before it — the
+// event loop never waits for analysis. Then the result, kept by the worker, is served once ready.
+// Order, not wall-clock thresholds.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/fixtures.ts';
+import { runCli } from '../support/run-cli.ts';
+import { post, startServer, type Running } from '../support/server-process.ts';
+
+let running: Running | undefined;
+afterAll(() => running?.child.kill('SIGKILL'));
+
+describe('analysis off the event loop, within a budget', () => {
+  it('answers /healthz and a read sent after a heavy analysis before it, which times out with a code; the result is kept', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const file = join(dir, 'generated.jsonl');
+    expect(runCli(['generate', '--format', 'jsonl', '--out', file, '--commitments', '20000', '--seed', '5']).code).toBe(0);
+    expect(runCli(['load', file], { CGRAPH_DATA_DIR: data }).code).toBe(0);
+    running = await startServer({ CGRAPH_DATA_DIR: data, CGRAPH_SEEDS_DIR: 'none', CGRAPH_ANALYSIS_BUDGET_MS: '1000' });
+    const url = running.url;
+
+    const order: string[] = [];
+    const heavy = post(url, '{ tensions(first: 5) { totalCount edges { node { kind } } } }').then((r) => {
+      order.push('tensions');
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const health = fetch(`${url}/healthz`).then((r) => {
+      order.push('healthz');
+      return r.status;
+    });
+    const read = post(url, '{ node(id: "state:AAA") { name outgoing(first: 3) { edges { node { id } } } } }').then((r) => {
+      order.push('read');
+      return r;
+    });
+    const [heavyAnswer, healthStatus, readAnswer] = await Promise.all([heavy, health, read]);
+
+    expect(order.indexOf('healthz')).toBeLessThan(order.indexOf('tensions'));
+    expect(order.indexOf('read')).toBeLessThan(order.indexOf('tensions'));
+    expect(healthStatus).toBe(200);
+    expect(readAnswer.body.errors).toBeUndefined();
+    expect((readAnswer.body.data?.node as { outgoing: { edges: unknown[] } }).outgoing.edges).toHaveLength(3);
+    expect(heavyAnswer.status).toBe(200);
+    expect(heavyAnswer.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'ANALYSIS_TIMEOUT' }), message: expect.stringContaining('ask again') }),
+    ]);
+
+    // The work went on: asking again gets the kept result (polled, however long the machine takes).
+    let answer = heavyAnswer;
+    for (let attempt = 0; attempt < 600 && answer.body.errors; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answer = await post(url, '{ tensions(first: 5) { totalCount edges { node { kind } } } }');
+    }
+    expect(answer.body.errors).toBeUndefined();
+    const tensions = answer.body.data?.tensions as { totalCount: number; edges: unknown[] };
+    expect(tensions.totalCount).toBeGreaterThan(5);
+    expect(tensions.edges).toHaveLength(5);
+  }, 240_000);
+});
