@@ -8,6 +8,11 @@ import type { Logger } from 'pino';
 import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
+import { analysisCostRule } from './graphql/analysis-cost.ts';
+import type { ValidationRule } from 'graphql';
+import { DomainError } from './domain/errors.ts';
+
+const isDomainError = (e: unknown) => e instanceof DomainError || (e as { originalError?: unknown })?.originalError instanceof DomainError;
 import { buildSchema } from './graphql/schema.ts';
 
 export interface ServerOptions {
@@ -35,7 +40,15 @@ export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Ser
     landingPage: false,
     graphiql: !options.production,
     batching: false,
-    logging: logger ? { debug: () => undefined, info: (...a) => logger.info(a), warn: (...a) => logger.warn(a), error: (...a) => logger.error(a) } : false,
+    logging: logger
+      ? {
+          debug: () => undefined,
+          info: (...a) => logger.info(a),
+          warn: (...a) => logger.warn(a),
+          // A coded error the client was told about (BAD_ARGUMENT, ANALYSIS_TIMEOUT…) is not the server's error: debug, not error.
+          error: (...a) => (a.every(isDomainError) ? logger.debug(a) : logger.error(a)),
+        }
+      : false,
     context: ({ request }) => createContext(services, request),
     maskedErrors: {
       maskError: (error, message) =>
@@ -53,6 +66,12 @@ export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Ser
         costLimit: { maxCost: LIMITS.maxCost },
         blockFieldSuggestion: { enabled: options.production },
       }),
+      {
+        // The analysis fields cost by the work behind them (graphql/analysis-cost.ts).
+        onValidate({ addValidationRule }: { addValidationRule: (rule: ValidationRule) => void }) {
+          addValidationRule(analysisCostRule());
+        },
+      },
       {
         // Refuse large bodies from their declared length before reading them.
         onRequest({ request, endResponse, fetchAPI }) {

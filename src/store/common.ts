@@ -90,6 +90,21 @@ export function snapshotInOrder(nodes: readonly GraphNode[], relationships: read
   };
 }
 
+// --- strings
+
+/** One copy of each repeated string (ids, types, dates, states): JSON.parse makes a new one per occurrence. */
+export class Interner {
+  private readonly table = new Map<string, string>();
+
+  of<T>(value: T): T {
+    if (typeof value !== 'string') return value;
+    const known = this.table.get(value);
+    if (known !== undefined) return known as T;
+    this.table.set(value, value);
+    return value;
+  }
+}
+
 // --- records and upsert reports ------------------------------------------------------------
 
 /** A node merged onto what is stored: new properties win, aliases accumulate. */

@@ -34,6 +34,16 @@ describe('GraphQL limits', () => {
     await expectRejectedUntouched(`{ ${aliases} }`, 'ALIAS_LIMIT_EXCEEDED');
   });
 
+  it('counts analysis fields by the work behind them: three cold tensions or two betweenness centralities are refused, one of each is not', async () => {
+    await expectRejectedUntouched('{ a: tensions(asOf: "2026") { totalCount } b: tensions(asOf: "2025") { totalCount } c: tensions { totalCount } }', 'ANALYSIS_COST_EXCEEDED');
+    await expectRejectedUntouched('{ a: centrality(metric: BETWEENNESS) { score } b: centrality(metric: BETWEENNESS, first: 2) { score } c: shortestPath(from: "state:ITA", to: "state:RUS") { length } }', 'ANALYSIS_COST_EXCEEDED');
+    // A metric in a variable counts at its dearest.
+    const variable = await api.query('query($m: CentralityMetric!) { a: centrality(metric: $m) { score } b: tensions { totalCount } c: shortestPath(from: "state:ITA", to: "state:RUS") { length } }', { m: 'DEGREE' });
+    expect(codes(variable)).toEqual(['ANALYSIS_COST_EXCEEDED']);
+    const fits = await api.query('{ tensions { totalCount } centrality(metric: BETWEENNESS, first: 1) { score } }');
+    expect(fits.errors).toBeUndefined();
+  });
+
   it('rejects circular fragments', async () => {
     const res = await api.query('query { node(id: "state:GBR") { ...A } } fragment A on State { ...B } fragment B on State { ...A }');
     expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode, GraphRelationship } from '../../domain/model.ts';
-import { isFact } from '../../domain/statements.ts';
+import { isFact, type Fact } from '../../domain/statements.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import type { FromWorker } from './analysis-worker.ts';
 import type { Operation } from './operations.ts';
@@ -30,9 +30,10 @@ interface Task {
  * again on a date.
  */
 function slimRelationship(rel: GraphRelationship): GraphRelationship {
-  const { evidence: _evidence, ...rest } = rel;
-  if (!isFact(rel)) return { ...rest, evidence: [] } as GraphRelationship;
-  const { statements, ...own } = rest as typeof rel;
+  // What no analysis reads: the evidence, per-statement bookkeeping, free text and codes.
+  const { evidence: _e, statementSpans: _s, disagreements: _d, unresolved: _u, statedBy: _b, cameo: _c, summary: _m, claim: _l, ...rest } = rel as Partial<Fact> & Record<string, unknown>;
+  if (!isFact(rel)) return { ...rest, evidence: [] } as unknown as GraphRelationship;
+  const { statements, ...own } = rest as unknown as Fact;
   if (statements.length === 1) return { ...own, evidence: [] } as GraphRelationship;
   return { ...own, evidence: [], statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } })) } as unknown as GraphRelationship;
 }

@@ -15,6 +15,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import type { SourceVersion } from '../statement-plan.ts';
+import { Interner } from '../common.ts';
 
 export const SNAPSHOT_FILE = 'store.snapshot.jsonl';
 export const LOG_FILE = 'store.log.jsonl';
@@ -77,12 +78,41 @@ export function packFact(fact: Fact): Fact {
   return { ...fact, statements: [{ ...statement, claim: SAME_AS_FACT as unknown as Fact['statements'][number]['claim'] }] };
 }
 
-export function unpackFact(fact: Fact): Fact {
+export function unpackFact(fact: Fact, strings: Interner): Fact {
+  internFact(fact, strings);
   const statement = fact.statements.length === 1 ? fact.statements[0] : undefined;
   if ((statement?.claim as unknown) !== SAME_AS_FACT || !statement) return fact;
-  const claim = Object.fromEntries(Object.entries(fact).filter(([k]) => !DERIVED.has(k))) as unknown as Fact['statements'][number]['claim'];
-  statement.claim = claim;
+  const { statements: _s, sourceCount: _c, disagreements: _d, spans: _p, statementSpans: _t, disputed: _u, ...claim } = fact;
+  statement.claim = claim as Fact['statements'][number]['claim'];
   return fact;
+}
+
+const REPEATED = ['from', 'to', 'type', 'firmness', 'status', 'statedAt', 'validFrom', 'validTo', 'cameo', 'role', 'aidType'] as const;
+
+/** Shares the repeated strings of a fact read from disk (a million facts repeat a few thousand ids and dates). */
+function internFact(fact: Fact, strings: Interner): void {
+  const record = fact as unknown as Record<string, unknown>;
+  for (const key of REPEATED) if (key in record) record[key] = strings.of(record[key]);
+  for (const evidence of fact.evidence) {
+    evidence.sourceId = strings.of(evidence.sourceId);
+    if (evidence.attribution) evidence.attribution = strings.of(evidence.attribution);
+    if (evidence.speaker) evidence.speaker = strings.of(evidence.speaker);
+  }
+  for (const statement of fact.statements) {
+    statement.sourceId = strings.of(statement.sourceId);
+    statement.review.state = strings.of(statement.review.state);
+  }
+  for (const span of fact.statementSpans) {
+    span.sourceId = strings.of(span.sourceId);
+    span.review = strings.of(span.review);
+    if (span.from) span.from = strings.of(span.from);
+    if (span.to) span.to = strings.of(span.to);
+  }
+  for (const span of fact.spans) {
+    if (span.from) span.from = strings.of(span.from);
+    if (span.to) span.to = strings.of(span.to);
+  }
+  if ('conditions' in fact) (fact as { conditions: string[] }).conditions = fact.conditions.map((c) => strings.of(c));
 }
 
 function* linesOf(changes: ChangeSet): Generator<Line> {
@@ -95,13 +125,13 @@ function* linesOf(changes: ChangeSet): Generator<Line> {
   for (const sourceVersion of changes.versions) yield { sourceVersion };
 }
 
-function addLine(changes: ChangeSet, line: Line): boolean {
+function addLine(changes: ChangeSet, line: Line, strings: Interner): boolean {
   if ('reset' in line) changes.reset = true;
   else if ('removeNode' in line) changes.removedNodes.push(line.removeNode);
   else if ('removeFact' in line) changes.removedFacts.push(line.removeFact);
   else if ('removeVersionsOf' in line) changes.removedVersionsOf.push(line.removeVersionsOf);
   else if ('node' in line) changes.nodes.push(line.node);
-  else if ('fact' in line) changes.facts.push(unpackFact(line.fact));
+  else if ('fact' in line) changes.facts.push(unpackFact(line.fact, strings));
   else if ('sourceVersion' in line) changes.versions.push(line.sourceVersion);
   else return false;
   return true;
@@ -159,6 +189,7 @@ export class StoreLog {
     const legacy = join(this.dir, LEGACY_FILE);
     if (!existsSync(this.snapshotFile) && existsSync(legacy)) return this.readLegacy(legacy);
     const state: StoredState = { version: 0, changes: [] };
+    const strings = new Interner();
     if (existsSync(this.snapshotFile)) {
       const snapshot = emptyChangeSet();
       let lineNo = 0;
@@ -169,7 +200,7 @@ export class StoreLog {
           if (!('format' in line) || line.format !== FORMAT_VERSION) throw formatError(this.snapshotFile, 'format' in line ? line.format : undefined);
           state.version = line.version;
         } else if ('end' in line) ended = true;
-        else if (!addLine(snapshot, line)) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile}:${lineNo} is not a snapshot record`, { file: this.snapshotFile, line: lineNo });
+        else if (!addLine(snapshot, line, strings)) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile}:${lineNo} is not a snapshot record`, { file: this.snapshotFile, line: lineNo });
       }
       if (!ended) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile} ends before its end line; move the data folder away to start empty`, { file: this.snapshotFile });
       state.changes.push(snapshot);
@@ -190,7 +221,7 @@ export class StoreLog {
           }
           pending = undefined;
           committedBytes = end;
-        } else if (!pending || !addLine(pending.changes, line)) {
+        } else if (!pending || !addLine(pending.changes, line, strings)) {
           throw new DomainError('STORE_FILE_CORRUPT', `${this.logFile}:${lineNo} is not a log record`, { file: this.logFile, line: lineNo });
         }
       }
