@@ -48,7 +48,16 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
   const refusals = commitments.filter((c) => c.type === 'REFUSED');
   const opposition = commitments.filter((c) => c.type === 'WARNED' || c.type === 'REFUSED');
   const tensions: Tension[] = [];
-  const via = (object: string | undefined, condition: string) => (object ? conditionalOn.filter((c) => c.from === object && c.to === condition) : []);
+  // Each rule looks its partners up by their ends (buckets keep the sorted order), not by a scan per commitment.
+  const pair = (from: string, to: string) => `${from}\u0000${to}`;
+  const conditionalOnByPair = groupBy(conditionalOn, (c) => pair(c.from, c.to));
+  const oppositionByPair = groupBy(opposition, (o) => pair(o.from, o.to));
+  const refusalsByTo = groupBy(refusals, (r) => r.to);
+  const pledgesByPair = groupBy(pledges, (p) => pair(p.from, p.to));
+  const pledgesByTo = groupBy(pledges, (p) => p.to);
+  const membershipsByFrom = groupBy(memberships, (m) => m.from);
+  const membershipsByTo = groupBy(memberships, (m) => m.to);
+  const via = (object: string | undefined, condition: string) => (object ? (conditionalOnByPair.get(pair(object, condition)) ?? []) : []);
   const inherited = (object: string | undefined) => (object ? ` (inherited from ${name(object)})` : '');
 
   for (const pledge of pledges) {
@@ -58,7 +67,7 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
       if (node.kind !== 'CONDITION') continue;
       // Consent or participation needed from an opponent of the same object.
       if (node.subject && CONSENT_KINDS.includes(node.conditionKind)) {
-        for (const stance of opposition.filter((o) => o.from === node.subject && o.to === pledge.to && overlaps(o, pledge))) {
+        for (const stance of (oppositionByPair.get(pair(node.subject, pledge.to)) ?? []).filter((o) => overlaps(o, pledge))) {
           tensions.push({
             kind: 'CONSENT_OPPOSED',
             explanation: `${name(pledge.from)} pledged to ${pledge.action} (${name(pledge.to)}), which needs "${node.name}"${inherited(gate.inheritedFrom)}, but ${name(stance.from)} ${stance.type.toLowerCase()}: ${stance.action}`,
@@ -67,7 +76,7 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
         }
       }
       // A gate that someone refused.
-      for (const refusal of refusals.filter((r) => r.to === gate.condition && overlaps(r, pledge))) {
+      for (const refusal of (refusalsByTo.get(gate.condition) ?? []).filter((r) => overlaps(r, pledge))) {
         tensions.push({
           kind: 'CONDITION_REFUSED',
           explanation: `${name(pledge.from)} pledged to ${pledge.action} once "${node.name}"${inherited(gate.inheritedFrom)}, which ${name(refusal.from)} refused (${refusal.action})`,
@@ -79,7 +88,7 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
 
   // Both pledged and refused.
   for (const refusal of refusals) {
-    for (const pledge of pledges.filter((p) => p.from === refusal.from && p.to === refusal.to && overlaps(p, refusal))) {
+    for (const pledge of (pledgesByPair.get(pair(refusal.from, refusal.to)) ?? []).filter((p) => overlaps(p, refusal))) {
       tensions.push({
         kind: 'PLEDGED_AND_REFUSED',
         explanation: `${name(refusal.from)} both pledged to ${pledge.action} and refused to ${refusal.action} (${name(refusal.to)})`,
@@ -90,9 +99,9 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
 
   // Members refusing what fellow members pledged, while the memberships hold.
   for (const refusal of refusals) {
-    for (const membership of memberships.filter((m) => m.from === refusal.from && overlaps(m, refusal))) {
-      const fellows = new Set(memberships.filter((m) => m.to === membership.to && m.from !== refusal.from && overlaps(m, refusal)).map((m) => m.from));
-      const theirPledges = pledges.filter((p) => fellows.has(p.from) && p.to === refusal.to && overlaps(p, refusal));
+    for (const membership of (membershipsByFrom.get(refusal.from) ?? []).filter((m) => overlaps(m, refusal))) {
+      const fellows = new Set((membershipsByTo.get(membership.to) ?? []).filter((m) => m.from !== refusal.from && overlaps(m, refusal)).map((m) => m.from));
+      const theirPledges = (pledgesByTo.get(refusal.to) ?? []).filter((p) => fellows.has(p.from) && overlaps(p, refusal));
       if (!theirPledges.length) continue;
       tensions.push({
         kind: 'MEMBER_REFUSES',
@@ -104,7 +113,7 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
 
   // Hedged beside firm.
   for (const hedged of pledges.filter((p) => p.firmness === 'hedged')) {
-    const firm = pledges.filter((p) => p.to === hedged.to && p.from !== hedged.from && FIRM.includes(p.firmness) && overlaps(p, hedged));
+    const firm = (pledgesByTo.get(hedged.to) ?? []).filter((p) => p.from !== hedged.from && FIRM.includes(p.firmness) && overlaps(p, hedged));
     if (!firm.length) continue;
     tensions.push({
       kind: 'HEDGED_VS_FIRM',
@@ -113,4 +122,16 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
     });
   }
   return tensions;
+}
+
+/** Items in buckets by key, each bucket in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
