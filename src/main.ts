@@ -2,6 +2,7 @@
 // from seeds/ by default, Neo4j when NEO4J_URI is set). GET /healthz answers 200 once the store
 // is loaded. SIGTERM lets in-flight requests finish and closes the store.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { loadConfig } from './config.ts';
 import { DomainError, formatProblem, ValidationError } from './domain/errors.ts';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const analysis = new AnalysisService(store, config.analysis);
   const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis }, { production: config.production, logger, jit: config.graphqlJit });
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let ready = false;
   let stopping = false;
   let lastRequestAt = Date.now();
@@ -31,10 +34,14 @@ async function main(): Promise<void> {
     lastRequestAt = Date.now();
     // While draining, every answer closes its connection, so clients do not reuse it.
     if (stopping) res.setHeader('connection', 'close');
-    if (req.url === '/healthz') {
+    if (req.url === '/healthz' || req.url === '/healthz?reset') {
       const ok = ready && !stopping;
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind }));
+      // How long callbacks waited for the event loop since start (or the last ?reset): what analysis must not block.
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const eventLoopDelayMs = { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
+      if (req.url.endsWith('?reset')) loopDelay.reset();
+      res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind, eventLoopDelayMs }));
       return;
     }
     if (req.method === 'POST' && req.headers['content-length'] === undefined) {

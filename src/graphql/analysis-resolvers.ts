@@ -71,8 +71,9 @@ export const analysisQueries = {
     const blocs = (await context.services.analysis.compute('communities', parseOptions(CommunitiesOptions, withoutPaging(args)))) as CommunityResult[];
     return offsetConnection(blocs, args, async (bloc) => bloc);
   },
+  // Hydrated per list, only the entries a query asks for (Scenario below).
   scenario: async (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) =>
-    hydrate(await context.services.analysis.compute('scenario', parseOptions(ScenarioOptions, options)), hydrator(context)),
+    context.services.analysis.compute('scenario', parseOptions(ScenarioOptions, options)),
   tensions: async (_: unknown, args: OptionsInput<typeof TensionsOptions> & ListArgs & { kinds?: string[] | null }, context: Context) => {
     const { kinds, ...rest } = withoutPaging(args) as { kinds?: string[] | null };
     if (kinds && kinds.length > 20) throw badArgument('kinds takes at most 20 values', { argument: 'kinds' });
@@ -82,7 +83,21 @@ export const analysisQueries = {
   },
 };
 
+export const SCENARIO_LIST_DEFAULT = 500;
+export const SCENARIO_LIST_MAX = 5000;
+const SCENARIO_LISTS = ['active', 'inactive', 'undetermined', 'withdrawn', 'reasons', 'cycles'] as const;
+
+const scenarioList = (list: (typeof SCENARIO_LISTS)[number]) => (result: Record<string, unknown[]>, args: { first?: number | null }, context: Context) => {
+  const first = args.first ?? SCENARIO_LIST_DEFAULT;
+  if (!Number.isInteger(first) || first < 0 || first > SCENARIO_LIST_MAX) throw badArgument(`first must be a whole number from 0 to ${SCENARIO_LIST_MAX}`, { argument: 'first' });
+  return hydrate((result[list] ?? []).slice(0, first), hydrator(context));
+};
+
 export const analysisTypes = {
+  Scenario: {
+    ...Object.fromEntries(SCENARIO_LISTS.map((list) => [list, scenarioList(list)])),
+    counts: (result: Record<string, unknown[]>) => Object.fromEntries(SCENARIO_LISTS.map((list) => [list, result[list]?.length ?? 0])),
+  },
   Community: {
     size: (bloc: CommunityResult) => bloc.members.length,
     members: (bloc: CommunityResult, args: ListArgs, context: Context) => offsetConnection(bloc.members, args, (member) => hydrate(member, hydrator(context))),

@@ -121,6 +121,21 @@ export function describeAnalysisApi(name: string, makeStore: StoreFactory, optio
       ]);
     });
 
+    it('bounds a scenario\'s lists (first, default 500) and counts them', async () => {
+      type Answer = { scenario: { counts: { undetermined: number; inactive: number; reasons: number }; undetermined: { id: string }[]; all: { id: string }[]; reasons: unknown[] } };
+      const res = await api.query<Answer>(`{
+        scenario(assume: ["condition:ceasefire-in-force"]) { counts { undetermined inactive reasons } undetermined(first: 1) { id } all: undetermined { id } reasons(first: 0) { outcome } }
+      }`);
+      expect(res.errors).toBeUndefined();
+      const scenario = res.data?.scenario as Answer['scenario'];
+      expect(scenario.counts.undetermined).toBeGreaterThan(1);
+      expect(scenario.all).toHaveLength(scenario.counts.undetermined);
+      expect(scenario.undetermined).toEqual(scenario.all.slice(0, 1));
+      expect(scenario.reasons).toEqual([]);
+      expect(scenario.counts.reasons).toBeGreaterThan(0);
+      expect(codes(await api.query('{ scenario(assume: ["condition:ceasefire-in-force"]) { undetermined(first: 5001) { id } } }'))).toEqual(['BAD_ARGUMENT']);
+    });
+
     it('caps a neighbourhood, nearest nodes first, and says when it did', async () => {
       type Sub = { nodes: { id: string }[]; relationships: { id: string; from: { id: string }; to: { id: string } }[]; truncated: boolean };
       const res = await api.query<{ whole: Sub; few: Sub; thin: Sub }>(`{

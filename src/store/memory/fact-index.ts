@@ -28,6 +28,9 @@ export class FactIndex {
   private readonly byFrom = new Postings();
   private readonly byTo = new Postings();
   private readonly byType = new Postings();
+  /** By end and type (`end type`): a node's commitments of some kinds without reading its others. */
+  private readonly byFromType = new Postings();
+  private readonly byToType = new Postings();
   private readonly bySource = new Postings();
   /** Facts no statement counts for (all disputed): they are in no listing without a review filter. */
   private notHolding = 0;
@@ -43,6 +46,8 @@ export class FactIndex {
     this.byFrom.add(fresh.map((f): Key => [f.from, f.id]));
     this.byTo.add(fresh.map((f): Key => [f.to, f.id]));
     this.byType.add(fresh.map((f): Key => [f.type, f.id]));
+    this.byFromType.add(fresh.map((f): Key => [endType(f.from, f.type), f.id]));
+    this.byToType.add(fresh.map((f): Key => [endType(f.to, f.type), f.id]));
     const sourcesGone: Key[] = [];
     const sourcesNew: Key[] = [];
     for (const { fact, before } of changes) {
@@ -64,6 +69,8 @@ export class FactIndex {
     this.byFrom.remove(facts.map((f): Key => [f.from, f.id]));
     this.byTo.remove(facts.map((f): Key => [f.to, f.id]));
     this.byType.remove(facts.map((f): Key => [f.type, f.id]));
+    this.byFromType.remove(facts.map((f): Key => [endType(f.from, f.type), f.id]));
+    this.byToType.remove(facts.map((f): Key => [endType(f.to, f.type), f.id]));
     this.bySource.remove(facts.flatMap((f) => sourcesOf(f).map((s): Key => [s, f.id])));
     for (const f of facts) if (f.sourceCount === 0) this.countNotHolding(f.type, -1);
     this.derived = undefined;
@@ -114,20 +121,28 @@ export class FactIndex {
 
   /** The narrowest candidate lists the filter allows: ids in any of the lists may match; none outside them can. */
   private candidates(filter: RelationshipFilter): { lists: SortedIds[]; exact: boolean } {
-    const options: { lists: SortedIds[]; criterion: keyof RelationshipFilter }[] = [];
+    const options: { lists: SortedIds[]; criteria: (keyof RelationshipFilter)[] }[] = [];
     const lists = (postings: Postings, keys: readonly string[] | undefined) => (keys ?? []).map((k) => postings.get(k)).filter((l): l is SortedIds => !!l);
-    if (filter.from?.length) options.push({ lists: lists(this.byFrom, filter.from), criterion: 'from' });
-    if (filter.to?.length) options.push({ lists: lists(this.byTo, filter.to), criterion: 'to' });
-    if (filter.involving?.length) options.push({ lists: [...lists(this.byFrom, filter.involving), ...lists(this.byTo, filter.involving)], criterion: 'involving' });
-    if (filter.types?.length) options.push({ lists: lists(this.byType, filter.types), criterion: 'types' });
-    if (filter.sources?.length) options.push({ lists: lists(this.bySource, filter.sources), criterion: 'sources' });
-    if (filter.conditions?.length) options.push({ lists: lists(this.derive().gated, filter.conditions), criterion: 'conditions' });
+    // An end with types reads the (end, type) lists: exactly the matches of both criteria.
+    const types = filter.types?.length ? filter.types : undefined;
+    const ends = (byEnd: Postings, byEndType: Postings, ids: readonly string[]) => (types ? lists(byEndType, ids.flatMap((id) => types.map((t) => endType(id, t)))) : lists(byEnd, ids));
+    const withTypes = (criterion: keyof RelationshipFilter): (keyof RelationshipFilter)[] => (types ? [criterion, 'types'] : [criterion]);
+    if (filter.from?.length) options.push({ lists: ends(this.byFrom, this.byFromType, filter.from), criteria: withTypes('from') });
+    if (filter.to?.length) options.push({ lists: ends(this.byTo, this.byToType, filter.to), criteria: withTypes('to') });
+    if (filter.involving?.length) {
+      options.push({ lists: [...ends(this.byFrom, this.byFromType, filter.involving), ...ends(this.byTo, this.byToType, filter.involving)], criteria: withTypes('involving') });
+    }
+    if (types) options.push({ lists: lists(this.byType, types), criteria: ['types'] });
+    if (filter.sources?.length) options.push({ lists: lists(this.bySource, filter.sources), criteria: ['sources'] });
+    if (filter.conditions?.length) options.push({ lists: lists(this.derive().gated, filter.conditions), criteria: ['conditions'] });
     if (!options.length) return { lists: [this.all], exact: this.onlyCriteria(filter, []) };
     const size = (o: { lists: SortedIds[] }) => o.lists.reduce((n, l) => n + l.size, 0);
     const best = options.reduce((a, b) => (size(b) < size(a) ? b : a));
-    // A single list under a single id-only criterion is counted by its length.
-    const single = best.lists.length <= 1 && best.criterion !== 'sources' && best.criterion !== 'conditions';
-    return { lists: best.lists, exact: single && this.onlyCriteria(filter, [best.criterion]) };
+    // Lists of ends and types hold exactly the facts that meet those criteria: with no other
+    // criterion, the matches are their (distinct) ids, counted without reading a fact. Sources and
+    // conditions are per statement and per gate: always checked.
+    const idOnly = !best.criteria.includes('sources') && !best.criteria.includes('conditions');
+    return { lists: best.lists, exact: idOnly && this.onlyCriteria(filter, best.criteria) };
   }
 
   private onlyCriteria(filter: RelationshipFilter, allowed: readonly string[]): boolean {
@@ -152,8 +167,12 @@ export class FactIndex {
     }
     let total: number | undefined;
     if (withTotal) {
-      if (exact) total = lists.reduce((n, l) => n + l.size, 0);
-      else {
+      if (exact && lists.length === 1) total = (lists[0] as SortedIds).size;
+      else if (exact) {
+        // Lists may share ids (a self-loop is in both an end's lists): count each once.
+        total = 0;
+        for (const _id of unionAfter(lists, undefined)) total++;
+      } else {
         total = 0;
         for (const id of unionAfter(lists, undefined)) if (matches(id)) total++;
       }
@@ -161,3 +180,5 @@ export class FactIndex {
     return { items: found, more, total };
   }
 }
+
+const endType = (end: string, type: string) => `${end}\u0000${type}`;
