@@ -4,6 +4,7 @@
 // and the event loop's delay while the heaviest analysis runs; start-up time and resident memory;
 // and what a write costs the store on disk. Each size's figures sit beside the seeds' (the
 // baseline, same run). Results go to bench/results/latest/api-scale-*.json (--save: bench/results/).
+// `npm run bench:api` (seeds, 100k), `-- --full` (and 1M), `-- --sizes=1000000` (seeds and 1M).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,13 @@ import type { Target } from './target.ts';
 
 const full = process.argv.includes('--full');
 const save = process.argv.includes('--save');
-const SIZES: (number | 'seeds')[] = full ? ['seeds', 100_000, 1_000_000] : ['seeds', 100_000];
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+// --sizes=seeds,1000000 picks sizes; the seeds (the baseline of every ratio) always run first.
+const SIZES: (number | 'seeds')[] = sizesArg
+  ? ['seeds', ...sizesArg.slice('--sizes='.length).split(',').filter((x) => x !== 'seeds').map(Number)]
+  : full
+    ? ['seeds', 100_000, 1_000_000]
+    : ['seeds', 100_000];
 const RESULTS = join(import.meta.dirname, 'results', save ? '' : 'latest');
 const WORK = mkdtempSync(join(tmpdir(), 'cgraph-api-scale-'));
 const DURATION = full ? 15 : 8;
@@ -31,7 +38,7 @@ const baseline: Record<string, number> = {};
 function record(size: number | 'seeds', name: string, value: number, unit: string, target: string, met: boolean) {
   const key = name;
   if (size === 'seeds') baseline[key] = value;
-  const base = size === 'seeds' ? null : (baseline[key] ?? null);
+  const base = size === 'seeds' || !baseline[key] ? null : (baseline[key] as number);
   const entry: Target = { name: `api ${size}: ${name}`, value, unit, target, baseline: base, ratio: base ? value / base : null, met };
   summary.push(entry);
   console.log(`${met ? 'MET ' : 'MISS'} ${entry.name}: ${value.toFixed(2)} ${unit} (target ${target}${base !== null ? `; seeds ${base.toFixed(2)}, ratio ${entry.ratio?.toFixed(2)}×` : ''})`);

@@ -25,6 +25,18 @@ export interface Tension {
 }
 
 const FIRM = ['firm', 'formalised'];
+/**
+ * A tension names at most this many partners (fellow members' pledges, firm pledges beside a
+ * hedged one) and says how many more there are: around a hub, listing every partner in every
+ * tension made the answer grow with the square of the hub (a million generated commitments:
+ * tensions of 50k relationships each, past any time limit).
+ */
+export const MAX_PARTNERS = 10;
+
+function listed(names: string[]): string {
+  const shown = names.slice(0, MAX_PARTNERS).join(', ');
+  return names.length > MAX_PARTNERS ? `${shown} and ${names.length - MAX_PARTNERS} more` : shown;
+}
 const CONSENT_KINDS = ['consent_of', 'participation_of'];
 
 export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeof TensionsOptions> = {}): Tension[] {
@@ -86,15 +98,15 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
     }
   }
 
-  // Both pledged and refused.
+  // Both pledged and refused: one tension per refusal, with the pledges it contradicts.
   for (const refusal of refusals) {
-    for (const pledge of (pledgesByPair.get(pair(refusal.from, refusal.to)) ?? []).filter((p) => overlaps(p, refusal))) {
-      tensions.push({
-        kind: 'PLEDGED_AND_REFUSED',
-        explanation: `${name(refusal.from)} both pledged to ${pledge.action} and refused to ${refusal.action} (${name(refusal.to)})`,
-        relationships: [pledge, refusal],
-      });
-    }
+    const contradicted = (pledgesByPair.get(pair(refusal.from, refusal.to)) ?? []).filter((p) => overlaps(p, refusal));
+    if (!contradicted.length) continue;
+    tensions.push({
+      kind: 'PLEDGED_AND_REFUSED',
+      explanation: `${name(refusal.from)} both pledged to ${listed(contradicted.map((p) => p.action))} and refused to ${refusal.action} (${name(refusal.to)})`,
+      relationships: [...contradicted.slice(0, MAX_PARTNERS), refusal],
+    });
   }
 
   // Members refusing what fellow members pledged, while the memberships hold.
@@ -105,8 +117,8 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
       if (!theirPledges.length) continue;
       tensions.push({
         kind: 'MEMBER_REFUSES',
-        explanation: `${name(refusal.from)}, a member of ${name(membership.to)}, refused to ${refusal.action} while ${theirPledges.map((p) => name(p.from)).join(', ')} pledged to it (${name(refusal.to)})`,
-        relationships: [refusal, membership, ...theirPledges],
+        explanation: `${name(refusal.from)}, a member of ${name(membership.to)}, refused to ${refusal.action} while ${listed(theirPledges.map((p) => name(p.from)))} pledged to it (${name(refusal.to)})`,
+        relationships: [refusal, membership, ...theirPledges.slice(0, MAX_PARTNERS)],
       });
     }
   }
@@ -117,8 +129,8 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
     if (!firm.length) continue;
     tensions.push({
       kind: 'HEDGED_VS_FIRM',
-      explanation: `${name(hedged.from)}'s pledge to ${hedged.action} is hedged, while ${firm.map((p) => `${name(p.from)} (${p.firmness})`).join(', ')} committed firmly to ${name(hedged.to)}`,
-      relationships: [hedged, ...firm],
+      explanation: `${name(hedged.from)}'s pledge to ${hedged.action} is hedged, while ${listed(firm.map((p) => `${name(p.from)} (${p.firmness})`))} committed firmly to ${name(hedged.to)}`,
+      relationships: [hedged, ...firm.slice(0, MAX_PARTNERS)],
     });
   }
   return tensions;

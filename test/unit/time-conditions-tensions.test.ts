@@ -112,6 +112,20 @@ describe('tensions, one rule at a time', () => {
     expect(kinds(graphOf(base, left))).toEqual([]);
   });
 
+  it('names at most 10 partners in a tension and says how many more there are (around a hub, not the square of it)', () => {
+    const states = Array.from({ length: 13 }, (_, i) => `state:S${String(i).padStart(2, '0')}`);
+    const firm = states.slice(1).map((s) => commitment('PLEDGED', s, 'initiative:force', { firmness: 'firm' }));
+    const hedged = commitment('PLEDGED', states[0] as string, 'initiative:force', { firmness: 'hedged' });
+    const refusalsOfOwn = [commitment('PLEDGED', 'state:DEU', 'initiative:force', { firmness: 'hedged', action: 'a' }), commitment('REFUSED', 'state:DEU', 'initiative:force')];
+    const graph = graphOf([...base, ...states.map((s) => node(s))], [hedged, ...firm, ...refusalsOfOwn]);
+    const tensions = findTensions(graph, {});
+    const beside = tensions.find((t) => t.kind === 'HEDGED_VS_FIRM' && t.relationships[0]?.id === hedged.id);
+    expect(beside?.relationships).toHaveLength(11);
+    expect(beside?.explanation).toMatch(/ and 2 more committed firmly to force$/);
+    // One tension per refusal, naming the pledges it contradicts.
+    expect(tensions.filter((t) => t.kind === 'PLEDGED_AND_REFUSED').map((t) => t.relationships.map((r) => r.type))).toEqual([['PLEDGED', 'REFUSED']]);
+  });
+
   it('HEDGED_VS_FIRM: a hedged pledge beside firm ones; conditional ones do not count', () => {
     const hedged = commitment('PLEDGED', 'state:DEU', 'initiative:force', { firmness: 'hedged' });
     expect(kinds(graphOf(base, [hedged, commitment('PLEDGED', 'state:GBR', 'initiative:force', { firmness: 'firm' })]))).toEqual(['HEDGED_VS_FIRM']);
