@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { CGRAPH } from '../test/support/run-cli.ts';
+import { loadBatches, validateDossiers } from '../src/ingest/load-dossiers.ts';
+import { MemoryStore } from '../src/store/memory/memory-store.ts';
 import type { Target } from './target.ts';
 
 const full = process.argv.includes('--full');
@@ -200,6 +202,42 @@ try {
       record(size, 'server resident memory (store + analysis worker)', rss, 'MiB', size === 1_000_000 ? '< 4096 MiB' : 'reported', size !== 1_000_000 || rss < 4096);
     } finally {
       await api.stop();
+    }
+    if (size !== 'seeds') {
+      // What a write costs on disk, in process: open the store, then load the first seed dossier
+      // (74 statements) into it: an append to the log. Baseline, same data: rewriting the whole
+      // store as one JSON file, as format 2 did on every write.
+      let t = performance.now();
+      const store = new MemoryStore({ dataDir });
+      const openSeconds = seconds(t);
+      const { batches } = await validateDossiers(['seeds/paris-summit-2026-01-06']);
+      t = performance.now();
+      await loadBatches(store, batches);
+      const writeMs = seconds(t) * 1000;
+      let rewriteMs: number | null = null;
+      t = performance.now();
+      try {
+        const snapshot = await store.snapshot();
+        writeFileSync(join(WORK, 'rewrite.json'), JSON.stringify({ nodes: snapshot.nodes.map((n) => n.attributes), facts: snapshot.edges.map((e) => e.attributes) }));
+        rewriteMs = seconds(t) * 1000;
+      } catch (error) {
+        console.log(`rewriting the store as one JSON file: ${(error as Error).message}`);
+      }
+      rmSync(join(WORK, 'rewrite.json'), { force: true });
+      await store.close();
+      detail[`persistence-${size}`] = { ...(detail[`persistence-${size}`] as object), openSeconds, writeMs, rewriteMs };
+      record(size, 'open the embedded store (snapshot + log), in process', openSeconds, 's', 'reported', true);
+      const entry: Target = {
+        name: `api ${size}: a write of one dossier (74 statements), appended to the log`,
+        value: writeMs,
+        unit: 'ms',
+        target: 'far below a rewrite',
+        baseline: rewriteMs,
+        ratio: rewriteMs ? writeMs / rewriteMs : null,
+        met: rewriteMs === null || writeMs < rewriteMs / 10,
+      };
+      summary.push(entry);
+      console.log(`${entry.met ? 'MET ' : 'MISS'} ${entry.name}: ${writeMs.toFixed(1)} ms (rewriting one JSON file: ${rewriteMs === null ? 'impossible, over the longest string' : `${rewriteMs.toFixed(0)} ms`})`);
     }
     rmSync(dataDir, { recursive: true, force: true });
   }

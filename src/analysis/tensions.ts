@@ -16,7 +16,8 @@ import { overlaps } from '../domain/time.ts';
 import { conditionIndexOf, relationshipOn, type CommitmentGraph } from './graph-view.ts';
 import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
 
-export type TensionKind = 'CONSENT_OPPOSED' | 'CONDITION_REFUSED' | 'PLEDGED_AND_REFUSED' | 'MEMBER_REFUSES' | 'HEDGED_VS_FIRM';
+export const TENSION_KINDS = ['CONSENT_OPPOSED', 'CONDITION_REFUSED', 'PLEDGED_AND_REFUSED', 'MEMBER_REFUSES', 'HEDGED_VS_FIRM'] as const;
+export type TensionKind = (typeof TENSION_KINDS)[number];
 
 export interface Tension {
   kind: TensionKind;

@@ -49,6 +49,11 @@ function describeAnalysisCli(name: string, env: () => Record<string, string>, sk
       expect(on.relationships.map((r: { type: string }) => r.type)).toEqual(['REFUSED', 'WARNED']);
       expect(JSON.parse(runCli(['tensions', '--as-of', '2025-12-31', '--json'], vars).stdout)).toEqual([]);
       expect(JSON.parse(runCli(['tensions', '--as-of', '2026-01-06', '--json'], vars).stdout)).toHaveLength(10);
+      // Bounded and filtered: the first two consent tensions, and a line saying how many there are.
+      const consent = JSON.parse(runCli(['tensions', '--kind', 'consent_opposed', '--first', '2', '--json'], vars).stdout) as { kind: string }[];
+      expect(consent.map((t) => t.kind)).toEqual(['CONSENT_OPPOSED', 'CONSENT_OPPOSED']);
+      expect(runCli(['tensions', '--kind', 'CONSENT_OPPOSED', '--first', '2'], vars).stdout).toContain('(2 of 3 tensions; --first shows more)');
+      expect(runCli(['tensions', '--kind', 'NOPE'], vars).code).toBe(2);
       const exported = runCli(['export', '--format', 'jsonl', '--as-of', '2025-12-31'], vars).stdout.trim().split('\n').map((l) => JSON.parse(l));
       expect(exported.filter((r: { type?: string }) => ['PLEDGED', 'REFUSED', 'WARNED'].includes(r.type ?? ''))).toEqual([]);
       expect(exported.some((r: { type?: string }) => r.type === 'INVADED')).toBe(true); // valid from 2022-02-24

@@ -27,11 +27,11 @@ import {
 } from '../../analysis/options.ts';
 import { allPaths, shortestPath, type Path } from '../../analysis/paths.ts';
 import { scenario } from '../../analysis/scenario.ts';
-import { findTensions } from '../../analysis/tensions.ts';
+import { findTensions, TENSION_KINDS, type TensionKind } from '../../analysis/tensions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isCommitment, type Commitment, type GraphRelationship } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { print, usageError, withStore, writeLines } from '../runtime.ts';
+import { print, usageError, wholeNumber, withStore, writeLines } from '../runtime.ts';
 
 /** An id, or a name or alias that names exactly one node. */
 export async function resolveNode(store: GraphStore, text: string): Promise<string> {
@@ -237,13 +237,20 @@ export function registerAnalysisCommands(program: Command): void {
     .command('tensions')
     .description('where commitments collide (only commitments valid on a common day), each with the relationships involved')
     .option('--as-of <date>', 'only commitments valid on this date')
+    .option('--kind <kinds>', `only these kinds (comma-separated: ${TENSION_KINDS.join(', ')})`, list)
+    .option('--first <n>', 'at most this many (default: all), then how many there are', wholeNumber(1_000_000_000))
     .option('--json', 'print JSON')
-    .action(async ({ json, ...options }: { asOf?: string; json?: boolean }) => {
+    .action(async ({ json, kind, first, ...options }: { asOf?: string; kind?: string[]; first?: number; json?: boolean }) => {
+      const unknown = (kind ?? []).filter((k) => !TENSION_KINDS.includes(k.toUpperCase() as TensionKind));
+      if (unknown.length) throw usageError(`--kind takes ${TENSION_KINDS.join(', ')}; got ${unknown.join(', ')}`);
       await withGraph(async (graph) => {
-        const tensions = findTensions(graph, options);
+        const kinds = kind?.map((k) => k.toUpperCase());
+        const all = findTensions(graph, options).filter((t) => !kinds?.length || kinds.includes(t.kind));
+        const tensions = first === undefined ? all : all.slice(0, first);
+        const more = all.length > tensions.length ? `\n(${tensions.length} of ${all.length} tensions; --first shows more)` : '';
         print(
           { json: !!json },
-          tensions.map((t) => `[${t.kind}] ${t.explanation}\n${t.relationships.map((r) => `    ${describeRelationship(graph, r)}`).join('\n')}`).join('\n'),
+          tensions.map((t) => `[${t.kind}] ${t.explanation}\n${t.relationships.map((r) => `    ${describeRelationship(graph, r)}`).join('\n')}`).join('\n') + more,
           tensions.map((t) => ({ kind: t.kind, explanation: t.explanation, relationships: t.relationships.map((r) => r.id) })),
         );
       });
