@@ -8,6 +8,7 @@ import { matchesRelationshipFilter, type RelationshipFilter } from '../../src/do
 import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import type { Fact } from '../../src/domain/statements.ts';
 import { generateRecords } from '../../src/ingest/generate.ts';
+import { deriveFactId } from '../../src/domain/relationship-id.ts';
 import { seededRandom } from '../../src/analysis/communities.ts';
 import { allItems } from '../../src/store/common.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
@@ -26,6 +27,16 @@ async function generatedStore() {
 describe('indexed listing of the embedded store', () => {
   it('pages and counts every filter exactly as the definition does, with every fact holding (counts from the lists) and with some disputed', async () => {
     const store = await generatedStore();
+    await checkFilters(store);
+    // A small write into a larger store (ids spliced into the long lists rather than merged).
+    const pledges = (await store.listRelationships({ types: ['PLEDGED'] }, { first: 3 })).items;
+    const added = pledges.map((f, i) => {
+      const { statements: _s, sourceCount: _c, disagreements: _d, spans: _p, statementSpans: _t, disputed: _u, ...claim } = f;
+      const aspect = `added ${i}`;
+      return { ...claim, aspect, id: deriveFactId({ type: claim.type, from: claim.from, to: claim.to, aspect }) } as GraphRelationship;
+    });
+    const report = await store.upsert({ nodes: [], relationships: added });
+    expect(report.relationshipsCreated).toBe(3);
     await checkFilters(store);
     // Some facts stop counting (a disputed statement): listings without a review filter leave them out.
     const firstPage = await store.listRelationships({ types: ['REFUSED'] }, { first: 7 });

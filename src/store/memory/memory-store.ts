@@ -95,7 +95,10 @@ export class MemoryStore implements GraphStore {
 
   /** Call only inside exclusive(): the state must not change while it is written. */
   private async compact(): Promise<void> {
-    await this.log?.compact(this.changeCount, { nodes: this.nodes.values(), facts: this.facts.values(), versions: [...this.versions.values()].flat() });
+    // In id order, so that reading it back needs no sort.
+    const nodes = this.nodeIds.values().map((id) => this.nodes.get(id) as GraphNode);
+    const facts = this.factIndex.ids().map((id) => this.facts.get(id) as Fact);
+    await this.log?.compact(this.changeCount, { nodes, facts, versions: [...this.versions.values()].flat() });
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -15,7 +15,18 @@ export class SortedIds {
   /** Adds ids not already present. */
   add(incoming: readonly string[]): void {
     if (!incoming.length) return;
-    const fresh = [...new Set(incoming)].sort(compare);
+    // Input already in order (a snapshot is written in id order) needs no sort.
+    const unique = [...new Set(incoming)];
+    const fresh = unique.every((id, i) => i === 0 || (unique[i - 1] as string) < id) ? unique : unique.sort(compare);
+    if (fresh.length * 256 < this.ids.length) {
+      // A few ids into a long list (a write into a large store): binary search and splice each,
+      // instead of copying the whole list.
+      for (const id of fresh) {
+        const at = this.position(id);
+        if (this.ids[at] !== id) this.ids.splice(at, 0, id);
+      }
+      return;
+    }
     const merged: string[] = new Array<string>();
     let i = 0;
     let j = 0;
