@@ -101,13 +101,14 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
 }
 
-/** Asks until the analysis answers (ANALYSIS_TIMEOUT means: computing, ask again); seconds it took. */
+/** Asks until the analysis answers (ANALYSIS_TIMEOUT means: computing, ask again); seconds it took, or Infinity when it was stopped at the limit. */
 async function warm(url: string, query: string): Promise<number> {
   const started = performance.now();
   for (;;) {
     const answer = await post(url, query);
     if (!answer.errors) return seconds(started);
     const code = answer.errors[0]?.extensions?.code;
+    if (code === 'ANALYSIS_TOO_LARGE') return Number.POSITIVE_INFINITY;
     if (code !== 'ANALYSIS_TIMEOUT' && code !== 'ANALYSIS_BUSY') throw new Error(`${query}: ${JSON.stringify(answer.errors)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
