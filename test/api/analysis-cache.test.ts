@@ -2,8 +2,11 @@
 // requests, and dropped by any write — on both stores (through the API, in-process over HTTP).
 import { describe, expect, it } from 'vitest';
 import { AnalysisService } from '../../src/analysis-service.ts';
+import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
+import { generateRecords } from '../../src/ingest/generate.ts';
+import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { eachStore } from '../support/fixtures.ts';
-import { API_KEY, seededApi } from '../support/graphql-client.ts';
+import { API_KEY, codes, seededApi } from '../support/graphql-client.ts';
 
 // A test dossier (text written for the test): Spain refuses the ceasefire the troop pledges wait for.
 const TEXT = 'Spain rejected any ceasefire.\n';
@@ -58,3 +61,31 @@ for (const [name, open, skip] of eachStore()) {
     });
   });
 }
+
+describe('an analysis past the hard limit', () => {
+  it('is stopped (its worker terminated) with ANALYSIS_TOO_LARGE, kept for that version, and the next analysis runs on a new worker', async () => {
+    const batch: GraphBatch = { nodes: [], relationships: [] };
+    for (const record of generateRecords({ states: 200, actors: 400, commitments: 30_000, seed: 5 })) {
+      if ('kind' in record) batch.nodes.push(record as GraphNode);
+      else batch.relationships.push(record as GraphRelationship);
+    }
+    const store = new MemoryStore();
+    // Betweenness over 30k generated commitments takes about a second here: far past a 100 ms limit.
+    const analysis = new AnalysisService(store, { hardLimitMs: 100, budgetMs: 60_000 });
+    const api = await seededApi(store, { analysis, batches: [batch] });
+    try {
+      const heavy = '{ centrality(metric: BETWEENNESS, first: 3) { score } }';
+      const stopped = await api.query(heavy);
+      expect(stopped.errors?.[0]).toMatchObject({ extensions: { code: 'ANALYSIS_TOO_LARGE' }, message: expect.stringContaining('was stopped') });
+      const computed = analysis.computed;
+      expect(codes(await api.query(heavy))).toEqual(['ANALYSIS_TOO_LARGE']);
+      expect(analysis.computed).toBe(computed); // kept, not run again
+      // A trivial analysis (a path from a node to itself) is answered by the new worker.
+      const light = await api.query<{ shortestPath: { length: number; nodes: { id: string }[] } | null }>('{ shortestPath(from: "state:AAA", to: "state:AAA") { length nodes { id } } }');
+      expect(light.errors).toBeUndefined();
+      expect(light.data?.shortestPath).toEqual({ length: 0, nodes: [{ id: 'state:AAA' }] });
+    } finally {
+      await analysis.close();
+    }
+  }, 120_000);
+});

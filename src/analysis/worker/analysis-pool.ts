@@ -47,7 +47,9 @@ export class AnalysisPool {
   /** The store version whose graph the worker holds. */
   private sentVersion: string | undefined;
   private queue: Task[] = [];
-  private running: { task: Task; timer: NodeJS.Timeout } | undefined;
+  private running: { task: Task; timer: NodeJS.Timeout | undefined } | undefined;
+  /** Resolved when the worker says the graph it was sent is built. */
+  private graphReady: (() => void) | undefined;
 
   constructor(
     private readonly store: GraphStore,
@@ -81,13 +83,15 @@ export class AnalysisPool {
   private async next(): Promise<void> {
     const task = this.queue.shift();
     if (!task) return;
-    const timer = setTimeout(() => this.tooLong(task), this.hardLimitMs);
-    timer.unref();
-    this.running = { task, timer };
+    this.running = { task, timer: undefined };
     try {
       const worker = this.started();
       const version = await this.store.version();
       if (this.sentVersion !== version) await this.send(worker, version);
+      // The limit is the analysis's own time, not the graph's transfer before it.
+      const timer = setTimeout(() => this.tooLong(task), this.hardLimitMs);
+      timer.unref();
+      this.running = { task, timer };
       worker.postMessage({ type: 'run', id: 0, version, operation: task.operation, options: task.options });
     } catch (error) {
       this.settle((t) => t.reject(error as Error));
@@ -105,7 +109,9 @@ export class AnalysisPool {
       worker.postMessage({ type: 'edges', edges: chunk });
       await new Promise((resolve) => setImmediate(resolve));
     }
+    const ready = new Promise<void>((resolve) => (this.graphReady = resolve));
     worker.postMessage({ type: 'end' });
+    await ready;
     this.sentVersion = settled ? version : undefined;
   }
 
@@ -119,6 +125,11 @@ export class AnalysisPool {
   }
 
   private finished(message: FromWorker): void {
+    if ('ready' in message) {
+      this.graphReady?.();
+      this.graphReady = undefined;
+      return;
+    }
     this.settle((task) => {
       if ('result' in message) task.resolve(message.result);
       else if (message.error.code) task.reject(new DomainError(message.error.code, message.error.message, message.error.details));
@@ -132,7 +143,7 @@ export class AnalysisPool {
     this.worker = undefined;
     this.settle((t) =>
       t.reject(
-        new DomainError('ANALYSIS_TOO_LARGE', `${t.operation} ran for more than ${Math.round(this.hardLimitMs / 1000)} s and was stopped; narrow it (types, asOf, a smaller maxLength)`, {
+        new DomainError('ANALYSIS_TOO_LARGE', `${t.operation} ran for more than ${this.hardLimitMs} ms and was stopped; narrow it (types, asOf, a smaller maxLength)`, {
           operation: t.operation,
           limitMs: this.hardLimitMs,
         }),
@@ -144,6 +155,7 @@ export class AnalysisPool {
   private failed(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    this.graphReady = undefined;
     this.settle((t) => t.reject(error));
   }
 

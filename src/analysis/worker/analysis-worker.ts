@@ -16,6 +16,7 @@ export type ToWorker =
   | { type: 'run'; id: number; version: string; operation: Operation; options: Record<string, unknown> };
 
 export type FromWorker =
+  | { ready: string }
   | { id: number; result: unknown; ms: number }
   | { id: number; error: { code?: string; message: string; details?: Record<string, unknown> } };
 
@@ -51,5 +52,6 @@ parentPort?.on('message', (message: ToWorker) => {
   } else if (message.type === 'end') {
     current = incoming;
     incoming = undefined;
+    parentPort?.postMessage({ ready: current?.version ?? '' });
   } else parentPort?.postMessage(run(message));
 });
