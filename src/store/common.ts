@@ -105,6 +105,14 @@ export class Interner {
   }
 }
 
+/** Record fields whose values repeat across a large graph (ends, types, dates, codes). */
+export const REPEATED_FIELDS = ['from', 'to', 'type', 'firmness', 'status', 'statedAt', 'validFrom', 'validTo', 'cameo', 'role', 'aidType'] as const;
+
+/** Shares the repeated field values of a record read from disk or a message (each arrives as its own copy). */
+export function internFields(record: Record<string, unknown>, strings: Interner): void {
+  for (const key of REPEATED_FIELDS) if (key in record) record[key] = strings.of(record[key]);
+}
+
 // --- records and upsert reports ------------------------------------------------------------
 
 /** A node merged onto what is stored: new properties win, aliases accumulate. */

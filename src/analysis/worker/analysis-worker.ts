@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { buildGraph, type CommitmentGraph, type SerializedInput } from '../graph-view.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 import { toRefs } from './refs.ts';
-import { Interner } from '../../store/common.ts';
+import { internFields, Interner } from '../../store/common.ts';
 
 /** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
 export type ToWorker =
@@ -20,7 +20,6 @@ export type FromWorker =
   | { id: number; result: unknown; ms: number }
   | { id: number; error: { code?: string; message: string; details?: Record<string, unknown> } };
 
-const REPEATED = ['from', 'to', 'type', 'firmness', 'status', 'statedAt', 'validFrom', 'validTo', 'role', 'aidType'];
 let strings = new Interner();
 let current: { version: string; graph: CommitmentGraph } | undefined;
 let incoming: { version: string; graph: CommitmentGraph } | undefined;
@@ -39,14 +38,14 @@ function run(message: Extract<ToWorker, { type: 'run' }>): FromWorker {
 }
 
 parentPort?.on('message', (message: ToWorker) => {
-  if (message.type === 'begin') strings = new Interner();
-  if (message.type === 'begin') incoming = { version: message.version, graph: buildGraph({ nodes: message.nodes, edges: [] }) };
-  else if (message.type === 'edges') {
+  if (message.type === 'begin') {
+    strings = new Interner();
+    incoming = { version: message.version, graph: buildGraph({ nodes: message.nodes, edges: [] }) };
+  } else if (message.type === 'edges') {
     const graph = incoming?.graph;
     for (const edge of message.edges) {
       // Each message brings its own copy of every string: keep one of the repeated ones.
-      const rel = edge.attributes as unknown as Record<string, unknown>;
-      for (const key of REPEATED) if (key in rel) rel[key] = strings.of(rel[key]);
+      internFields(edge.attributes as unknown as Record<string, unknown>, strings);
       graph?.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
     }
   } else if (message.type === 'end') {

@@ -39,15 +39,22 @@ export class FactIndex {
 
   constructor(private readonly facts: ReadonlyMap<string, Fact>) {}
 
+  /** The postings keyed by what a fact's id is made of (its ends and type), which no write changes. */
+  private byIdentity(): [Postings, (f: Fact) => string][] {
+    return [
+      [this.byFrom, (f) => f.from],
+      [this.byTo, (f) => f.to],
+      [this.byType, (f) => f.type],
+      [this.byFromType, (f) => endType(f.from, f.type)],
+      [this.byToType, (f) => endType(f.to, f.type)],
+    ];
+  }
+
   /** Call after the facts map holds the new facts (`before`: what each replaced, if anything). */
   added(changes: readonly { fact: Fact; before: Fact | undefined }[]): void {
     const fresh = changes.filter((c) => !c.before).map((c) => c.fact);
     this.all.add(fresh.map((f) => f.id));
-    this.byFrom.add(fresh.map((f): Key => [f.from, f.id]));
-    this.byTo.add(fresh.map((f): Key => [f.to, f.id]));
-    this.byType.add(fresh.map((f): Key => [f.type, f.id]));
-    this.byFromType.add(fresh.map((f): Key => [endType(f.from, f.type), f.id]));
-    this.byToType.add(fresh.map((f): Key => [endType(f.to, f.type), f.id]));
+    for (const [postings, keyOf] of this.byIdentity()) postings.add(fresh.map((f): Key => [keyOf(f), f.id]));
     const sourcesGone: Key[] = [];
     const sourcesNew: Key[] = [];
     for (const { fact, before } of changes) {
@@ -66,11 +73,7 @@ export class FactIndex {
   removed(facts: readonly Fact[]): void {
     if (!facts.length) return;
     this.all.remove(facts.map((f) => f.id));
-    this.byFrom.remove(facts.map((f): Key => [f.from, f.id]));
-    this.byTo.remove(facts.map((f): Key => [f.to, f.id]));
-    this.byType.remove(facts.map((f): Key => [f.type, f.id]));
-    this.byFromType.remove(facts.map((f): Key => [endType(f.from, f.type), f.id]));
-    this.byToType.remove(facts.map((f): Key => [endType(f.to, f.type), f.id]));
+    for (const [postings, keyOf] of this.byIdentity()) postings.remove(facts.map((f): Key => [keyOf(f), f.id]));
     this.bySource.remove(facts.flatMap((f) => sourcesOf(f).map((s): Key => [s, f.id])));
     for (const f of facts) if (f.sourceCount === 0) this.countNotHolding(f.type, -1);
     this.derived = undefined;

@@ -15,7 +15,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import type { SourceVersion } from '../statement-plan.ts';
-import { Interner } from '../common.ts';
+import { internFields, Interner } from '../common.ts';
 
 export const SNAPSHOT_FILE = 'store.snapshot.jsonl';
 export const LOG_FILE = 'store.log.jsonl';
@@ -87,12 +87,9 @@ export function unpackFact(fact: Fact, strings: Interner): Fact {
   return fact;
 }
 
-const REPEATED = ['from', 'to', 'type', 'firmness', 'status', 'statedAt', 'validFrom', 'validTo', 'cameo', 'role', 'aidType'] as const;
-
 /** Shares the repeated strings of a fact read from disk (a million facts repeat a few thousand ids and dates). */
 function internFact(fact: Fact, strings: Interner): void {
-  const record = fact as unknown as Record<string, unknown>;
-  for (const key of REPEATED) if (key in record) record[key] = strings.of(record[key]);
+  internFields(fact as unknown as Record<string, unknown>, strings);
   for (const evidence of fact.evidence) {
     evidence.sourceId = strings.of(evidence.sourceId);
     if (evidence.attribution) evidence.attribution = strings.of(evidence.attribution);
