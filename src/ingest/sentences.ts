@@ -1,5 +1,9 @@
-// Splits a source text into sentences for the coverage ledger: a sentence ends at . ! or ?
-// (with any closing quotes) followed by white space, or at a line break.
+// The one sentence splitter of the project: the validator's ledger, the source diff and the
+// drafter all read a text through it. A line break always ends a sentence (headlines, bylines,
+// list items); within a line, wink-nlp's sentence detection decides, so abbreviations ("U.S.",
+// "Mr.", "Gen.", initials such as "J. D. Vance") do not end one and closing quotes stay with the
+// sentence they close. Offsets are into the original text; every sentence is trimmed.
+import { nlp } from './nlp.ts';
 
 export interface Sentence {
   text: string;
@@ -7,22 +11,37 @@ export interface Sentence {
   end: number;
 }
 
-const SENTENCE_END = /[.!?][”’"')\]]*(?=\s)|\n/g;
-
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    splitLine(line, lineStart, sentences);
+    lineStart += line.length + 1;
+  }
+  return sentences;
+}
+
+function splitLine(line: string, offset: number, into: Sentence[]): void {
+  if (!line.trim()) return;
+  const pieces: string[] = [];
+  nlp.readDoc(line).sentences().each((s) => {
+    pieces.push(s.out());
+  });
   let cursor = 0;
-  const push = (end: number) => {
-    const raw = text.slice(cursor, end);
+  const push = (from: number, to: number) => {
+    const raw = line.slice(from, to);
     const leading = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed) sentences.push({ text: trimmed, start: cursor + leading, end: cursor + leading + trimmed.length });
+    if (trimmed) into.push({ text: trimmed, start: offset + from + leading, end: offset + from + leading + trimmed.length });
   };
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].length;
-    push(end);
-    cursor = end;
+  for (const piece of pieces) {
+    const wanted = piece.trim();
+    const at = wanted ? line.indexOf(wanted, cursor) : -1;
+    // wink reproduces its input verbatim; should a piece ever not be found, the rest of the line
+    // is one sentence rather than a guess at offsets.
+    if (at < 0) break;
+    push(cursor, at + wanted.length);
+    cursor = at + wanted.length;
   }
-  push(text.length);
-  return sentences;
+  push(cursor, line.length);
 }
