@@ -9,7 +9,7 @@ import { AnalysisPool } from './analysis/worker/analysis-pool.ts';
 import type { Operation } from './analysis/worker/operations.ts';
 import { buildConditionIndex, type ConditionIndex } from './domain/conditions.ts';
 import { DomainError } from './domain/errors.ts';
-import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
+import { DEFAULT_ANALYSIS_LIMITS, withinBudget, type AnalysisLimits } from './analysis/limits.ts';
 import { allItems, canonicalJson } from './store/common.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
@@ -62,7 +62,17 @@ export class AnalysisService {
       });
       if (results.size > MAX_CACHED_RESULTS) results.delete(results.keys().next().value as string);
     }
-    return withinBudget(result, this.limits.budgetMs, operation);
+    const budgetMs = this.limits.budgetMs;
+    return withinBudget(
+      result,
+      budgetMs,
+      () =>
+        new DomainError('ANALYSIS_TIMEOUT', `${operation} is still being computed after ${budgetMs} ms; ask again shortly: the result is kept once it is ready`, {
+          operation,
+          budgetMs,
+          retryAfterSeconds: Math.max(1, Math.ceil(budgetMs / 1000)),
+        }),
+    );
   }
 
   /** What condition inheritance walks (CONDITIONAL_ON, PART_OF), read from the store once per version. */
@@ -83,22 +93,4 @@ export class AnalysisService {
   async close(): Promise<void> {
     await this.pool.close();
   }
-}
-
-function withinBudget<T>(work: Promise<T>, budgetMs: number, operation: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new DomainError('ANALYSIS_TIMEOUT', `${operation} is still being computed after ${budgetMs} ms; ask again shortly: the result is kept once it is ready`, {
-            operation,
-            budgetMs,
-            retryAfterSeconds: Math.max(1, Math.ceil(budgetMs / 1000)),
-          }),
-        ),
-      budgetMs,
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -10,6 +10,7 @@ import { readRegistry } from './ingest/dossier-files.ts';
 import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
 import { openStore } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
+import { DraftService } from './ingest/draft/draft-service.ts';
 import { AnalysisService } from './analysis-service.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const registry = readRegistry(config.registryFile).nodes;
   const analysis = new AnalysisService(store, config.analysis);
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis }, { production: config.production, logger, jit: config.graphqlJit });
+  const drafts = new DraftService(registry, config.analysis);
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts }, { production: config.production, logger, jit: config.graphqlJit });
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
       if (Date.now() - lastRequestAt < DRAIN_QUIET_MS && Date.now() - drainStarted < DRAIN_MAX_MS) return;
       clearInterval(drain);
       server.close(() => {
-        void Promise.all([analysis.close(), store.close()]).finally(() => {
+        void Promise.all([analysis.close(), drafts.close(), store.close()]).finally(() => {
           logger.info('stopped');
           process.exit(0);
         });

@@ -5,6 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { DraftService } from './ingest/draft/draft-service.ts';
 import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
@@ -31,9 +32,9 @@ export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxToke
 
 export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;
 
-export function createServer(deps: Omit<Services, 'analysis'> & Partial<Pick<Services, 'analysis'>>, options: ServerOptions): CommitmentGraphServer {
+export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Partial<Pick<Services, 'analysis' | 'drafts'>>, options: ServerOptions): CommitmentGraphServer {
   const logger = options.logger;
-  const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store, options.analysis) };
+  const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store, options.analysis), drafts: deps.drafts ?? new DraftService(deps.registry, options.analysis) };
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',

@@ -9,3 +9,12 @@ export interface AnalysisLimits {
 }
 
 export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { budgetMs: 5000, hardLimitMs: 120_000, maxPending: 8 };
+
+/** The work's result if it comes within the budget, else the error `late()` makes (the work goes on). */
+export function withinBudget<T>(work: Promise<T>, budgetMs: number, late: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), budgetMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalysisCommands } from './commands/analysis-commands.ts';
 import { registerCodes } from './commands/codes.ts';
+import { registerDraft } from './commands/draft.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerImport } from './commands/import.ts';
@@ -23,6 +24,7 @@ const program = new Command()
   .exitOverride();
 
 registerValidate(program);
+registerDraft(program);
 registerStoreCommands(program);
 registerSourceCommands(program);
 registerAnalysisCommands(program);

@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { GraphNode } from '../domain/model.ts';
 import type { AnalysisService } from '../analysis-service.ts';
+import type { DraftService } from '../ingest/draft/draft-service.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { ApiKey } from '../config.ts';
@@ -13,6 +14,8 @@ export interface Services {
   registry: ReadonlyMap<string, GraphNode>;
   apiKeys: readonly ApiKey[];
   analysis: AnalysisService;
+  /** Drafts of dossiers from articles (draftDossier), off the event loop. */
+  drafts: DraftService;
 }
 
 export interface Context {

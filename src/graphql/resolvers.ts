@@ -12,6 +12,7 @@ import { KIND_LABEL, RelationshipType, isCommitment, isCommitmentType, type Evid
 import { DomainError } from '../domain/errors.ts';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import { ingestDossier } from '../ingest/ingest-dossier.ts';
+import { checkDraftOptions, type DraftOptions } from '../ingest/draft/draft.ts';
 import type { Page } from '../store/graph-store.ts';
 import { allItems } from '../store/common.ts';
 import { checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
@@ -136,6 +137,11 @@ export const resolvers: IResolvers = {
       return diffVersions(args.id, versions, args.from ?? undefined, args.to ?? undefined);
     },
     ...analysisQueries,
+    draftDossier: (_: unknown, args: { text: string; sourceId?: string | null; url?: string | null; publishedAt?: string | null }, context: Context) => {
+      const options: DraftOptions = { ...(args.sourceId ? { sourceId: args.sourceId } : {}), ...(args.url ? { url: args.url } : {}), ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}) };
+      checkDraftOptions(options);
+      return context.services.drafts.draft(args.text, options);
+    },
   },
 
   Mutation: {
@@ -230,6 +236,8 @@ export const resolvers: IResolvers = {
     claim: (statement: VersionStatement) => statement.claim,
   },
   ...analysisTypes,
+  DraftCandidate: { review: (candidate: { review: string }) => candidate.review.toUpperCase() },
+  DraftDossier: { newEntities: (draft: { entities: number }) => draft.entities },
   AmountTotal: {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),
   },

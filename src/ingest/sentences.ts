@@ -3,6 +3,7 @@
 // list items); within a line, wink-nlp's sentence detection decides, so abbreviations ("U.S.",
 // "Mr.", "Gen.", initials such as "J. D. Vance") do not end one and closing quotes stay with the
 // sentence they close. Offsets are into the original text; every sentence is trimmed.
+import type { ItemSentence } from 'wink-nlp';
 import { nlp } from './nlp.ts';
 
 export interface Sentence {
@@ -24,7 +25,7 @@ export function splitSentences(text: string): Sentence[] {
 function splitLine(line: string, offset: number, into: Sentence[]): void {
   if (!line.trim()) return;
   const pieces: string[] = [];
-  nlp.readDoc(line).sentences().each((s) => {
+  nlp.readDoc(line).sentences().each((s: ItemSentence) => {
     pieces.push(s.out());
   });
   let cursor = 0;

@@ -108,6 +108,11 @@ export class EntityResolver {
     return this.toResolved(this.byIso3.get(upper) ?? (upper.length === 2 ? this.byIso2.get(upper) : undefined) ?? this.byCowAbbrev.get(upper));
   }
 
+  /** Every state with an ISO 3166 code, as a node: what a text may name. */
+  currentStates(): ResolvedState[] {
+    return [...this.byIso3.values()].map((record) => this.toResolved(record) as ResolvedState);
+  }
+
   byNameOrAlias(name: string): ResolvedState | undefined {
     return this.toResolved(this.byName.get(norm(name)));
   }

@@ -1,0 +1,74 @@
+// `npm run eval:draft`: the drafter against the hand-written answer keys of
+// test/fixtures/draft-eval (see its README). Per article and overall: precision and recall of
+// (type, committing actor) pairs whose quote falls in a sentence the key quotes, matched one to
+// one, and the same with the object too; milliseconds per article and per 400 words. The overall
+// figures are those of the articles no rule was tuned on (split.json `evaluate`); the tuning
+// articles and the seed article (where the rules were developed) are shown apart. Figures are
+// printed (and written with --json), never asserted: the machine is shared and noisy.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { draftContext, draftDossier } from '../src/ingest/draft/draft.ts';
+import { commitmentsOf, f1, nodesOf, parseDossier, ratio, score, type Scores } from '../src/ingest/draft/evaluate.ts';
+import { readRegistry } from '../src/ingest/dossier-files.ts';
+import { DATA_DIR, PROJECT_ROOT } from '../src/project-files.ts';
+
+const EVAL_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'draft-eval');
+const SEED_DIR = join(PROJECT_ROOT, 'seeds', 'paris-summit-2026-01-06');
+const json = process.argv.includes('--json');
+
+interface Row extends Scores {
+  article: string;
+  split: 'evaluate' | 'tune' | 'seed';
+  words: number;
+  ms: number;
+}
+
+const split = JSON.parse(readFileSync(join(EVAL_DIR, 'split.json'), 'utf8')) as { tune: string[]; evaluate: string[] };
+const context = draftContext(readRegistry(), DATA_DIR);
+const articles: { name: string; dir: string; text: string; split: Row['split'] }[] = [
+  ...readdirSync(EVAL_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: d.name, dir: join(EVAL_DIR, d.name), text: readFileSync(join(EVAL_DIR, d.name, 'article.txt'), 'utf8'), split: (split.tune.includes(d.name) ? 'tune' : 'evaluate') as Row['split'] })),
+  { name: 'seed: paris-summit', dir: SEED_DIR, text: readFileSync(join(SEED_DIR, 'coalition-of-the-willing-paris-summit.txt'), 'utf8'), split: 'seed' },
+];
+// Warm up once (the NLP model and the country tables load on first use), then time each article.
+draftDossier((articles[0] as (typeof articles)[number]).text, {}, context);
+
+const rows: Row[] = [];
+for (const article of articles) {
+  const key = parseDossier(readFileSync(join(article.dir, 'dossier.yaml'), 'utf8'));
+  const runs = 5;
+  const started = performance.now();
+  let draft = draftDossier(article.text, {}, context);
+  for (let i = 1; i < runs; i++) draft = draftDossier(article.text, {}, context);
+  const ms = (performance.now() - started) / runs;
+  const drafted = parseDossier(draft.yaml);
+  const scores = score(commitmentsOf(drafted, article.text), commitmentsOf(key, article.text), nodesOf(drafted), nodesOf(key));
+  rows.push({ article: article.name, split: article.split, words: article.text.split(/\s+/).filter(Boolean).length, ms, ...scores });
+}
+
+const sum = (list: Row[]) => list.reduce((a, r) => ({ draft: a.draft + r.draft, key: a.key + r.key, matched: a.matched + r.matched, matchedWithObject: a.matchedWithObject + r.matchedWithObject, words: a.words + r.words, ms: a.ms + r.ms }), { draft: 0, key: 0, matched: 0, matchedWithObject: 0, words: 0, ms: 0 });
+const figures = (s: ReturnType<typeof sum> | Row) => {
+  const p = ratio(s.matched, s.draft);
+  const r = ratio(s.matched, s.key);
+  const po = ratio(s.matchedWithObject, s.draft);
+  const ro = ratio(s.matchedWithObject, s.key);
+  return { precision: p, recall: r, f1: f1(p, r), precisionWithObject: po, recallWithObject: ro, f1WithObject: f1(po, ro) };
+};
+const fmt = (n: number) => n.toFixed(2);
+const line = (name: string, s: ReturnType<typeof sum> | Row, articlesCount = 1) => {
+  const f = figures(s);
+  return `${name.padEnd(46)} ${String(s.key).padStart(4)} ${String(s.draft).padStart(6)}   ${fmt(f.precision)}  ${fmt(f.recall)}  ${fmt(f.f1)}   ${fmt(f.precisionWithObject)}  ${fmt(f.recallWithObject)}  ${fmt(f.f1WithObject)}  ${(s.ms / articlesCount).toFixed(1).padStart(7)}  ${((s.ms / Math.max(1, s.words)) * 400).toFixed(1).padStart(8)}`;
+};
+const groups = (['evaluate', 'tune', 'seed'] as const).map((g) => ({ g, list: rows.filter((r) => r.split === g) }));
+if (json) {
+  console.log(JSON.stringify({ rows: rows.map((r) => ({ ...r, ...figures(r) })), overall: { ...sum(groups[0]!.list), ...figures(sum(groups[0]!.list)) }, tune: figures(sum(groups[1]!.list)) }, null, 2));
+} else {
+  console.log(`${'article'.padEnd(46)} ${'key'.padStart(4)} ${'draft'.padStart(6)}   P     R     F1     P+obj R+obj F1+obj  ms/art  ms/400w`);
+  for (const { g, list } of groups) {
+    console.log(`-- ${g === 'evaluate' ? 'evaluation articles (no rule tuned on them)' : g === 'tune' ? 'tuning articles' : 'development (the seed article)'}`);
+    for (const row of list) console.log(line(row.article, row));
+    if (list.length > 1) console.log(line(`overall (${g})`, sum(list), list.length));
+  }
+  console.log('\nP, R: (type, committing actor) with the quote in a sentence the key quotes, one to one; +obj: the object too.');
+}

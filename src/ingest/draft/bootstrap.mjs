@@ -1,0 +1,5 @@
+// Entry of the draft worker thread: TypeScript through tsx's loader, as everywhere else.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./draft-worker.ts');
