@@ -236,7 +236,6 @@ export const resolvers: IResolvers = {
     claim: (statement: VersionStatement) => statement.claim,
   },
   ...analysisTypes,
-  DraftCandidate: { review: (candidate: { review: string }) => candidate.review.toUpperCase() },
   DraftDossier: { newEntities: (draft: { entities: number }) => draft.entities },
   AmountTotal: {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),

@@ -1,5 +1,6 @@
 // Calls the API in-process through yoga.fetch, as the dashboard would over HTTP.
 import type { AnalysisService } from '../../src/analysis-service.ts';
+import type { DraftService } from '../../src/ingest/draft/draft-service.ts';
 import type { GraphBatch, GraphNode } from '../../src/domain/model.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
@@ -24,10 +25,10 @@ export interface ApiClient {
 let registry: ReadonlyMap<string, GraphNode> | undefined;
 
 /** The API over `store` loaded with the first seed article (or `batches`), in-process. */
-export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; analysis?: AnalysisService; batches?: GraphBatch[] } = {}): Promise<ApiClient> {
+export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; analysis?: AnalysisService; drafts?: DraftService; batches?: GraphBatch[] } = {}): Promise<ApiClient> {
   await loadBatches(store, options.batches ?? seedBatches());
   registry ??= readRegistry('seeds/entities.yaml').nodes;
-  const server = createServer({ store, registry, apiKeys: [{ name: 'test-writer', key: API_KEY }], ...(options.analysis ? { analysis: options.analysis } : {}) }, { production: options.production ?? false, jit: options.jit });
+  const server = createServer({ store, registry, apiKeys: [{ name: 'test-writer', key: API_KEY }], ...(options.analysis ? { analysis: options.analysis } : {}), ...(options.drafts ? { drafts: options.drafts } : {}) }, { production: options.production ?? false, jit: options.jit });
   return {
     server,
     store,

@@ -39,15 +39,16 @@ function cue(type: CommitmentKind, phrase: string, weight: number, noun = false)
   return { type, name: phrase.replace(/[~=]/g, ''), pattern, weight, ...(noun ? { noun } : {}) };
 }
 
+/** Verbs that commit when they name a future act of the subject ("will send troops", "would fund the mission"). */
+const FUTURE_PLEDGE_VERBS = ['send', 'deploy', 'provide', 'contribute', 'give', 'supply', 'deliver', 'fund', 'finance', 'establish', 'join', 'support', 'help', 'allocate', 'grant', 'lend', 'train', 'host', 'station', 'defend', 'protect'];
+
 export const CUES: readonly Cue[] = [
   // 03/05/06: intent to cooperate, to provide aid; promises; agreements.
   ...['pledge', 'promise', 'vow', 'commit', 'offer', 'reaffirm', 'guarantee', 'undertake', 'donate', 'earmark'].map((v) => cue('PLEDGED', v, 0.8)),
   cue('PLEDGED', 'agree to', 0.75),
   cue('PLEDGED', 'agree =on|with', 0.6),
-  // Verbs that pledge only as a future act: "will contribute", "would provide", "could support".
-  cue('PLEDGED', '=will|would|shall|could|’ll contribute', 0.6),
-  cue('PLEDGED', '=will|would|shall|could|’ll provide', 0.55),
-  cue('PLEDGED', '=will|would|shall|could|’ll support', 0.5),
+  // Verbs that pledge only as a future act (CAMEO 03, intent to cooperate or to give): "will send", "would provide", "could support".
+  ...FUTURE_PLEDGE_VERBS.map((verb) => cue('PLEDGED', `=will|would|shall|could|’ll|'ll ${verb}`, verb === 'support' || verb === 'help' ? 0.5 : 0.6)),
   cue('PLEDGED', '=ready|prepared|willing|readiness|willingness to', 0.7, true),
   cue('PLEDGED', '~pledge', 0.75, true),
   cue('PLEDGED', '~commitment', 0.7, true),
@@ -109,6 +110,17 @@ const NEGATED_REFUSAL: Cue = { type: 'REFUSED', name: NEGATED_VERB, pattern: [],
 const NOT_RULED_OUT: Cue = { type: 'WARNED', name: 'not rule out (force)', pattern: [], weight: 0.6 };
 const FORCE_WORDS = new Set(['force', 'military', 'strike', 'strikes', 'attack', 'war', 'invasion', 'nuclear', 'retaliation']);
 
+const BELIEF_VERBS = new Set(['believe', 'expect', 'think', 'anticipate', 'foresee']);
+/** A cue in the clause of a negated belief ("does not believe that X will…", "don't expect X to…"): the negation belongs to the cue. */
+function underNegatedBelief(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 12); k--) {
+    const t = tokens[k] as Token;
+    if (t.text === '.' || t.text === ';') return false;
+    if (BELIEF_VERBS.has(t.lemma) && tokens.slice(Math.max(0, k - 2), k).some((n) => n.lemma === 'not')) return true;
+  }
+  return false;
+}
+
 function assertedNoun(tokens: readonly Token[], at: number): boolean {
   let k = at - 1;
   const possessive = tokens[k] && (tokens[k]?.text === '’s' || tokens[k]?.text === "'s");
@@ -162,6 +174,9 @@ export function findCues(tokens: readonly Token[]): CueMatch[] {
       if (negated && c.name === 'rule out') {
         const after = tokens.slice(i + 2, i + 8);
         if (after.some((a) => FORCE_WORDS.has(a.lower))) found.push({ cue: NOT_RULED_OUT, first: i, end: i + 2, negated: false });
+      } else if (c.type === 'PLEDGED' && !negated && underNegatedBelief(tokens, i)) {
+        // "does not believe that India will send troops": India will not send them.
+        found.push({ cue: NEGATED_REFUSAL, first: i, end: i + c.pattern.length, negated: false });
       } else if (negated && c.type === 'PLEDGED' && !c.noun && /^(will|would|shall|could)/.test(c.name) === false && tokens.slice(Math.max(0, i - 7), i).some((t) => MODALS.has(t.lower) || MODALS.has(t.lemma))) {
         // "would not be in a position to provide troops": a pledge negated under a modal refuses.
         found.push({ cue: NEGATED_REFUSAL, first: i, end: i + c.pattern.length, negated: false });

@@ -18,6 +18,7 @@ import { splitSentences, type Sentence } from '../sentences.ts';
 import { findCues, NEGATED_VERB, qualify, type CueMatch, type Qualification } from './cues.ts';
 import { baseGazetteer, type Gazetteer, type GazetteerEntity, type Mention } from './gazetteer.ts';
 import { tokenize, type Token } from './tokens.ts';
+import { shareAWord } from './words.ts';
 
 /** The largest article a draft reads (characters): a report, not a book. */
 export const MAX_DRAFT_CHARS = 1_000_000;
@@ -183,6 +184,8 @@ const PRONOUNS = new Set(['it', 'they', 'she', 'he', 'we', 'i']);
 interface Actor {
   id: string;
   how: 'subject' | 'passive' | 'possessive' | 'speaker' | 'pronoun';
+  /** "the two countries": the states it stands for, with `id` the first. */
+  together?: string[];
   /** The person who said it, when a person stands for the actor. */
   speaker?: string;
 }
@@ -191,6 +194,8 @@ interface Reader {
   persons: Map<string, PersonFound>;
   /** The last actor a sentence committed (for "it", "they"). */
   lastActor?: string;
+  /** The last states named together ("Britain and France"), for "the two countries". */
+  lastPair?: string[];
   /** The last person mentioned (for "he", "she"). */
   lastPerson?: string;
 }
@@ -266,6 +271,25 @@ function findActor(tokens: readonly Token[], mentions: readonly Mention[], match
     }
   }
   const quoted = (tokens[match.first] as Token).quoted;
+  // A common noun right before the verb is its subject ("the two countries would establish",
+  // "officials agreed to"): no actor the article names, unless a name owns it ("NATO allies").
+  if (!match.cue.noun) {
+    let j = match.first - 1;
+    while (j >= 0 && (['AUX', 'ADV', 'PART'].includes((tokens[j] as Token).pos) || ['each', 'both', 'all', 'also'].includes((tokens[j] as Token).lower))) j--;
+    const before = tokens[j];
+    // "their countries would not contribute": the possessor speaks, found below.
+    const possessed = ['their', 'its', 'his', 'her', 'our'].includes(tokens[j - 1]?.lower ?? '');
+    // "the two countries", "both nations": the last states named together.
+    if (before && /^(countries|nations|governments|states|allies)$/.test(before.lower) && /^(two|both)$/.test(tokens[j - 1]?.lower ?? '') && reader.lastPair) {
+      return { id: reader.lastPair[0] as string, how: 'pronoun', together: reader.lastPair };
+    }
+    if (before && before.pos === 'NOUN' && !possessed && !mentions.some((m) => m.first <= j && j < m.end)) {
+      let k = j - 1;
+      while (k >= 0 && k >= j - 3 && ['NOUN', 'ADJ', 'PROPN'].includes((tokens[k] as Token).pos) && !mentions.some((m) => m.end - 1 === k)) k--;
+      const owner = mentions.find((m) => m.end - 1 === k || (isPossessive(tokens[k] as Token) && m.end === k));
+      if (!owner) return undefined;
+    }
+  }
   // The nearest subject before the cue (inside the quote when the cue is quoted): a mention or a pronoun.
   for (let i = match.first - 1; i >= 0; i--) {
     const t = tokens[i] as Token;
@@ -321,6 +345,7 @@ function coordinated(tokens: readonly Token[], mentions: readonly Mention[], act
 const OBJECT_KINDS = new Set(['INITIATIVE', 'AGREEMENT', 'CONDITION']);
 const PHRASE_STOP = new Set([',', ';', ':', '.', '!', '?', '“', '”', '"', '(', ')', '—', '–']);
 const PHRASE_BREAK = new Set(['and', 'but', 'which', 'while', 'if', 'unless', 'once', 'until', 'because', 'as', 'after', 'following', 'whereas', 'although']);
+const DATE_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|\d{4})$/i;
 const MONEY = /^[$€£¥]|^(dollars?|euros?|pounds?|yen|million|billion|bn|m)$/i;
 
 interface ObjectChoice {
@@ -337,10 +362,12 @@ function phraseAfter(tokens: readonly Token[], from: number, max = 9): Token[] {
   for (let k = from; k < tokens.length && words.length < max; k++) {
     const t = tokens[k] as Token;
     if (PHRASE_STOP.has(t.text) || (words.length && PHRASE_BREAK.has(t.lower))) break;
+    // A date ends the object: "rejected the proposal on Tuesday".
+    if (words.length && ['on', 'in', 'last', 'this', 'next', 'by'].includes(t.lower) && DATE_WORDS.test(tokens[k + 1]?.text ?? '')) break;
     words.push(t);
   }
   while (words.length && ['ADP', 'DET', 'CCONJ', 'PART', 'AUX', 'PRON'].includes((words.at(-1) as Token).pos)) words.pop();
-  while (words.length && ['DET', 'PART', 'ADP', 'PRON', 'AUX'].includes((words[0] as Token).pos)) words.shift();
+  while (words.length && ['DET', 'PART', 'ADP', 'PRON', 'AUX', 'SCONJ'].includes((words[0] as Token).pos)) words.shift();
   return words;
 }
 
@@ -389,7 +416,32 @@ function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], ma
     if (before) return { id: actorOf(before, reader)?.id ?? before.entity.id, how: 'mention', phrase: before.text };
   }
   if (topic && topic !== actorId) return { id: topic, how: 'topic', phrase: '' };
-  return undefined;
+  // Last, what the words after the cue name ("would respond to any attack" → attack), for the reviewer to place.
+  const chunk = nounChunk(tokens, match.end) ?? (phrase.length ? phraseText : undefined);
+  if (!chunk) return undefined;
+  return proposedInitiative(chunk.replace(/\s+([’',.])/g, '$1'), 'the words after the cue');
+}
+
+function proposedInitiative(name: string, from: string): ObjectChoice {
+  const id = `initiative:${slug(name, 50)}`;
+  return { id, how: 'proposed', phrase: name, node: { id, kind: 'INITIATIVE', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], note: `Proposed by cgraph draft from ${from}: "${name}"; rename it, or replace it with an existing initiative.` } as GraphNode };
+}
+
+/** The first run of nouns (with their adjectives and "of") after a cue: "any deployment" → deployment. */
+function nounChunk(tokens: readonly Token[], from: number): string | undefined {
+  let k = from;
+  while (k < tokens.length && k < from + 8 && !['NOUN', 'PROPN'].includes((tokens[k] as Token).pos)) {
+    if (PHRASE_STOP.has((tokens[k] as Token).text)) return undefined;
+    k++;
+  }
+  const words: Token[] = [];
+  for (; k < tokens.length && words.length < 6; k++) {
+    const t = tokens[k] as Token;
+    if (['NOUN', 'PROPN', 'ADJ'].includes(t.pos) || (t.lower === 'of' && words.length)) words.push(t);
+    else break;
+  }
+  while (words.length && (words.at(-1) as Token).lower === 'of') words.pop();
+  return words.length ? words.map((t) => t.text).join(' ') : undefined;
 }
 
 /** A dateline names where the report was filed, not an actor: "SEOUL, South Korea (AFP) —", "ANKARA (Reuters) —". */
@@ -459,7 +511,9 @@ export function draftDossier(text: string, options: DraftOptions, context: Draft
       const actor = findActor(tokens, mentions, match, reader, speaker);
       if (!actor || !context.registry.has(actor.id) && !gazetteer.entities.has(actor.id)) continue;
       const actorMention = mentions.find((m) => actorOf(m, reader)?.id === actor.id && m.first < match.first);
-      const group = [actor, ...(actor.how === 'subject' ? coordinated(tokens, mentions, actorMention, reader) : [])];
+      const group = actor.together
+        ? actor.together.map((id) => ({ id, how: actor.how }) as Actor)
+        : [actor, ...(actor.how === 'subject' ? coordinated(tokens, mentions, actorMention, reader) : [])];
       const qualification = qualify(tokens, match.first);
       // A cue inside the condition is the condition's, not a commitment: "if Putin is ready to…".
       const cueStart = (tokens[match.first] as Token).start;
@@ -503,6 +557,11 @@ export function draftDossier(text: string, options: DraftOptions, context: Draft
     candidates.push(...best.values());
     const committed = [...best.values()].at(-1)?.from ?? mentions.filter((m) => isSubject(tokens, m, tokens.length)).map((m) => actorOf(m, reader)?.id).find(Boolean);
     if (committed) reader.lastActor = committed;
+    // States named together ("Britain and France have declared…") for a later "the two countries".
+    for (let k = 1; k < mentions.length; k++) {
+      const [a, b] = [mentions[k - 1] as Mention, mentions[k] as Mention];
+      if (a.entity.node.kind === 'STATE' && b.entity.node.kind === 'STATE' && a.entity.id !== b.entity.id && tokens.slice(a.end, b.first).map((t) => t.lower).join(' ') === 'and') reader.lastPair = [a.entity.id, b.entity.id];
+    }
     const persons = mentions.filter((m) => m.entity.node.kind === 'PERSON');
     if (persons.length) reader.lastPerson = (persons.at(-1) as Mention).entity.id;
   });
@@ -531,7 +590,21 @@ function assemble(
   };
   const short = (id: string) => slug(id.replace(/^[a-z]+:/, ''), 30);
   const candidates: DraftCandidate[] = [];
-  for (const c of found) {
+  // One actor's refusals of "send troops to Iraq" and "provide troops" are one refusal: proposed
+  // objects of the same type and actor that share a content word become the first of them.
+  const proposedOf = new Map<string, string[]>();
+  const sameAs = (c: Omit<DraftCandidate, 'ref'>): string => {
+    const node = proposed.get(c.to);
+    if (!node || node.kind !== 'INITIATIVE') return c.to;
+    const key = `${c.type} ${c.from}`;
+    const earlier = proposedOf.get(key) ?? [];
+    const twin = earlier.find((id) => shareAWord(proposed.get(id)?.name ?? '', node.name));
+    if (twin) return twin;
+    proposedOf.set(key, [...earlier, c.to]);
+    return c.to;
+  };
+  for (const found1 of found) {
+    const c = { ...found1, to: sameAs(found1) };
     const key = `${c.type} ${c.from} ${c.to}`;
     let rel = relationships.get(key);
     if (!rel) {

@@ -7,6 +7,7 @@
 import { parse } from 'yaml';
 import { isCommitmentType } from '../../domain/model.ts';
 import { splitSentences } from '../sentences.ts';
+import { shareAWord } from './words.ts';
 
 export interface KeyRelationship {
   type: string;
@@ -55,25 +56,13 @@ export function parseDossier(yamlText: string): DossierLike {
   return parse(yamlText) as DossierLike;
 }
 
-const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'into', 'over', 'their', 'its', 'any', 'all']);
-const contentWords = (text: string): Set<string> =>
-  new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 4 && !STOP.has(w))
-      .map((w) => w.replace(/s$/, '')),
-  );
-
 /** Whether a drafted object stands for the key's: the same id, or a proposed node named like it. */
 export function sameObject(draftTo: string, keyTo: string, draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): boolean {
   if (draftTo === keyTo) return true;
   const proposed = draftNodes.get(draftTo);
   const wanted = keyNodes.get(keyTo);
   if (!proposed || !wanted || !/^(initiative|condition|agreement):/.test(draftTo) || !/^(initiative|condition|agreement):/.test(keyTo)) return false;
-  const mine = contentWords(proposed.name ?? '');
-  const theirs = contentWords([wanted.name ?? '', ...(wanted.aliases ?? [])].join(' '));
-  return [...mine].some((w) => theirs.has(w));
+  return shareAWord(proposed.name ?? '', [wanted.name ?? '', ...(wanted.aliases ?? [])].join(' '));
 }
 
 /** A maximum one-to-one matching (augmenting paths; the lists are small). */
