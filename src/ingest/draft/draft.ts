@@ -176,6 +176,32 @@ function findPersons(tokens: readonly Token[], gazetteer: Gazetteer, found: Map<
   }
 }
 
+/** Heads of organisation names: "International Monetary Fund", "African Union", "UN Security Council". */
+const ORG_HEADS = new Set(['nations', 'union', 'fund', 'bank', 'organization', 'organisation', 'council', 'alliance', 'agency', 'commission', 'league', 'court', 'forum', 'community', 'coalition', 'assembly', 'parliament', 'programme', 'program', 'office', 'committee']);
+
+/** Organisations the registry does not know, by the head of their capitalised name, with an acronym in brackets as alias. */
+function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    if (!ORG_HEADS.has(head.lower) || !isCapitalised(head)) continue;
+    let first = i;
+    while (first > 0 && (isCapitalised(tokens[first - 1]) || (tokens[first - 1]?.lower === 'of' && isCapitalised(tokens[first - 2])))) first--;
+    while (first < i && (tokens[first]?.lower === 'of' || tokens[first]?.pos === 'DET')) first++;
+    if (i - first < 1 || gazetteer.matchAt(tokens, first)?.end === i + 1) continue;
+    // A state's name or demonym opening it belongs to the state ("Chinese Foreign Ministry" is no organisation here).
+    const opening = gazetteer.matchAt(tokens, first);
+    if (opening && opening.entity.node.kind === 'STATE') continue;
+    const name = tokens
+      .slice(first, i + 1)
+      .map((t) => t.text)
+      .join(' ');
+    const acronym = tokens[i + 1]?.text === '(' && /^[A-Z]{2,6}$/.test(tokens[i + 2]?.text ?? '') && tokens[i + 3]?.text === ')' ? (tokens[i + 2] as Token).text : undefined;
+    const id = `alliance:${slug(name, 60)}`;
+    const entity: GazetteerEntity = gazetteer.entities.get(id) ?? { id, node: { id, kind: 'ALLIANCE', name, aliases: acronym ? [acronym] : [], note: `Proposed by cgraph draft: "${name}" in the article (an organisation; check its kind and whether the registry knows it under another name).` } as GraphNode, known: 'article' };
+    gazetteer.add(entity, [name, ...(acronym ? [acronym] : [])]);
+  }
+}
+
 // --- actors -----------------------------------------------------------------------------------
 
 const REPORTING = new Set(['say', 'tell', 'warn', 'add', 'state', 'insist', 'stress', 'declare', 'announce', 'write', 'post', 'caution', 'note', 'confirm', 'quote']);
@@ -361,7 +387,8 @@ function phraseAfter(tokens: readonly Token[], from: number, max = 9): Token[] {
   const words: Token[] = [];
   for (let k = from; k < tokens.length && words.length < max; k++) {
     const t = tokens[k] as Token;
-    if (PHRASE_STOP.has(t.text) || (words.length && PHRASE_BREAK.has(t.lower))) break;
+    // A clause boundary, or the main clause's verb after the object ("refusal to negotiate has frustrated…").
+    if (PHRASE_STOP.has(t.text) || (words.length && (PHRASE_BREAK.has(t.lower) || t.pos === 'AUX'))) break;
     // A date ends the object: "rejected the proposal on Tuesday".
     if (words.length && ['on', 'in', 'last', 'this', 'next', 'by'].includes(t.lower) && DATE_WORDS.test(tokens[k + 1]?.text ?? '')) break;
     words.push(t);
@@ -394,7 +421,7 @@ function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], ma
     if (to) return { id: to.entity.id, how: 'mention', phrase: to.text };
     if (topic && topic !== actorId) return { id: topic, how: 'topic', phrase: '' };
   }
-  if (match.cue.type !== 'WARNED' && !money && phrase.length >= 2 && phrase.some((t) => t.pos === 'VERB' || t.pos === 'NOUN')) {
+  if (match.cue.type !== 'WARNED' && !money && (phrase.length >= 2 ? phrase.some((t) => t.pos === 'VERB' || t.pos === 'NOUN') : phrase[0]?.pos === 'VERB')) {
     const name = phraseText.replace(/\s+([’',.])/g, '$1');
     const id = `initiative:${slug(name, 50)}`;
     const node = { id, kind: 'INITIATIVE', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], note: `Proposed by cgraph draft from "${name}"; rename it, or replace it with an existing initiative.` } as GraphNode;
@@ -492,7 +519,10 @@ export function draftDossier(text: string, options: DraftOptions, context: Draft
   const gazetteer = baseGazetteer(context.registry, context.dataDir, context.registryKey).clone();
   const tokenised = sentences.map(tokenize);
   const reader: Reader = { persons: new Map() };
-  for (const tokens of tokenised) findPersons(tokens, gazetteer, reader.persons);
+  for (const tokens of tokenised) {
+    findOrganisations(tokens, gazetteer);
+    findPersons(tokens, gazetteer, reader.persons);
+  }
   const perSentence = tokenised.map((tokens) => withoutDateline(tokens, gazetteer.mentions(tokens)));
   const topic = articleTopic(perSentence);
 

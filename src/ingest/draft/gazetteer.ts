@@ -47,6 +47,7 @@ export function demonyms(name: string): string[] {
   if (name.endsWith('istan')) forms.add(`${name.slice(0, -5)}`).add(`${name}i`);
   if (/[^aeiouy]$/.test(name)) forms.add(`${name}ese`).add(`${name}ian`).add(`${name}i`);
   if (/[io]$/.test(name)) forms.add(`${name}an`);
+  if (/[^e]y$/.test(name)) forms.add(`${name.slice(0, -1)}ian`);
   for (const form of [...forms]) forms.add(`${form}s`);
   return [...forms].filter((f) => f.length >= 5);
 }
