@@ -5,26 +5,14 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { DraftCandidate } from '../../src/ingest/draft/draft.ts';
 import { tempDir } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const HAITI = 'test/fixtures/draft-eval/xinhua-haiti-donors-2010/article.txt';
 const TURKEY = 'test/fixtures/draft-eval/bloomberg-turkey-bases-iraq-2008/article.txt';
 
-interface Candidate {
-  type: string;
-  from: string;
-  to: string;
-  quote: string;
-  start: number;
-  end: number;
-  sentence: number;
-  firmness: string;
-  conditions: string[];
-  cue: string;
-  confidence: number;
-  review: string;
-}
+type Candidate = DraftCandidate;
 
 describe('cgraph draft', () => {
   it('writes a draft folder that validates and loads, and prints the candidates as JSON lines', () => {

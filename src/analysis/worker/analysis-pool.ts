@@ -3,13 +3,14 @@
 // million relationships never blocks the event loop for long), and given one task at a time so a
 // task's running time is its own. A task that runs past the hard limit has its worker terminated
 // (and a new one started for the next task): no request can keep the analysis busy for ever.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode, GraphRelationship } from '../../domain/model.ts';
 import { isFact, type Fact } from '../../domain/statements.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import type { FromWorker } from './analysis-worker.ts';
 import type { Operation } from './operations.ts';
+import { QueuedWorker } from './queued-worker.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
 /** Relationships per message while the graph is sent. */
@@ -42,45 +43,28 @@ function slimNode(node: GraphNode): GraphNode {
   return node.kind === 'SOURCE' ? { ...node, text: '' } : node;
 }
 
-export class AnalysisPool {
-  private worker: Worker | undefined;
+export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
   /** The store version whose graph the worker holds. */
   private sentVersion: string | undefined;
-  private queue: Task[] = [];
-  private running: { task: Task; timer: NodeJS.Timeout | undefined } | undefined;
   /** Resolved when the worker says the graph it was sent is built. */
   private graphReady: (() => void) | undefined;
 
   constructor(
     private readonly store: GraphStore,
-    private readonly hardLimitMs: number,
-  ) {}
-
-  /** Tasks waiting or running. */
-  get load(): number {
-    return this.queue.length + (this.running ? 1 : 0);
+    hardLimitMs: number,
+  ) {
+    super(BOOTSTRAP, hardLimitMs, 'analysis');
   }
 
   submit(operation: Operation, options: Record<string, unknown>): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ operation, options, resolve, reject });
-      if (!this.running) void this.next();
-    });
+    return new Promise((resolve, reject) => this.enqueue({ operation, options, resolve, reject }));
   }
 
-  private started(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(BOOTSTRAP);
-    worker.unref();
-    worker.on('message', (message: FromWorker) => this.finished(message));
-    worker.on('error', (error) => this.failed(worker, error));
-    worker.on('exit', (code) => this.failed(worker, new Error(`the analysis worker stopped (exit code ${code})`)));
-    this.worker = worker;
+  protected override onStarted(): void {
     this.sentVersion = undefined;
-    return worker;
   }
 
-  private async next(): Promise<void> {
+  protected async next(): Promise<void> {
     const task = this.queue.shift();
     if (!task) return;
     this.running = { task, timer: undefined };
@@ -89,9 +73,7 @@ export class AnalysisPool {
       const version = await this.store.version();
       if (this.sentVersion !== version) await this.send(worker, version);
       // The limit is the analysis's own time, not the graph's transfer before it.
-      const timer = setTimeout(() => this.tooLong(task), this.hardLimitMs);
-      timer.unref();
-      this.running = { task, timer };
+      this.run(task);
       worker.postMessage({ type: 'run', id: 0, version, operation: task.operation, options: task.options });
     } catch (error) {
       this.settle((t) => t.reject(error as Error));
@@ -115,16 +97,7 @@ export class AnalysisPool {
     this.sentVersion = settled ? version : undefined;
   }
 
-  private settle(action: (task: Task) => void): void {
-    const running = this.running;
-    if (!running) return;
-    clearTimeout(running.timer);
-    this.running = undefined;
-    action(running.task);
-    void this.next();
-  }
-
-  private finished(message: FromWorker): void {
+  protected finished(message: FromWorker): void {
     if ('ready' in message) {
       this.graphReady?.();
       this.graphReady = undefined;
@@ -137,32 +110,14 @@ export class AnalysisPool {
     });
   }
 
-  private tooLong(task: Task): void {
-    if (this.running?.task !== task) return;
-    const worker = this.worker;
-    this.worker = undefined;
-    this.settle((t) =>
-      t.reject(
-        new DomainError('ANALYSIS_TOO_LARGE', `${t.operation} ran for more than ${this.hardLimitMs} ms and was stopped; narrow it (types, asOf, a smaller maxLength)`, {
-          operation: t.operation,
-          limitMs: this.hardLimitMs,
-        }),
-      ),
-    );
-    void worker?.terminate();
+  protected tooLongError(task: Task): Error {
+    return new DomainError('ANALYSIS_TOO_LARGE', `${task.operation} ran for more than ${this.hardLimitMs} ms and was stopped; narrow it (types, asOf, a smaller maxLength)`, {
+      operation: task.operation,
+      limitMs: this.hardLimitMs,
+    });
   }
 
-  private failed(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
+  protected override onFailed(): void {
     this.graphReady = undefined;
-    this.settle((t) => t.reject(error));
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    for (const task of this.queue.splice(0)) task.reject(new DomainError('SHUTTING_DOWN', 'the server is stopping'));
-    await worker?.terminate();
   }
 }
