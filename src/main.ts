@@ -11,6 +11,7 @@ import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
 import { openStore } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
 import { DraftService } from './ingest/draft/draft-service.ts';
+import { BROWSER_KIT_PATH, browserKitResponse } from './browser-kit.ts';
 import { AnalysisService } from './analysis-service.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
@@ -44,6 +45,12 @@ async function main(): Promise<void> {
       const eventLoopDelayMs = { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
       if (req.url.endsWith('?reset')) loopDelay.reset();
       res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind, eventLoopDelayMs }));
+      return;
+    }
+    if (req.url?.startsWith(BROWSER_KIT_PATH)) {
+      const kit = browserKitResponse(req.method ?? 'GET', req.url, req.headers['access-control-request-headers']);
+      res.writeHead(kit.status, kit.headers);
+      res.end(kit.body);
       return;
     }
     if (req.method === 'POST' && req.headers['content-length'] === undefined) {

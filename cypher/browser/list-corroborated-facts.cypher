@@ -1,4 +1,4 @@
-// Relationships that at least $minSources sources assert (statements a person disputed do not
+// Relationships that at least $minSources sources assert (:param minSources => 2; statements a person disputed do not
 // count), most corroborated first, with the properties the sources disagree on.
 // @param minSources the least number of sources, e.g. 2
 MATCH (a:Entity)-[r]->(b:Entity)

@@ -1,5 +1,6 @@
 // Everything a source asserts: each relationship one of its statements makes, with that
-// statement's review state and the other sources that assert the same relationship.
+// statement's review state and the other sources that assert the same relationship
+// (:param sourceId => 'source:coalition-of-the-willing-paris-summit').
 // @param sourceId a source id (source:…)
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE $sourceId IN r.stmtSources

@@ -29,6 +29,7 @@ describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
       'browser/list-attendees-and-signatories',
       'browser/list-corroborated-facts',
       'browser/list-disputed-facts',
+      'browser/list-pledges',
       'browser/list-pledges-on-condition',
       'browser/list-refusals',
       'browser/list-source-statements',
@@ -40,6 +41,14 @@ describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
     const rows = await run('list-refusals');
     expect(rows.map((r) => r.actor)).toEqual(['Italy', 'Poland', 'Russia', 'Ukraine']);
     expect(rows[0]?.quotes[0]).toContain('would not contribute troops');
+  });
+
+  it('lists every pledge that holds, with its quotes', async () => {
+    const rows = await run('list-pledges');
+    expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(['Coalition of the willing', 'Donald Trump', 'France', 'Germany', 'United Kingdom', 'United States', 'Volodymyr Zelenskyy']));
+    const germany = rows.find((r) => r.actor === 'Germany');
+    expect(germany?.firmness).toBe('hedged');
+    expect(germany?.quotes[0]).toContain('Germany could support a multinational force');
   });
 
   it('lists pledges that depend on a ceasefire', async () => {

@@ -6,10 +6,28 @@ export interface LauncherState {
   startupMs: number;
   wallMs: number;
   logFile: string;
+  /** With httpPort: Neo4j Browser's address, connecting to `uri` (and running the kit's commands). */
+  browserUrl?: string;
+  /** With httpPort: where the kit (guide, style, saved queries) is served, with CORS. */
+  kitUrl?: string;
 }
 export const JVM_FLAGS: string[];
+export const KIT_DIR: string;
 export function isBuilt(): boolean;
 export function build(): void;
 export function readState(name?: string): LauncherState | undefined;
-export function start(options?: { name?: string; port?: number; dataDir?: string; pageCacheMb?: number; detached?: boolean; timeoutMs?: number; java?: string }): Promise<LauncherState>;
+export function start(options?: {
+  name?: string;
+  port?: number;
+  dataDir?: string;
+  pageCacheMb?: number;
+  httpPort?: number;
+  kitPort?: number;
+  kitDir?: string;
+  host?: string;
+  password?: string;
+  detached?: boolean;
+  timeoutMs?: number;
+  java?: string;
+}): Promise<LauncherState>;
 export function stop(options?: { name?: string; graceMs?: number }): Promise<boolean>;

@@ -62,12 +62,18 @@ function alive(pid) {
   }
 }
 
+/** The project's Neo4j Browser kit (guide, style, saved queries). */
+export const KIT_DIR = join(repoDir, 'cypher', 'browser');
+
 /**
  * Starts Neo4j on `port` under `name` (its state file; tests use their own name) and resolves { uri, pid, startupMs } once it has answered a query.
  * `pageCacheMb` sizes Neo4j's page cache (64 MB by default; bulk loads want the store to fit).
  * `detached` keeps it running after this process exits (npm run neo4j:start).
+ * `httpPort` runs the Neo4j server with Neo4j Browser on that port and the kit on `kitPort` (default httpPort + 1);
+ * the state then has `browserUrl` (which connects, loads the style and plays the guide) and `kitUrl`.
+ * `host` is 127.0.0.1 unless told otherwise; `password` turns authentication on.
  */
-export async function start({ name = 'default', port = 7687, dataDir, pageCacheMb, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
+export async function start({ name = 'default', port = 7687, dataDir, pageCacheMb, httpPort, kitPort, kitDir = KIT_DIR, host, password, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
   const existing = readState(name);
   if (existing && alive(existing.pid)) return existing;
   if (!isBuilt()) build();
@@ -77,6 +83,9 @@ export async function start({ name = 'default', port = 7687, dataDir, pageCacheM
   const args = [...JVM_FLAGS, '-cp', `${join(toolDir, 'target', 'classes')}:${join(toolDir, 'target', 'lib', '*')}`, 'commitmentgraph.Neo4jLocal', '--port', String(port)];
   if (dataDir) args.push('--data', dataDir);
   if (pageCacheMb) args.push('--page-cache', String(pageCacheMb));
+  if (httpPort) args.push('--http-port', String(httpPort), '--kit', kitDir, ...(kitPort ? ['--kit-port', String(kitPort)] : []));
+  if (host) args.push('--host', host);
+  if (password) args.push('--password', password);
   const started = Date.now();
   const child = spawn(java, args, { stdio: ['ignore', 'pipe', log], detached });
   return new Promise((resolvePromise, reject) => {
@@ -87,10 +96,15 @@ export async function start({ name = 'default', port = 7687, dataDir, pageCacheM
     }, timeoutMs);
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const ready = /READY (bolt:\/\/\S+).*startup_ms=(\d+)/.exec(out);
+      const ready = /READY (bolt:\/\/\S+).*startup_ms=(\d+)(?: browser=(\S+))?(?: kit=(\S+))?/.exec(out);
       if (ready) {
         clearTimeout(timer);
         const state = { uri: ready[1], pid: child.pid, port, startupMs: Number(ready[2]), wallMs: Date.now() - started, logFile };
+        if (ready[3]) {
+          // The Browser connects to this Bolt without asking (auth off) and runs the kit's commands.
+          state.browserUrl = `${ready[3]}?dbms=${encodeURIComponent(ready[1])}${password ? '' : '&preselectAuthMethod=NO_AUTH'}`;
+          state.kitUrl = ready[4];
+        }
         writeFileSync(stateFileFor(name), JSON.stringify(state, null, 2));
         if (detached) {
           child.stdout.destroy();

@@ -1,4 +1,5 @@
-// npm run neo4j:start [-- --port N --data DIR]: start the embedded Neo4j in the background.
+// npm run neo4j:start [-- --port N --data DIR --http-port N | --no-browser --host H --password P]:
+// start Neo4j in the background; with Neo4j Browser on 127.0.0.1:7474 unless --no-browser.
 import { start } from './launcher.mjs';
 
 const args = process.argv.slice(2);
@@ -6,9 +7,21 @@ const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
+const browser = !args.includes('--no-browser') && process.env.NEO4J_LOCAL_BROWSER !== 'off';
 try {
-  const state = await start({ port: Number(option('--port') ?? process.env.NEO4J_LOCAL_PORT ?? 7687), dataDir: option('--data'), detached: true });
+  const state = await start({
+    port: Number(option('--port') ?? process.env.NEO4J_LOCAL_PORT ?? 7687),
+    dataDir: option('--data'),
+    httpPort: browser ? Number(option('--http-port') ?? process.env.NEO4J_LOCAL_HTTP_PORT ?? 7474) : undefined,
+    host: option('--host'),
+    password: option('--password') ?? process.env.NEO4J_LOCAL_PASSWORD,
+    detached: true,
+  });
   console.log(`Neo4j ready at ${state.uri} (pid ${state.pid}, started in ${state.startupMs} ms); export NEO4J_URI=${state.uri}`);
+  if (state.browserUrl) {
+    console.log(`Neo4j Browser: ${state.browserUrl}`);
+    console.log(`  connects to ${state.uri}, loads the style and plays the guide (served from ${state.kitUrl})`);
+  }
   process.exit(0);
 } catch (error) {
   console.error(`neo4j:start: ${error.message}`);
