@@ -73,7 +73,7 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
       const version = await this.store.version();
       if (this.sentVersion !== version) await this.send(worker, version);
       // The limit is the analysis's own time, not the graph's transfer before it.
-      this.run(task);
+      this.startClock(task);
       worker.postMessage({ type: 'run', id: 0, version, operation: task.operation, options: task.options });
     } catch (error) {
       this.settle((t) => t.reject(error as Error));

@@ -53,7 +53,7 @@ export abstract class QueuedWorker<Task extends QueuedTask, Message> {
   protected onStarted(): void {}
 
   /** Marks `task` running, with the hard limit's timer started now. */
-  protected run(task: Task): void {
+  protected startClock(task: Task): void {
     const timer = setTimeout(() => this.tooLong(task), this.hardLimitMs);
     timer.unref();
     this.running = { task, timer };

@@ -61,7 +61,7 @@ export class DraftService extends QueuedWorker<Task, FromDraftWorker> {
   protected next(): void {
     const task = this.queue.shift();
     if (!task) return;
-    this.run(task);
+    this.startClock(task);
     const worker = this.worker ?? this.started({ registry: [...this.registry.values()], registryKey: `api:${this.registry.size}`, dataDir: this.dataDir } satisfies DraftWorkerData);
     worker.postMessage({ id: task.id, text: task.text, options: task.options });
   }
