@@ -22,8 +22,19 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/** Where a sentence could end inside a line: . ! or ? (with closing quotes) before more text. */
+const INNER_END = /[.!?…][”’"')\]]*\s+\S/;
+
 function splitLine(line: string, offset: number, into: Sentence[]): void {
   if (!line.trim()) return;
+  // A line with no sentence end inside it is one sentence: no need to ask the tokenizer (a
+  // generated dossier has tens of thousands of such lines).
+  if (!INNER_END.test(line)) {
+    const leading = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    into.push({ text: trimmed, start: offset + leading, end: offset + leading + trimmed.length });
+    return;
+  }
   const pieces: string[] = [];
   nlp.readDoc(line).sentences().each((s: ItemSentence) => {
     pieces.push(s.out());
