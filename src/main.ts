@@ -12,6 +12,7 @@ import { openStore } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
 import { DraftService } from './ingest/draft/draft-service.ts';
 import { BROWSER_KIT_PATH, browserKitResponse } from './browser-kit.ts';
+import { dashboardResponse, isDashboardRequest } from './dashboard-server.ts';
 import { AnalysisService } from './analysis-service.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
       const eventLoopDelayMs = { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
       if (req.url.endsWith('?reset')) loopDelay.reset();
       res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind, eventLoopDelayMs }));
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0] as string;
+    if (isDashboardRequest(req.method, path)) {
+      const page = dashboardResponse(req.method ?? 'GET', req.url ?? '/');
+      res.writeHead(page.status, page.headers);
+      res.end(page.body);
       return;
     }
     if (req.url?.startsWith(BROWSER_KIT_PATH)) {

@@ -5,6 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { DraftService } from './ingest/draft/draft-service.ts';
 import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
@@ -40,6 +41,8 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: !options.production,
+    // GraphiQL's page with its scripts and styles inlined from npm: no CDN, so it works offline.
+    renderGraphiQL,
     batching: false,
     logging: logger
       ? {

@@ -1,0 +1,164 @@
+// Data access: typed GraphQL documents over the public API (POST /graphql, same origin). Nothing
+// private: this is what any dashboard of the API can do.
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[],
+  ) {
+    super(message);
+  }
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), body.errors.map((e) => e.extensions?.code ?? 'ERROR'));
+  return body.data as T;
+}
+
+export interface NodeRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface Period {
+  from: string | null;
+  to: string | null;
+}
+
+/** What the graph view needs of a relationship: no evidence (loaded on demand). */
+export interface EdgeRecord {
+  id: string;
+  type: string;
+  from: { id: string };
+  to: { id: string };
+  periods: Period[];
+  firmness?: string | null;
+  action?: string | null;
+}
+
+interface Page<T> {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** Every item of a paged list, 500 at a time. */
+async function allPages<T>(fetchPage: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<T> = await fetchPage(after);
+    for (const edge of page.edges) items.push(edge.node);
+    if (!page.pageInfo.hasNextPage) return items;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export const loadNodes = () =>
+  allPages<NodeRef>(async (after) => (await gql<{ nodes: Page<NodeRef> }>('query Nodes($after: String) { nodes(first: 500, after: $after) { edges { node { id name kind } } pageInfo { hasNextPage endCursor } } }', { after })).nodes);
+
+export const loadEdges = () =>
+  allPages<EdgeRecord>(
+    async (after) =>
+      (
+        await gql<{ relationships: Page<EdgeRecord> }>(
+          'query Edges($after: String) { relationships(first: 500, after: $after) { edges { node { id type from { id } to { id } periods { from to } ... on Commitment { firmness action } } } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        )
+      ).relationships,
+  );
+
+/** Ids of the relationships a source asserts (for the source filter). */
+export const relationshipIdsOfSources = async (sources: string[]): Promise<Set<string>> =>
+  new Set(
+    (
+      await allPages<{ id: string }>(
+        async (after) => (await gql<{ relationships: Page<{ id: string }> }>('query BySource($sources: [ID!], $after: String) { relationships(filter: { sources: $sources }, first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { sources, after })).relationships,
+      )
+    ).map((r) => r.id),
+  );
+
+export const search = async (text: string): Promise<NodeRef[]> => (await gql<{ search: NodeRef[] }>('query Search($text: String!) { search(text: $text, first: 8) { id name kind } }', { text })).search;
+
+export interface EvidenceRecord {
+  quote: string;
+  start: number;
+  end: number;
+  attribution: string | null;
+  speaker: { name: string } | null;
+  source: { id: string; name: string; url: string | null };
+}
+
+export interface CommitmentDetail {
+  id: string;
+  type: string;
+  from: NodeRef;
+  to: NodeRef;
+  action: string | null;
+  firmness: string | null;
+  statedAt: string | null;
+  validity: Period;
+  gates: { condition: { id: string; name: string }; inheritedFrom: { name: string } | null }[];
+  evidence: EvidenceRecord[];
+  sourceCount: number;
+  disputed: boolean;
+  disagreements: { property: string; values: string[] }[];
+  statements: { source: { name: string }; review: { state: string } }[];
+}
+
+const COMMITMENT_FIELDS = `id type from { id name kind } to { id name kind } evidence { quote start end attribution speaker { name } source { id name url } }
+  validity { from to } sourceCount disputed disagreements { property values } statements { source { name } review { state } }
+  ... on Commitment { action firmness statedAt gates { condition { id name } inheritedFrom { name } } }`;
+
+/** Commitments per direction in the details panel (the API's query cost allows 50 with their evidence). */
+export const DETAILS_PAGE = 50;
+
+export async function nodeDetails(id: string): Promise<{ node: NodeRef & { aliases: string[]; outgoing: Page<CommitmentDetail>; incoming: Page<CommitmentDetail> } } | null> {
+  const types = ['PLEDGED', 'REFUSED', 'WARNED'];
+  return gql(`query NodeDetails($id: ID!, $types: [String!]) { node(id: $id) { id name kind aliases
+    outgoing(types: $types, first: 50) { edges { node { ${COMMITMENT_FIELDS} } } pageInfo { hasNextPage endCursor } }
+    incoming(types: $types, first: 50) { edges { node { ${COMMITMENT_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`, { id, types });
+}
+
+export const relationshipDetails = async (id: string): Promise<CommitmentDetail | null> => (await gql<{ relationship: CommitmentDetail | null }>(`query Relationship($id: ID!) { relationship(id: $id) { ${COMMITMENT_FIELDS} } }`, { id })).relationship;
+
+export const sourceText = async (id: string): Promise<{ name: string; text: string; url: string | null } | null> =>
+  (await gql<{ node: { name: string; text: string; url: string | null } | null }>('query SourceText($id: ID!) { node(id: $id) { name ... on Source { text url } } }', { id })).node;
+
+export interface PathRecord {
+  length: number;
+  nodes: NodeRef[];
+  relationships: CommitmentDetail[];
+}
+
+export const shortestPath = async (from: string, to: string, asOf: string | null, types: string[] | null): Promise<PathRecord | null> =>
+  (await gql<{ shortestPath: PathRecord | null }>(`query Path($from: ID!, $to: ID!, $asOf: String, $types: [String!]) { shortestPath(from: $from, to: $to, asOf: $asOf, types: $types) { length nodes { id name kind } relationships { ${COMMITMENT_FIELDS} } } }`, { from, to, asOf, types })).shortestPath;
+
+export interface TensionRecord {
+  kind: string;
+  explanation: string;
+  relationships: { id: string }[];
+}
+
+export const tensions = async (asOf: string | null): Promise<{ items: TensionRecord[]; total: number }> => {
+  const data = await gql<{ tensions: { totalCount: number; edges: { node: TensionRecord }[] } }>('query Tensions($asOf: String) { tensions(asOf: $asOf, first: 100) { totalCount edges { node { kind explanation relationships { id } } } } }', { asOf });
+  return { items: data.tensions.edges.map((e) => e.node), total: data.tensions.totalCount };
+};
+
+export interface ScenarioRecord {
+  counts: Record<string, number>;
+  active: { id: string }[];
+  inactive: { id: string }[];
+  undetermined: { id: string }[];
+  reasons: { commitment: { id: string }; condition: { name: string }; outcome: string; explanation: string }[];
+}
+
+export const scenario = async (assume: string[], deny: string[], asOf: string | null): Promise<ScenarioRecord> =>
+  (
+    await gql<{ scenario: ScenarioRecord }>(
+      'query Scenario($assume: [ID!], $deny: [ID!], $asOf: String) { scenario(assume: $assume, deny: $deny, asOf: $asOf) { counts { active inactive undetermined withdrawn } active(first: 5000) { id } inactive(first: 5000) { id } undetermined(first: 5000) { id } reasons(first: 200) { commitment { id } condition { name } outcome explanation } } }',
+      { assume, deny, asOf },
+    )
+  ).scenario;

@@ -1,0 +1,178 @@
+// The graph: a graphology multigraph drawn by sigma (WebGL), laid out by ForceAtlas2 in a web
+// worker (a Blob URL: the CSP allows worker-src blob:). Nodes are coloured by kind and sized by
+// degree; commitments by type (colours that stay apart for colour-blind readers), structural
+// relationships muted and hideable. Filters and highlights go through sigma's reducers, so a
+// change redraws without rebuilding anything.
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import type { EdgeRecord, NodeRef } from './api.ts';
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const EDGE_COLOURS: Record<string, string> = { PLEDGED: '#0072B2', REFUSED: '#D55E00', WARNED: '#CC79A7' };
+export const STRUCTURAL_COLOUR = '#C9CED6';
+export const NODE_COLOURS: Record<string, string> = {
+  STATE: '#56B4E9',
+  PERSON: '#E69F00',
+  ALLIANCE: '#009E73',
+  INITIATIVE: '#F0E442',
+  AGREEMENT: '#CC79A7',
+  CONDITION: '#999999',
+  EVENT: '#8C6D31',
+  TERRITORY: '#7F7F7F',
+  SOURCE: '#BBBBBB',
+};
+
+export interface Visibility {
+  /** Edge ids shown. */
+  edges: Set<string>;
+}
+
+export interface Highlight {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+export class GraphView {
+  readonly graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
+  private readonly sigma: Sigma;
+  private layout: FA2Layout | undefined;
+  private visible: Set<string> | undefined;
+  private visibleNodes: Set<string> | undefined;
+  private highlight: Highlight | undefined;
+  private hovered: string | undefined;
+  /** Commitments a scenario colours: id → active, inactive or undetermined. */
+  private scenario: Map<string, string> | undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    nodes: readonly NodeRef[],
+    edges: readonly EdgeRecord[],
+    handlers: { node: (id: string) => void; edge: (id: string) => void; stage: () => void },
+  ) {
+    const degree = new Map<string, number>();
+    for (const e of edges) {
+      degree.set(e.from.id, (degree.get(e.from.id) ?? 0) + 1);
+      degree.set(e.to.id, (degree.get(e.to.id) ?? 0) + 1);
+    }
+    // Start on a circle (reproducible), then let ForceAtlas2 spread it.
+    const connected = nodes.filter((n) => degree.has(n.id));
+    connected.forEach((n, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, connected.length);
+      const d = degree.get(n.id) ?? 0;
+      this.graph.addNode(n.id, { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, size: 3 + Math.min(14, Math.log2(1 + d) * 2.2), label: n.name, kind: n.kind, color: NODE_COLOURS[n.kind] ?? '#999999' });
+    });
+    for (const e of edges) {
+      if (!this.graph.hasNode(e.from.id) || !this.graph.hasNode(e.to.id)) continue;
+      const commitment = e.type in EDGE_COLOURS;
+      this.graph.addDirectedEdgeWithKey(e.id, e.from.id, e.to.id, { type: 'arrow', relType: e.type, commitment, firmness: e.firmness ?? null, color: EDGE_COLOURS[e.type] ?? STRUCTURAL_COLOUR, size: commitment ? 2 : 0.8, label: e.action ?? e.type });
+    }
+    this.sigma = new Sigma(this.graph, container, {
+      renderEdgeLabels: false,
+      enableEdgeEvents: true,
+      defaultEdgeType: 'arrow',
+      labelDensity: 0.6,
+      labelGridCellSize: 90,
+      labelRenderedSizeThreshold: 7,
+      labelFont: 'system-ui, sans-serif',
+      zIndex: true,
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.sigma.on('clickNode', ({ node }) => handlers.node(node));
+    this.sigma.on('clickEdge', ({ edge }) => handlers.edge(edge));
+    this.sigma.on('clickStage', () => handlers.stage());
+    this.sigma.on('enterNode', ({ node }) => {
+      this.hovered = node;
+      this.sigma.refresh({ skipIndexation: true });
+    });
+    this.sigma.on('leaveNode', () => {
+      this.hovered = undefined;
+      this.sigma.refresh({ skipIndexation: true });
+    });
+  }
+
+  /** ForceAtlas2 in a worker for `ms`, then stops; `done` runs once the layout settles. */
+  startLayout(ms: number, done: () => void): void {
+    if (this.graph.order === 0) return done();
+    const settings = forceAtlas2.inferSettings(this.graph);
+    this.layout = new FA2Layout(this.graph, { settings: { ...settings, barnesHutOptimize: this.graph.order > 500 } });
+    this.layout.start();
+    setTimeout(() => {
+      this.layout?.stop();
+      done();
+    }, ms);
+  }
+
+  setVisibility(visible: Set<string>): void {
+    this.visible = visible;
+    const nodes = new Set<string>();
+    for (const id of visible) {
+      if (!this.graph.hasEdge(id)) continue;
+      nodes.add(this.graph.source(id));
+      nodes.add(this.graph.target(id));
+    }
+    this.visibleNodes = nodes;
+    this.container.dataset.visibleEdges = String([...visible].filter((id) => this.graph.hasEdge(id)).length);
+    this.container.dataset.visibleNodes = String(nodes.size);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  setHighlight(highlight: Highlight | undefined): void {
+    this.highlight = highlight;
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  setScenario(outcomes: Map<string, string> | undefined): void {
+    this.scenario = outcomes;
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** The node's neighbourhood (itself, its neighbours, their edges) as a highlight. */
+  neighbourhood(node: string): Highlight {
+    const nodes = new Set([node]);
+    const edges = new Set<string>();
+    if (!this.graph.hasNode(node)) return { nodes, edges };
+    this.graph.forEachEdge(node, (edge, _a, source, target) => {
+      if (this.visible && !this.visible.has(edge)) return;
+      edges.add(edge);
+      nodes.add(source);
+      nodes.add(target);
+    });
+    return { nodes, edges };
+  }
+
+  focus(node: string): void {
+    const display = this.sigma.getNodeDisplayData(node);
+    if (display) void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+  }
+
+  resetCamera(): void {
+    void this.sigma.getCamera().animatedReset({ duration: 300 });
+  }
+
+  onAfterRender(callback: () => void): void {
+    this.sigma.once('afterRender', callback);
+  }
+
+  private reduceNode(node: string, data: Record<string, unknown>): Record<string, unknown> {
+    const out = { ...data };
+    if (this.visibleNodes && !this.visibleNodes.has(node)) return { ...out, hidden: true };
+    const focus = this.hovered ? this.neighbourhood(this.hovered) : this.highlight;
+    if (focus && !focus.nodes.has(node)) return { ...out, color: '#E4E7EB', label: '', zIndex: 0 };
+    if (focus) return { ...out, zIndex: 1, highlighted: this.highlight?.nodes.has(node) ?? false, forceLabel: true };
+    return out;
+  }
+
+  private reduceEdge(edge: string, data: Record<string, unknown>): Record<string, unknown> {
+    const out = { ...data };
+    if (this.visible && !this.visible.has(edge)) return { ...out, hidden: true };
+    const focus = this.hovered ? this.neighbourhood(this.hovered) : this.highlight;
+    const outcome = this.scenario?.get(edge);
+    if (outcome) out.color = outcome === 'active' ? '#009E73' : outcome === 'inactive' ? '#7F7F7F' : '#F0E442';
+    if (focus && !focus.edges.has(edge)) return { ...out, color: '#EEF0F3', zIndex: 0 };
+    if (focus) return { ...out, size: (out.size as number) * 1.8, zIndex: 1 };
+    return out;
+  }
+}

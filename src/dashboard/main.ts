@@ -1,0 +1,361 @@
+// The reference dashboard: loads the graph through the public GraphQL API, draws it, and wires
+// the filters (reflected in the URL), the search, the timeline, the details panel, the path
+// finder, the scenario controls, the tensions list and the table view.
+import { ApiError, DETAILS_PAGE, loadEdges, loadNodes, nodeDetails, relationshipDetails, relationshipIdsOfSources, scenario, search, shortestPath, tensions, type CommitmentDetail, type EdgeRecord, type EvidenceRecord, type NodeRef, type TensionRecord } from './api.ts';
+import { byId, clear, h } from './dom.ts';
+import { GraphView } from './graph-view.ts';
+import { commitmentCard, groupedCommitments, openSourceDialog, pathSteps, tensionItems } from './panels.ts';
+import { FIRMNESS, KINDS, readState, writeState, dayRange, type ViewState } from './state.ts';
+
+declare global {
+  interface Window {
+    /** Timings the benchmark reads: first render, and the last filter change (ms). */
+    cgraphTimings?: { firstRenderMs?: number; lastFilterMs?: number; edges?: number; nodes?: number };
+  }
+}
+
+const started = performance.now();
+window.cgraphTimings = {};
+const state: ViewState = readState(location.search);
+let view: GraphView;
+let nodes: NodeRef[] = [];
+let edges: EdgeRecord[] = [];
+const nodeById = new Map<string, NodeRef>();
+const edgeById = new Map<string, EdgeRecord>();
+/** Relationship ids valid on a date, and asserted by some sources: asked of the API once each. */
+const asOfIds = new Map<string, Promise<Set<string>>>();
+const sourceIds = new Map<string, Promise<Set<string>>>();
+let span: { first: string; last: string } | undefined;
+
+const status = (text: string) => (byId('status').textContent = text);
+const dialog = () => byId<HTMLDialogElement>('source-dialog');
+const openSource = (e: EvidenceRecord) => void openSourceDialog(dialog(), e);
+
+function saveUrl(): void {
+  history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+}
+
+async function idsOn(date: string): Promise<Set<string>> {
+  let ids = asOfIds.get(date);
+  if (!ids) {
+    ids = (async () => {
+      const { gql } = await import('./api.ts');
+      const found = new Set<string>();
+      let after: string | null = null;
+      for (;;) {
+        const data: { relationships: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
+          'query AsOf($asOf: String, $after: String) { relationships(filter: { asOf: $asOf }, first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+          { asOf: date, after },
+        );
+        for (const e of data.relationships.edges) found.add(e.node.id);
+        if (!data.relationships.pageInfo.hasNextPage) return found;
+        after = data.relationships.pageInfo.endCursor;
+      }
+    })();
+    asOfIds.set(date, ids);
+  }
+  return ids;
+}
+
+/** Which relationships the filters let through: kinds, firmness and structure here; dates and sources from the API. */
+async function applyFilters(): Promise<void> {
+  const t0 = performance.now();
+  const [onDate, fromSources] = await Promise.all([state.asOf ? idsOn(state.asOf) : undefined, state.sources.length ? sourceIdsFor(state.sources) : undefined]);
+  const visible = new Set<string>();
+  for (const e of edges) {
+    const commitment = (KINDS as readonly string[]).includes(e.type);
+    if (commitment ? !state.kinds.has(e.type) || (e.firmness && !state.firmness.has(e.firmness)) : !state.structural) continue;
+    if (onDate && !onDate.has(e.id)) continue;
+    if (fromSources && !fromSources.has(e.id)) continue;
+    visible.add(e.id);
+  }
+  view.setVisibility(visible);
+  view.onAfterRender(() => {
+    (window.cgraphTimings ??= {}).lastFilterMs = performance.now() - t0;
+  });
+  saveUrl();
+  renderTable(visible);
+  status(`${visible.size.toLocaleString()} of ${edges.length.toLocaleString()} relationships shown${state.asOf ? ` on ${state.asOf}` : ''}`);
+}
+
+function sourceIdsFor(sources: string[]): Promise<Set<string>> {
+  const key = [...sources].sort().join(',');
+  let ids = sourceIds.get(key);
+  if (!ids) {
+    ids = relationshipIdsOfSources(sources);
+    sourceIds.set(key, ids);
+  }
+  return ids;
+}
+
+// --- selection and details ---------------------------------------------------------------------
+
+async function selectNode(id: string): Promise<void> {
+  state.selected = id;
+  saveUrl();
+  view.setHighlight(view.neighbourhood(id));
+  view.focus(id);
+  const panel = byId('details');
+  clear(panel, h('p', { class: 'muted' }, 'Loading…'));
+  const data = await nodeDetails(id);
+  const node = data?.node;
+  if (!node) return clear(panel, h('p', {}, `Nothing is known of ${id}.`));
+  const commitments = [...node.outgoing.edges, ...node.incoming.edges].map((e) => e.node);
+  const more = node.outgoing.pageInfo.hasNextPage || node.incoming.pageInfo.hasNextPage;
+  clear(
+    panel,
+    h('header', { class: 'details-head' }, h('span', { class: 'kind-chip', 'data-kind': node.kind }, node.kind.toLowerCase()), h('h2', {}, node.name)),
+    node.aliases.length ? h('p', { class: 'muted' }, `Also: ${node.aliases.slice(0, 8).join(', ')}`) : null,
+    commitments.length ? null : h('p', { class: 'muted' }, 'No pledge, refusal or warning involves it.'),
+    ...groupedCommitments(commitments, openSource, (rid) => void selectRelationship(rid)),
+    more ? h('p', { class: 'muted' }, `The first ${DETAILS_PAGE} each way are shown; the table below lists every commitment shown on the graph.`) : null,
+  );
+}
+
+async function selectRelationship(id: string): Promise<void> {
+  state.selected = id;
+  saveUrl();
+  const edge = edgeById.get(id);
+  if (edge) view.setHighlight({ nodes: new Set([edge.from.id, edge.to.id]), edges: new Set([id]) });
+  const panel = byId('details');
+  const detail = await relationshipDetails(id);
+  if (!detail) return clear(panel, h('p', {}, `No relationship ${id}.`));
+  clear(panel, h('header', { class: 'details-head' }, h('span', { class: 'kind-chip' }, detail.type.toLowerCase()), h('h2', {}, `${detail.from.name} → ${detail.to.name}`)), commitmentCard(detail as CommitmentDetail, openSource, () => undefined));
+}
+
+function clearSelection(): void {
+  state.selected = null;
+  saveUrl();
+  view.setHighlight(undefined);
+  clear(byId('details'), h('p', { class: 'muted' }, 'Select an actor or a line, or search for one, to see its commitments and the evidence behind them.'));
+}
+
+// --- controls --------------------------------------------------------------------------------------
+
+function wireFilters(): void {
+  for (const kind of KINDS) {
+    const box = byId<HTMLInputElement>(`filter-kind-${kind}`);
+    box.checked = state.kinds.has(kind);
+    box.addEventListener('change', () => {
+      if (box.checked) state.kinds.add(kind);
+      else state.kinds.delete(kind);
+      void applyFilters();
+    });
+  }
+  const structural = byId<HTMLInputElement>('filter-structural');
+  structural.checked = state.structural;
+  structural.addEventListener('change', () => {
+    state.structural = structural.checked;
+    void applyFilters();
+  });
+  const firmness = byId('filter-firmness');
+  for (const grade of FIRMNESS) {
+    const box = h('input', { type: 'checkbox', id: `filter-firmness-${grade}`, 'data-testid': `filter-firmness-${grade}`, checked: state.firmness.has(grade) });
+    box.addEventListener('change', () => {
+      if (box.checked) state.firmness.add(grade);
+      else state.firmness.delete(grade);
+      void applyFilters();
+    });
+    firmness.append(h('label', {}, box, ` ${grade}`));
+  }
+  const sources = byId<HTMLSelectElement>('filter-sources');
+  for (const source of nodes.filter((n) => n.kind === 'SOURCE')) sources.append(h('option', { value: source.id, selected: state.sources.includes(source.id) }, source.name));
+  sources.addEventListener('change', () => {
+    state.sources = [...sources.selectedOptions].map((o) => o.value).filter(Boolean);
+    void applyFilters();
+  });
+}
+
+const DAY = 86_400_000;
+const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function wireTimeline(): void {
+  const slider = byId<HTMLInputElement>('as-of');
+  const label = byId('as-of-label');
+  const all = byId<HTMLButtonElement>('as-of-all');
+  const dates = edges.flatMap((e) => e.periods.flatMap((p) => [p.from && dayRange(p.from)[0], p.to && dayRange(p.to)[1]])).filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  if (!dates.length) {
+    slider.disabled = true;
+    label.textContent = 'no dates in the data';
+    return;
+  }
+  span = { first: dates[0] as string, last: dates[dates.length - 1] as string };
+  const first = Date.parse(span.first);
+  slider.min = '0';
+  slider.max = String(Math.round((Date.parse(span.last) - first) / DAY));
+  const show = () => {
+    label.textContent = state.asOf ? `as of ${state.asOf}` : `all dates (${span?.first} – ${span?.last})`;
+    all.disabled = !state.asOf;
+  };
+  if (state.asOf) slider.value = String(Math.round((Date.parse(dayRange(state.asOf)[0]) - first) / DAY));
+  else slider.value = slider.max;
+  let timer: number | undefined;
+  slider.addEventListener('input', () => {
+    state.asOf = toDay(first + Number(slider.value) * DAY);
+    show();
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void applyFilters().then(refreshTensions), 120);
+  });
+  all.addEventListener('click', () => {
+    state.asOf = null;
+    slider.value = slider.max;
+    show();
+    void applyFilters().then(refreshTensions);
+  });
+  show();
+}
+
+function wireSearch(): void {
+  const input = byId<HTMLInputElement>('search');
+  const list = byId('search-results');
+  let results: NodeRef[] = [];
+  let timer: number | undefined;
+  const choose = (node: NodeRef) => {
+    clear(list);
+    input.value = node.name;
+    void selectNode(node.id);
+  };
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      results = input.value.trim() ? await search(input.value.trim()) : [];
+      clear(
+        list,
+        ...results.map((node) => {
+          const item = h('li', { role: 'option' }, h('button', { type: 'button' }, node.name, h('span', { class: 'muted' }, ` ${node.kind.toLowerCase()}`)));
+          item.querySelector('button')?.addEventListener('click', () => choose(node));
+          return item;
+        }),
+      );
+    }, 150);
+  });
+  input.addEventListener('keydown', async (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    window.clearTimeout(timer);
+    const best = (input.value.trim() ? await search(input.value.trim()) : [])[0];
+    if (best) choose(best);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === '/' && document.activeElement?.tagName !== 'INPUT') {
+      event.preventDefault();
+      input.focus();
+    }
+    if (event.key === 'Escape') clearSelection();
+  });
+}
+
+async function resolveActor(text: string): Promise<NodeRef | undefined> {
+  const exact = nodes.find((n) => n.id === text || n.name.toLowerCase() === text.trim().toLowerCase());
+  return exact ?? (await search(text.trim()))[0];
+}
+
+function wirePathFinder(): void {
+  const form = byId<HTMLFormElement>('path-form');
+  const result = byId('path-result');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const [from, to] = await Promise.all([resolveActor(byId<HTMLInputElement>('path-from').value), resolveActor(byId<HTMLInputElement>('path-to').value)]);
+    if (!from || !to) return clear(result, h('p', { class: 'error' }, `No actor named “${!from ? byId<HTMLInputElement>('path-from').value : byId<HTMLInputElement>('path-to').value}”.`));
+    const types = [...state.kinds, ...(state.structural ? edges.map((e) => e.type).filter((t) => !(KINDS as readonly string[]).includes(t)) : [])];
+    const path = await shortestPath(from.id, to.id, state.asOf, [...new Set(types)]);
+    if (!path) return clear(result, h('p', {}, `No path from ${from.name} to ${to.name} with these filters.`));
+    view.setHighlight({ nodes: new Set(path.nodes.map((n) => n.id)), edges: new Set(path.relationships.map((r) => r.id)) });
+    view.resetCamera();
+    clear(result, h('p', {}, `${from.name} → ${to.name}: ${path.length} step${path.length === 1 ? '' : 's'}`), pathSteps(path, openSource, (id) => void selectRelationship(id)));
+  });
+}
+
+async function refreshTensions(): Promise<void> {
+  const list = byId('tensions');
+  try {
+    const { items, total } = await tensions(state.asOf);
+    clear(list, ...tensionItems(items, (t: TensionRecord) => highlightTension(t)));
+    byId('tensions-count').textContent = String(total);
+  } catch (error) {
+    clear(list, h('li', { class: 'muted' }, error instanceof ApiError && error.codes.includes('ANALYSIS_TIMEOUT') ? 'Still computing; try again shortly.' : 'Tensions could not be loaded.'));
+  }
+}
+
+function highlightTension(t: TensionRecord): void {
+  const ids = new Set(t.relationships.map((r) => r.id));
+  const nodesOf = new Set<string>();
+  for (const id of ids) {
+    const e = edgeById.get(id);
+    if (e) nodesOf.add(e.from.id).add(e.to.id);
+  }
+  view.setHighlight({ nodes: nodesOf, edges: ids });
+  view.resetCamera();
+}
+
+function wireScenario(): void {
+  const conditions = nodes.filter((n) => n.kind === 'CONDITION').sort((a, b) => a.name.localeCompare(b.name));
+  const container = byId('scenario-conditions');
+  for (const c of conditions) {
+    const select = h('select', { 'aria-label': c.name, 'data-condition': c.id }, h('option', { value: '' }, 'unknown'), h('option', { value: 'assume', selected: state.assume.includes(c.id) }, 'holds'), h('option', { value: 'deny', selected: state.deny.includes(c.id) }, 'fails'));
+    container.append(h('label', { class: 'condition' }, h('span', {}, c.name), select));
+  }
+  const run = byId<HTMLButtonElement>('scenario-run');
+  const summary = byId('scenario-result');
+  run.addEventListener('click', async () => {
+    state.assume = [...container.querySelectorAll<HTMLSelectElement>('select')].filter((s) => s.value === 'assume').map((s) => s.dataset.condition as string);
+    state.deny = [...container.querySelectorAll<HTMLSelectElement>('select')].filter((s) => s.value === 'deny').map((s) => s.dataset.condition as string);
+    saveUrl();
+    const result = await scenario(state.assume, state.deny, state.asOf);
+    const outcomes = new Map<string, string>();
+    for (const c of result.active) outcomes.set(c.id, 'active');
+    for (const c of result.inactive) outcomes.set(c.id, 'inactive');
+    for (const c of result.undetermined) outcomes.set(c.id, 'undetermined');
+    view.setScenario(outcomes);
+    clear(summary, h('p', {}, `${result.counts.active} active · ${result.counts.inactive} inactive · ${result.counts.undetermined} undetermined`), h('ul', { class: 'reasons' }, ...result.reasons.slice(0, 20).map((r) => h('li', {}, `${r.condition.name}: ${r.outcome.toLowerCase()} — ${r.explanation}`))));
+  });
+  byId('scenario-clear').addEventListener('click', () => {
+    for (const s of container.querySelectorAll<HTMLSelectElement>('select')) s.value = '';
+    state.assume = [];
+    state.deny = [];
+    saveUrl();
+    view.setScenario(undefined);
+    clear(summary);
+  });
+}
+
+/** The table view: the commitments shown (involving the selection, when there is one), as rows. */
+function renderTable(visible: Set<string>): void {
+  const body = byId('table-body');
+  const rows = edges.filter((e) => visible.has(e.id) && (KINDS as readonly string[]).includes(e.type) && (!state.selected || e.from.id === state.selected || e.to.id === state.selected)).slice(0, 200);
+  clear(
+    body,
+    ...rows.map((e) => {
+      const button = h('button', { type: 'button', class: 'link' }, 'details');
+      button.addEventListener('click', () => void selectRelationship(e.id));
+      return h('tr', {}, h('td', {}, nodeById.get(e.from.id)?.name ?? e.from.id), h('td', { 'data-kind': e.type }, e.type.toLowerCase()), h('td', {}, nodeById.get(e.to.id)?.name ?? e.to.id), h('td', {}, e.action ?? ''), h('td', {}, e.firmness ?? ''), h('td', {}, button));
+    }),
+  );
+  byId('table-count').textContent = `${rows.length}${rows.length === 200 ? '+' : ''}`;
+}
+
+async function main(): Promise<void> {
+  status('Loading the graph…');
+  [nodes, edges] = await Promise.all([loadNodes(), loadEdges()]);
+  for (const n of nodes) nodeById.set(n.id, n);
+  for (const e of edges) edgeById.set(e.id, e);
+  const container = byId('graph');
+  view = new GraphView(container, nodes, edges, { node: (id) => void selectNode(id), edge: (id) => void selectRelationship(id), stage: clearSelection });
+  wireFilters();
+  wireTimeline();
+  wireSearch();
+  wirePathFinder();
+  wireScenario();
+  await applyFilters();
+  view.onAfterRender(() => {
+    window.cgraphTimings = { ...window.cgraphTimings, firstRenderMs: performance.now() - started, edges: edges.length, nodes: view.graph.order };
+    container.dataset.ready = 'true';
+  });
+  view.startLayout(Math.min(6000, 1500 + view.graph.order), () => view.resetCamera());
+  if (state.selected?.startsWith('rel:')) void selectRelationship(state.selected);
+  else if (state.selected) void selectNode(state.selected);
+  else clearSelection();
+  void refreshTensions();
+}
+
+main().catch((error: unknown) => status(`The dashboard could not load: ${(error as Error).message}`));

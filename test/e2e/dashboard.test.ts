@@ -1,0 +1,140 @@
+// The dashboard in a real Chromium (Debian's, through playwright-core; WebGL through SwiftShader),
+// served by the API as a process on the seeds, with every request that leaves the machine
+// blocked (and recorded: there must be none). Each state is kept as a screenshot in
+// test-artifacts/dashboard/ (ignored by git).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildDashboard } from '../../tools/build-dashboard.mjs';
+import { post, startServer, type Running } from '../support/server-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join('test-artifacts', 'dashboard');
+/** Headless Chromium has no GPU here: WebGL needs SwiftShader, which recent Chrome no longer falls back to by itself. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader'];
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chromium', () => {
+  let server: Running;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const outside: string[] = [];
+
+  const visibleEdges = async () => Number(await page.locator('[data-testid="graph"]').getAttribute('data-visible-edges'));
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await buildDashboard({ quiet: true });
+    server = await startServer({});
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Offline: anything not served by this machine is refused, and remembered.
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+  });
+
+  it('loads with no console error and nothing from outside, and draws the graph', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2500); // the layout runs a moment; the picture is what is tested
+    const stats = (await post(server.url, '{ stats { relationships } }')).body.data?.stats as { relationships: number };
+    expect(await visibleEdges()).toBe(stats.relationships);
+    // The canvas is drawn: a blank one compresses to almost nothing.
+    const picture = await page.locator('[data-testid="graph"]').screenshot();
+    const blank = await page.locator('[data-testid="details"]').screenshot();
+    expect(picture.length).toBeGreaterThan(4 * blank.length);
+    expect(picture.length).toBeGreaterThan(40_000);
+    await shot('1-loaded');
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('searching "Italy" shows its refusal with its quote, and the source text opens at the quote', async () => {
+    await page.getByTestId('search').fill('Italy');
+    await page.getByTestId('search').press('Enter');
+    const details = page.getByTestId('details');
+    await expect.poll(() => details.innerText(), { timeout: 20_000 }).toContain('Refusals');
+    const text = await details.innerText();
+    expect(text).toContain('Italy refused Multinational reassurance force for Ukraine');
+    expect(text).toContain('said their countries would not contribute troops to any mission inside Ukraine');
+    await shot('2-italy');
+    await details.getByRole('button', { name: /Britain and France ready to deploy troops/ }).first().click();
+    const source = page.getByTestId('source');
+    await expect.poll(() => source.locator('mark').innerText()).toContain('would not contribute troops');
+    await shot('3-source');
+    await source.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('the kind filter hides refusals, in the graph and in the table', async () => {
+    const before = await visibleEdges();
+    const refused = ((await post(server.url, '{ stats { relationshipsByType { type count } } }')).body.data?.stats as { relationshipsByType: { type: string; count: number }[] }).relationshipsByType.find((t) => t.type === 'REFUSED')?.count ?? 0;
+    expect(refused).toBeGreaterThan(0);
+    await page.getByTestId('filter-kind-REFUSED').uncheck();
+    await expect.poll(visibleEdges).toBe(before - refused);
+    expect(await page.getByTestId('table').innerText()).not.toContain('refused');
+    expect(page.url()).toContain('kinds=PLEDGED%2CWARNED');
+    await shot('4-no-refusals');
+    await page.getByTestId('filter-kind-REFUSED').check();
+    await expect.poll(visibleEdges).toBe(before);
+  });
+
+  it('the as-of control changes what is shown: the relationships of a day', async () => {
+    const all = await visibleEdges();
+    const slider = page.getByTestId('as-of');
+    // To the first day of the data: far fewer relationships hold then.
+    await slider.evaluate((input: HTMLInputElement) => {
+      input.value = input.min;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(visibleEdges, { timeout: 20_000 }).toBeLessThan(all);
+    const day = new URL(page.url()).searchParams.get('asOf') as string;
+    const onDay = (await post(server.url, `{ relationships(filter: { asOf: "${day}" }, first: 500) { totalCount } }`)).body.data?.relationships as { totalCount: number };
+    expect(await visibleEdges()).toBe(onDay.totalCount);
+    await shot('5-as-of');
+    await page.locator('#as-of-all').click();
+    await expect.poll(visibleEdges).toBe(all);
+  });
+
+  it('the path finder shows a path from Italy to Russia, each step with its quote', async () => {
+    await page.getByTestId('path-from').fill('Italy');
+    await page.getByTestId('path-to').fill('Russia');
+    await page.getByTestId('path-find').click();
+    const result = page.getByTestId('path-result');
+    await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('Italy → Russia');
+    expect(await result.locator('li').count()).toBeGreaterThan(0);
+    expect(await result.locator('blockquote').count()).toBe(await result.locator('li').count());
+    await shot('6-path');
+  });
+
+  it('lists the tensions; one selects its relationships on the graph', async () => {
+    const tensions = page.getByTestId('tensions');
+    await expect.poll(() => tensions.locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await tensions.locator('button').first().click();
+    await shot('7-tension');
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('GraphiQL works offline: its page comes from the server, and it runs a query', async () => {
+    await page.goto(`${server.url}/graphql?query=${encodeURIComponent('{ stats { nodes relationships } }')}`);
+    await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 20_000 }).toContain('"relationships"');
+    await shot('8-graphiql');
+    expect(outside).toEqual([]);
+  });
+});
