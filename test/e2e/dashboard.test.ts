@@ -7,12 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { post, startServer, type Running } from '../support/server-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join('test-artifacts', 'dashboard');
-/** Headless Chromium has no GPU here: WebGL needs SwiftShader, which recent Chrome no longer falls back to by itself. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader'];
 
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chromium', () => {
   let server: Running;

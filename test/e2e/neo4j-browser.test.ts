@@ -9,11 +9,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from '../support/chromium.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startServer, type Running } from '../support/server-process.ts';
 import { tempDir } from '../support/fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join('test-artifacts', 'neo4j-browser');
 const NAME = 'browser-test';
 
