@@ -7,6 +7,8 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { NodeBorderProgram } from '@sigma/node-border';
+import { NodeSquareProgram } from '@sigma/node-square';
 import type { EdgeRecord, NodeRef } from './api.ts';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -22,6 +24,19 @@ export const NODE_COLOURS: Record<string, string> = {
   EVENT: '#8C6D31',
   TERRITORY: '#7F7F7F',
   SOURCE: '#BBBBBB',
+};
+
+/** Shape by kind, so that kind is not told by colour alone: actors round (persons ringed), the rest square. */
+export const NODE_SHAPES: Record<string, 'circle' | 'border' | 'square'> = {
+  STATE: 'circle',
+  ALLIANCE: 'circle',
+  PERSON: 'border',
+  INITIATIVE: 'square',
+  AGREEMENT: 'square',
+  CONDITION: 'square',
+  EVENT: 'square',
+  TERRITORY: 'square',
+  SOURCE: 'square',
 };
 
 export interface Visibility {
@@ -61,7 +76,7 @@ export class GraphView {
     connected.forEach((n, i) => {
       const angle = (2 * Math.PI * i) / Math.max(1, connected.length);
       const d = degree.get(n.id) ?? 0;
-      this.graph.addNode(n.id, { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, size: 3 + Math.min(14, Math.log2(1 + d) * 2.2), label: n.name, kind: n.kind, color: NODE_COLOURS[n.kind] ?? '#999999' });
+      this.graph.addNode(n.id, { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, size: 3 + Math.min(14, Math.log2(1 + d) * 2.2), label: n.name, kind: n.kind, color: NODE_COLOURS[n.kind] ?? '#999999', type: NODE_SHAPES[n.kind] ?? 'circle', borderColor: '#5a4300' });
     });
     for (const e of edges) {
       if (!this.graph.hasNode(e.from.id) || !this.graph.hasNode(e.to.id)) continue;
@@ -77,6 +92,7 @@ export class GraphView {
       labelRenderedSizeThreshold: 7,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
+      nodeProgramClasses: { border: NodeBorderProgram, square: NodeSquareProgram },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
