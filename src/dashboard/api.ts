@@ -148,7 +148,7 @@ export const tensions = async (asOf: string | null): Promise<{ items: TensionRec
 };
 
 export interface ScenarioRecord {
-  counts: Record<string, number>;
+  counts: { active: number; inactive: number; undetermined: number; withdrawn: number };
   active: { id: string }[];
   inactive: { id: string }[];
   undetermined: { id: string }[];
@@ -158,7 +158,7 @@ export interface ScenarioRecord {
 export const scenario = async (assume: string[], deny: string[], asOf: string | null): Promise<ScenarioRecord> =>
   (
     await gql<{ scenario: ScenarioRecord }>(
-      'query Scenario($assume: [ID!], $deny: [ID!], $asOf: String) { scenario(assume: $assume, deny: $deny, asOf: $asOf) { counts { active inactive undetermined withdrawn } active(first: 5000) { id } inactive(first: 5000) { id } undetermined(first: 5000) { id } reasons(first: 200) { commitment { id } condition { name } outcome explanation } } }',
+      'query Scenario($assume: [ID!], $deny: [ID!], $asOf: String) { scenario(assume: $assume, deny: $deny, asOf: $asOf) { counts { active inactive undetermined withdrawn } active(first: 1000) { id } inactive(first: 1000) { id } undetermined(first: 1000) { id } reasons(first: 100) { commitment { id } condition { name } outcome explanation } } }',
       { assume, deny, asOf },
     )
   ).scenario;

@@ -308,7 +308,9 @@ function wireScenario(): void {
     for (const c of result.inactive) outcomes.set(c.id, 'inactive');
     for (const c of result.undetermined) outcomes.set(c.id, 'undetermined');
     view.setScenario(outcomes);
-    clear(summary, h('p', {}, `${result.counts.active} active · ${result.counts.inactive} inactive · ${result.counts.undetermined} undetermined`), h('ul', { class: 'reasons' }, ...result.reasons.slice(0, 20).map((r) => h('li', {}, `${r.condition.name}: ${r.outcome.toLowerCase()} — ${r.explanation}`))));
+    const coloured = result.active.length + result.inactive.length + result.undetermined.length;
+    const total = result.counts.active + result.counts.inactive + result.counts.undetermined;
+    clear(summary, h('p', {}, `${result.counts.active} active · ${result.counts.inactive} inactive · ${result.counts.undetermined} undetermined`), coloured < total ? h('p', { class: 'muted' }, `The first ${coloured} of ${total} are coloured on the graph (the API's query cost allows 1,000 of each).`) : null, h('ul', { class: 'reasons' }, ...result.reasons.slice(0, 20).map((r) => h('li', {}, `${r.condition.name}: ${r.outcome.toLowerCase()} — ${r.explanation}`))));
   });
   byId('scenario-clear').addEventListener('click', () => {
     for (const s of container.querySelectorAll<HTMLSelectElement>('select')) s.value = '';

@@ -119,11 +119,25 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await shot('6-path');
   });
 
+  it('the scenario controls say which commitments a ceasefire would make active, with the reasons', async () => {
+    const expected = (await post(server.url, '{ scenario(assume: ["condition:ceasefire-in-force"]) { counts { active inactive undetermined } } }')).body.data?.scenario as { counts: { active: number; inactive: number; undetermined: number } };
+    await page.locator('[data-condition="condition:ceasefire-in-force"]').selectOption('assume');
+    await page.getByTestId('scenario-run').click();
+    const result = page.locator('#scenario-result');
+    await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain(`${expected.counts.active} active · ${expected.counts.inactive} inactive · ${expected.counts.undetermined} undetermined`);
+    // Each commitment's conditions with their outcome: the ceasefire met, Russia's consent unknown.
+    expect(await result.locator('li').count()).toBeGreaterThan(0);
+    expect(await result.innerText()).toMatch(/Russia consents to the deployment: unknown/);
+    expect(page.url()).toContain('assume=condition%3Aceasefire-in-force');
+    await shot('7-scenario');
+    await page.locator('#scenario-clear').click();
+  });
+
   it('lists the tensions; one selects its relationships on the graph', async () => {
     const tensions = page.getByTestId('tensions');
     await expect.poll(() => tensions.locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await tensions.locator('button').first().click();
-    await shot('7-tension');
+    await shot('8-tension');
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
@@ -132,7 +146,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await page.goto(`${server.url}/graphql?query=${encodeURIComponent('{ stats { nodes relationships } }')}`);
     await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
     await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 20_000 }).toContain('"relationships"');
-    await shot('8-graphiql');
+    await shot('9-graphiql');
     expect(outside).toEqual([]);
   });
 });
