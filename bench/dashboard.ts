@@ -22,6 +22,7 @@ declare global {
 
 const save = process.argv.includes('--save');
 const RESULTS = join(import.meta.dirname, 'results', save ? '' : 'latest');
+const LATEST = join(import.meta.dirname, 'results', 'latest');
 const WORK = mkdtempSync(join(tmpdir(), 'cgraph-dashboard-bench-'));
 const CHANGES = 10;
 
@@ -36,7 +37,7 @@ interface Figures {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-async function measure(name: string, env: Record<string, string>): Promise<Figures> {
+async function measure(name: string, slug: string, env: Record<string, string>): Promise<Figures> {
   const server = await startServer(env);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -47,6 +48,10 @@ async function measure(name: string, env: Record<string, string>): Promise<Figur
     await warm.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: 120_000 });
     await warm.close();
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     await page.goto(`${server.url}/`);
     await page.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: 120_000 });
     const first = (await page.evaluate(() => window.cgraphTimings?.firstRenderMs)) as number;
@@ -62,6 +67,10 @@ async function measure(name: string, env: Record<string, string>): Promise<Figur
         if (window.cgraphTimings) window.cgraphTimings.lastFilterMs = 0;
       });
     }
+    await page.waitForTimeout(3000); // the tensions and the layout finish
+    // To look at (never committed): bench/results/latest/dashboard-<size>.png.
+    await page.screenshot({ path: join(LATEST, `dashboard-${slug}.png`) });
+    if (errors.length) console.log(`${name}: console errors: ${errors.join(' | ')}`);
     return { data: name, relationships: stats.relationships, nodes: stats.nodes, firstRenderMs: Math.round(first), filterMedianMs: Math.round(median(changes)), filterWorstMs: Math.round(Math.max(...changes)) };
   } finally {
     await browser.close();
@@ -69,14 +78,16 @@ async function measure(name: string, env: Record<string, string>): Promise<Figur
   }
 }
 
+mkdirSync(RESULTS, { recursive: true });
+mkdirSync(LATEST, { recursive: true });
 await buildDashboard({ quiet: true });
-const baseline = await measure('seeds', { CGRAPH_DATA_DIR: join(WORK, 'seeds') });
+const baseline = await measure('seeds', 'seeds', { CGRAPH_DATA_DIR: join(WORK, 'seeds') });
 const fullDir = join(WORK, 'full');
 for (const kind of ['atop', 'cow', 'kiel', 'gdelt']) {
   const imported = runCli(['import', kind, '--json'], { CGRAPH_DATA_DIR: fullDir });
   if (imported.code !== 0) throw new Error(`cgraph import ${kind} failed: ${imported.stderr}`);
 }
-const full = await measure('seeds + ATOP, COW, Kiel, GDELT', { CGRAPH_DATA_DIR: fullDir });
+const full = await measure('seeds + ATOP, COW, Kiel, GDELT', 'full', { CGRAPH_DATA_DIR: fullDir });
 
 const rows = [baseline, full];
 console.log(`${'data'.padEnd(34)} ${'relationships'.padStart(13)} ${'first render'.padStart(13)} ${'filter (median)'.padStart(16)} ${'filter (worst)'.padStart(15)}`);

@@ -83,6 +83,12 @@ export class GraphView {
       const commitment = e.type in EDGE_COLOURS;
       this.graph.addDirectedEdgeWithKey(e.id, e.from.id, e.to.id, { type: 'arrow', relType: e.type, commitment, firmness: e.firmness ?? null, color: EDGE_COLOURS[e.type] ?? STRUCTURAL_COLOUR, size: commitment ? 2 : 0.8, label: e.action ?? e.type });
     }
+    // A first layout before the first frame, so that a big graph is never drawn as a circle: a
+    // number of ForceAtlas2 iterations that keeps this under about half a second; the worker then refines it.
+    if (this.graph.order > 1) {
+      const iterations = Math.max(15, Math.min(150, Math.round(400_000 / (this.graph.size + this.graph.order))));
+      forceAtlas2.assign(this.graph, { iterations, settings: { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 } });
+    }
     this.sigma = new Sigma(this.graph, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: true,
