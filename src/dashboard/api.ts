@@ -70,12 +70,12 @@ export const loadEdges = () =>
       ).relationships,
   );
 
-/** Ids of the relationships a source asserts (for the source filter). */
-export const relationshipIdsOfSources = async (sources: string[]): Promise<Set<string>> =>
+/** Ids of the relationships the API's filter selects: a source's statements, a day's (the API's definition of time). */
+export const relationshipIds = async (filter: { sources?: string[]; asOf?: string }): Promise<Set<string>> =>
   new Set(
     (
       await allPages<{ id: string }>(
-        async (after) => (await gql<{ relationships: Page<{ id: string }> }>('query BySource($sources: [ID!], $after: String) { relationships(filter: { sources: $sources }, first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { sources, after })).relationships,
+        async (after) => (await gql<{ relationships: Page<{ id: string }> }>('query Ids($filter: RelationshipFilter, $after: String) { relationships(filter: $filter, first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { filter, after })).relationships,
       )
     ).map((r) => r.id),
   );

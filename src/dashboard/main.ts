@@ -1,7 +1,7 @@
 // The reference dashboard: loads the graph through the public GraphQL API, draws it, and wires
 // the filters (reflected in the URL), the search, the timeline, the details panel, the path
 // finder, the scenario controls, the tensions list and the table view.
-import { ApiError, DETAILS_PAGE, loadEdges, loadNodes, nodeDetails, relationshipDetails, relationshipIdsOfSources, scenario, search, shortestPath, tensions, type CommitmentDetail, type EdgeRecord, type EvidenceRecord, type NodeRef, type TensionRecord } from './api.ts';
+import { ApiError, DETAILS_PAGE, loadEdges, loadNodes, nodeDetails, relationshipDetails, relationshipIds, scenario, search, shortestPath, tensions, type CommitmentDetail, type EdgeRecord, type EvidenceRecord, type NodeRef, type TensionRecord } from './api.ts';
 import { byId, clear, h } from './dom.ts';
 import { GraphView } from './graph-view.ts';
 import { commitmentCard, groupedCommitments, openSourceDialog, pathSteps, tensionItems } from './panels.ts';
@@ -35,23 +35,11 @@ function saveUrl(): void {
   history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
 }
 
-async function idsOn(date: string): Promise<Set<string>> {
+/** The relationships that hold on a day, asked of the API once per day. */
+function idsOn(date: string): Promise<Set<string>> {
   let ids = asOfIds.get(date);
   if (!ids) {
-    ids = (async () => {
-      const { gql } = await import('./api.ts');
-      const found = new Set<string>();
-      let after: string | null = null;
-      for (;;) {
-        const data: { relationships: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
-          'query AsOf($asOf: String, $after: String) { relationships(filter: { asOf: $asOf }, first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
-          { asOf: date, after },
-        );
-        for (const e of data.relationships.edges) found.add(e.node.id);
-        if (!data.relationships.pageInfo.hasNextPage) return found;
-        after = data.relationships.pageInfo.endCursor;
-      }
-    })();
+    ids = relationshipIds({ asOf: date });
     asOfIds.set(date, ids);
   }
   return ids;
@@ -83,7 +71,7 @@ function sourceIdsFor(sources: string[]): Promise<Set<string>> {
   const key = [...sources].sort().join(',');
   let ids = sourceIds.get(key);
   if (!ids) {
-    ids = relationshipIdsOfSources(sources);
+    ids = relationshipIds({ sources });
     sourceIds.set(key, ids);
   }
   return ids;

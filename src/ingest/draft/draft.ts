@@ -422,21 +422,14 @@ function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], ma
     if (topic && topic !== actorId) return { id: topic, how: 'topic', phrase: '' };
   }
   if (match.cue.type !== 'WARNED' && !money && (phrase.length >= 2 ? phrase.some((t) => t.pos === 'VERB' || t.pos === 'NOUN') : phrase[0]?.pos === 'VERB')) {
-    const name = phraseText.replace(/\s+([’',.])/g, '$1');
-    const id = `initiative:${slug(name, 50)}`;
-    const node = { id, kind: 'INITIATIVE', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], note: `Proposed by cgraph draft from "${name}"; rename it, or replace it with an existing initiative.` } as GraphNode;
-    return { id, how: 'proposed', phrase: name, node };
+    return proposedInitiative(joinWords(phraseText), 'the words after the cue');
   }
   const actorAfter = after.find((m) => ACTOR_KINDS.has(m.entity.node.kind) && actorOf(m, reader)?.id !== actorId);
   if (actorAfter) return { id: actorOf(actorAfter, reader)?.id ?? actorAfter.entity.id, how: 'mention', phrase: actorAfter.text };
   if (match.cue.type === 'WARNED' && condition) {
     // "warned it will retaliate if the global community ramps up sanctions": what it warns against.
     const words = condition.text.split(' ').slice(condition.cue.split(' ').length);
-    const name = words.join(' ').replace(/\s+([’',.])/g, '$1');
-    if (words.length >= 2) {
-      const id = `initiative:${slug(name, 50)}`;
-      return { id, how: 'proposed', phrase: name, node: { id, kind: 'INITIATIVE', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], note: `Proposed by cgraph draft from the condition "${condition.text}"; rename it, or replace it with an existing initiative.` } as GraphNode };
-    }
+    if (words.length >= 2) return proposedInitiative(joinWords(words.join(' ')), `the condition "${condition.text}"`);
   }
   if (match.cue.type === 'WARNED') {
     const before = [...mentions].reverse().find((m) => m.end <= match.first && ACTOR_KINDS.has(m.entity.node.kind) && notActor(m) && actorOf(m, reader)?.id !== actorId);
@@ -446,8 +439,11 @@ function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], ma
   // Last, what the words after the cue name ("would respond to any attack" → attack), for the reviewer to place.
   const chunk = nounChunk(tokens, match.end) ?? (phrase.length ? phraseText : undefined);
   if (!chunk) return undefined;
-  return proposedInitiative(chunk.replace(/\s+([’',.])/g, '$1'), 'the words after the cue');
+  return proposedInitiative(joinWords(chunk), 'the words after the cue');
 }
+
+/** Tokens joined back as written: no space before an apostrophe, comma or full stop. */
+const joinWords = (text: string) => text.replace(/\s+([’',.])/g, '$1');
 
 function proposedInitiative(name: string, from: string): ObjectChoice {
   const id = `initiative:${slug(name, 50)}`;
@@ -555,7 +551,7 @@ export function draftDossier(text: string, options: DraftOptions, context: Draft
         const conditions: string[] = [];
         if (qualification.condition) {
           const words = qualification.condition.text;
-          const name = words.replace(/^(if|once|unless|until|should|provided that|in the event of|on the condition that|as long as)\s+/i, '').replace(/\s+([’',.])/g, '$1');
+          const name = joinWords(words.replace(/^(if|once|unless|until|should|provided that|in the event of|on the condition that|as long as)\s+/i, ''));
           const id = `condition:${slug(name, 50)}`;
           proposed.set(id, { id, kind: 'CONDITION', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], conditionKind: conditionKind(words), note: `Proposed by cgraph draft from "${words}"; check its kind${/^unless/i.test(words) ? ' (the article says "unless": the condition is that this does not happen)' : ''}.` } as GraphNode);
           conditions.push(id);
