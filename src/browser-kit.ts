@@ -4,19 +4,14 @@
 // anything else is 404.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StaticResponse } from './dashboard-server.ts';
 import { CYPHER_DIR } from './store/neo4j/cypher-library.ts';
 
 export const BROWSER_KIT_PATH = '/browser-kit/';
 const DIR = join(CYPHER_DIR, 'browser');
 const TYPES: Record<string, string> = { html: 'text/html', grass: 'text/plain', cypher: 'text/plain' };
 
-export interface KitResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export function browserKitResponse(method: string, url: string, requestHeaders: string | undefined): KitResponse {
+export function browserKitResponse(method: string, url: string, requestHeaders: string | undefined): StaticResponse {
   const cors = { 'access-control-allow-origin': '*' };
   if (method === 'OPTIONS') {
     return { status: 204, headers: { ...cors, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-max-age': '600', ...(requestHeaders ? { 'access-control-allow-headers': requestHeaders } : {}) }, body: '' };

@@ -48,17 +48,16 @@ async function main(): Promise<void> {
       res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind, eventLoopDelayMs }));
       return;
     }
+    // Static answers: the dashboard's files and the Browser kit.
     const path = (req.url ?? '/').split('?')[0] as string;
-    if (isDashboardRequest(req.method, path)) {
-      const page = dashboardResponse(req.method ?? 'GET', req.url ?? '/');
+    const page = isDashboardRequest(req.method, path)
+      ? dashboardResponse(req.method ?? 'GET', req.url ?? '/')
+      : path.startsWith(BROWSER_KIT_PATH)
+        ? browserKitResponse(req.method ?? 'GET', req.url ?? '/', req.headers['access-control-request-headers'])
+        : undefined;
+    if (page) {
       res.writeHead(page.status, page.headers);
       res.end(page.body);
-      return;
-    }
-    if (req.url?.startsWith(BROWSER_KIT_PATH)) {
-      const kit = browserKitResponse(req.method ?? 'GET', req.url, req.headers['access-control-request-headers']);
-      res.writeHead(kit.status, kit.headers);
-      res.end(kit.body);
       return;
     }
     if (req.method === 'POST' && req.headers['content-length'] === undefined) {

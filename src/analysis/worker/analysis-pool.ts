@@ -11,6 +11,7 @@ import type { GraphStore } from '../../store/graph-store.ts';
 import type { FromWorker } from './analysis-worker.ts';
 import type { Operation } from './operations.ts';
 import { QueuedWorker } from './queued-worker.ts';
+import { fromWorkerError } from './worker-errors.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
 /** Relationships per message while the graph is sent. */
@@ -105,8 +106,7 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
     }
     this.settle((task) => {
       if ('result' in message) task.resolve(message.result);
-      else if (message.error.code) task.reject(new DomainError(message.error.code, message.error.message, message.error.details));
-      else task.reject(new Error(`analysis ${task.operation} failed in the worker: ${message.error.message}`));
+      else task.reject(fromWorkerError(message.error, `analysis ${task.operation}`));
     });
   }
 

@@ -2,7 +2,7 @@
 // runs the named operations on it, one at a time, answering with references (refs.ts). It never
 // touches the store; the API thread stays free for reads and /healthz while it works.
 import { parentPort } from 'node:worker_threads';
-import { DomainError } from '../../domain/errors.ts';
+import { toWorkerError, type WorkerError } from './worker-errors.ts';
 import { buildGraph, type CommitmentGraph, type SerializedInput } from '../graph-view.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 import { toRefs } from './refs.ts';
@@ -18,7 +18,7 @@ export type ToWorker =
 export type FromWorker =
   | { ready: string }
   | { id: number; result: unknown; ms: number }
-  | { id: number; error: { code?: string; message: string; details?: Record<string, unknown> } };
+  | { id: number; error: WorkerError };
 
 let strings = new Interner();
 let current: { version: string; graph: CommitmentGraph } | undefined;
@@ -32,8 +32,7 @@ function run(message: Extract<ToWorker, { type: 'run' }>): FromWorker {
     const asOf = typeof message.options.asOf === 'string' ? message.options.asOf : undefined;
     return { id: message.id, result: toRefs(result, current.graph, asOf), ms: performance.now() - started };
   } catch (error) {
-    if (error instanceof DomainError) return { id: message.id, error: { code: error.code, message: error.message, details: error.details } };
-    return { id: message.id, error: { message: (error as Error)?.stack ?? String(error) } };
+    return { id: message.id, error: toWorkerError(error) };
   }
 }
 

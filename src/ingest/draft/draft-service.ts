@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import { DEFAULT_ANALYSIS_LIMITS, withinBudget, type AnalysisLimits } from '../../analysis/limits.ts';
 import { QueuedWorker } from '../../analysis/worker/queued-worker.ts';
+import { fromWorkerError } from '../../analysis/worker/worker-errors.ts';
 import { canonicalJson } from '../../store/common.ts';
 import { DATA_DIR } from '../../project-files.ts';
 import type { DraftOptions } from './draft.ts';
@@ -70,8 +71,7 @@ export class DraftService extends QueuedWorker<Task, FromDraftWorker> {
     if (message.id !== this.running?.task.id) return;
     this.settle((task) => {
       if ('result' in message) task.resolve(message.result);
-      else if (message.error.code) task.reject(new DomainError(message.error.code, message.error.message, message.error.details));
-      else task.reject(new Error(`drafting failed in the worker: ${message.error.message}`));
+      else task.reject(fromWorkerError(message.error, 'drafting'));
     });
   }
 

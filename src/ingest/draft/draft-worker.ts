@@ -2,7 +2,7 @@
 // matching a long text never holds the API's event loop. It reads the registry the API was
 // started with (sent once, as workerData) and the data folder's tables.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DomainError } from '../../domain/errors.ts';
+import { toWorkerError, type WorkerError } from '../../analysis/worker/worker-errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import { draftAndValidate, type DraftOptions } from './draft.ts';
 
@@ -13,7 +13,7 @@ export interface DraftWorkerData {
 }
 
 export type ToDraftWorker = { id: number; text: string; options: DraftOptions };
-export type FromDraftWorker = { id: number; result: DraftReply } | { id: number; error: { code?: string; message: string; details?: Record<string, unknown> } };
+export type FromDraftWorker = { id: number; result: DraftReply } | { id: number; error: WorkerError };
 
 export interface DraftReply {
   candidates: ReturnType<typeof draftAndValidate>['candidates'];
@@ -33,10 +33,6 @@ parentPort?.on('message', (message: ToDraftWorker) => {
     const result: DraftReply = { candidates: draft.candidates, yaml: draft.yaml, entities: draft.entities.length, sentences: draft.sentences, ms: performance.now() - started };
     parentPort?.postMessage({ id: message.id, result } satisfies FromDraftWorker);
   } catch (error) {
-    const reply: FromDraftWorker =
-      error instanceof DomainError
-        ? { id: message.id, error: { code: error.code, message: error.message, details: JSON.parse(JSON.stringify(error.details)) as Record<string, unknown> } }
-        : { id: message.id, error: { message: (error as Error)?.stack ?? String(error) } };
-    parentPort?.postMessage(reply);
+    parentPort?.postMessage({ id: message.id, error: toWorkerError(error) } satisfies FromDraftWorker);
   }
 });
