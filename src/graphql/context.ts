@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { GraphNode } from '../domain/model.ts';
 import type { AnalysisService } from '../analysis-service.ts';
 import type { DraftService } from '../ingest/draft/draft-service.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphStore, Page } from '../store/graph-store.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { ApiKey } from '../config.ts';
 
@@ -22,6 +22,8 @@ export interface Context {
   services: Services;
   nodes: DataLoader<string, GraphNode | null>;
   relationships: DataLoader<string, Fact | null>;
+  /** Pages of a node's relationships read ahead with the node (prefetch.ts), by sideKey. */
+  pages: Map<string, Page<Fact>>;
   /** True when the request carried a valid API key. */
   authenticated: boolean;
   /** The name of the API key the request carried (recorded with what it writes). */
@@ -46,11 +48,21 @@ export function bearerToken(header: string | null): string | undefined {
 
 export function createContext(services: Services, request: Request): Context {
   const caller = apiKeyName(bearerToken(request.headers.get('authorization')), services.apiKeys);
-  return {
+  const context: Context = {
     services,
     nodes: new DataLoader((ids) => services.store.getNodes(ids), { maxBatchSize: 500 }),
-    relationships: new DataLoader((ids) => services.store.getRelationships(ids), { maxBatchSize: 500 }),
+    relationships: new DataLoader(
+      async (ids) => {
+        // The nodes they name come in the same read: their resolvers then find them loaded.
+        const result = await services.store.read({ relationships: ids, references: true });
+        for (const [id, node] of result.nodes) context.nodes.prime(id, node);
+        return ids.map((id) => result.relationships.get(id) ?? null);
+      },
+      { maxBatchSize: 500 },
+    ),
+    pages: new Map(),
     authenticated: caller !== undefined,
     caller,
   };
+  return context;
 }

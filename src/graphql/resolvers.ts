@@ -15,18 +15,15 @@ import { ingestDossier } from '../ingest/ingest-dossier.ts';
 import { checkDraftOptions, type DraftOptions } from '../ingest/draft/draft.ts';
 import type { Page } from '../store/graph-store.ts';
 import { allItems } from '../store/common.ts';
-import { checkTypes, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
+import { commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import type { Context } from './context.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
+import { nodeWithSides, pageRequest, readAndPrime, sidePage, type PageArgs, type SideArgs } from './prefetch.ts';
+import type { Fact } from '../domain/statements.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 
 export const MAX_YAML_CHARS = 2_000_000;
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
 
 export function toConnection<T>(page: Page<T>) {
   return {
@@ -41,17 +38,9 @@ export function toConnection<T>(page: Page<T>) {
   };
 }
 
-/** The store's page request; totalCount is counted only when the query selects it. */
-const pageRequest = (args: PageArgs, info: GraphQLResolveInfo | undefined) => ({
-  ...(args.first !== null && args.first !== undefined ? { first: args.first } : {}),
-  ...(args.after ? { after: args.after } : {}),
-  withTotal: selects(info, 'totalCount'),
-});
-
 async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs, info: GraphQLResolveInfo | undefined) {
-  const page = await context.services.store.listRelationships(filter, pageRequest(args, info));
-  for (const rel of page.items) context.relationships.prime(rel.id, rel);
-  return toConnection(page);
+  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }] });
+  return toConnection(result.pages[0] as Page<Fact>);
 }
 
 async function requiredNode(context: Context, id: string): Promise<GraphNode> {
@@ -61,10 +50,8 @@ async function requiredNode(context: Context, id: string): Promise<GraphNode> {
 }
 
 const nodeRelationships = {
-  outgoing: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context, info: GraphQLResolveInfo) =>
-    relationshipsPage(context, { from: [node.id], types: checkTypes(args.types) }, args, info),
-  incoming: (node: GraphNode, args: PageArgs & { types?: string[] | null }, context: Context, info: GraphQLResolveInfo) =>
-    relationshipsPage(context, { to: [node.id], types: checkTypes(args.types) }, args, info),
+  outgoing: async (node: GraphNode, args: SideArgs, context: Context, info: GraphQLResolveInfo) => toConnection(await sidePage(context, node, 'outgoing', args, info)),
+  incoming: async (node: GraphNode, args: SideArgs, context: Context, info: GraphQLResolveInfo) => toConnection(await sidePage(context, node, 'incoming', args, info)),
 };
 
 /** Fields every relationship has: its ends, and what its statements make of it (a statement's own claim has no statements). */
@@ -93,14 +80,14 @@ function authenticated(context: Context, operation: string): string {
 
 export const resolvers: IResolvers = {
   Query: {
-    node: (_: unknown, args: { id: string }, context: Context) => context.nodes.load(args.id),
+    node: (_: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => nodeWithSides(context, args.id, info),
     relationship: (_: unknown, args: { id: string }, context: Context) => context.relationships.load(args.id),
     search: async (_: unknown, args: OptionsInput<typeof SearchOptions>, context: Context) => {
       const { text, kinds, first } = parseOptions(SearchOptions, args);
       return context.services.store.searchNodes(text, kinds, first);
     },
     nodes: async (_: unknown, args: PageArgs & { kind?: NodeKind | null }, context: Context, info: GraphQLResolveInfo) => {
-      const page = await context.services.store.listNodes({ kinds: args.kind ? [args.kind] : undefined }, pageRequest(args, info));
+      const page = await context.services.store.listNodes({ kinds: args.kind ? [args.kind] : undefined }, pageRequest(args, selects(info, 'totalCount')));
       for (const node of page.items) context.nodes.prime(node.id, node);
       return toConnection(page);
     },

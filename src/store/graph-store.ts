@@ -68,6 +68,37 @@ export interface UpsertOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Everything one API request reads, asked at once: one consistent read (one statement on Neo4j). */
+export interface ReadRequest {
+  nodes?: readonly string[];
+  relationships?: readonly string[];
+  /** Filtered pages, each with its count when its page request says withTotal. */
+  listings?: readonly { filter: RelationshipFilter; page: PageRequest }[];
+  /** Also the nodes the returned relationships name: their ends, the sources of their statements, their conditions, statedBy, the speakers of their quotes. */
+  references?: boolean;
+}
+
+export interface ReadResult {
+  /** The nodes asked for and, with `references`, those the relationships name. */
+  nodes: Map<string, GraphNode>;
+  /** The relationships asked for by id. */
+  relationships: Map<string, Fact>;
+  /** One page per listing, same order. */
+  pages: Page<Fact>[];
+}
+
+/** The ids of the nodes a relationship names (what ReadRequest.references fetches). */
+export function referencedIds(fact: Fact): string[] {
+  return [
+    fact.from,
+    fact.to,
+    ...fact.statementSpans.map((s) => s.sourceId),
+    ...('conditions' in fact ? fact.conditions : []),
+    ...('statedBy' in fact ? fact.statedBy : []),
+    ...fact.evidence.flatMap((e) => (e.speaker ? [e.speaker] : [])),
+  ];
+}
+
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
   /** Writes the batch atomically: all of it or, on any error, none of it. Idempotent. Statements, facts and versions: statement-plan.ts. */
@@ -80,6 +111,8 @@ export interface GraphStore {
   /** Case-insensitive substring match on name and aliases; exact name matches first, then by id. */
   searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]>;
   listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>>;
+  /** Nodes, relationships and pages in one consistent read (the API asks each request's data at once). */
+  read(request: ReadRequest): Promise<ReadResult>;
   /** Every version of a source, oldest first (empty when none was loaded). */
   sourceVersions(sourceId: string): Promise<SourceVersion[]>;
   /** Sets a statement's review and re-resolves its fact; null when no fact has that statement. */

@@ -7,7 +7,7 @@ import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, decodeCursor, emptyUpsertReport, encodeCursor, hasChanges, mergeNode, pageSize, rankSearch, snapshotInOrder, tallyChange } from '../common.ts';
-import type { GraphCounts, GraphStore, Page, PageRequest, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
+import { referencedIds, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { planStatements, withReview, type SourceVersion } from '../statement-plan.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
@@ -238,10 +238,34 @@ export class MemoryStore implements GraphStore {
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>> {
+    return this.relationshipsPage(filter, page);
+  }
+
+  private relationshipsPage(filter: RelationshipFilter, page: PageRequest): Page<Fact> {
     const size = pageSize(page.first);
     const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
     const listing = this.factIndex.list(filter, size, after, page.withTotal !== false);
     return pageFrom(listing.items, listing.more, after, listing.total);
+  }
+
+  /** Synchronous from the first lookup to the last: no write can land in between. */
+  async read(request: ReadRequest): Promise<ReadResult> {
+    const nodes = new Map<string, GraphNode>();
+    const relationships = new Map<string, Fact>();
+    const addNode = (id: string) => {
+      const node = this.nodes.get(id);
+      if (node) nodes.set(id, node);
+    };
+    for (const id of request.nodes ?? []) addNode(id);
+    for (const id of request.relationships ?? []) {
+      const fact = this.facts.get(id);
+      if (fact) relationships.set(id, fact);
+    }
+    const pages = (request.listings ?? []).map(({ filter, page }) => this.relationshipsPage(filter, page));
+    if (request.references) {
+      for (const fact of [...relationships.values(), ...pages.flatMap((p) => p.items)]) for (const id of referencedIds(fact)) addNode(id);
+    }
+    return { nodes, relationships, pages };
   }
 
   async counts(): Promise<GraphCounts> {

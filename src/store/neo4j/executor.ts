@@ -112,6 +112,27 @@ export class Neo4jExecutor {
     });
   }
 
+  /**
+   * One compiled statement (read-compiler.ts) in one read transaction: the statement reads the
+   * graph version first and last itself, so one round trip is also the consistency check. Run
+   * again while the two differ, as `read` does.
+   */
+  readCompiled(statement: { text: string; params: Record<string, unknown> }): Promise<Record<string, unknown>> {
+    const attempts = this.hooks.readAttempts ?? DEFAULT_READ_ATTEMPTS;
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          const row = await session.executeRead(async (tx) => (await tx.run(statement.text, statement.params)).records[0]?.toObject());
+          if (row && row.versionBefore === row.versionAfter) return row;
+        }
+        throw new InconsistentReadError(attempts);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   /** A write transaction function; the fault hook (tests) runs before each of its statements. */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.guard(async () => {

@@ -9,10 +9,11 @@ import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
-import type { GraphCounts, GraphStore, Page, PageRequest, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
+import type { GraphCounts, GraphStore, Page, PageRequest, ReadRequest, ReadResult, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
+import { compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
-import { fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFilterParams, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
+import { fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
 import { planStatements, withReview, type SourceVersion, type StoredStatements } from '../statement-plan.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 
@@ -189,39 +190,59 @@ export class Neo4jStore implements GraphStore {
   }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
-    const found = await this.executor.read((tx) => this.nodesByIds(tx, ids));
-    return ids.map((id) => found.get(id) ?? null);
+    const { nodes } = await this.read({ nodes: ids });
+    return ids.map((id) => nodes.get(id) ?? null);
   }
 
   async getRelationships(ids: readonly string[]): Promise<(Fact | null)[]> {
-    const found = await this.executor.read((tx) => this.relationshipsByIds(tx, ids));
-    return ids.map((id) => found.get(id) ?? null);
+    const { relationships } = await this.read({ relationships: ids });
+    return ids.map((id) => relationships.get(id) ?? null);
   }
 
-  listNodes(filter: { kinds?: readonly NodeKind[] }, page: PageRequest): Promise<Page<GraphNode>> {
-    return this.listPage({ list: 'store/list-nodes', count: 'store/count-nodes' }, nodeFilterParams(filter), page, nodeFromRow);
-  }
-
-  listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>> {
-    return this.listPage({ list: 'store/list-relationships', count: 'store/count-relationships' }, relationshipFilterParams(filter), page, relationshipFromRow);
-  }
-
-  /** A page in id order (one row more tells whether there is a next page) and its counts, in one consistent read. */
-  private async listPage<T extends { id: string }>(
-    statement: { list: string; count: string },
-    params: Record<string, unknown>,
-    page: PageRequest,
-    convert: (row: never) => T,
-  ): Promise<Page<T>> {
+  async listNodes(filter: { kinds?: readonly NodeKind[] }, page: PageRequest): Promise<Page<GraphNode>> {
     const size = pageSize(page.first);
     const after = page.after !== undefined ? decodeCursor(page.after) : null;
+    const params = nodeFilterParams(filter);
     return this.executor.read(async (tx) => {
-      const found = await rows(tx, statement.list, { ...params, after, limit: neo4j.int(size + 1) }, convert);
-      // Counting reads every match: only when asked for (without it, an earlier page exists exactly when there is a cursor).
+      const found = await rows(tx, 'store/list-nodes', { ...params, after, limit: neo4j.int(size + 1) }, nodeFromRow);
       if (page.withTotal === false) return pageOf(found, size, undefined, after === null ? 0 : 1);
-      const counts = (await tx.run(cypher(statement.count), { ...params, after })).records[0];
+      const counts = (await tx.run(cypher('store/count-nodes'), { ...params, after })).records[0];
       return pageOf(found, size, Number(fromNeo4j(counts?.get('total')) ?? 0), Number(fromNeo4j(counts?.get('before')) ?? 0));
     });
+  }
+
+  async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Fact>> {
+    const { pages } = await this.read({ listings: [{ filter, page }] });
+    return pages[0] as Page<Fact>;
+  }
+
+  /** The whole request as one statement (read-compiler.ts): one round trip, its own consistency check. */
+  async read(request: ReadRequest): Promise<ReadResult> {
+    const parts: ReadPart[] = [];
+    const add = (part: ReadPart) => parts.push(part) - 1;
+    const nodesAt = request.nodes?.length ? add({ kind: 'nodes', ids: request.nodes }) : -1;
+    const relationshipsAt = request.relationships?.length ? add({ kind: 'relationships', ids: request.relationships }) : -1;
+    const listings = (request.listings ?? []).map(({ filter, page }) => {
+      const size = pageSize(page.first);
+      const after = page.after !== undefined ? decodeCursor(page.after) : null;
+      if (matchesNothing(filter)) return { size, after, itemsAt: -1, countAt: -1, nothing: page.withTotal !== false };
+      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1 });
+      const countAt = page.withTotal === false ? -1 : add({ kind: 'count', filter, cursor: after });
+      return { size, after, itemsAt, countAt, nothing: false };
+    });
+    const referencesAt = request.references && (relationshipsAt >= 0 || listings.some((l) => l.itemsAt >= 0)) ? add({ kind: 'references' }) : -1;
+    const row = parts.length ? await this.executor.readCompiled(compileRead(parts)) : { parts: [] };
+    const results = row.parts as { nodes?: Record<string, unknown>[]; items?: never[]; total?: number; before?: number }[];
+    const nodes = new Map<string, GraphNode>();
+    for (const at of [nodesAt, referencesAt]) for (const props of results[at]?.nodes ?? []) nodes.set(props.id as string, nodeFromRow({ node: props }));
+    const relationships = new Map((results[relationshipsAt]?.items ?? []).map((item) => relationshipFromRow(item)).map((fact) => [fact.id, fact] as const));
+    const pages = listings.map(({ size, after, itemsAt, countAt, nothing }) => {
+      const found = (results[itemsAt]?.items ?? []).map((item) => relationshipFromRow(item));
+      const counted = results[countAt];
+      if (!counted) return pageOf(found, size, nothing ? 0 : undefined, after === null ? 0 : 1);
+      return pageOf(found, size, Number(fromNeo4j(counted.total)), Number(fromNeo4j(counted.before)));
+    });
+    return { nodes, relationships, pages };
   }
 
   async searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {

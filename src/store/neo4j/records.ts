@@ -57,10 +57,11 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
     disagreeOn: disagreements.map((d) => d.property),
     sourceIds: [...new Set(statementSpans.filter((s) => s.review !== 'disputed').map((s) => s.sourceId))],
     quotes: evidence.map((e) => e.quote),
+    speakerIds: [...new Set(evidence.flatMap((e) => (e.speaker ? [e.speaker] : [])))],
   });
 }
 
-const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes'];
+const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
 /** A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON parsed. */
 export function relationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {

@@ -1,0 +1,3 @@
+// Predicate: the relationship ends at one of the nodes.
+// @param to list of ids
+b.id IN $to

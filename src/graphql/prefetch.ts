@@ -1,0 +1,103 @@
+// Reading a request's data at once. A root field looks ahead in its selection set and asks the
+// store for everything its common shapes need in one read (one Cypher statement on Neo4j): a node
+// with the relationships its outgoing/incoming fields select, a filtered page, or a relationship by
+// id — each with the nodes those relationships name (ends, sources, conditions, speakers). The
+// answers prime the request's DataLoaders and its page map, so the nested resolvers find them
+// there and ask the store nothing more.
+import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { RelationshipFilter } from '../domain/filters.ts';
+import type { GraphNode } from '../domain/model.ts';
+import type { Fact } from '../domain/statements.ts';
+import type { Page, PageRequest, ReadRequest, ReadResult } from '../store/graph-store.ts';
+import { checkTypes } from './arguments.ts';
+import type { Context } from './context.ts';
+import { selects } from './selection.ts';
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export type SideArgs = PageArgs & { types?: string[] | null };
+export type Side = 'outgoing' | 'incoming';
+
+/** The store's page request; totalCount is counted only when the query selects it. */
+export const pageRequest = (args: PageArgs, withTotal: boolean): PageRequest => ({
+  ...(args.first !== null && args.first !== undefined ? { first: args.first } : {}),
+  ...(args.after ? { after: args.after } : {}),
+  withTotal,
+});
+
+export const sideFilter = (nodeId: string, side: Side, args: SideArgs): RelationshipFilter =>
+  side === 'outgoing' ? { from: [nodeId], types: checkTypes(args.types) } : { to: [nodeId], types: checkTypes(args.types) };
+
+/** The key a node's side is kept under in a request: the node, the side and its arguments. */
+export const sideKey = (nodeId: string, side: Side, args: SideArgs, withTotal: boolean) =>
+  JSON.stringify([nodeId, side, args.types ?? null, args.first ?? null, args.after ?? null, withTotal]);
+
+/** Every field named `name` directly in a selection set, through inline fragments and fragment spreads. */
+function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen = new Set<string>()): FieldNode[] {
+  const found: FieldNode[] = [];
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field' && selection.name.value === name) found.push(selection);
+    else if (selection.kind === 'InlineFragment') found.push(...fieldsNamed(selection.selectionSet, name, info, seen));
+    else if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      found.push(...fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, info, seen));
+    }
+  }
+  return found;
+}
+
+/**
+ * A side field's arguments (types, first, after: none has a default in the schema), variables
+ * substituted. Validation has checked their types; their values are checked where they are used.
+ */
+function argumentsOf(field: FieldNode, info: GraphQLResolveInfo): SideArgs {
+  return Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, info.variableValues)]));
+}
+
+/** Primes the request's loaders with what a read returned. */
+export function prime(context: Context, result: ReadResult): void {
+  for (const [id, node] of result.nodes) context.nodes.prime(id, node);
+  for (const [id, fact] of result.relationships) context.relationships.prime(id, fact);
+  for (const page of result.pages) for (const fact of page.items) context.relationships.prime(fact.id, fact);
+}
+
+/** A read of the store whose answers go to the loaders first (the nodes the relationships name are asked with it). */
+export async function readAndPrime(context: Context, request: ReadRequest): Promise<ReadResult> {
+  const result = await context.services.store.read({ ...request, references: true });
+  prime(context, result);
+  return result;
+}
+
+/**
+ * `node(id)`: the node, and the pages of relationships its outgoing and incoming fields select
+ * (each with its own arguments), in one read. Null when there is no such node.
+ */
+export async function nodeWithSides(context: Context, id: string, info: GraphQLResolveInfo): Promise<GraphNode | null> {
+  const sides: { key: string; filter: RelationshipFilter; page: PageRequest }[] = [];
+  for (const fieldNode of info.fieldNodes) {
+    for (const side of ['outgoing', 'incoming'] as const) {
+      for (const field of fieldsNamed(fieldNode.selectionSet, side, info)) {
+        const args = argumentsOf(field, info);
+        const withTotal = fieldsNamed(field.selectionSet, 'totalCount', info).length > 0;
+        const key = sideKey(id, side, args, withTotal);
+        if (sides.some((s) => s.key === key)) continue;
+        sides.push({ key, filter: sideFilter(id, side, args), page: pageRequest(args, withTotal) });
+      }
+    }
+  }
+  const result = await readAndPrime(context, { nodes: [id], listings: sides.map(({ filter, page }) => ({ filter, page })) });
+  sides.forEach((side, i) => context.pages.set(side.key, result.pages[i] as Page<Fact>));
+  return result.nodes.get(id) ?? null;
+}
+
+/** A node's outgoing or incoming page: the one its `node` read fetched, or a read of its own (the node came from elsewhere). */
+export async function sidePage(context: Context, node: GraphNode, side: Side, args: SideArgs, info: GraphQLResolveInfo): Promise<Page<Fact>> {
+  const withTotal = selects(info, 'totalCount');
+  const kept = context.pages.get(sideKey(node.id, side, args, withTotal));
+  if (kept) return kept;
+  const result = await readAndPrime(context, { listings: [{ filter: sideFilter(node.id, side, args), page: pageRequest(args, withTotal) }] });
+  return result.pages[0] as Page<Fact>;
+}

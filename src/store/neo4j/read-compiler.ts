@@ -1,0 +1,147 @@
+// One Cypher statement per read request. A request (nodes by id, relationships by id, filtered
+// pages with or without their counts, and the nodes all of those name) becomes one statement
+// assembled from the fragments in cypher/read/: no text but theirs, values only as parameters (each
+// part's own, prefixed p0_, p1_, …), relationship types only from the domain's allow-list. The
+// statement reads the graph version first and last, so the one round trip is also its own
+// consistency check. A filter picks its anchor so that Neo4j starts from an index: the start
+// nodes, the end nodes, either end, or — with no end named — each type's id index read in order
+// from the cursor; only the predicates the filter uses are in the statement (no `$x IS NULL OR`,
+// which keeps Neo4j off the indexes). Statements are cached by shape, so Neo4j's plan cache hits.
+import neo4j from 'neo4j-driver';
+import type { RelationshipFilter } from '../../domain/filters.ts';
+import { RelationshipType } from '../../domain/model.ts';
+import { cypher } from './cypher-library.ts';
+import { relationshipFilterParams } from './records.ts';
+
+export type ReadPart =
+  | { kind: 'nodes'; ids: readonly string[] }
+  | { kind: 'relationships'; ids: readonly string[] }
+  | { kind: 'listing'; filter: RelationshipFilter; after: string | null; limit: number }
+  | { kind: 'count'; filter: RelationshipFilter; cursor: string | null }
+  /** The nodes that the relationships of the earlier parts name (ends, sources, conditions, speakers of record). */
+  | { kind: 'references' };
+
+export interface CompiledRead {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+type Anchor = 'from' | 'to' | 'involving' | 'type';
+type FilterParams = ReturnType<typeof relationshipFilterParams>;
+
+const nonEmpty = (list: readonly string[] | null | undefined): list is readonly string[] => !!list && list.length > 0;
+
+/** The filter's types that exist (unknown ones match nothing); every type when it names none. */
+export function knownTypes(filter: RelationshipFilter): RelationshipType[] {
+  if (!nonEmpty(filter.types)) return [...RelationshipType.options];
+  return RelationshipType.options.filter((type) => filter.types?.includes(type));
+}
+
+/** A listing that can match nothing (only unknown types named): answered without Neo4j. */
+export const matchesNothing = (filter: RelationshipFilter) => knownTypes(filter).length === 0;
+
+function anchorOf(params: FilterParams): Anchor {
+  if (params.from) return 'from';
+  if (params.to) return 'to';
+  if (params.involving) return 'involving';
+  return 'type';
+}
+
+/** The where-* fragments a filter needs besides its anchor, and their parameters. */
+function predicates(params: FilterParams, anchor: Anchor): { fragments: string[]; values: Record<string, unknown> } {
+  const fragments: string[] = [];
+  const values: Record<string, unknown> = { reviewStates: params.reviewStates };
+  let statement = '';
+  if (params.sources) {
+    statement += ` ${cypher('read/and-statement-source')}`;
+    values.sources = params.sources;
+  }
+  if (params.asOf) {
+    statement += ` ${cypher('read/and-statement-valid')}`;
+    values.asOf = params.asOf;
+  }
+  fragments.push(cypher('read/where-statement').replace('{STATEMENT}', statement));
+  if (anchor === 'to' && params.from) throw new Error('a listing with from is anchored on from');
+  if (anchor === 'from' && params.to) {
+    fragments.push(cypher('read/where-to'));
+    values.to = params.to;
+  }
+  if ((anchor === 'from' || anchor === 'to') && params.involving) {
+    fragments.push(cypher('read/where-involving'));
+    values.involving = params.involving;
+  }
+  const optional: [keyof FilterParams, string][] = [
+    ['minSources', 'read/where-min-sources'],
+    ['disputed', 'read/where-disputed'],
+    ['conditions', 'read/where-conditions'],
+    ['firmness', 'read/where-firmness'],
+    ['text', 'read/where-text'],
+  ];
+  for (const [key, fragment] of optional) {
+    if (params[key] === null) continue;
+    fragments.push(cypher(fragment));
+    values[key] = key === 'minSources' ? neo4j.int(params[key] as number) : params[key];
+  }
+  return { fragments, values };
+}
+
+/** The MATCH … WHERE … of a listing or count, and its parameters. `after` null: no cursor predicate. */
+function matchClause(filter: RelationshipFilter, after: string | null, branchEnd: string): { text: string; values: Record<string, unknown> } {
+  const params = relationshipFilterParams(filter);
+  const anchor = anchorOf(params);
+  const types = knownTypes(filter);
+  const { fragments, values } = predicates(params, anchor);
+  if (anchor === 'type') {
+    // One branch per type, each reading its own id index from the cursor (after '' reads from the start).
+    const branches = types.map((type) => [cypher('read/match-by-type').replace('{TYPE}', type), ...fragments.map((f) => `AND ${f}`), branchEnd].join('\n'));
+    return { text: `CALL () {\n${branches.join('\nUNION ALL\n')}\n}`, values: { ...values, after: after ?? '' } };
+  }
+  const typeList = types.join('|');
+  const anchorText = cypher(`read/match-${anchor}`).replaceAll('{TYPES}', typeList);
+  const where = after === null ? fragments : [...fragments, cypher('read/where-after')];
+  return {
+    text: `${anchorText}\nWHERE ${where.join('\n  AND ')}`,
+    values: { ...values, [anchor]: params[anchor], ...(after === null ? {} : { after }) },
+  };
+}
+
+const prefixed = (text: string, prefix: string) => text.replace(/\$(\w+)/g, (_, name: string) => `$${prefix}${name}`);
+
+function partText(part: ReadPart): { text: string; values: Record<string, unknown> } {
+  switch (part.kind) {
+    case 'nodes':
+      return { text: cypher('read/find-nodes'), values: { ids: [...part.ids] } };
+    case 'relationships':
+      return { text: cypher('read/find-relationships'), values: { ids: [...part.ids] } };
+    case 'references':
+      return { text: cypher('read/find-references'), values: {} };
+    case 'listing': {
+      const match = matchClause(part.filter, part.after, cypher('read/return-page-rows'));
+      return {
+        text: [cypher('read/open-listing'), match.text, cypher('read/close-listing')].join('\n'),
+        values: { ...match.values, limit: neo4j.int(part.limit) },
+      };
+    }
+    case 'count': {
+      const match = matchClause(part.filter, null, cypher('read/return-rows'));
+      return {
+        text: [cypher('read/open-count'), match.text, cypher('read/close-count')].join('\n'),
+        values: { ...match.values, cursor: part.cursor ?? '' },
+      };
+    }
+  }
+}
+
+/** The statement for `parts` (in order; each part's result is the same position of `parts` in the row). */
+export function compileRead(parts: readonly ReadPart[]): CompiledRead {
+  const texts: string[] = [cypher('read/open-read')];
+  const params: Record<string, unknown> = {};
+  parts.forEach((part, i) => {
+    const prefix = `p${i}_`;
+    const { text, values } = partText(part);
+    texts.push(prefixed(text, prefix), cypher('read/append-part'));
+    for (const [key, value] of Object.entries(values)) params[`${prefix}${key}`] = value;
+  });
+  texts.push(cypher('read/close-read'));
+  return { text: texts.join('\n'), params };
+}
