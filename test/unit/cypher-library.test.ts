@@ -59,9 +59,11 @@ describe('cypher library', () => {
   });
 
   it('looks relationships up by id through every type\'s index (dynamic types would scan)', () => {
-    const text = library.get('store/get-relationships-by-ids')?.text ?? '';
-    const named = [...text.matchAll(/\[r:([A-Z_]+) \{id: id\}\]/g)].map((m) => m[1]);
-    expect(named.sort()).toEqual([...RelationshipType.options].sort());
+    for (const name of ['store/get-relationships-by-ids', 'read/find-relationships']) {
+      const text = library.get(name)?.text ?? '';
+      const named = [...text.matchAll(/\[r:([A-Z_]+) \{id: id\}\]/g)].map((m) => m[1]);
+      expect(named.sort(), name).toEqual([...RelationshipType.options].sort());
+    }
   });
 });
 

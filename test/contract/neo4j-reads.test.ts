@@ -1,0 +1,104 @@
+// What the API asks Neo4j for the dashboard's queries: one read per request (one statement), and
+// statements that Neo4j plans from an index — never a scan of a label or of every relationship of
+// a type, whose cost would grow with the whole graph (checked with EXPLAIN over Bolt).
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDossier } from '../../src/ingest/generate.ts';
+import { validateDossier } from '../../src/ingest/validate-dossier.ts';
+import { loadBatches } from '../../src/ingest/load-dossiers.ts';
+import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
+import { neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { seededApi, type ApiClient } from '../support/graphql-client.ts';
+
+const SCANS = /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan/;
+
+interface Plan {
+  operatorType: string;
+  children: Plan[];
+}
+const operators = (plan: Plan): string[] => [plan.operatorType, ...plan.children.flatMap(operators)];
+
+/** The dashboard's queries (the ones bench/neo4j-api.ts measures), with the store reads each should make. */
+export const DASHBOARD_QUERIES = {
+  node: `query($id: ID!) { node(id: $id) { id name outgoing(first: 20, types: ["PLEDGED", "REFUSED", "WARNED"]) { edges { node { id ... on Commitment { kind action firmness to { id name } evidence { quote source { id } } } } } } } }`,
+  page: `query($id: ID!) { commitments(filter: { involving: [$id], kinds: [PLEDGED] }, first: 10) { totalCount edges { node { id action from { id name } to { id name } } } pageInfo { hasNextPage endCursor } } }`,
+  relationship: `query($id: ID!) { relationship(id: $id) { id type from { id name } to { id name } ... on Commitment { action firmness statements { id source { id } evidence { quote speaker { name } } } } } }`,
+};
+
+/** Counts the store's calls by method. */
+function counting(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const proxy = new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || typeof key !== 'string') return value;
+      return (...args: unknown[]) => {
+        calls.set(key, (calls.get(key) ?? 0) + 1);
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
+  return { store: proxy, calls };
+}
+
+describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
+  let api: ApiClient;
+  let calls: Map<string, number>;
+  const driver = neo4j.driver(neo4jConfig().uri, undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => undefined } });
+
+  beforeAll(async () => {
+    // The seeds and 3,000 generated commitments: enough that Neo4j's statistics favour what a big graph would.
+    const dossier = generateDossier({ states: 80, actors: 80, commitments: 3000, seed: 11 });
+    const generated = validateDossier({ yamlText: dossier.yamlText, sourceText: dossier.sourceText, file: 'gen.yaml', knownNodes: new Map() }).batch;
+    if (!generated) throw new Error('generated dossier is invalid');
+    const counted = counting(await storeFactories.neo4j());
+    calls = counted.calls;
+    api = await seededApi(counted.store, { batches: [...seedBatches(), generated] });
+  }, 300_000);
+  afterAll(async () => {
+    await driver.close();
+    await api?.store.close();
+  });
+
+  it('answers each dashboard query with one read of the store', async () => {
+    const italyRefusal = await api.query<{ node: { outgoing: { edges: { node: { id: string } }[] } } }>(DASHBOARD_QUERIES.node, { id: 'state:ITA' });
+    const relId = italyRefusal.data?.node.outgoing.edges[0]?.node.id;
+    expect(relId).toBeTruthy();
+    for (const [name, query, id] of [
+      ['node', DASHBOARD_QUERIES.node, 'state:GBR'],
+      ['page', DASHBOARD_QUERIES.page, 'state:FRA'],
+      ['relationship', DASHBOARD_QUERIES.relationship, relId],
+    ] as const) {
+      calls.clear();
+      const res = await api.query(query, { id });
+      expect(res.errors, name).toBeUndefined();
+      expect(JSON.stringify(res.data), name).not.toContain('null');
+      expect(Object.fromEntries(calls), name).toEqual({ read: 1 });
+    }
+  });
+
+  it('plans every dashboard statement from an index, never a label or relationship-type scan', async () => {
+    const reads: [string, ReadPart[]][] = [
+      ['a node with its commitments', [{ kind: 'nodes', ids: ['state:GBR'] }, { kind: 'listing', filter: { from: ['state:GBR'], types: ['PLEDGED', 'REFUSED', 'WARNED'] }, after: null, limit: 21 }, { kind: 'references' }]],
+      ['its next page', [{ kind: 'listing', filter: { from: ['state:GBR'], types: ['PLEDGED'] }, after: 'rel:5', limit: 21 }]],
+      ['incoming', [{ kind: 'listing', filter: { to: ['state:UKR'] }, after: null, limit: 21 }, { kind: 'references' }]],
+      ['a filtered page with its count', [{ kind: 'listing', filter: { involving: ['state:FRA'], types: ['PLEDGED'] }, after: null, limit: 11 }, { kind: 'count', filter: { involving: ['state:FRA'], types: ['PLEDGED'] }, cursor: null }, { kind: 'references' }]],
+      ['commitments by kind and firmness, no end named', [{ kind: 'listing', filter: { types: ['PLEDGED', 'REFUSED'], firmness: ['firm'], asOf: '2026-01-06' }, after: null, limit: 51 }, { kind: 'references' }]],
+      ['every relationship, second page', [{ kind: 'listing', filter: {}, after: 'rel:5', limit: 51 }]],
+      ['a relationship by id', [{ kind: 'relationships', ids: ['rel:1'] }, { kind: 'references' }]],
+    ];
+    const session = driver.session({ database: neo4jConfig().database, defaultAccessMode: neo4j.session.READ });
+    try {
+      for (const [name, parts] of reads) {
+        const { text, params } = compileRead(parts);
+        const summary = await session.run(`EXPLAIN ${text}`, params).summary();
+        const used = operators(summary.plan as unknown as Plan);
+        expect(used.filter((op) => SCANS.test(op)), `${name}: ${[...new Set(used)].join(', ')}`).toEqual([]);
+        expect(used.some((op) => /Index|Seek/.test(op)), name).toBe(true);
+      }
+    } finally {
+      await session.close();
+    }
+  });
+});
