@@ -5,7 +5,6 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDossier } from '../../src/ingest/generate.ts';
 import { validateDossier } from '../../src/ingest/validate-dossier.ts';
-import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
