@@ -1,5 +1,6 @@
 // Configuration from the environment, checked once: every problem is collected and thrown
 // together (never the first only), and nothing here exits the process.
+import { DEFAULT_VERSION_POLL_MS } from './response-cache.ts';
 import { resolve } from 'node:path';
 import { DomainError } from './domain/errors.ts';
 import { DEFAULT_REGISTRY_FILE } from './project-files.ts';
@@ -36,6 +37,12 @@ export interface Config {
   logLevel: string;
   /** Compile queries with graphql-jit (CGRAPH_GRAPHQL_JIT=on|off, on by default: bench/ measures it against off). */
   graphqlJit: boolean;
+  /**
+   * Repeated queries answered from memory by graph version (response-cache.ts): CGRAPH_RESPONSE_CACHE
+   * on|off (on by default), the version polled every CGRAPH_VERSION_POLL_MS (default 100): how
+   * stale an answer may be after a write by another process.
+   */
+  responseCache: { enabled: boolean; pollMs: number };
   /**
    * Analysis off the event loop (analysis-service.ts): CGRAPH_ANALYSIS_BUDGET_MS (how long a
    * request waits, default 5000), CGRAPH_ANALYSIS_MAX_MS (when a run is stopped, default 120000),
@@ -98,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
     graphqlJit: onOff(env, 'CGRAPH_GRAPHQL_JIT', true, problems),
+    responseCache: {
+      enabled: onOff(env, 'CGRAPH_RESPONSE_CACHE', true, problems),
+      pollMs: integer(env, 'CGRAPH_VERSION_POLL_MS', DEFAULT_VERSION_POLL_MS, 10, 10_000, problems),
+    },
     analysis: {
       budgetMs: integer(env, 'CGRAPH_ANALYSIS_BUDGET_MS', DEFAULT_ANALYSIS_LIMITS.budgetMs, 1, 600_000, problems),
       hardLimitMs: integer(env, 'CGRAPH_ANALYSIS_MAX_MS', DEFAULT_ANALYSIS_LIMITS.hardLimitMs, 100, 3_600_000, problems),

@@ -14,6 +14,7 @@ import { DraftService } from './ingest/draft/draft-service.ts';
 import { BROWSER_KIT_PATH, browserKitResponse } from './browser-kit.ts';
 import { dashboardResponse, isDashboardRequest } from './dashboard-server.ts';
 import { AnalysisService } from './analysis-service.ts';
+import { VersionClock } from './response-cache.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
 /** Drain: stop listening once no request has started for this long (at most DRAIN_MAX_MS). */
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
   const registry = readRegistry(config.registryFile).nodes;
   const analysis = new AnalysisService(store, config.analysis);
   const drafts = new DraftService(registry, config.analysis);
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts }, { production: config.production, logger, jit: config.graphqlJit });
+  const versions = config.responseCache.enabled ? new VersionClock(() => store.version(), config.responseCache.pollMs, logger) : undefined;
+  await versions?.start();
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit });
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
       if (Date.now() - lastRequestAt < DRAIN_QUIET_MS && Date.now() - drainStarted < DRAIN_MAX_MS) return;
       clearInterval(drain);
       server.close(() => {
+        versions?.stop();
         void Promise.all([analysis.close(), drafts.close(), store.close()]).finally(() => {
           logger.info('stopped');
           process.exit(0);

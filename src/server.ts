@@ -16,6 +16,7 @@ import { DomainError } from './domain/errors.ts';
 
 const isDomainError = (e: unknown) => e instanceof DomainError || (e as { originalError?: unknown })?.originalError instanceof DomainError;
 import { buildSchema } from './graphql/schema.ts';
+import { versionedResponseCache } from './response-cache.ts';
 
 export interface ServerOptions {
   production: boolean;
@@ -60,6 +61,8 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
     },
     plugins: [
       ...(options.jit !== false ? [useGraphQlJit()] : []),
+      // Repeated queries from memory, keyed by the graph version (response-cache.ts); only with a version clock.
+      ...(services.versions ? [versionedResponseCache(services.versions)] : []),
       // GET and form posts skip the browser's CORS preflight: they must carry this header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({

@@ -7,6 +7,7 @@ import type { DraftService } from '../ingest/draft/draft-service.ts';
 import type { GraphStore, Page } from '../store/graph-store.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { ApiKey } from '../config.ts';
+import type { VersionClock } from '../response-cache.ts';
 
 export interface Services {
   store: GraphStore;
@@ -16,6 +17,8 @@ export interface Services {
   analysis: AnalysisService;
   /** Drafts of dossiers from articles (draftDossier), off the event loop. */
   drafts: DraftService;
+  /** The graph version the response cache keys by (response-cache.ts); read again after each write. None: no cache. */
+  versions?: VersionClock;
 }
 
 export interface Context {

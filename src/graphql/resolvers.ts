@@ -143,6 +143,7 @@ export const resolvers: IResolvers = {
         file: 'ingestDossier(yaml)',
         registry: context.services.registry,
       });
+      await context.services.versions?.refresh();
       const created = new Set(report.createdIds);
       const allIds = [...batch.nodes.map((n) => n.id), ...batch.relationships.map((r) => r.id)];
       for (const node of batch.nodes) context.nodes.clear(node.id);
@@ -159,6 +160,7 @@ export const resolvers: IResolvers = {
       if (args.note && args.note.length > 2000) throw badArgument('note takes at most 2000 characters', { argument: 'note' });
       const review = { state: args.state, by, at: new Date().toISOString(), ...(args.note?.trim() ? { note: args.note.trim() } : {}) };
       const fact = await context.services.store.reviewStatement(args.statementId, review);
+      await context.services.versions?.refresh();
       if (!fact) throw new DomainError('UNKNOWN_ID', `no relationship has statement ${args.statementId}; take statement ids from Relationship.statements`, { id: args.statementId });
       context.relationships.clear(fact.id).prime(fact.id, fact);
       return fact;

@@ -9,6 +9,7 @@ import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
 import { seededApi, type ApiClient } from '../support/graphql-client.ts';
+import { DASHBOARD_QUERIES } from '../support/dashboard-queries.ts';
 
 const SCANS = /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan/;
 
@@ -17,13 +18,6 @@ interface Plan {
   children: Plan[];
 }
 const operators = (plan: Plan): string[] => [plan.operatorType, ...plan.children.flatMap(operators)];
-
-/** The dashboard's queries (the ones bench/neo4j-api.ts measures), with the store reads each should make. */
-export const DASHBOARD_QUERIES = {
-  node: `query($id: ID!) { node(id: $id) { id name outgoing(first: 20, types: ["PLEDGED", "REFUSED", "WARNED"]) { edges { node { id ... on Commitment { kind action firmness to { id name } evidence { quote source { id } } } } } } } }`,
-  page: `query($id: ID!) { commitments(filter: { involving: [$id], kinds: [PLEDGED] }, first: 10) { totalCount edges { node { id action from { id name } to { id name } } } pageInfo { hasNextPage endCursor } } }`,
-  relationship: `query($id: ID!) { relationship(id: $id) { id type from { id name } to { id name } ... on Commitment { action firmness statements { id source { id } evidence { quote speaker { name } } } } } }`,
-};
 
 /** Counts the store's calls by method. */
 function counting(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
