@@ -208,6 +208,9 @@ export const resolvers: IResolvers = {
   },
   Source: {
     ...nodeRelationships,
+    // A source read as a reference comes without its article (store/graph-store.ts ReadResult): read it when asked for.
+    text: async (node: GraphNode, _: unknown, context: Context) =>
+      node.kind === 'SOURCE' && typeof node.text === 'string' ? node.text : ((await context.services.store.getNodes([node.id]))[0] as { text?: string } | null)?.text,
     versions: (node: GraphNode, _: unknown, context: Context) => context.services.store.sourceVersions(node.id),
   },
   SourceVersion: {

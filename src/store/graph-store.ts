@@ -79,7 +79,7 @@ export interface ReadRequest {
 }
 
 export interface ReadResult {
-  /** The nodes asked for and, with `references`, those the relationships name. */
+  /** The nodes asked for and, with `references`, those the relationships name — a referenced source may come without its text (Source.text reads it). */
   nodes: Map<string, GraphNode>;
   /** The relationships asked for by id. */
   relationships: Map<string, Fact>;
