@@ -6,7 +6,8 @@
 //   - the limit: one hand-written Cypher statement per query behind a bare HTTP server (bench/peers/cypher-limit.ts);
 //   - this API on Neo4j with its response cache on, beside this API on the memory store (same data).
 // Every server is its own process, measured one after another in the same run. Run on its own with
-// `npm run bench:neo4j-api [-- --sizes=seeds,100000 --duration=8]`, or as part of `npm run bench`.
+// `npm run bench:neo4j-api [-- --sizes=seeds,100000 --duration=8 --save]` (--save: bench/results/neo4j-api.json),
+// or as part of `npm run bench` (rows in its summary.json).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -155,7 +156,7 @@ export async function benchNeo4jApi(options: Neo4jApiBenchOptions): Promise<void
       try {
         for (const query of Object.keys(DASHBOARD_QUERIES) as DashboardQuery[]) {
           await check(running.url, server.kind, query, ids[query][0] as string);
-          await hammer(running.url, server.kind, query, ids[query], 10, 2); // warm-up: JIT, plan caches
+          await hammer(running.url, server.kind, query, ids[query], 20, 4); // warm-up: both JITs, plan and page caches
           const measured = await hammer(running.url, server.kind, query, ids[query], 50, duration);
           (figures[server.name] ??= {})[query] = measured;
           console.log(`${server.name.padEnd(10)} ${query.padEnd(12)} ${measured.rps.toFixed(0).padStart(6)} req/s  p50 ${measured.p50} ms  p99 ${measured.p99} ms  errors ${measured.errors}`);
@@ -209,7 +210,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const out = join(import.meta.dirname, 'results', 'latest');
+  const out = join(import.meta.dirname, 'results', process.argv.includes('--save') ? '' : 'latest');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'neo4j-api.json'), `${JSON.stringify({ detail, summary }, null, 2)}\n`);
   console.log(`wrote ${join(out, 'neo4j-api.json')}`);

@@ -22,6 +22,7 @@ import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 import * as launcher from '../tools/neo4j-local/launcher.mjs';
 import { CGRAPH } from '../test/support/run-cli.ts';
 import type { Target } from './target.ts';
+import { benchNeo4jApi } from './neo4j-api.ts';
 
 const full = process.argv.includes('--full');
 const SIZES = full ? [10_000, 100_000, 1_000_000] : [10_000];
@@ -376,6 +377,8 @@ try {
       await api.stop();
     }
   }
+  // The API on Neo4j beside @neo4j/graphql and one hand-written statement per query (issue 17).
+  await benchNeo4jApi({ uri: neo.uri, sizes: full ? ['seeds', 100_000] : ['seeds'], duration: full ? 15 : 8, record, detail, work: WORK });
 } finally {
   await neo.stop();
   rmSync(WORK, { recursive: true, force: true });
