@@ -1,5 +1,5 @@
 // A part: relationships for a list of ids, each looked up in its type's id index (a dynamic type
-// would scan); a unit test checks the list of types is the domain's.
+// would scan); a unit test checks the list of types is the domain's. {REL}: read/project-relationship(-lean).
 // @param ids list of relationship ids
 CALL () {
   UNWIND $ids AS id
@@ -48,5 +48,5 @@ CALL () {
     UNION ALL
     MATCH (a:Entity)-[r:FOCUSED_ON {id: id}]->(b:Entity) RETURN r, a, b
   }
-  RETURN {items: collect({rel: properties(r), type: type(r), from: a.id, to: b.id})} AS part
+  RETURN {items: collect({rel: {REL}, type: type(r), from: a.id, to: b.id})} AS part
 }

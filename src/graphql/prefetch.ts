@@ -8,7 +8,8 @@ import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, type Sele
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphNode } from '../domain/model.ts';
 import type { Fact } from '../domain/statements.ts';
-import type { Page, PageRequest, ReadRequest, ReadResult } from '../store/graph-store.ts';
+import { isLean, type Page, type PageRequest, type ReadRequest, type ReadResult } from '../store/graph-store.ts';
+import { DomainError } from '../domain/errors.ts';
 import { checkTypes } from './arguments.ts';
 import type { Context } from './context.ts';
 import { selects } from './selection.ts';
@@ -57,11 +58,37 @@ function argumentsOf(field: FieldNode, info: GraphQLResolveInfo): SideArgs {
   return Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, info.variableValues)]));
 }
 
-/** Primes the request's loaders with what a read returned. */
+/** Whether a field's selection asks, at any depth, for any of `names` (through fragments). */
+export function selectsDeep(set: SelectionSetNode | undefined, names: ReadonlySet<string>, info: GraphQLResolveInfo, seen = new Set<string>()): boolean {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field' && (names.has(selection.name.value) || selectsDeep(selection.selectionSet, names, info, seen))) return true;
+    if (selection.kind === 'InlineFragment' && selectsDeep(selection.selectionSet, names, info, seen)) return true;
+    if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      if (selectsDeep(info.fragments[selection.name.value]?.selectionSet, names, info, seen)) return true;
+    }
+  }
+  return false;
+}
+
+const STATEMENT_FIELDS = new Set(['statements', 'disagreements']);
+
+/** Whether the relationships under the field being resolved may be read lean (it selects no statements or disagreements). */
+export const leanFor = (info: GraphQLResolveInfo | undefined): boolean => !!info && !info.fieldNodes.some((node) => selectsDeep(node.selectionSet, STATEMENT_FIELDS, info));
+
+/** Primes the request's loaders with what a read returned (lean facts are not whole: they stay out). */
 export function prime(context: Context, result: ReadResult): void {
   for (const [id, node] of result.nodes) context.nodes.prime(id, node);
-  for (const [id, fact] of result.relationships) context.relationships.prime(id, fact);
-  for (const page of result.pages) for (const fact of page.items) context.relationships.prime(fact.id, fact);
+  for (const [id, fact] of result.relationships) if (!isLean(fact)) context.relationships.prime(id, fact);
+  for (const page of result.pages) for (const fact of page.items) if (!isLean(fact)) context.relationships.prime(fact.id, fact);
+}
+
+/** A fact whole: a lean one (read without its statements) is read again. */
+export async function whole(context: Context, fact: Fact): Promise<Fact> {
+  if (!isLean(fact)) return fact;
+  const full = await context.relationships.load(fact.id);
+  if (!full) throw new DomainError('DANGLING_REFERENCE', `relationship ${fact.id} disappeared while it was read; ask again`, { id: fact.id });
+  return full;
 }
 
 /** A read of the store whose answers go to the loaders first (the nodes the relationships name are asked with it). */
@@ -88,7 +115,7 @@ export async function nodeWithSides(context: Context, id: string, info: GraphQLR
       }
     }
   }
-  const result = await readAndPrime(context, { nodes: [id], listings: sides.map(({ filter, page }) => ({ filter, page })) });
+  const result = await readAndPrime(context, { nodes: [id], listings: sides.map(({ filter, page }) => ({ filter, page })), lean: leanFor(info) });
   sides.forEach((side, i) => context.pages.set(side.key, result.pages[i] as Page<Fact>));
   return result.nodes.get(id) ?? null;
 }
@@ -98,6 +125,6 @@ export async function sidePage(context: Context, node: GraphNode, side: Side, ar
   const withTotal = selects(info, 'totalCount');
   const kept = context.pages.get(sideKey(node.id, side, args, withTotal));
   if (kept) return kept;
-  const result = await readAndPrime(context, { listings: [{ filter: sideFilter(node.id, side, args), page: pageRequest(args, withTotal) }] });
+  const result = await readAndPrime(context, { listings: [{ filter: sideFilter(node.id, side, args), page: pageRequest(args, withTotal) }], lean: leanFor(info) });
   return result.pages[0] as Page<Fact>;
 }

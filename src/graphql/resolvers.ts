@@ -19,7 +19,7 @@ import { commitmentFilter, relationshipFilter, type CommitmentFilterInput, type 
 import type { Context } from './context.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
-import { nodeWithSides, pageRequest, readAndPrime, sidePage, type PageArgs, type SideArgs } from './prefetch.ts';
+import { leanFor, nodeWithSides, pageRequest, readAndPrime, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
 import type { Fact } from '../domain/statements.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 
@@ -39,7 +39,7 @@ export function toConnection<T>(page: Page<T>) {
 }
 
 async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs, info: GraphQLResolveInfo | undefined) {
-  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }] });
+  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], lean: leanFor(info) });
   return toConnection(result.pages[0] as Page<Fact>);
 }
 
@@ -60,13 +60,15 @@ const relationshipFields = {
   to: (rel: GraphRelationship, _: unknown, context: Context) => requiredNode(context, rel.to),
   validity: (rel: GraphRelationship) => validity(rel),
   periods: (rel: GraphRelationship) => spansOf(rel),
-  statements: (rel: GraphRelationship) => (isFact(rel) ? rel.statements : []),
+  // A fact read lean (its statements were not selected with it) is read whole when they are asked for after all.
+  statements: async (rel: GraphRelationship, _: unknown, context: Context) => (isFact(rel) ? (await whole(context, rel)).statements : []),
   sourceCount: (rel: GraphRelationship) => (isFact(rel) ? rel.sourceCount : 0),
   disputed: (rel: GraphRelationship) => isFact(rel) && rel.disputed,
-  disagreements: (rel: GraphRelationship) =>
-    isFact(rel)
-      ? rel.disagreements.map((d) => ({ ...d, statements: d.statements.map((id) => rel.statements.find((s) => s.id === id)).filter((s): s is Statement => !!s) }))
-      : [],
+  disagreements: async (rel: GraphRelationship, _: unknown, context: Context) => {
+    if (!isFact(rel)) return [];
+    const fact = await whole(context, rel);
+    return fact.disagreements.map((d) => ({ ...d, statements: d.statements.map((id) => fact.statements.find((s) => s.id === id)).filter((s): s is Statement => !!s) }));
+  },
 };
 
 const MAX_VERSION_STATEMENTS = 500;
@@ -81,7 +83,11 @@ function authenticated(context: Context, operation: string): string {
 export const resolvers: IResolvers = {
   Query: {
     node: (_: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => nodeWithSides(context, args.id, info),
-    relationship: (_: unknown, args: { id: string }, context: Context) => context.relationships.load(args.id),
+    relationship: async (_: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => {
+      const lean = leanFor(info);
+      if (!lean) return context.relationships.load(args.id);
+      return (await readAndPrime(context, { relationships: [args.id], lean })).relationships.get(args.id) ?? null;
+    },
     search: async (_: unknown, args: OptionsInput<typeof SearchOptions>, context: Context) => {
       const { text, kinds, first } = parseOptions(SearchOptions, args);
       return context.services.store.searchNodes(text, kinds, first);

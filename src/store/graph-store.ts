@@ -74,6 +74,11 @@ export interface ReadRequest {
   relationships?: readonly string[];
   /** Filtered pages, each with its count when its page request says withTotal. */
   listings?: readonly { filter: RelationshipFilter; page: PageRequest }[];
+  /**
+   * Relationships without their statements and disagreements (the request selects neither): much
+   * less to read. The store may still return them whole; lean ones are marked (isLean).
+   */
+  lean?: boolean;
   /** Also the nodes the returned relationships name: their ends, the sources of their statements, their conditions, statedBy, the speakers of their quotes. */
   references?: boolean;
 }
@@ -86,6 +91,17 @@ export interface ReadResult {
   /** One page per listing, same order. */
   pages: Page<Fact>[];
 }
+
+const LEAN = Symbol('lean');
+
+/** Marks a fact read without its statements and disagreements (ReadRequest.lean): they are empty here, not in the store. */
+export function markLean(fact: Fact): Fact {
+  Object.defineProperty(fact, LEAN, { value: true, enumerable: false });
+  return fact;
+}
+
+/** Whether a fact was read lean: its statements and disagreements must be read before use. */
+export const isLean = (fact: object): boolean => (fact as { [LEAN]?: boolean })[LEAN] === true;
 
 /** The ids of the nodes a relationship names (what ReadRequest.references fetches). */
 export function referencedIds(fact: Fact): string[] {

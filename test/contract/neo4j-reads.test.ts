@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDossier } from '../../src/ingest/generate.ts';
 import { validateDossier } from '../../src/ingest/validate-dossier.ts';
 import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.ts';
-import type { GraphStore } from '../../src/store/graph-store.ts';
+import { isLean, type GraphStore } from '../../src/store/graph-store.ts';
+import type { Fact } from '../../src/domain/statements.ts';
 import { neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
 import { seededApi, type ApiClient } from '../support/graphql-client.ts';
 import { DASHBOARD_QUERIES } from '../support/dashboard-queries.ts';
@@ -69,6 +70,23 @@ describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
       expect(JSON.stringify(res.data), name).not.toContain('null');
       expect(Object.fromEntries(calls), name).toEqual({ read: 1 });
     }
+  });
+
+  it('reads relationships lean when their statements are not selected: the same fact without them, marked, and whole when asked', async () => {
+    const filter = { from: ['state:AAA'], types: ['PLEDGED', 'REFUSED', 'WARNED'] };
+    const full = await api.store.read({ listings: [{ filter, page: { first: 50 } }] });
+    const lean = await api.store.read({ listings: [{ filter, page: { first: 50 } }], lean: true });
+    expect(full.pages[0]?.items.length).toBeGreaterThan(3);
+    expect(full.pages[0]?.items.some(isLean)).toBe(false);
+    expect(lean.pages[0]?.items.every(isLean)).toBe(true);
+    const withoutStatements = (fact: Fact) => ({ ...fact, statements: [], disagreements: [] });
+    expect(lean.pages[0]?.items).toEqual(full.pages[0]?.items.map(withoutStatements));
+    // Through the API: a page of the same relationships with and without their statements selected.
+    const q = (fields: string) => api.query<{ node: { outgoing: { edges: { node: Record<string, unknown> }[] } } }>(`{ node(id: "state:AAA") { outgoing(first: 50, types: ["PLEDGED", "REFUSED", "WARNED"]) { edges { node { id sourceCount ${fields} } } } } }`);
+    const withStatements = await q('statements { id }');
+    const ids = (await q('')).data?.node.outgoing.edges.map((e) => e.node.id);
+    expect(withStatements.data?.node.outgoing.edges.map((e) => e.node.id)).toEqual(ids);
+    expect(withStatements.data?.node.outgoing.edges.every((e) => (e.node.statements as unknown[]).length >= 1)).toBe(true);
   });
 
   it('plans every dashboard statement from an index, never a label or relationship-type scan', async () => {

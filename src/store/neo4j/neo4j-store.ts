@@ -221,12 +221,13 @@ export class Neo4jStore implements GraphStore {
     const parts: ReadPart[] = [];
     const add = (part: ReadPart) => parts.push(part) - 1;
     const nodesAt = request.nodes?.length ? add({ kind: 'nodes', ids: request.nodes }) : -1;
-    const relationshipsAt = request.relationships?.length ? add({ kind: 'relationships', ids: request.relationships }) : -1;
+    const lean = request.lean === true;
+    const relationshipsAt = request.relationships?.length ? add({ kind: 'relationships', ids: request.relationships, lean }) : -1;
     const listings = (request.listings ?? []).map(({ filter, page }) => {
       const size = pageSize(page.first);
       const after = page.after !== undefined ? decodeCursor(page.after) : null;
       if (matchesNothing(filter)) return { size, after, itemsAt: -1, countAt: -1, nothing: page.withTotal !== false };
-      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1 });
+      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1, lean });
       const countAt = page.withTotal === false ? -1 : add({ kind: 'count', filter, cursor: after });
       return { size, after, itemsAt, countAt, nothing: false };
     });

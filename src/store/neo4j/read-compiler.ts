@@ -15,8 +15,8 @@ import { relationshipFilterParams } from './records.ts';
 
 export type ReadPart =
   | { kind: 'nodes'; ids: readonly string[] }
-  | { kind: 'relationships'; ids: readonly string[] }
-  | { kind: 'listing'; filter: RelationshipFilter; after: string | null; limit: number }
+  | { kind: 'relationships'; ids: readonly string[]; lean?: boolean }
+  | { kind: 'listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean }
   | { kind: 'count'; filter: RelationshipFilter; cursor: string | null }
   /** The nodes that the relationships of the earlier parts name (ends, sources, conditions, speakers of record). */
   | { kind: 'references' };
@@ -50,7 +50,10 @@ function anchorOf(params: FilterParams): Anchor {
 /** The where-* fragments a filter needs besides its anchor, and their parameters. */
 function predicates(params: FilterParams, anchor: Anchor): { fragments: string[]; values: Record<string, unknown> } {
   const fragments: string[] = [];
-  const values: Record<string, unknown> = { reviewStates: params.reviewStates };
+  const values: Record<string, unknown> = {};
+  const undisputed = !params.sources && !params.asOf && [...params.reviewStates].sort().join() === 'machine,reviewed';
+  if (undisputed) fragments.push(cypher('read/where-undisputed'));
+  else values.reviewStates = params.reviewStates;
   let statement = '';
   if (params.sources) {
     statement += ` ${cypher('read/and-statement-source')}`;
@@ -60,7 +63,7 @@ function predicates(params: FilterParams, anchor: Anchor): { fragments: string[]
     statement += ` ${cypher('read/and-statement-valid')}`;
     values.asOf = params.asOf;
   }
-  fragments.push(cypher('read/where-statement').replace('{STATEMENT}', statement));
+  if (!undisputed) fragments.push(cypher('read/where-statement').replace('{STATEMENT}', statement));
   if (anchor === 'to' && params.from) throw new Error('a listing with from is anchored on from');
   if (anchor === 'from' && params.to) {
     fragments.push(cypher('read/where-to'));
@@ -105,6 +108,9 @@ function matchClause(filter: RelationshipFilter, after: string | null, branchEnd
   };
 }
 
+/** Lean: without statements and disagreements (records.ts marks such facts). */
+const projection = (lean: boolean | undefined) => cypher(lean ? 'read/project-relationship-lean' : 'read/project-relationship');
+
 const prefixed = (text: string, prefix: string) => text.replace(/\$(\w+)/g, (_, name: string) => `$${prefix}${name}`);
 
 function partText(part: ReadPart): { text: string; values: Record<string, unknown> } {
@@ -112,13 +118,13 @@ function partText(part: ReadPart): { text: string; values: Record<string, unknow
     case 'nodes':
       return { text: cypher('read/find-nodes'), values: { ids: [...part.ids] } };
     case 'relationships':
-      return { text: cypher('read/find-relationships'), values: { ids: [...part.ids] } };
+      return { text: cypher('read/find-relationships').replace('{REL}', projection(part.lean)), values: { ids: [...part.ids] } };
     case 'references':
       return { text: cypher('read/find-references'), values: {} };
     case 'listing': {
       const match = matchClause(part.filter, part.after, cypher('read/return-page-rows'));
       return {
-        text: [cypher('read/open-listing'), match.text, cypher('read/close-listing')].join('\n'),
+        text: [cypher('read/open-listing'), match.text, cypher('read/close-listing').replace('{REL}', projection(part.lean))].join('\n'),
         values: { ...match.values, limit: neo4j.int(part.limit) },
       };
     }

@@ -8,6 +8,7 @@ import { asOfDay } from '../../domain/time.ts';
 import { ACTOR_KINDS, KIND_LABEL, type GraphNode, type NodeKind } from '../../domain/model.ts';
 import type { Fact, StatementSpan } from '../../domain/statements.ts';
 import type { SourceVersion } from '../statement-plan.ts';
+import { markLean } from '../graph-store.ts';
 
 /** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
 export function fromNeo4j(value: unknown): unknown {
@@ -63,28 +64,38 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
 
 const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
-/** A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON parsed. */
+const DERIVED_KEYS = new Set([...DERIVED, 'evidence', 'statements', 'disagreements', 'spans']);
+
+/**
+ * A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON
+ * parsed, nulls (keys a read left out) skipped. A row read without its statements (a lean read:
+ * read/project-relationship-lean) gives a lean fact: statements and disagreements empty, marked so
+ * that nothing takes them for the real ones (isLean).
+ */
 export function relationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {
-  const props = { ...row.rel };
-  const lists = Object.fromEntries(DERIVED.map((key) => [key, props[key] as string[]]));
-  for (const key of DERIVED) delete props[key];
-  const parse = (key: string) => JSON.parse(props[key] as string);
+  const rel = row.rel;
+  const props: Record<string, unknown> = {};
+  for (const key in rel) if (!DERIVED_KEYS.has(key) && rel[key] !== null) props[key] = rel[key];
+  const lists = rel as Record<string, string[] | undefined>;
+  const lean = rel.statements === null;
+  const parse = (key: string) => JSON.parse(rel[key] as string);
   const statementSpans: StatementSpan[] = (lists.statementIds ?? []).map((statement, i) => {
     const from = lists.stmtFrom?.[i];
     const to = lists.stmtTo?.[i];
     return { statement, sourceId: lists.stmtSources?.[i] as string, review: lists.stmtReview?.[i] as StatementSpan['review'], ...(from ? { from } : {}), ...(to ? { to } : {}) };
   });
-  return {
+  const fact = {
     ...props,
     type: row.type,
     from: row.from,
     to: row.to,
     evidence: parse('evidence'),
-    statements: parse('statements'),
-    disagreements: parse('disagreements'),
+    statements: lean ? [] : parse('statements'),
+    disagreements: lean ? [] : parse('disagreements'),
     spans: parse('spans'),
     statementSpans,
   } as Fact;
+  return lean ? markLean(fact) : fact;
 }
 
 /** A source version as stored (statements as JSON) and back. */

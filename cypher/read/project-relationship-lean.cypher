@@ -1,0 +1,3 @@
+// A relationship for a request that selects neither its statements nor its disagreements: without
+// them (most of its bytes); records.ts marks the fact lean and the API reads them if asked after all.
+r {.*, quotes: null, stmtReviewBy: null, stmtReviewNote: null, disagreeOn: null, sourceIds: null, statements: null, disagreements: null}
