@@ -233,12 +233,13 @@ export class Neo4jStore implements GraphStore {
     });
     const referencesAt = request.references && (relationshipsAt >= 0 || listings.some((l) => l.itemsAt >= 0)) ? add({ kind: 'references' }) : -1;
     const row = parts.length ? await this.executor.readCompiled(compileRead(parts)) : { parts: [] };
-    const results = row.parts as { nodes?: Record<string, unknown>[]; partialNodes?: [string, unknown][][]; items?: never[]; total?: number; before?: number }[];
+    const results = row.parts as { nodes?: Record<string, unknown>[]; partialNodes?: Record<string, unknown>[]; items?: never[]; total?: number; before?: number }[];
     const nodes = new Map<string, GraphNode>();
     for (const props of results[nodesAt]?.nodes ?? []) nodes.set(props.id as string, nodeFromRow({ node: props }));
     // Referenced nodes come without a source's text (ReadResult says so); a node asked for by id keeps its own.
-    for (const pairs of results[referencesAt]?.partialNodes ?? []) {
-      const node = nodeFromRow({ node: Object.fromEntries(pairs) });
+    for (const props of results[referencesAt]?.partialNodes ?? []) {
+      if (props.text === null) delete props.text;
+      const node = nodeFromRow({ node: props });
       if (!nodes.has(node.id)) nodes.set(node.id, node);
     }
     const relationships = new Map((results[relationshipsAt]?.items ?? []).map((item) => relationshipFromRow(item)).map((fact) => [fact.id, fact] as const));
