@@ -2,7 +2,7 @@
 // translation (an unreachable server is STORE_UNAVAILABLE), reads that never see half a write,
 // and the fault-injection hook for write statements. It knows nothing of the model: the store
 // (neo4j-store.ts) says what to run. The only place besides records.ts that imports neo4j-driver.
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { isRetriableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../../domain/errors.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { cypher, cypherStatements } from './cypher-library.ts';
@@ -113,9 +113,10 @@ export class Neo4jExecutor {
   }
 
   /**
-   * One compiled statement (read-compiler.ts) in one read transaction: the statement reads the
-   * graph version first and last itself, so one round trip is also the consistency check. Run
-   * again while the two differ, as `read` does.
+   * One compiled statement (read-compiler.ts) as one auto-commit read: the statement reads the
+   * graph version first and last itself, so it needs no explicit transaction (no BEGIN and COMMIT
+   * round trips) and its one round trip is also the consistency check. Run again while the two
+   * versions differ, as `read` does, or after a transient failure (a leader change, a deadlock).
    */
   readCompiled(statement: { text: string; params: Record<string, unknown> }): Promise<Record<string, unknown>> {
     const attempts = this.hooks.readAttempts ?? DEFAULT_READ_ATTEMPTS;
@@ -123,7 +124,13 @@ export class Neo4jExecutor {
       const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
       try {
         for (let attempt = 1; attempt <= attempts; attempt++) {
-          const row = await session.executeRead(async (tx) => (await tx.run(statement.text, statement.params)).records[0]?.toObject());
+          let row: Record<string, unknown> | undefined;
+          try {
+            row = (await session.run(statement.text, statement.params)).records[0]?.toObject();
+          } catch (error) {
+            if (attempt < attempts && isRetriableError(error)) continue;
+            throw error;
+          }
           if (row && row.versionBefore === row.versionAfter) return row;
         }
         throw new InconsistentReadError(attempts);

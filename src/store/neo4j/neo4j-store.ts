@@ -10,7 +10,7 @@ import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
 import type { GraphCounts, GraphStore, Page, PageRequest, ReadRequest, ReadResult, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
-import { compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
+import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
 import { fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
@@ -227,19 +227,23 @@ export class Neo4jStore implements GraphStore {
       const size = pageSize(page.first);
       const after = page.after !== undefined ? decodeCursor(page.after) : null;
       if (matchesNothing(filter)) return { size, after, itemsAt: -1, countAt: -1, nothing: page.withTotal !== false };
+      if (page.withTotal !== false && anchoredOnEnds(filter)) {
+        // Counted in the same pass: the part's result holds the page and the counts.
+        const at = add({ kind: 'counted-listing', filter, after, limit: size + 1, lean });
+        return { size, after, itemsAt: at, countAt: at, nothing: false };
+      }
       const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1, lean });
       const countAt = page.withTotal === false ? -1 : add({ kind: 'count', filter, cursor: after });
       return { size, after, itemsAt, countAt, nothing: false };
     });
     const referencesAt = request.references && (relationshipsAt >= 0 || listings.some((l) => l.itemsAt >= 0)) ? add({ kind: 'references' }) : -1;
     const row = parts.length ? await this.executor.readCompiled(compileRead(parts)) : { parts: [] };
-    const results = row.parts as { nodes?: Record<string, unknown>[]; partialNodes?: Record<string, unknown>[]; items?: never[]; total?: number; before?: number }[];
+    const results = row.parts as { nodes?: Record<string, unknown>[]; partialNodes?: [string, unknown][][]; items?: never[]; total?: number; before?: number }[];
     const nodes = new Map<string, GraphNode>();
     for (const props of results[nodesAt]?.nodes ?? []) nodes.set(props.id as string, nodeFromRow({ node: props }));
     // Referenced nodes come without a source's text (ReadResult says so); a node asked for by id keeps its own.
-    for (const props of results[referencesAt]?.partialNodes ?? []) {
-      if (props.text === null) delete props.text;
-      const node = nodeFromRow({ node: props });
+    for (const pairs of results[referencesAt]?.partialNodes ?? []) {
+      const node = nodeFromRow({ node: Object.fromEntries(pairs) });
       if (!nodes.has(node.id)) nodes.set(node.id, node);
     }
     const relationships = new Map((results[relationshipsAt]?.items ?? []).map((item) => relationshipFromRow(item)).map((fact) => [fact.id, fact] as const));

@@ -18,6 +18,8 @@ export type ReadPart =
   | { kind: 'relationships'; ids: readonly string[]; lean?: boolean }
   | { kind: 'listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean }
   | { kind: 'count'; filter: RelationshipFilter; cursor: string | null }
+  /** A page and its count in one pass (a listing anchored on its ends); its result holds items, total and before. */
+  | { kind: 'counted-listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean }
   /** The nodes that the relationships of the earlier parts name (ends, sources, conditions, speakers of record). */
   | { kind: 'references' };
 
@@ -36,6 +38,9 @@ export function knownTypes(filter: RelationshipFilter): RelationshipType[] {
   if (!nonEmpty(filter.types)) return [...RelationshipType.options];
   return RelationshipType.options.filter((type) => filter.types?.includes(type));
 }
+
+/** Whether a listing is anchored on its ends (so counting it in the same pass reads no more than listing it). */
+export const anchoredOnEnds = (filter: RelationshipFilter) => anchorOf(relationshipFilterParams(filter)) !== 'type';
 
 /** A listing that can match nothing (only unknown types named): answered without Neo4j. */
 export const matchesNothing = (filter: RelationshipFilter) => knownTypes(filter).length === 0;
@@ -126,6 +131,13 @@ function partText(part: ReadPart): { text: string; values: Record<string, unknow
       return {
         text: [cypher('read/open-listing'), match.text, cypher('read/close-listing').replace('{REL}', projection(part.lean))].join('\n'),
         values: { ...match.values, limit: neo4j.int(part.limit) },
+      };
+    }
+    case 'counted-listing': {
+      const match = matchClause(part.filter, null, cypher('read/return-rows'));
+      return {
+        text: [cypher('read/open-listing'), match.text, cypher('read/close-counted-listing').replace('{REL}', projection(part.lean))].join('\n'),
+        values: { ...match.values, cursor: part.after ?? '', after: part.after ?? '', limit: neo4j.int(part.limit) },
       };
     }
     case 'count': {
