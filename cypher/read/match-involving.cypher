@@ -2,11 +2,11 @@
 // @param involving list of ids at either end
 CALL () {
   MATCH (a:Entity) WHERE a.id IN $involving
-  MATCH (a)-[r:{TYPES}]->(b:Entity)
+  MATCH (a)-[r:{TYPES}]->(b)
   RETURN a, r, b
   UNION
   MATCH (b:Entity) WHERE b.id IN $involving
-  MATCH (a:Entity)-[r:{TYPES}]->(b)
+  MATCH (a)-[r:{TYPES}]->(b)
   RETURN a, r, b
 }
 WITH a, r, b

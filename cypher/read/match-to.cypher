@@ -1,4 +1,4 @@
 // Anchor: relationships that end at the given nodes.
 // @param to list of ids the relationship ends at
 MATCH (b:Entity) WHERE b.id IN $to
-MATCH (a:Entity)-[r:{TYPES}]->(b)
+MATCH (a)-[r:{TYPES}]->(b)
