@@ -5,8 +5,7 @@
 // and what a write costs the store on disk. Each size's figures sit beside the seeds' (the
 // baseline, same run). Results go to bench/results/latest/api-scale-*.json (--save: bench/results/).
 // `npm run bench:api` (seeds, 100k), `-- --full` (and 1M), `-- --sizes=1000000` (seeds and 1M).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { CGRAPH } from '../test/support/run-cli.ts';
 import { loadBatches, validateDossiers } from '../src/ingest/load-dossiers.ts';
 import { MemoryStore } from '../src/store/memory/memory-store.ts';
 import type { Target } from './target.ts';
+import { startServerProcess } from './server-process.ts';
 
 const full = process.argv.includes('--full');
 const save = process.argv.includes('--save');
@@ -64,19 +64,7 @@ interface Api {
 
 async function startApi(env: Record<string, string>): Promise<Api> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, NEO4J_URI: '', CGRAPH_STORE: 'memory', PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk) => {
-      out += chunk;
-      const ready = /ready at (http:\/\/\S+)\/graphql/.exec(out);
-      if (ready) resolve(ready[1] as string);
-    });
-    child.on('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready: ${out}`)));
-  });
+  const { url, child, stop } = await startServerProcess(['src/main.ts'], { NEO4J_URI: '', CGRAPH_STORE: 'memory', ...env });
   const startSeconds = seconds(started);
   const rssMiB = () => {
     // The server and its analysis worker thread are one process.
@@ -88,11 +76,7 @@ async function startApi(env: Record<string, string>): Promise<Api> {
     child,
     startSeconds,
     rssMiB,
-    stop: async () => {
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
   };
 }
 

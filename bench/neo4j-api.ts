@@ -8,8 +8,7 @@
 // Every server is its own process, measured one after another in the same run. Run on its own with
 // `npm run bench:neo4j-api [-- --sizes=seeds,100000 --duration=8 --save]` (--save: bench/results/neo4j-api.json),
 // or as part of `npm run bench` (rows in its summary.json).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { syntheticStateId } from '../src/ingest/generate.ts';
 import { CGRAPH } from '../test/support/run-cli.ts';
 import { DASHBOARD_QUERIES, type DashboardQuery } from '../test/support/dashboard-queries.ts';
 import type { Target } from './target.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 /** The peer's query for each dashboard query: the same data in @neo4j/graphql's shape (commitments are its relationship fields). */
 const PEER_QUERIES: Record<DashboardQuery, string> = {
@@ -41,34 +41,6 @@ export interface Neo4jApiBenchOptions {
   record: (target: Target) => void;
   detail: Record<string, unknown>;
   work: string;
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stop: () => Promise<void>;
-}
-
-async function startProcess(args: string[], env: Record<string, string | undefined>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk) => {
-      out += chunk;
-      const ready = /ready at (http:\/\/[\d.:a-z]+)/.exec(out);
-      if (ready) resolve(ready[1] as string);
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready: ${out}`)));
-  });
-  return {
-    url,
-    child,
-    stop: async () => {
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 function cli(args: string[], env: Record<string, string>) {
@@ -143,12 +115,12 @@ export async function benchNeo4jApi(options: Neo4jApiBenchOptions): Promise<void
       memoryEnv = { ...memoryEnv, CGRAPH_SEEDS_DIR: 'none' };
     }
     const ids = await idsOf(uri, size);
-    const servers: { name: string; kind: Kind; start: () => Promise<Server> }[] = [
-      { name: 'api', kind: 'api', start: () => startProcess(['src/main.ts'], { ...neo4jEnv, CGRAPH_STORE: 'neo4j', CGRAPH_SEEDS_DIR: 'none', CGRAPH_RESPONSE_CACHE: 'off' }) },
-      { name: 'peer', kind: 'peer', start: () => startProcess(['bench/peers/neo4j-graphql.ts'], neo4jEnv) },
-      { name: 'limit', kind: 'limit', start: () => startProcess(['bench/peers/cypher-limit.ts'], neo4jEnv) },
-      { name: 'api cached', kind: 'api', start: () => startProcess(['src/main.ts'], { ...neo4jEnv, CGRAPH_STORE: 'neo4j', CGRAPH_SEEDS_DIR: 'none', CGRAPH_RESPONSE_CACHE: 'on' }) },
-      { name: 'memory', kind: 'api', start: () => startProcess(['src/main.ts'], { ...memoryEnv, CGRAPH_RESPONSE_CACHE: 'off' }) },
+    const servers: { name: string; kind: Kind; start: () => Promise<ServerProcess> }[] = [
+      { name: 'api', kind: 'api', start: () => startServerProcess(['src/main.ts'], { ...neo4jEnv, CGRAPH_STORE: 'neo4j', CGRAPH_SEEDS_DIR: 'none', CGRAPH_RESPONSE_CACHE: 'off' }) },
+      { name: 'peer', kind: 'peer', start: () => startServerProcess(['bench/peers/neo4j-graphql.ts'], neo4jEnv) },
+      { name: 'limit', kind: 'limit', start: () => startServerProcess(['bench/peers/cypher-limit.ts'], neo4jEnv) },
+      { name: 'api cached', kind: 'api', start: () => startServerProcess(['src/main.ts'], { ...neo4jEnv, CGRAPH_STORE: 'neo4j', CGRAPH_SEEDS_DIR: 'none', CGRAPH_RESPONSE_CACHE: 'on' }) },
+      { name: 'memory', kind: 'api', start: () => startServerProcess(['src/main.ts'], { ...memoryEnv, CGRAPH_RESPONSE_CACHE: 'off' }) },
     ];
     const figures: Record<string, Record<string, { rps: number; p50: number; p99: number; errors: number }>> = {};
     for (const server of servers) {

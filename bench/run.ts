@@ -22,6 +22,7 @@ import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 import * as launcher from '../tools/neo4j-local/launcher.mjs';
 import { CGRAPH } from '../test/support/run-cli.ts';
 import type { Target } from './target.ts';
+import { startServerProcess } from './server-process.ts';
 import { benchNeo4jApi } from './neo4j-api.ts';
 
 const full = process.argv.includes('--full');
@@ -105,28 +106,8 @@ async function cliLoad(file: string): Promise<{ seconds: number; peakRssBytes: n
 }
 
 /** Starts the API (src/main.ts, production mode, seeds loaded) on a free port; resolves once it says it is ready. */
-async function startApi(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, NEO4J_URI: undefined, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', CGRAPH_DATA_DIR: mkdtempSync(join(WORK, 'api-')), ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const ready = /ready at (http:\/\/\S+)/.exec(out);
-      if (ready) resolve(ready[1] as string);
-    });
-    child.on('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready: ${out}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+function startApi(env: Record<string, string>) {
+  return startServerProcess(['src/main.ts'], { NEO4J_URI: undefined, CGRAPH_DATA_DIR: mkdtempSync(join(WORK, 'api-')), ...env });
 }
 
 async function neo4jUri(): Promise<{ uri: string; stop: () => Promise<unknown> }> {
