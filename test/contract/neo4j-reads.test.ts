@@ -9,6 +9,8 @@ import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.
 import { isLean, type GraphStore } from '../../src/store/graph-store.ts';
 import type { Fact } from '../../src/domain/statements.ts';
 import { neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { MemoryStore } from '../../src/store/memory/memory-store.ts';
+import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { seededApi, type ApiClient } from '../support/graphql-client.ts';
 import { DASHBOARD_QUERIES } from '../support/dashboard-queries.ts';
 
@@ -39,6 +41,7 @@ function counting(store: GraphStore): { store: GraphStore; calls: Map<string, nu
 describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
   let api: ApiClient;
   let calls: Map<string, number>;
+  let memory: MemoryStore;
   const driver = neo4j.driver(neo4jConfig().uri, undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => undefined } });
 
   beforeAll(async () => {
@@ -49,6 +52,8 @@ describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
     const counted = counting(await storeFactories.neo4j());
     calls = counted.calls;
     api = await seededApi(counted.store, { batches: [...seedBatches(), generated] });
+    memory = new MemoryStore();
+    await loadBatches(memory, [...seedBatches(), generated]);
   }, 300_000);
   afterAll(async () => {
     await driver.close();
@@ -87,6 +92,25 @@ describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
     const ids = (await q('')).data?.node.outgoing.edges.map((e) => e.node.id);
     expect(withStatements.data?.node.outgoing.edges.map((e) => e.node.id)).toEqual(ids);
     expect(withStatements.data?.node.outgoing.edges.every((e) => (e.node.statements as unknown[]).length >= 1)).toBe(true);
+  });
+
+  it('lists and counts what involves several nodes as the memory store does: a relationship between two of them once', async () => {
+    // Ends of existing relationships, so that some relationships join two of the ids asked for.
+    const sample = (await memory.listRelationships({ types: ['PLEDGED', 'REFUSED', 'WARNED'] }, { first: 40, withTotal: false })).items;
+    const cases = [
+      [sample[0]?.from, sample[0]?.to],
+      [sample[5]?.from, sample[5]?.to, sample[9]?.from],
+      ['state:AAA', 'state:AAB', 'state:AAC'],
+    ].map((ids) => ids.filter((id): id is string => !!id));
+    for (const involving of cases) {
+      for (const filter of [{ involving }, { involving, types: ['PLEDGED'] }]) {
+        for (const page of [{ first: 7 }, { first: 500 }]) {
+          const [fromNeo4j, fromMemory] = await Promise.all([api.store.listRelationships(filter, page), memory.listRelationships(filter, page)]);
+          expect(fromNeo4j.totalCount, JSON.stringify(filter)).toBe(fromMemory.totalCount);
+          expect(fromNeo4j.items.map((f) => f.id), JSON.stringify(filter)).toEqual(fromMemory.items.map((f) => f.id));
+        }
+      }
+    }
   });
 
   it('plans every dashboard statement from an index, never a label or relationship-type scan', async () => {
