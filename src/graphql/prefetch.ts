@@ -4,7 +4,7 @@
 // id — each with the nodes those relationships name (ends, sources, conditions, speakers). The
 // answers prime the request's DataLoaders and its page map, so the nested resolvers find them
 // there and ask the store nothing more.
-import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphNode } from '../domain/model.ts';
 import type { Fact } from '../domain/statements.ts';
@@ -12,7 +12,7 @@ import { isLean, type Page, type PageRequest, type ReadRequest, type ReadResult 
 import { DomainError } from '../domain/errors.ts';
 import { checkTypes } from './arguments.ts';
 import type { Context } from './context.ts';
-import { selects } from './selection.ts';
+import { fieldsNamed, selects, selectsDeep } from './selection.ts';
 
 export interface PageArgs {
   first?: number | null;
@@ -36,39 +36,12 @@ export const sideFilter = (nodeId: string, side: Side, args: SideArgs): Relation
 export const sideKey = (nodeId: string, side: Side, args: SideArgs, withTotal: boolean) =>
   JSON.stringify([nodeId, side, args.types ?? null, args.first ?? null, args.after ?? null, withTotal]);
 
-/** Every field named `name` directly in a selection set, through inline fragments and fragment spreads. */
-function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen = new Set<string>()): FieldNode[] {
-  const found: FieldNode[] = [];
-  for (const selection of set?.selections ?? []) {
-    if (selection.kind === 'Field' && selection.name.value === name) found.push(selection);
-    else if (selection.kind === 'InlineFragment') found.push(...fieldsNamed(selection.selectionSet, name, info, seen));
-    else if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      found.push(...fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, info, seen));
-    }
-  }
-  return found;
-}
-
 /**
  * A side field's arguments (types, first, after: none has a default in the schema), variables
  * substituted. Validation has checked their types; their values are checked where they are used.
  */
 function argumentsOf(field: FieldNode, info: GraphQLResolveInfo): SideArgs {
   return Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, info.variableValues)]));
-}
-
-/** Whether a field's selection asks, at any depth, for any of `names` (through fragments). */
-export function selectsDeep(set: SelectionSetNode | undefined, names: ReadonlySet<string>, info: GraphQLResolveInfo, seen = new Set<string>()): boolean {
-  for (const selection of set?.selections ?? []) {
-    if (selection.kind === 'Field' && (names.has(selection.name.value) || selectsDeep(selection.selectionSet, names, info, seen))) return true;
-    if (selection.kind === 'InlineFragment' && selectsDeep(selection.selectionSet, names, info, seen)) return true;
-    if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      if (selectsDeep(info.fragments[selection.name.value]?.selectionSet, names, info, seen)) return true;
-    }
-  }
-  return false;
 }
 
 const STATEMENT_FIELDS = new Set(['statements', 'disagreements']);

@@ -1,14 +1,30 @@
-// Looking ahead in a query: whether the field being resolved selects a subfield (through
-// fragments too), so work nobody asked for (a totalCount that reads every match) is skipped.
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+// Looking ahead in a query: the fields a selection set asks for (through fragments too), so work
+// nobody asked for (a totalCount that reads every match, statements nobody shows) is skipped and
+// what a query will ask for is read at once (prefetch.ts).
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
-function selectsIn(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen: Set<string>): boolean {
+/** Every field named `name` directly in a selection set, through inline fragments and fragment spreads. */
+export function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen = new Set<string>()): FieldNode[] {
+  const found: FieldNode[] = [];
   for (const selection of set?.selections ?? []) {
-    if (selection.kind === 'Field' && selection.name.value === name) return true;
-    if (selection.kind === 'InlineFragment' && selectsIn(selection.selectionSet, name, info, seen)) return true;
+    if (selection.kind === 'Field' && selection.name.value === name) found.push(selection);
+    else if (selection.kind === 'InlineFragment') found.push(...fieldsNamed(selection.selectionSet, name, info, seen));
+    else if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      found.push(...fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, info, seen));
+    }
+  }
+  return found;
+}
+
+/** Whether a selection set asks, at any depth, for any of `names` (through fragments). */
+export function selectsDeep(set: SelectionSetNode | undefined, names: ReadonlySet<string>, info: GraphQLResolveInfo, seen = new Set<string>()): boolean {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field' && (names.has(selection.name.value) || selectsDeep(selection.selectionSet, names, info, seen))) return true;
+    if (selection.kind === 'InlineFragment' && selectsDeep(selection.selectionSet, names, info, seen)) return true;
     if (selection.kind === 'FragmentSpread' && !seen.has(selection.name.value)) {
       seen.add(selection.name.value);
-      if (selectsIn(info.fragments[selection.name.value]?.selectionSet, name, info, seen)) return true;
+      if (selectsDeep(info.fragments[selection.name.value]?.selectionSet, names, info, seen)) return true;
     }
   }
   return false;
@@ -17,5 +33,5 @@ function selectsIn(set: SelectionSetNode | undefined, name: string, info: GraphQ
 /** Whether the field being resolved asks for `name` among its own subfields. No info (a direct call): assume it does. */
 export function selects(info: GraphQLResolveInfo | undefined, name: string): boolean {
   if (!info) return true;
-  return info.fieldNodes.some((node) => selectsIn(node.selectionSet, name, info, new Set()));
+  return info.fieldNodes.some((node) => fieldsNamed(node.selectionSet, name, info).length > 0);
 }
