@@ -6,12 +6,16 @@ export interface LauncherState {
   startupMs: number;
   wallMs: number;
   logFile: string;
+  /** The data folder it was started on (--data), absolute; absent when it runs on a temporary one. */
+  dataDir?: string;
   /** With httpPort: Neo4j Browser's address, connecting to `uri` (and running the kit's commands). */
   browserUrl?: string;
   /** With httpPort: where the kit (guide, style, saved queries) is served, with CORS. */
   kitUrl?: string;
 }
 export const JVM_FLAGS: string[];
+/** The launcher's folder (its Maven build: target/lib holds Neo4j and its import tool). */
+export const toolDir: string;
 export const KIT_DIR: string;
 export function isBuilt(): boolean;
 export function build(): void;

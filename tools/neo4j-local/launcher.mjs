@@ -100,6 +100,8 @@ export async function start({ name = 'default', port = 7687, dataDir, pageCacheM
       if (ready) {
         clearTimeout(timer);
         const state = { uri: ready[1], pid: child.pid, port, startupMs: Number(ready[2]), wallMs: Date.now() - started, logFile };
+        // A data folder it was given (kept on exit; cgraph load --initial imports into it); none: a temporary one.
+        if (dataDir) state.dataDir = resolve(dataDir);
         if (ready[3]) {
           // The Browser connects to this Bolt without asking (auth off) and runs the kit's commands.
           state.browserUrl = `${ready[3]}?dbms=${encodeURIComponent(ready[1])}${password ? '' : '&preselectAuthMethod=NO_AUTH'}`;

@@ -5,7 +5,7 @@ import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../i
 import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
 import { addReports } from '../../store/common.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
-import { confirmed, print, progressBar, wholeNumber, withStore } from '../runtime.ts';
+import { confirmed, print, progressBar, usageError, wholeNumber, withStore } from '../runtime.ts';
 
 /** Node counts under their Neo4j labels, as analysts see them in Browser. */
 const byLabel = (counts: Partial<Record<NodeKind, number>>) =>
@@ -15,6 +15,60 @@ function countLines(counts: Record<string, number | undefined>): string[] {
   return Object.entries(counts)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, n]) => `  ${key.padEnd(24)} ${String(n).padStart(8)}`);
+}
+
+interface LoadOptions {
+  registry: string;
+  againstStore: boolean;
+  chunk: number;
+  json?: boolean;
+  progress?: boolean;
+  initial?: boolean;
+  neo4jHome?: string;
+  replace?: boolean;
+  port?: number;
+  pageCache: number;
+  neo4jAdmin?: string;
+  csvDir?: string;
+  csvOnly?: boolean;
+  launcher: string;
+}
+
+/** cgraph load --initial: a new database with the import tool (store/neo4j/initial-load.ts). */
+async function loadInitial(paths: string[], opts: LoadOptions): Promise<void> {
+  const notLines = paths.filter((p) => !isGraphLinesFile(p));
+  if (notLines.length || !paths.length || (paths.length === 1 && paths[0] === 'seeds')) {
+    throw usageError(`--initial takes .jsonl files of graph records (cgraph export --format jsonl, cgraph generate); not: ${notLines.join(', ') || 'none given'}`);
+  }
+  if (opts.csvOnly && !opts.csvDir) throw usageError('--csv-only needs --csv-dir <dir> to write the files into');
+  const { initialLoad } = await import('../../store/neo4j/initial-load.ts');
+  const { readState } = await import('../../../tools/neo4j-local/launcher.mjs');
+  const home = opts.neo4jHome ?? readState(opts.launcher)?.dataDir ?? process.env.NEO4J_HOME;
+  if (!home) {
+    throw usageError('--initial needs a Neo4j home: pass --neo4j-home <dir> (the launcher\'s --data folder or an installation\'s home), start the launcher with --data, or set NEO4J_HOME');
+  }
+  const quiet = !!opts.json || !(process.stderr.isTTY || opts.progress);
+  const result = await initialLoad({
+    files: paths,
+    home,
+    replace: !!opts.replace,
+    port: opts.port,
+    pageCacheMb: opts.pageCache,
+    neo4jAdmin: opts.neo4jAdmin,
+    csvDir: opts.csvDir,
+    csvOnly: !!opts.csvOnly,
+    launcherName: opts.launcher,
+    onPhase: quiet ? undefined : (phase) => process.stderr.write(`initial load: ${phase}…\n`),
+  });
+  const seconds = (Object.values(result.timings).reduce((a, b) => a + b, 0) / 1000).toFixed(1);
+  const lines = opts.csvOnly
+    ? [`wrote the import tool's CSV files to ${result.csvDir}: ${result.nodes} nodes, ${result.relationships} relationships, ${result.sourceVersions} source versions`, 'run (with the database stopped; in Docker, the image\'s neo4j-admin with this folder mounted at the same path):', `  neo4j-admin ${result.command.join(' ')}`, 'then start Neo4j: the first cgraph command that connects creates the constraints and indexes']
+    : [
+        `imported into ${result.home} (database ${result.database}): ${result.nodes} nodes, ${result.relationships} relationships, ${result.sourceVersions} source versions in ${seconds} s`,
+        `  ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+        result.uri ? `Neo4j is running at ${result.uri} with constraints and indexes; export NEO4J_URI=${result.uri}` : 'start Neo4j on it (npm run neo4j:start -- --data <dir>, or the installation\'s neo4j start); the first cgraph command that connects creates the constraints and indexes',
+      ];
+  print({ json: !!opts.json }, lines.join('\n'), result);
 }
 
 export function registerStoreCommands(program: Command): void {
@@ -28,9 +82,19 @@ export function registerStoreCommands(program: Command): void {
     .option('--registry <file>', 'the entity registry ids resolve against', DEFAULT_REGISTRY_FILE)
     .option('--no-against-store', 'do not resolve ids against what the store already holds')
     .option('--chunk <records>', 'records per transaction for .jsonl files on Neo4j', wholeNumber(1_000_000), DEFAULT_CHUNK_RECORDS)
+    .option('--initial', 'build a new Neo4j database from .jsonl files with Neo4j\'s import tool (first loads; far faster than transactions)')
+    .option('--neo4j-home <dir>', 'with --initial: the Neo4j home to build it in (the launcher\'s --data folder or an installation\'s NEO4J_HOME); default: the running launcher\'s data folder, else $NEO4J_HOME')
+    .option('--replace', 'with --initial: replace a database that holds data')
+    .option('--port <port>', 'with --initial: start the launcher on the new database on this port (a launcher that ran there starts again on its own port)', wholeNumber(65535))
+    .option('--page-cache <mb>', 'with --initial: page cache of the started launcher in MB', wholeNumber(1_000_000), 512)
+    .option('--neo4j-admin <path>', 'with --initial: run this installation\'s neo4j-admin instead of the import tool on the launcher\'s class path')
+    .option('--csv-dir <dir>', 'with --initial: keep the import tool\'s CSV files in this folder')
+    .option('--launcher <name>', 'with --initial: the launcher\'s name (its state in .neo4j-local/)', 'default')
+    .option('--csv-only', 'with --initial: write the CSV files into --csv-dir and print the import command, without running it (Docker: run it with the image\'s neo4j-admin)')
     .option('--json', 'print JSON')
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
-    .action(async (paths: string[], opts: { registry: string; againstStore: boolean; chunk: number; json?: boolean; progress?: boolean }) => {
+    .action(async (paths: string[], opts: LoadOptions) => {
+      if (opts.initial) return loadInitial(paths, opts);
       const lineFiles = paths.filter(isGraphLinesFile);
       const dossierPaths = paths.filter((p) => !isGraphLinesFile(p));
       await withStore(async (store) => {

@@ -283,6 +283,11 @@ export class Neo4jStore implements GraphStore {
     return `neo4j:${await this.executor.graphVersion()}`;
   }
 
+  /** Waits until every index and constraint is online (after a bulk import they are populated from the data). */
+  async awaitIndexes(): Promise<void> {
+    await this.executor.autoCommit([cypher('schema/await-indexes')]);
+  }
+
   async reset(): Promise<void> {
     // Relationships go first, in their own chunks: a chunk of hub nodes would otherwise carry most of the graph.
     await this.executor.autoCommit([cypher('store/delete-relationships'), cypher('store/delete-all')]);

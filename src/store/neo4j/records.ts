@@ -5,7 +5,7 @@
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
-import { ACTOR_KINDS, KIND_LABEL, type GraphNode, type NodeKind } from '../../domain/model.ts';
+import { ACTOR_KINDS, KIND_LABEL, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
 import type { Fact, StatementSpan } from '../../domain/statements.ts';
 import type { SourceVersion } from '../statement-plan.ts';
 import { markLean } from '../graph-store.ts';
@@ -20,10 +20,21 @@ export function fromNeo4j(value: unknown): unknown {
   return value;
 }
 
-/** Neo4j stores no nulls or undefineds: absent properties are left out. */
+/**
+ * Neo4j stores no nulls or undefineds: absent properties are left out. Nor is a list stored when
+ * it is empty or holds one empty string: the import tool's CSV (cgraph load --initial) cannot say
+ * either, and both ways of loading must store the same properties. Readers take an absent list as
+ * empty (Cypher: coalesce; records: restoredLists), and an absent parallel list (stmtFrom) as ''.
+ */
 export function definedOnly(record: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && !isUnstoredList(v)));
 }
+
+/** A list the store leaves out: [] or [''] (see definedOnly). */
+export const isUnstoredList = (value: unknown): boolean => Array.isArray(value) && (value.length === 0 || (value.length === 1 && value[0] === ''));
+
+/** The lists a record always has (schema defaults), back where the store left them out. */
+const COMMITMENT_LISTS = ['conditions', 'unresolved', 'statedBy'] as const;
 
 /** A node's labels: its kind's, plus `Actor` for states, persons and alliances (`Entity` is added by the statement). */
 export function labelsOf(kind: NodeKind): string[] {
@@ -76,6 +87,7 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
   const rel = row.rel;
   const props: Record<string, unknown> = {};
   for (const key in rel) if (!DERIVED_KEYS.has(key) && rel[key] !== null) props[key] = rel[key];
+  if (isCommitmentType(row.type)) for (const key of COMMITMENT_LISTS) props[key] ??= [];
   const lists = rel as Record<string, string[] | undefined>;
   const lean = rel.statements === null;
   const parse = (key: string) => JSON.parse(rel[key] as string);
@@ -110,7 +122,9 @@ export function versionFromRow(row: { version: Record<string, unknown> }): Sourc
 
 /** A stored row (`node` properties) back to the domain record (stored nodes are the records themselves). */
 export function nodeFromRow(row: { node: Record<string, unknown> }): GraphNode {
-  return row.node as GraphNode;
+  const node = row.node as GraphNode;
+  if (!node.aliases) node.aliases = [];
+  return node;
 }
 
 const listOrNull = (list: readonly string[] | undefined) => (list && list.length ? [...list] : null);
