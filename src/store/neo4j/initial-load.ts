@@ -20,6 +20,7 @@ import { readGraphLinesBatch, validateGraphLines } from '../../ingest/graph-line
 import { MemoryStore } from '../memory/memory-store.ts';
 import type { GraphCounts } from '../graph-store.ts';
 import { importArguments, writeImportCsv, type ImportCsv } from './import-csv.ts';
+import { cypher } from './cypher-library.ts';
 import { Neo4jStore } from './neo4j-store.ts';
 import { isBuilt, build, readState, start, stop, toolDir, type LauncherState } from '../../../tools/neo4j-local/launcher.mjs';
 
@@ -73,11 +74,7 @@ interface Held {
 async function heldAt(uri: string, database: string): Promise<Held> {
   const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => undefined } });
   try {
-    const { records } = await driver.executeQuery(
-      'OPTIONAL MATCH (m:GraphMeta {key: $key}) WITH m.version AS version CALL { MATCH (n) WHERE n:Entity OR n:SourceVersion RETURN count(n) AS entities } RETURN entities, version',
-      { key: 'graph' },
-      { database },
-    );
+    const { records } = await driver.executeQuery(cypher('store/count-held'), {}, { database });
     return { entities: Number(records[0]?.get('entities') ?? 0), version: Number(records[0]?.get('version') ?? 0) };
   } finally {
     await driver.close();
