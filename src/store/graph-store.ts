@@ -137,6 +137,8 @@ export interface GraphStore {
   unloadSource(sourceId: string): Promise<UpsertReport>;
   counts(): Promise<GraphCounts>;
   snapshot(): Promise<SerializedGraph>;
+  /** The snapshot as the analysis graph keeps it: lean records (analysis/lean-records.ts), read lean where the store can. */
+  analysisSnapshot(): Promise<SerializedGraph>;
   /** Changes whenever the graph changes; analysis caches its snapshot against it. */
   version(): Promise<string>;
   /** Removes everything. */

@@ -8,7 +8,8 @@ import { validateDossier } from '../../src/ingest/validate-dossier.ts';
 import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.ts';
 import { isLean, type GraphStore } from '../../src/store/graph-store.ts';
 import type { Fact } from '../../src/domain/statements.ts';
-import { neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { allSeedBatches, neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
+import { leanNode, leanRelationship } from '../../src/analysis/lean-records.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { seededApi, type ApiClient } from '../support/graphql-client.ts';
@@ -135,6 +136,30 @@ describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
       }
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe.skipIf(noNeo4j())('the analysis snapshot read from Neo4j', () => {
+  it('is the whole snapshot with lean records, as the memory store gives it: statements only of facts several statements resolve', async () => {
+    const store = await storeFactories.neo4j();
+    try {
+      await store.reset();
+      // Both seed sources: facts two sources state carry their statements into the analysis graph.
+      await loadBatches(store, allSeedBatches());
+      const memory = new MemoryStore();
+      await loadBatches(memory, allSeedBatches());
+      const whole = await store.snapshot();
+      const lean = await store.analysisSnapshot();
+      expect(lean.nodes).toEqual(whole.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })));
+      expect(lean.edges).toEqual(whole.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) })));
+      expect(lean).toEqual(await memory.analysisSnapshot());
+      const withStatements = lean.edges.filter((e) => 'statements' in e.attributes);
+      expect(withStatements.length).toBeGreaterThan(0);
+      expect(withStatements.every((e) => e.attributes.statements.length > 1)).toBe(true);
+      expect(lean.edges.every((e) => e.attributes.evidence.length === 0 && !('statementSpans' in e.attributes))).toBe(true);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -5,8 +5,6 @@
 // (and a new one started for the next task): no request can keep the analysis busy for ever.
 import type { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.ts';
-import type { GraphNode, GraphRelationship } from '../../domain/model.ts';
-import { isFact, type Fact } from '../../domain/statements.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import type { FromWorker } from './analysis-worker.ts';
 import type { Operation } from './operations.ts';
@@ -22,26 +20,6 @@ interface Task {
   options: Record<string, unknown>;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
-}
-
-/**
- * What analysis reads of a fact: everything but evidence (refs.ts brings records back from the
- * store). A fact with one statement is that statement's claim, so on a date it either holds as it
- * is or not at all (its spans say when): it goes without its statements, as a dated record
- * (graph-view.ts relationshipOn). Only facts several statements resolve keep them, to be resolved
- * again on a date.
- */
-function slimRelationship(rel: GraphRelationship): GraphRelationship {
-  // What no analysis reads: the evidence, per-statement bookkeeping, free text and codes.
-  const { evidence: _e, statementSpans: _s, disagreements: _d, unresolved: _u, statedBy: _b, cameo: _c, summary: _m, claim: _l, ...rest } = rel as Partial<Fact> & Record<string, unknown>;
-  if (!isFact(rel)) return { ...rest, evidence: [] } as unknown as GraphRelationship;
-  const { statements, ...own } = rest as unknown as Fact;
-  if (statements.length === 1) return { ...own, evidence: [] } as GraphRelationship;
-  return { ...own, evidence: [], statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } })) } as unknown as GraphRelationship;
-}
-
-function slimNode(node: GraphNode): GraphNode {
-  return node.kind === 'SOURCE' ? { ...node, text: '' } : node;
 }
 
 export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
@@ -81,14 +59,14 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
     }
   }
 
-  /** The store's snapshot, slimmed and in chunks, yielding to the event loop between them. */
+  /** The store's analysis snapshot (lean records) in chunks, yielding to the event loop between them. */
   private async send(worker: Worker, version: string): Promise<void> {
-    const snapshot = await this.store.snapshot();
+    const snapshot = await this.store.analysisSnapshot();
     // A write during the snapshot leaves the version unknown: the next task sends the graph again.
     const settled = (await this.store.version()) === version;
-    worker.postMessage({ type: 'begin', version, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: slimNode(n.attributes) })) });
+    worker.postMessage({ type: 'begin', version, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: n.attributes })) });
     for (let i = 0; i < snapshot.edges.length; i += SEND_CHUNK) {
-      const chunk = snapshot.edges.slice(i, i + SEND_CHUNK).map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: slimRelationship(e.attributes) }));
+      const chunk = snapshot.edges.slice(i, i + SEND_CHUNK);
       worker.postMessage({ type: 'edges', edges: chunk });
       await new Promise((resolve) => setImmediate(resolve));
     }

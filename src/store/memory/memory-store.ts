@@ -13,6 +13,7 @@ import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
 import { emptyChangeSet, StoreLog, type ChangeSet } from './store-log.ts';
 
+import { leanNode, leanRelationship } from '../../analysis/lean-records.ts';
 export { LOG_FILE, SNAPSHOT_FILE } from './store-log.ts';
 
 export interface MemoryStoreOptions {
@@ -281,6 +282,12 @@ export class MemoryStore implements GraphStore {
       this.nodeIds.values().map((id) => this.nodes.get(id) as GraphNode),
       this.factIndex.ids().map((id) => this.facts.get(id) as Fact),
     );
+  }
+
+  async analysisSnapshot(): Promise<SerializedGraph> {
+    const snapshot = await this.snapshot();
+    // Lean facts keep the Fact shape analysis reads (statements only when several: graph-view.ts).
+    return { ...snapshot, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges: snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) as Fact })) };
   }
 
   async version(): Promise<string> {

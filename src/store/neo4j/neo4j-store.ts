@@ -13,7 +13,7 @@ import type { GraphCounts, GraphStore, Page, PageRequest, ReadRequest, ReadResul
 import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
-import { fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
+import { analysisNodeFromRow, analysisRelationshipFromRow, fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
 import { planStatements, withReview, type SourceVersion, type StoredStatements } from '../statement-plan.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 
@@ -277,6 +277,13 @@ export class Neo4jStore implements GraphStore {
 
   snapshot(): Promise<SerializedGraph> {
     return this.executor.read(async (tx) => buildSnapshot(await rows(tx, 'store/all-nodes', {}, nodeFromRow), await rows(tx, 'store/all-relationships', {}, relationshipFromRow)));
+  }
+
+  /** Read lean: only what analysis keeps crosses the wire (no evidence, no single statement, no article text). */
+  analysisSnapshot(): Promise<SerializedGraph> {
+    return this.executor.read(async (tx) =>
+      buildSnapshot(await rows(tx, 'store/all-nodes-for-analysis', {}, analysisNodeFromRow), await rows(tx, 'store/all-relationships-for-analysis', {}, analysisRelationshipFromRow)),
+    );
   }
 
   async version(): Promise<string> {

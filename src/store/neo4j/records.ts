@@ -110,6 +110,30 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
   return lean ? markLean(fact) : fact;
 }
 
+/**
+ * A row of store/all-relationships-for-analysis back to the lean fact analysis keeps
+ * (lean-records.ts leanRelationship): the statements only when several, their claims without
+ * evidence; what analysis never reads was not read.
+ */
+export function analysisRelationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {
+  const rel = row.rel;
+  const props: Record<string, unknown> = {};
+  for (const key in rel) if (rel[key] !== null) props[key] = rel[key];
+  if (isCommitmentType(row.type)) props.conditions ??= [];
+  const fact = { ...props, type: row.type, from: row.from, to: row.to, evidence: [], spans: JSON.parse(rel.spans as string) } as unknown as Fact;
+  if (typeof rel.statements === 'string') {
+    fact.statements = (JSON.parse(rel.statements) as Fact['statements']).map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } }));
+  } else delete (fact as Partial<Fact>).statements;
+  return fact;
+}
+
+/** A row of store/all-nodes-for-analysis (a source's text read as null) back to the lean node (leanNode). */
+export function analysisNodeFromRow(row: { node: Record<string, unknown> }): GraphNode {
+  const { text, ...props } = row.node;
+  const node = nodeFromRow({ node: props });
+  return text === null && node.kind === 'SOURCE' ? { ...node, text: '' } : node;
+}
+
 /** A source version as stored (statements as JSON) and back. */
 export function toVersionProps(version: SourceVersion): Record<string, unknown> {
   return { ...version, key: `${version.sourceId}@${version.version}`, statements: JSON.stringify(version.statements) };

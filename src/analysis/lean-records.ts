@@ -1,0 +1,30 @@
+// What the analysis graph keeps of each record: what analyses read, and nothing they do not
+// (evidence, per-statement bookkeeping, free text, codes; a source's article text). Results are
+// references (worker/refs.ts) that bring whole records back from the store, so a lean graph
+// answers exactly as a whole one. Both stores give their analysis snapshot in this form (memory:
+// from its records; Neo4j: read so, records.ts analysisRelationshipFromRow).
+import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import { isFact, type Fact } from '../domain/statements.ts';
+
+/** Properties of a fact no analysis reads. */
+export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements', 'unresolved', 'statedBy', 'cameo', 'summary', 'claim'] as const;
+
+/**
+ * A fact as analysis holds it. A fact with one statement is that statement's claim, so on a date
+ * it either holds as it is or not at all (its spans say when): it goes without its statements, as
+ * a dated record (graph-view.ts relationshipOn). Only facts several statements resolve keep them
+ * (their claims without evidence), to be resolved again on a date.
+ */
+export function leanRelationship(rel: GraphRelationship): GraphRelationship {
+  const rest: Record<string, unknown> = { ...rel };
+  for (const key of UNREAD_BY_ANALYSIS) delete rest[key];
+  if (!isFact(rel)) return { ...rest, evidence: [] } as unknown as GraphRelationship;
+  const { statements, ...own } = rest as unknown as Fact;
+  if (statements.length === 1) return { ...own, evidence: [] } as GraphRelationship;
+  return { ...own, evidence: [], statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } })) } as unknown as GraphRelationship;
+}
+
+/** A node as analysis holds it: a source without its article text. */
+export function leanNode(node: GraphNode): GraphNode {
+  return node.kind === 'SOURCE' ? { ...node, text: '' } : node;
+}
