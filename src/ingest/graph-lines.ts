@@ -149,18 +149,6 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
   return { file, nodes, relationships };
 }
 
-/** Files that passed validateGraphLines, read whole into one batch (cgraph load --initial plans it at once). */
-export async function readGraphLinesBatch(files: readonly string[]): Promise<GraphBatch> {
-  const batch: GraphBatch = { nodes: [], relationships: [] };
-  for (const file of files) {
-    for await (const { record } of readRecords(file, true)) {
-      if (record?.node) batch.nodes.push(record.node);
-      else if (record?.relationship) batch.relationships.push(record.relationship);
-    }
-  }
-  return batch;
-}
-
 export interface GraphLinesLoadOptions {
   /** Records per upsert on Neo4j (the memory store takes a file in one atomic upsert). */
   chunkRecords?: number;

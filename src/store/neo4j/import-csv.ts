@@ -1,23 +1,31 @@
 // The first load of a new database as the Neo4j import tool's CSV (cgraph load --initial). What
 // is written is decided by the same code as a transactional load into an empty database: the
-// batch is checked (batch-check.ts), its statements planned (statement-plan.ts) and its rows made
-// (upsert-plan.ts, records.ts); only the way the rows reach Neo4j differs. So the imported store
-// holds the same nodes, relationships, properties and source versions as `cgraph load` would.
+// records are checked (batch-check.ts), their statements planned (statement-plan.ts) and their
+// rows made (upsert-plan.ts, records.ts); only the way the rows reach Neo4j differs. So the
+// imported store holds the same nodes, relationships, properties and source versions as
+// `cgraph load` would (test/e2e/initial-load.test.ts compares every property).
 //
-// The files: one per node kind and per relationship type (each with the header of the properties
-// its rows have), source versions, and the graph's meta node. Strings are quoted, list items are
-// separated by U+001F (which no stored text may hold), numbers are doubles (what the driver sends
-// for a JavaScript number) and rows with a line break go to files the tool reads as multi-line.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+// Memory stays bounded by the largest source, not the input: a first pass keeps the nodes and
+// spills each source's statements to its own file (counting each fact's statements); then each
+// source is planned whole (one version each, as a chunked load amends to), and a fact is written
+// once all its statements were planned — only facts that several sources state wait in memory.
+//
+// The files: one per node kind and per relationship type, source versions, and the graph's meta
+// node. Strings are quoted, list items are separated by U+001F (which no stored text may hold),
+// numbers are doubles (what the driver sends for a JavaScript number) and rows with a line break
+// go to files the tool reads as multi-line.
+import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { DomainError } from '../../domain/errors.ts';
-import type { GraphBatch, NodeKind } from '../../domain/model.ts';
+import { Commitment, StructuralRelationship, type GraphNode, type GraphRelationship, type NodeKind } from '../../domain/model.ts';
+import { sourceOfClaim, type Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
 import { sourceTextsOf } from '../common.ts';
 import { planStatements } from '../statement-plan.ts';
 import { NEO4J_STORE_FORMAT } from './neo4j-store.ts';
-import { isUnstoredList } from './records.ts';
-import { planUpsert, type NodeRow, type RelationshipRow } from './upsert-plan.ts';
+import { isUnstoredList, STORED_LISTS, toRelationshipProps, toVersionProps } from './records.ts';
+import { planUpsert, type NodeRow } from './upsert-plan.ts';
 
 /** Separates list items in a CSV field (--array-delimiter); stored text must not hold it. */
 export const ARRAY_DELIMITER = '\u001f';
@@ -109,25 +117,18 @@ const hasLineBreak = (row: Record<string, unknown>) =>
   Object.values(row).some((v) => (typeof v === 'string' && /[\r\n]/.test(v)) || (Array.isArray(v) && v.some((item) => typeof item === 'string' && /[\r\n]/.test(item))));
 
 /** Writes in blocks of about 4 MB: the files of a large graph are gigabytes. */
-class CsvFile {
+class BufferedFile {
   private readonly fd: number;
   private parts: string[] = [];
   private size = 0;
-  rows = 0;
   /** Characters written (UTF-16 units). */
   chars = 0;
 
-  constructor(readonly path: string, header: string) {
+  constructor(readonly path: string) {
     this.fd = openSync(path, 'w');
-    this.push(`${header}\n`);
   }
 
-  row(fields: string[]): void {
-    this.push(`${fields.join(',')}\n`);
-    this.rows++;
-  }
-
-  private push(text: string): void {
+  write(text: string): void {
     this.parts.push(text);
     this.size += text.length;
     this.chars += text.length;
@@ -146,6 +147,20 @@ class CsvFile {
   }
 }
 
+class CsvFile extends BufferedFile {
+  rows = 0;
+
+  constructor(path: string, header: string) {
+    super(path);
+    this.write(`${header}\n`);
+  }
+
+  row(fields: string[]): void {
+    this.write(`${fields.join(',')}\n`);
+    this.rows++;
+  }
+}
+
 /**
  * Multi-line files are cut into parts of about this many characters (each with its header): the
  * tool's multi-line chunker (5.26) fails where a buffer ends inside a file, so each part must fit
@@ -153,61 +168,139 @@ class CsvFile {
  */
 const MULTILINE_PART_CHARS = 8_000_000;
 
-/**
- * Writes one group's rows: those without line breaks to `<base>.csv`, the others to
- * `<base>.multiline-<n>.csv` parts (read as multi-line). `lead` heads each row with its ids.
- */
-function writeGroup(
-  dir: string,
-  base: string,
-  option: ImportFile['option'],
-  name: string,
-  rows: readonly Record<string, unknown>[],
-  lead: { header: string[]; fields: (row: Record<string, unknown>) => string[]; skip: ReadonlySet<string> },
-  typed: (column: Column) => Column = (column) => column,
-): ImportFile[] {
-  const columns = columnsOf(rows, lead.skip).map(typed);
-  const header = [...lead.header, ...columns.map((c) => (c.type === 'string' ? c.key : `${c.key}:${c.type}`))].join(',');
-  const written: { file: CsvFile; multiline: boolean }[] = [];
-  let plain: CsvFile | undefined;
-  let part: CsvFile | undefined;
-  rows.forEach((row, index) => {
-    const where = () => `${name} row ${index + 1}${typeof row.id === 'string' ? ` (${row.id})` : ''}`;
-    const fields = [...lead.fields(row), ...columns.map((c) => field(row[c.key], c, where))];
-    if (!hasLineBreak(row)) {
-      if (!plain) written.push({ file: (plain = new CsvFile(join(dir, `${base}.csv`), header)), multiline: false });
-      plain.row(fields);
-      return;
-    }
-    if (!part || part.chars > MULTILINE_PART_CHARS) {
-      part?.close();
-      part = new CsvFile(join(dir, `${base}.multiline-${written.filter((w) => w.multiline).length + 1}.csv`), header);
-      written.push({ file: part, multiline: true });
-    }
-    part.row(fields);
-  });
-  plain?.close();
-  part?.close();
-  return written.map(({ file, multiline }) => ({ option, name, path: file.path, rows: file.rows, multiline, chars: file.chars }));
+interface Lead {
+  /** The header's identifying columns (ids, ends). */
+  header: string[];
+  fields: (row: Record<string, unknown>) => string[];
+  /** Keys the lead writes, not property columns. */
+  skip: ReadonlySet<string>;
 }
 
 /**
- * Plans `batch` (validated JSON lines, read whole) as a load into an empty database and writes
- * the import tool's CSV files into `dir`. `now` is the load time the source versions record;
- * `graphVersion` the version the new graph starts at (past the replaced database's, so that no
+ * One group's rows as they come, under a header fixed up front: rows without line breaks to
+ * `<base>.csv`, the others to `<base>.multiline-<n>.csv` parts (read as multi-line).
+ */
+class GroupWriter {
+  private readonly header: string;
+  private readonly known: ReadonlySet<string>;
+  private plain: CsvFile | undefined;
+  private part: CsvFile | undefined;
+  private readonly written: { file: CsvFile; multiline: boolean }[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly base: string,
+    private readonly option: ImportFile['option'],
+    private readonly name: string,
+    private readonly lead: Lead,
+    private readonly columns: readonly Column[],
+  ) {
+    this.header = [...lead.header, ...columns.map((c) => (c.type === 'string' ? c.key : `${c.key}:${c.type}`))].join(',');
+    this.known = new Set([...lead.skip, ...columns.map((c) => c.key)]);
+  }
+
+  add(row: Record<string, unknown>): void {
+    const index = ++this.count;
+    const where = () => `${this.name} row ${index}${typeof row.id === 'string' ? ` (${row.id})` : ''}`;
+    for (const key in row) {
+      if (!this.known.has(key) && row[key] !== undefined) {
+        throw new DomainError('IMPORT_UNWRITABLE', `${where()}: property ${key} has no column in the import's CSV (src/store/neo4j/import-csv.ts); load this file with \`cgraph load\` (without --initial)`);
+      }
+    }
+    const fields = [...this.lead.fields(row), ...this.columns.map((c) => field(row[c.key], c, where))];
+    if (!hasLineBreak(row)) {
+      if (!this.plain) this.written.push({ file: (this.plain = new CsvFile(join(this.dir, `${this.base}.csv`), this.header)), multiline: false });
+      this.plain.row(fields);
+      return;
+    }
+    if (!this.part || this.part.chars > MULTILINE_PART_CHARS) {
+      this.part?.close();
+      this.part = new CsvFile(join(this.dir, `${this.base}.multiline-${this.written.filter((w) => w.multiline).length + 1}.csv`), this.header);
+      this.written.push({ file: this.part, multiline: true });
+    }
+    this.part.row(fields);
+  }
+
+  close(): ImportFile[] {
+    this.plain?.close();
+    this.part?.close();
+    return this.written.map(({ file, multiline }) => ({ option: this.option, name: this.name, path: file.path, rows: file.rows, multiline, chars: file.chars }));
+  }
+}
+
+/** Rows held in memory (nodes, the meta node): their columns are every property they have. */
+function writeGroup(dir: string, base: string, option: ImportFile['option'], name: string, rows: readonly Record<string, unknown>[], lead: Lead, typed: (column: Column) => Column = (column) => column): ImportFile[] {
+  const writer = new GroupWriter(dir, base, option, name, lead, columnsOf(rows, lead.skip).map(typed));
+  for (const row of rows) writer.add(row);
+  return writer.close();
+}
+
+const NUMBER_PROPERTIES = new Set(['goldstein', 'amountEur', 'sourceCount', 'version']);
+const BOOLEAN_PROPERTIES = new Set(['disputed']);
+const LIST_PROPERTIES = new Set(['conditions', 'unresolved', 'statedBy', ...STORED_LISTS]);
+const typedColumn = (key: string): Column => ({ key, type: NUMBER_PROPERTIES.has(key) ? 'double' : BOOLEAN_PROPERTIES.has(key) ? 'boolean' : LIST_PROPERTIES.has(key) ? 'string[]' : 'string' });
+
+/**
+ * A relationship's columns: every property a stored fact can have (records.ts toRelationshipProps
+ * over the domain's schemas), so that relationships are written as they are planned. The ends and
+ * the type are not properties; `statement` and `review` belong to statements, not facts.
+ */
+const RELATIONSHIP_COLUMNS: readonly Column[] = [
+  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', ...STORED_LISTS]),
+]
+  .filter((key) => !['from', 'to', 'type', 'statement', 'review'].includes(key))
+  .map(typedColumn);
+
+/** What toVersionProps stores of a source version. */
+const VERSION_COLUMNS: readonly Column[] = ['sourceId', 'version', 'sha256', 'contentHash', 'loadedAt', 'text', 'statements'].map(typedColumn);
+
+/** Reads the non-blank lines of JSON lines files that passed validation (graph-lines.ts). */
+async function* lines(files: readonly string[]): AsyncGenerator<string> {
+  for (const file of files) {
+    for await (const text of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) if (text.trim()) yield text;
+  }
+}
+
+/**
+ * Plans validated JSON lines files as a load into an empty database and writes the import tool's
+ * CSV files into `dir` (see the top of this file). `now` is the load time the source versions
+ * record; `graphVersion` the version the new graph starts at (past a replaced database's, so no
  * answer cached under an old version is taken for the new graph's).
  */
-export async function writeImportCsv(batch: GraphBatch, dir: string, now = new Date().toISOString(), options: { graphVersion?: number } = {}): Promise<ImportCsv> {
+export async function writeImportCsv(files: readonly string[], dir: string, now = new Date().toISOString(), options: { graphVersion?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportCsv> {
   mkdirSync(dir, { recursive: true });
   longestField = 0;
-  const nothing = async () => new Map();
-  const checked = await checkBatch(batch, nothing);
-  const statements = await planStatements(checked, sourceTextsOf(checked.nodes), { latestVersions: nothing, facts: nothing }, now);
-  const plan = planUpsert(checked, new Map(), statements, new Map());
-  const files: ImportFile[] = [];
+  const written: ImportFile[] = [];
 
+  // 1. Nodes kept; each source's statements spilled to its own file; statements counted per fact.
+  const rawNodes: GraphNode[] = [];
+  const spills = new Map<string, BufferedFile>();
+  const statementsOfFact = new Map<string, number>();
+  let statements = 0;
+  for await (const text of lines(files)) {
+    const record = JSON.parse(text) as GraphNode | GraphRelationship;
+    if ('kind' in record) {
+      rawNodes.push(record);
+      continue;
+    }
+    const sourceId = sourceOfClaim(record);
+    let spill = spills.get(sourceId);
+    if (!spill) spills.set(sourceId, (spill = new BufferedFile(join(dir, `statements-${spills.size + 1}.jsonl`))));
+    spill.write(`${text}\n`);
+    statementsOfFact.set(record.id, (statementsOfFact.get(record.id) ?? 0) + 1);
+    statements++;
+  }
+  for (const spill of spills.values()) spill.close();
+
+  // 2. Nodes, merged as a load merges them.
+  const nodes = (await checkBatch({ nodes: rawNodes, relationships: [] }, async () => new Map())).nodes;
+  rawNodes.length = 0;
+  const noStatements = await planStatements({ nodes: [], relationships: [] }, new Map(), { latestVersions: async () => new Map(), facts: async () => new Map() }, now);
+  const nodeRows = planUpsert({ nodes, relationships: [] }, new Map(), noStatements, new Map()).nodeRows;
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const byLabels = new Map<string, NodeRow[]>();
-  for (const row of plan.nodeRows) {
+  for (const row of nodeRows) {
     const labels = ['Entity', ...row.labels].join(':');
     const group = byLabels.get(labels) ?? [];
     group.push(row);
@@ -215,44 +308,58 @@ export async function writeImportCsv(batch: GraphBatch, dir: string, now = new D
   }
   for (const [labels, rows] of byLabels) {
     const kind = (rows[0]?.props.kind ?? 'node') as NodeKind | 'node';
-    files.push(
-      ...writeGroup(dir, `nodes-${kind}`, '--nodes', labels, rows.map((r) => r.props), {
-        header: [`id:ID(${ENTITY_IDS})`],
-        fields: (props) => [quoted(props.id as string)],
-        skip: new Set(['id']),
-      }),
-    );
+    written.push(...writeGroup(dir, `nodes-${kind}`, '--nodes', labels, rows.map((r) => r.props), { header: [`id:ID(${ENTITY_IDS})`], fields: (props) => [quoted(props.id as string)], skip: new Set(['id']) }));
   }
+
+  // 3. Each source planned whole; a fact written once all its statements are in it.
+  const relationshipWriters = new Map<string, GroupWriter>();
+  const writeFact = (fact: Fact) => {
+    let writer = relationshipWriters.get(fact.type);
+    if (!writer) {
+      const lead: Lead = { header: [`:START_ID(${ENTITY_IDS})`, `:END_ID(${ENTITY_IDS})`], fields: (row) => [quoted(row['\0from'] as string), quoted(row['\0to'] as string)], skip: new Set(['\0from', '\0to']) };
+      relationshipWriters.set(fact.type, (writer = new GroupWriter(dir, `relationships-${fact.type}`, '--relationships', fact.type, lead, RELATIONSHIP_COLUMNS)));
+    }
+    writer.add({ ...toRelationshipProps(fact), ['\0from']: fact.from, ['\0to']: fact.to });
+  };
+  const versions = new GroupWriter(dir, 'source-versions', '--nodes', 'SourceVersion', { header: ['key:ID(version)'], fields: (row) => [quoted(row.key as string)], skip: new Set(['key']) }, VERSION_COLUMNS);
+  const waiting = new Map<string, Fact>();
+  const lookup = async (ids: readonly string[]) => new Map(ids.flatMap((id) => (nodeById.has(id) ? [[id, nodeById.get(id) as GraphNode] as const] : [])));
   let relationships = 0;
-  for (const [type, rows] of plan.created) {
-    relationships += rows.length;
-    const props = rows.map((r: RelationshipRow) => ({ ...r.props, ['\0from']: r.from, ['\0to']: r.to }));
-    files.push(
-      ...writeGroup(dir, `relationships-${type}`, '--relationships', type, props, {
-        header: [`:START_ID(${ENTITY_IDS})`, `:END_ID(${ENTITY_IDS})`],
-        fields: (row) => [quoted(row['\0from'] as string), quoted(row['\0to'] as string)],
-        skip: new Set(['\0from', '\0to']),
-      }),
-    );
+  let sourceVersions = 0;
+  let planned = 0;
+  for (const spill of spills.values()) {
+    const claims: GraphRelationship[] = [];
+    for await (const text of lines([spill.path])) claims.push(JSON.parse(text) as GraphRelationship);
+    rmSync(spill.path);
+    const checked = await checkBatch({ nodes: [], relationships: claims }, lookup);
+    const plan = await planStatements(checked, sourceTextsOf(nodeById), { latestVersions: async () => new Map(), facts: async (ids) => new Map(ids.flatMap((id) => (waiting.has(id) ? [[id, waiting.get(id) as Fact] as const] : []))) }, now);
+    for (const fact of [...plan.created, ...plan.updated]) {
+      if (fact.statements.length >= (statementsOfFact.get(fact.id) ?? 0)) {
+        waiting.delete(fact.id);
+        writeFact(fact);
+        relationships++;
+      } else waiting.set(fact.id, fact);
+    }
+    for (const version of plan.versions) {
+      versions.add(toVersionProps(version));
+      sourceVersions++;
+    }
+    planned += claims.length;
+    options.onProgress?.(planned, statements);
   }
-  if (plan.versionRows.length) {
-    files.push(
-      ...writeGroup(dir, 'source-versions', '--nodes', 'SourceVersion', plan.versionRows, {
-        header: ['key:ID(version)'],
-        fields: (row) => [quoted(row.key as string)],
-        skip: new Set(['key']),
-      }),
-    );
+  // Facts a file states twice over never reach their count: they are whole now.
+  for (const fact of waiting.values()) {
+    writeFact(fact);
+    relationships++;
   }
+  for (const writer of relationshipWriters.values()) written.push(...writer.close());
+  written.push(...versions.close());
+
   // The graph's meta node as bump-graph-version and set-store-format leave it after a load.
-  files.push(
-    ...writeGroup(dir, 'graph-meta', '--nodes', 'GraphMeta', [{ key: 'graph', version: options.graphVersion ?? 1, format: NEO4J_STORE_FORMAT }], {
-      header: ['key:ID(meta)'],
-      fields: (row) => [quoted(row.key as string)],
-      skip: new Set(['key']),
-    }, (column) => ({ ...column, type: 'long' })),
+  written.push(
+    ...writeGroup(dir, 'graph-meta', '--nodes', 'GraphMeta', [{ key: 'graph', version: options.graphVersion ?? 1, format: NEO4J_STORE_FORMAT }], { header: ['key:ID(meta)'], fields: (row) => [quoted(row.key as string)], skip: new Set(['key']) }, (column) => ({ ...column, type: 'long' })),
   );
-  return { files, longestField, nodes: plan.nodeRows.length, relationships, sourceVersions: plan.versionRows.length };
+  return { files: written, longestField, nodes: nodeRows.length, relationships, sourceVersions };
 }
 
 /** The import tool's arguments for these files into `database` (after `database import full`). */

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { DomainError } from '../../domain/errors.ts';
-import { readGraphLinesBatch, validateGraphLines } from '../../ingest/graph-lines.ts';
+import { validateGraphLines } from '../../ingest/graph-lines.ts';
 import { MemoryStore } from '../memory/memory-store.ts';
 import type { GraphCounts } from '../graph-store.ts';
 import { importArguments, writeImportCsv, type ImportCsv } from './import-csv.ts';
@@ -184,7 +184,7 @@ export async function initialLoad(options: InitialLoadOptions): Promise<InitialL
 
   const csvDir = options.csvDir ? resolve(options.csvDir) : mkdtempSync(join(tmpdir(), 'cgraph-import-'));
   try {
-    const csv: ImportCsv = await phase('write csv', async () => writeImportCsv(await readGraphLinesBatch(options.files), csvDir, new Date().toISOString(), { graphVersion: held.version + 1 }));
+    const csv: ImportCsv = await phase('write csv', async () => writeImportCsv(options.files, csvDir, new Date().toISOString(), { graphVersion: held.version + 1 }));
     const args = importArguments(csv, database, { overwrite: hasStore(home, database), reportFile: join(csvDir, 'import.report') });
     const result: InitialLoadResult = { home, database, nodes: csv.nodes, relationships: csv.relationships, sourceVersions: csv.sourceVersions, command: ['database', 'import', 'full', ...args], timings };
     if (options.csvOnly) return { ...result, csvDir };

@@ -73,9 +73,10 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
   });
 }
 
-const DERIVED = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
+/** The per-statement and derived lists a fact is stored with (Cypher filters on them). */
+export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
-const DERIVED_KEYS = new Set([...DERIVED, 'evidence', 'statements', 'disagreements', 'spans']);
+const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans']);
 
 /**
  * A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON
