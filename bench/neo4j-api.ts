@@ -17,7 +17,7 @@ import neo4j from 'neo4j-driver';
 import { syntheticStateId } from '../src/ingest/generate.ts';
 import { CGRAPH } from '../test/support/run-cli.ts';
 import { DASHBOARD_QUERIES, type DashboardQuery } from '../test/support/dashboard-queries.ts';
-import type { Target } from './target.ts';
+import { mergeSummary, type Target } from './target.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 /** The peer's query for each dashboard query: the same data in @neo4j/graphql's shape (commitments are its relationship fields). */
@@ -195,5 +195,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = join(import.meta.dirname, 'results', process.argv.includes('--save') ? '' : 'latest');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'neo4j-api.json'), `${JSON.stringify({ detail, summary }, null, 2)}\n`);
-  console.log(`wrote ${join(out, 'neo4j-api.json')}`);
+  mergeSummary(out, summary);
+  console.log(`wrote ${join(out, 'neo4j-api.json')} and its rows into ${join(out, 'summary.json')}`);
 }

@@ -24,6 +24,7 @@ import { CGRAPH } from '../test/support/run-cli.ts';
 import type { Target } from './target.ts';
 import { startServerProcess } from './server-process.ts';
 import { benchNeo4jApi } from './neo4j-api.ts';
+import { benchNeo4jLoad } from './neo4j-load.ts';
 
 const full = process.argv.includes('--full');
 const SIZES = full ? [10_000, 100_000, 1_000_000] : [10_000];
@@ -360,6 +361,8 @@ try {
   }
   // The API on Neo4j beside @neo4j/graphql and one hand-written statement per query (issue 17).
   await benchNeo4jApi({ uri: neo.uri, sizes: full ? ['seeds', 100_000] : ['seeds'], duration: full ? 15 : 8, record, detail, work: WORK });
+  // --initial and the cold analysis graph (issue 17), on a launcher of their own.
+  await benchNeo4jLoad({ sizes: full ? [100_000, 1_000_000] : [10_000], work: WORK, record, detail, pageCacheMb: PAGE_CACHE_MB });
 } finally {
   await neo.stop();
   rmSync(WORK, { recursive: true, force: true });

@@ -90,6 +90,11 @@ export class AnalysisService {
     return this.conditions.index;
   }
 
+  /** Graphs the worker was sent whole, and writes applied to its graph in place (the live graph). */
+  get graphStats(): { builds: number; changesApplied: number } {
+    return { ...this.pool.stats };
+  }
+
   async close(): Promise<void> {
     await this.pool.close();
   }

@@ -8,6 +8,7 @@ import { isValidOn } from '../domain/time.ts';
 import { isFact, resolve } from '../domain/statements.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { AsOfOptions, parseOptions, type Direction, type OptionsInput } from './options.ts';
+import { internFields, type Interner } from '../store/common.ts';
 
 export type CommitmentGraph = MultiDirectedGraph<GraphNode, GraphRelationship>;
 
@@ -23,9 +24,50 @@ export function buildGraph(snapshot: SerializedInput): CommitmentGraph {
   return graph;
 }
 
+/**
+ * Adds edges that came in a message (the worker's chunks): each brings its own copy of every
+ * string, so repeated ones (ids, types, dates, states) are kept once through `strings`.
+ */
+export function addInternedEdges(graph: CommitmentGraph, edges: SerializedInput['edges'], strings: Interner): void {
+  for (const edge of edges) {
+    internFields(edge.attributes as unknown as Record<string, unknown>, strings);
+    graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+  }
+}
+
+/**
+ * A committed write applied to the graph: written nodes and edges replace their attributes,
+ * removed ones go. Analyses walk nodes and edges in the order a snapshot gives (sorted by key,
+ * buildGraph), which breaks ties between equally good answers; changes that keep every key where
+ * it was are applied in place, and a change that adds a node or an edge rebuilds the graph from
+ * the one held (in key order, in the worker: no store read), so the answers stay exactly those of
+ * a graph built from a snapshot of the same version.
+ */
+export function applyChange(graph: CommitmentGraph, change: { nodes: GraphNode[]; removedNodes: string[]; edges: SerializedInput['edges']; removedEdges: string[] }): CommitmentGraph {
+  conditionIndexes.delete(graph);
+  const adds = change.nodes.some((n) => !graph.hasNode(n.id)) || change.edges.some((e) => !graph.hasEdge(e.key));
+  if (!adds) {
+    for (const key of change.removedEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
+    for (const key of change.removedNodes) if (graph.hasNode(key)) graph.dropNode(key);
+    for (const node of change.nodes) graph.replaceNodeAttributes(node.id, node);
+    for (const edge of change.edges) graph.replaceEdgeAttributes(edge.key, edge.attributes);
+    return graph;
+  }
+  const goneNodes = new Set(change.removedNodes);
+  const goneEdges = new Set(change.removedEdges);
+  const nodes = new Map<string, GraphNode>();
+  graph.forEachNode((key, attributes) => void (goneNodes.has(key) || nodes.set(key, attributes)));
+  for (const node of change.nodes) nodes.set(node.id, node);
+  const edges = new Map<string, SerializedInput['edges'][number]>();
+  graph.forEachEdge((key, attributes, source, target) => void (goneEdges.has(key) || goneNodes.has(source) || goneNodes.has(target) || edges.set(key, { key, source, target, attributes })));
+  for (const edge of change.edges) edges.set(edge.key, edge);
+  const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  return buildGraph({ nodes: byKey(nodes).map((attributes) => ({ key: attributes.id, attributes })), edges: byKey(edges) });
+}
+
 const conditionIndexes = new WeakMap<CommitmentGraph, ConditionIndex>();
 
-/** The structure condition inheritance walks, built once per graph (graphs are rebuilt, never changed, after a write). */
+/** The structure condition inheritance walks, built once per graph version (a change drops it). */
 export function conditionIndexOf(graph: CommitmentGraph): ConditionIndex {
   let index = conditionIndexes.get(graph);
   if (!index) conditionIndexes.set(graph, (index = buildConditionIndex(graph.mapEdges((_edge, rel) => rel))));

@@ -143,5 +143,38 @@ export interface GraphStore {
   version(): Promise<string>;
   /** Removes everything. */
   reset(): Promise<void>;
+  /**
+   * Calls `listener` after each write this store object commits, with what it changed and the
+   * versions before and after it (the live analysis graph applies it instead of rebuilding; a
+   * version that moved further was written by someone else). Returns the unsubscribe.
+   */
+  onChange(listener: (change: GraphChange) => void): () => void;
   close(): Promise<void>;
+}
+
+/** What one committed write changed: written nodes and facts whole, removed ones by id. */
+export interface GraphChange {
+  /** The version the write started from and the one it made (GraphStore.version()). */
+  before: string;
+  after: string;
+  /** Everything went first (a reset). */
+  reset: boolean;
+  nodes: GraphNode[];
+  removedNodes: string[];
+  facts: Fact[];
+  removedFacts: string[];
+}
+
+/** The listeners of GraphStore.onChange, for the stores. */
+export class ChangeListeners {
+  private readonly listeners = new Set<(change: GraphChange) => void>();
+
+  add(listener: (change: GraphChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(change: GraphChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
 }

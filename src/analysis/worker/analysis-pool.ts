@@ -1,12 +1,16 @@
 // The API's side of the analysis worker: one worker thread (this machine has two cores; the API
 // keeps the other), fed the graph of the store's current version in chunks (so sending a
 // million relationships never blocks the event loop for long), and given one task at a time so a
-// task's running time is its own. A task that runs past the hard limit has its worker terminated
+// task's running time is its own. The graph is live: a write this API commits (the store's
+// change event) is applied to the worker's graph when it follows the version the worker holds;
+// a version that moved further (another process wrote) has the next task rebuild the graph. A task that runs past the hard limit has its worker terminated
 // (and a new one started for the next task): no request can keep the analysis busy for ever.
 import type { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import type { FromWorker } from './analysis-worker.ts';
+import type { FromWorker, ToWorker } from './analysis-worker.ts';
+import type { GraphChange } from '../../store/graph-store.ts';
+import { leanNode, leanRelationship } from '../lean-records.ts';
 import type { Operation } from './operations.ts';
 import { QueuedWorker } from './queued-worker.ts';
 import { fromWorkerError } from './worker-errors.ts';
@@ -27,12 +31,42 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
   private sentVersion: string | undefined;
   /** Resolved when the worker says the graph it was sent is built. */
   private graphReady: (() => void) | undefined;
+  /** A whole graph is being sent: changes wait for the next version check instead. */
+  private sending = false;
+  private readonly unsubscribe: () => void;
+  /** Graphs sent whole and changes applied in place, for tests and logs. */
+  readonly stats = { builds: 0, changesApplied: 0 };
 
   constructor(
     private readonly store: GraphStore,
     hardLimitMs: number,
   ) {
     super(BOOTSTRAP, hardLimitMs, 'analysis');
+    this.unsubscribe = store.onChange((change) => this.applyChange(change));
+  }
+
+  /**
+   * A write this API committed: applied to the worker's graph when it starts from the version the
+   * worker holds (messages reach the worker in order, after any task it runs). Otherwise nothing:
+   * the version the worker holds is not the store's, so the next task sends the graph whole.
+   */
+  private applyChange(change: GraphChange): void {
+    const worker = this.worker;
+    if (!worker || this.sending || this.sentVersion !== change.before || change.reset) {
+      if (change.reset) this.sentVersion = undefined;
+      return;
+    }
+    worker.postMessage({
+      type: 'change',
+      version: change.after,
+      nodes: change.nodes.map(leanNode),
+      removedNodes: change.removedNodes,
+      // A fact no counting statement holds any more leaves the graph, as it is left out of snapshots.
+      edges: change.facts.filter((f) => f.sourceCount > 0).map((f) => ({ key: f.id, source: f.from, target: f.to, attributes: leanRelationship(f) })),
+      removedEdges: [...change.removedFacts, ...change.facts.filter((f) => f.sourceCount === 0).map((f) => f.id)],
+    } satisfies ToWorker);
+    this.sentVersion = change.after;
+    this.stats.changesApplied++;
   }
 
   submit(operation: Operation, options: Record<string, unknown>): Promise<unknown> {
@@ -61,6 +95,17 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
 
   /** The store's analysis snapshot (lean records) in chunks, yielding to the event loop between them. */
   private async send(worker: Worker, version: string): Promise<void> {
+    this.sending = true;
+    this.sentVersion = undefined;
+    try {
+      await this.sendWhole(worker, version);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async sendWhole(worker: Worker, version: string): Promise<void> {
+    this.stats.builds++;
     const snapshot = await this.store.analysisSnapshot();
     // A write during the snapshot leaves the version unknown: the next task sends the graph again.
     const settled = (await this.store.version()) === version;
@@ -97,5 +142,10 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
 
   protected override onFailed(): void {
     this.graphReady = undefined;
+  }
+
+  override async close(): Promise<void> {
+    this.unsubscribe();
+    await super.close();
   }
 }

@@ -3,16 +3,19 @@
 // touches the store; the API thread stays free for reads and /healthz while it works.
 import { parentPort } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from './worker-errors.ts';
-import { buildGraph, type CommitmentGraph, type SerializedInput } from '../graph-view.ts';
+import { addInternedEdges, applyChange, buildGraph, type CommitmentGraph, type SerializedInput } from '../graph-view.ts';
+import type { GraphNode } from '../../domain/model.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 import { toRefs } from './refs.ts';
-import { internFields, Interner } from '../../store/common.ts';
+import { Interner } from '../../store/common.ts';
 
 /** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
 export type ToWorker =
   | { type: 'begin'; version: string; nodes: SerializedInput['nodes'] }
   | { type: 'edges'; edges: SerializedInput['edges'] }
   | { type: 'end' }
+  /** A write the API committed, applied in place (analysis-pool.ts applyChange). */
+  | { type: 'change'; version: string; nodes: GraphNode[]; removedNodes: string[]; edges: SerializedInput['edges']; removedEdges: string[] }
   | { type: 'run'; id: number; version: string; operation: Operation; options: Record<string, unknown> };
 
 export type FromWorker =
@@ -41,15 +44,12 @@ parentPort?.on('message', (message: ToWorker) => {
     strings = new Interner();
     incoming = { version: message.version, graph: buildGraph({ nodes: message.nodes, edges: [] }) };
   } else if (message.type === 'edges') {
-    const graph = incoming?.graph;
-    for (const edge of message.edges) {
-      // Each message brings its own copy of every string: keep one of the repeated ones.
-      internFields(edge.attributes as unknown as Record<string, unknown>, strings);
-      graph?.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
-    }
+    if (incoming) addInternedEdges(incoming.graph, message.edges, strings);
   } else if (message.type === 'end') {
     current = incoming;
     incoming = undefined;
     parentPort?.postMessage({ ready: current?.version ?? '' });
+  } else if (message.type === 'change') {
+    if (current) current = { version: message.version, graph: applyChange(current.graph, message) };
   } else parentPort?.postMessage(run(message));
 });

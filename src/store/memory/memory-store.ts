@@ -7,7 +7,7 @@ import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, decodeCursor, emptyUpsertReport, encodeCursor, hasChanges, mergeNode, pageSize, rankSearch, snapshotInOrder, tallyChange } from '../common.ts';
-import { referencedIds, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
+import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { planStatements, withReview, type SourceVersion } from '../statement-plan.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
@@ -33,6 +33,7 @@ export class MemoryStore implements GraphStore {
   private nodesByKind = new Postings();
   private factIndex = new FactIndex(this.facts);
   private changeCount = 0;
+  private readonly listeners = new ChangeListeners();
   private readonly log: StoreLog | undefined;
   /** Writes run one at a time, so two upserts never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -90,8 +91,20 @@ export class MemoryStore implements GraphStore {
     if (!hasChanges(report) && !changes.reset) return;
     this.log?.append(this.changeCount + 1, changes);
     this.apply(changes);
-    this.changeCount++;
+    this.changed(changes);
     if (this.log?.wantsCompaction()) await this.compact();
+  }
+
+  /** Counts a write that was applied and tells the listeners what it changed. */
+  private changed(changes: ChangeSet): void {
+    const before = `memory:${this.changeCount}`;
+    this.changeCount++;
+    const { reset = false, nodes, removedNodes, facts, removedFacts } = changes;
+    this.listeners.emit({ before, after: `memory:${this.changeCount}`, reset, nodes, removedNodes, facts, removedFacts });
+  }
+
+  onChange(listener: (change: GraphChange) => void): () => void {
+    return this.listeners.add(listener);
   }
 
   /** Call only inside exclusive(): the state must not change while it is written. */
@@ -296,8 +309,9 @@ export class MemoryStore implements GraphStore {
 
   reset(): Promise<void> {
     return this.exclusive(async () => {
-      this.apply({ ...emptyChangeSet(), reset: true });
-      this.changeCount++;
+      const changes = { ...emptyChangeSet(), reset: true };
+      this.apply(changes);
+      this.changed(changes);
       await this.compact();
     });
   }

@@ -9,7 +9,7 @@ import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
-import type { GraphCounts, GraphStore, Page, PageRequest, ReadRequest, ReadResult, SerializedGraph, UpsertOptions, UpsertReport } from '../graph-store.ts';
+import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
@@ -37,6 +37,8 @@ async function settleAll(pending: readonly Promise<unknown>[]): Promise<void> {
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+
+  private readonly listeners = new ChangeListeners();
 
   private constructor(private readonly executor: Neo4jExecutor) {}
 
@@ -105,7 +107,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
-    return this.executor.write(async (tx) => {
+    return this.committed(async (tx) => {
       await tx.run(cypher('store/lock-graph'));
       const checked = await checkBatch(batch, (ids) => this.nodesByIds(tx, ids));
       const storedNodes = await this.nodesByIds(tx, checked.nodes.map((n) => n.id));
@@ -115,14 +117,33 @@ export class Neo4jStore implements GraphStore {
       const statements = await planStatements(checked, texts, stored, new Date().toISOString());
       const plan = planUpsert(checked, storedNodes, statements, stored.read);
       await this.writePlan(tx, plan, checked.nodes.length + checked.relationships.length, options);
-      if (plan.changed) await this.bumpVersion(tx);
-      return plan.report;
+      if (!plan.changed) return { result: plan.report };
+      const nodes = plan.nodeRows.map((row) => nodeFromRow({ node: { ...row.props } }));
+      return { result: plan.report, change: { after: await this.bumpVersion(tx), nodes, facts: [...statements.created, ...statements.updated], removedFacts: statements.removed } };
     });
   }
 
-  private async bumpVersion(tx: ManagedTransaction): Promise<void> {
-    await tx.run(cypher('store/bump-graph-version'));
+  /**
+   * A write transaction whose work says what it changed and the version it made; once it has
+   * committed (a retried transaction function reports once), the change listeners hear of it.
+   */
+  private async committed<T>(work: (tx: ManagedTransaction) => Promise<{ result: T; change?: Partial<Omit<GraphChange, 'after' | 'before'>> & { after: number } }>): Promise<T> {
+    const { result, change } = await this.executor.write(work);
+    if (change) {
+      this.listeners.emit({ before: `neo4j:${change.after - 1}`, after: `neo4j:${change.after}`, reset: change.reset ?? false, nodes: change.nodes ?? [], removedNodes: change.removedNodes ?? [], facts: change.facts ?? [], removedFacts: change.removedFacts ?? [] });
+    }
+    return result;
+  }
+
+  onChange(listener: (change: GraphChange) => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  /** Moves the graph version on (under the graph lock: by one) and returns the new one. */
+  private async bumpVersion(tx: ManagedTransaction): Promise<number> {
+    const version = Number(fromNeo4j((await tx.run(cypher('store/bump-graph-version'))).records[0]?.get('version')));
     await tx.run(cypher('store/set-store-format'), { format: neo4j.int(NEO4J_STORE_FORMAT) });
+    return version;
   }
 
   async sourceVersions(sourceId: string): Promise<SourceVersion[]> {
@@ -130,23 +151,22 @@ export class Neo4jStore implements GraphStore {
   }
 
   reviewStatement(statementId: string, review: Review): Promise<Fact | null> {
-    return this.executor.write(async (tx) => {
+    return this.committed(async (tx) => {
       await tx.run(cypher('store/lock-graph'));
       const [fact] = await rows(tx, 'store/find-relationship-by-statement', { statementId }, relationshipFromRow);
       const reviewed = fact && withReview(fact, statementId, review);
-      if (!reviewed) return null;
+      if (!reviewed) return { result: null };
       const row = { id: reviewed.id, from: reviewed.from, to: reviewed.to, props: toRelationshipProps(reviewed) };
       await tx.run(cypher('store/update-relationships'), { type: RelationshipType.parse(reviewed.type), rows: [row] });
-      await this.bumpVersion(tx);
-      return reviewed;
+      return { result: reviewed, change: { after: await this.bumpVersion(tx), facts: [reviewed] } };
     });
   }
 
   unloadSource(sourceId: string): Promise<UpsertReport> {
-    return this.executor.write(async (tx) => {
+    return this.committed(async (tx) => {
       await tx.run(cypher('store/lock-graph'));
       const report = emptyUpsertReport();
-      if (!(await this.nodesByIds(tx, [sourceId])).has(sourceId)) return report;
+      if (!(await this.nodesByIds(tx, [sourceId])).has(sourceId)) return { result: report };
       const stored = this.storedStatements(tx);
       const statements = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), stored, new Date().toISOString(), [sourceId]);
       const plan = planUpsert({ nodes: [], relationships: [] }, new Map(), statements, stored.read);
@@ -154,8 +174,8 @@ export class Neo4jStore implements GraphStore {
       await tx.run(cypher('store/delete-source'), { sourceId });
       applyStatementPlan(report, { ...statements, versions: [] });
       report.nodesRemoved = 1;
-      await this.bumpVersion(tx);
-      return report;
+      const after = await this.bumpVersion(tx);
+      return { result: report, change: { after, facts: [...statements.created, ...statements.updated], removedFacts: statements.removed, removedNodes: [sourceId] } };
     });
   }
 
@@ -299,7 +319,7 @@ export class Neo4jStore implements GraphStore {
     // Relationships go first, in their own chunks: a chunk of hub nodes would otherwise carry most of the graph.
     await this.executor.autoCommit([cypher('store/delete-relationships'), cypher('store/delete-all')]);
     await this.executor.autoCommit([cypher('store/delete-source-versions')]);
-    await this.executor.write((tx) => tx.run(cypher('store/bump-graph-version')));
+    await this.committed(async (tx) => ({ result: undefined, change: { after: await this.bumpVersion(tx), reset: true } }));
   }
 
   close(): Promise<void> {

@@ -1,0 +1,176 @@
+// Loading Neo4j and building the analysis graph from it, side by side in one run (issue 17):
+// `npm run bench:neo4j-load [-- --sizes=100000,1000000 --save]`, or part of `npm run bench`.
+// For each size, the synthetic JSON lines file of `npm run bench` is
+//   1. loaded by `cgraph load --initial` as a process, end to end: validation, CSV, the import
+//      tool, Neo4j started on the new database, constraints and indexes online. The import
+//      tool's own time (the limit: the rest is ours or Neo4j's start) is measured in the same run.
+//   2. read back into the cold analysis graph as the API's worker builds it: the lean analysis
+//      snapshot (what is kept: ids, ends, types, dates, kinds, firmness, conditions), beside the
+//      whole snapshot slimmed after reading (the path before): relationships/s and the bytes each
+//      relationship keeps in the graph (heap after a GC; --expose-gc).
+//   3. at the first size, loaded again transactionally (`cgraph load`, a process) into the same
+//      database after a reset: the baseline of 1.
+// The launcher runs on a folder of its own, so this bench needs no NEO4J_URI.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { leanNode, leanRelationship } from '../src/analysis/lean-records.ts';
+import { addInternedEdges, buildGraph, type CommitmentGraph } from '../src/analysis/graph-view.ts';
+import { writeLines } from '../src/cli/runtime.ts';
+import type { Fact } from '../src/domain/statements.ts';
+import { generateRecords } from '../src/ingest/generate.ts';
+import { Interner } from '../src/store/common.ts';
+import type { SerializedGraph } from '../src/store/graph-store.ts';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
+import * as launcher from '../tools/neo4j-local/launcher.mjs';
+import { CGRAPH } from '../test/support/run-cli.ts';
+import { mergeSummary, type Target } from './target.ts';
+
+export interface Neo4jLoadBenchOptions {
+  sizes: number[];
+  work: string;
+  record: (target: Target) => void;
+  detail: Record<string, unknown>;
+  /** Page cache of the launcher the import starts, MB. */
+  pageCacheMb?: number;
+}
+
+const LAUNCHER = 'bench-initial';
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** The file `npm run bench` loads for a size (same generator and options). */
+async function generateFile(work: string, commitments: number): Promise<{ file: string; relationships: number }> {
+  const file = join(work, `load-${commitments}.jsonl`);
+  let relationships = 0;
+  await writeLines(
+    file,
+    (function* () {
+      for (const record of generateRecords({ states: 200, actors: 400, commitments, seed: 1 })) {
+        if ('type' in record) relationships++;
+        yield `${JSON.stringify(record)}\n`;
+      }
+    })(),
+  );
+  return { file, relationships };
+}
+
+/** cgraph as a process; resolves with its JSON answer and wall time, or throws with its stderr. */
+async function cgraph(args: string[], env: Record<string, string | undefined> = {}): Promise<{ seconds: number; json: Record<string, unknown> }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CGRAPH, ...args, '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`cgraph ${args.join(' ')} exited with ${code}: ${err.slice(-2000)}`);
+  return { seconds: seconds(started), json: JSON.parse(out) as Record<string, unknown> };
+}
+
+/** Builds the analysis graph as the worker does (edges in chunks, strings interned) and measures it. */
+async function coldGraph(read: () => Promise<SerializedGraph>, relationships: number): Promise<{ rate: number; bytesPerRelationship: number; graph: CommitmentGraph }> {
+  const gc = globalThis.gc;
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench:neo4j-load) to measure memory');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  let snapshot: SerializedGraph | undefined = await read();
+  const graph = buildGraph({ nodes: snapshot.nodes, edges: [] });
+  const strings = new Interner();
+  for (let i = 0; i < snapshot.edges.length; i += 2_000) addInternedEdges(graph, snapshot.edges.slice(i, i + 2_000), strings);
+  const rate = relationships / seconds(started);
+  snapshot = undefined;
+  gc();
+  return { rate, bytesPerRelationship: (process.memoryUsage().heapUsed - before) / relationships, graph };
+}
+
+export async function benchNeo4jLoad(options: Neo4jLoadBenchOptions): Promise<void> {
+  const { record, detail } = options;
+  let transactionalRate: number | undefined;
+  for (const size of options.sizes) {
+    console.log(`\n== neo4j load, ${size} commitments`);
+    const { file, relationships } = await generateFile(options.work, size);
+    const home = join(options.work, `home-${size}`);
+    const port = await freePort();
+    try {
+      // 1. --initial, end to end.
+      const initial = await cgraph(['load', '--initial', file, '--neo4j-home', home, '--port', String(port), '--launcher', LAUNCHER, '--page-cache', String(options.pageCacheMb ?? 2048)]);
+      const timings = initial.json.timings as Record<string, number>;
+      if (initial.json.relationships !== relationships) throw new Error(`--initial wrote ${String(initial.json.relationships)} of ${relationships} relationships`);
+      const initialRate = relationships / initial.seconds;
+      const toolRate = relationships / ((timings.import ?? 0) / 1000);
+      console.log(`--initial: ${initial.seconds.toFixed(1)} s (${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')})`);
+
+      // 2. The cold analysis graph, lean and (before) whole.
+      const store = await Neo4jStore.connect({ uri: initial.json.uri as string, user: 'neo4j', password: '', database: undefined, batchSize: 1000 });
+      let lean: Awaited<ReturnType<typeof coldGraph>> | undefined = await coldGraph(() => store.analysisSnapshot(), relationships);
+      const leanFigures = { rate: lean.rate, bytesPerRelationship: lean.bytesPerRelationship, edges: lean.graph.size };
+      lean = undefined;
+      const whole = await coldGraph(async () => {
+        const snapshot = await store.snapshot();
+        return { ...snapshot, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges: snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) as Fact })) };
+      }, relationships);
+      const wholeFigures = { rate: whole.rate, bytesPerRelationship: whole.bytesPerRelationship };
+      console.log(`cold analysis graph: lean ${leanFigures.rate.toFixed(0)} rel/s, ${leanFigures.bytesPerRelationship.toFixed(0)} B/rel; whole then slimmed ${wholeFigures.rate.toFixed(0)} rel/s`);
+
+      // 3. The transactional load of the same file, at the first size.
+      if (transactionalRate === undefined) {
+        await store.reset();
+        const loaded = await cgraph(['load', file], { NEO4J_URI: initial.json.uri as string });
+        transactionalRate = relationships / loaded.seconds;
+        console.log(`transactional load: ${loaded.seconds.toFixed(1)} s`);
+        record({ name: `transactional load ${size}: relationships/s (cgraph load)`, value: transactionalRate, unit: 'rel/s', target: '>= 20000', baseline: null, ratio: null, met: transactionalRate >= 20_000 });
+      }
+      await store.close();
+
+      detail[`neo4j-load-${size}`] = { relationships, initialSeconds: initial.seconds, timings, initialRate, toolRate, transactionalRate, lean: leanFigures, whole: wholeFigures };
+      record({ name: `initial load ${size}: relationships/s end to end vs transactional`, value: initialRate, unit: 'rel/s', target: '>= 200000', baseline: transactionalRate, ratio: initialRate / transactionalRate, met: initialRate >= 200_000 });
+      record({ name: `initial load ${size}: end to end vs the import tool alone (the limit)`, value: initialRate, unit: 'rel/s', target: 'reference', baseline: toolRate, ratio: initialRate / toolRate, met: true });
+      record({ name: `cold analysis graph ${size}: from Neo4j, lean, vs whole then slimmed`, value: leanFigures.rate, unit: 'rel/s', target: '>= 150000', baseline: wholeFigures.rate, ratio: leanFigures.rate / wholeFigures.rate, met: leanFigures.rate >= 150_000 });
+      record({ name: `cold analysis graph ${size}: bytes kept per relationship`, value: leanFigures.bytesPerRelationship, unit: 'bytes', target: '<= 350', baseline: wholeFigures.bytesPerRelationship, ratio: leanFigures.bytesPerRelationship / wholeFigures.bytesPerRelationship, met: leanFigures.bytesPerRelationship <= 350 });
+    } finally {
+      await launcher.stop({ name: LAUNCHER });
+      rmSync(home, { recursive: true, force: true });
+      rmSync(file, { force: true });
+    }
+  }
+}
+
+// On its own: `npm run bench:neo4j-load`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+  const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [100_000, 1_000_000];
+  const summary: Target[] = [];
+  const detail: Record<string, unknown> = { date: new Date().toISOString() };
+  const work = mkdtempSync(join(tmpdir(), 'cgraph-neo4j-load-'));
+  try {
+    await benchNeo4jLoad({
+      sizes,
+      work,
+      detail,
+      record: (target) => {
+        summary.push(target);
+        console.log(`${target.met ? 'MET ' : 'MISS'} ${target.name}: ${target.value.toFixed(1)} ${target.unit} (target ${target.target}; baseline ${target.baseline?.toFixed(1)}, ratio ${target.ratio?.toFixed(2)}×)`);
+      },
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const out = join(import.meta.dirname, 'results', process.argv.includes('--save') ? '' : 'latest');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'neo4j-load.json'), `${JSON.stringify({ detail, summary }, null, 2)}\n`);
+  mergeSummary(out, summary);
+  console.log(`wrote ${join(out, 'neo4j-load.json')} and its rows into ${join(out, 'summary.json')}`);
+}
