@@ -1,9 +1,10 @@
 // Every fact that holds, as the analysis graph keeps it (src/analysis/lean-records.ts): no
 // evidence, quotes, per-statement lists or free text, and the statements only of facts several
-// statements resolve. A third or less of the bytes of all-relationships.
+// statements resolve. One list per fact, in the order of records.ts ANALYSIS_ROW (a list decodes
+// in the driver about three times faster than a map with its keys).
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.sourceCount > 0
-RETURN r {.*, evidence: null, statements: CASE WHEN size(r.statementIds) > 1 THEN r.statements END, disagreements: null,
-  quotes: null, statementIds: null, stmtSources: null, stmtFrom: null, stmtTo: null, stmtReview: null, stmtReviewBy: null,
-  stmtReviewNote: null, disagreeOn: null, sourceIds: null, speakerIds: null, unresolved: null, statedBy: null, cameo: null,
-  summary: null, claim: null} AS rel, type(r) AS type, a.id AS from, b.id AS to
+RETURN [r.id, type(r), a.id, b.id, r.spans, r.sourceCount, r.disputed,
+  CASE WHEN size(r.statementIds) > 1 THEN r.statements END,
+  r.action, r.firmness, r.conditions, r.statedAt, r.status, r.validFrom, r.validTo, r.aspect, r.note, r.goldstein,
+  r.plover, r.amountEur, r.aidType, r.role] AS row

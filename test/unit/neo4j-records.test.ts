@@ -1,10 +1,15 @@
 // The Neo4j adapter's pure parts, without a database: record conversion both ways, filter
 // parameters, and the upsert planner's rows and report over a statement plan.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNREAD_BY_ANALYSIS } from '../../src/analysis/lean-records.ts';
+import { Commitment as CommitmentSchema, StructuralRelationship as StructuralSchema } from '../../src/domain/model.ts';
+import { CYPHER_DIR } from '../../src/store/neo4j/cypher-library.ts';
 import neo4j from 'neo4j-driver';
 import type { Commitment, GraphNode, StructuralRelationship } from '../../src/domain/model.ts';
 import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
-import { fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
+import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
 import { planStatements, type SourceVersion } from '../../src/store/statement-plan.ts';
 import { planUpsert } from '../../src/store/neo4j/upsert-plan.ts';
 
@@ -139,5 +144,18 @@ describe('the upsert planner', () => {
     const plan = planUpsert(batch, new Map([[source.id, source]]), statements, new Map([[refusalFact.id, refusalFact]]));
     expect(plan.removed.get('REFUSED')).toEqual([{ id: refusal.id, from: refusal.from, to: refusal.to, props: {} }]);
     expect(plan.report).toMatchObject({ relationshipsRemoved: 1, statementsRemoved: 1, versionsAdded: 1 });
+  });
+});
+
+describe('the analysis read', () => {
+  it('reads every stored property analysis keeps, in the order records.ts expects', () => {
+    // A fact's own properties (both schemas) but its identity, what analysis never reads, and
+    // what belongs to statements (statement, review).
+    const skipped = new Set(['id', 'type', 'from', 'to', 'evidence', 'statement', 'review', ...UNREAD_BY_ANALYSIS]);
+    const kept = new Set([...Object.keys(CommitmentSchema.shape), ...Object.keys(StructuralSchema.shape)].filter((key) => !skipped.has(key)));
+    expect(new Set(ANALYSIS_ROW)).toEqual(kept);
+    const text = readFileSync(join(CYPHER_DIR, 'store', 'all-relationships-for-analysis.cypher'), 'utf8');
+    const listed = [...text.slice(text.indexOf('RETURN')).matchAll(/\br\.(\w+)/g)].map((m) => m[1]);
+    expect(listed).toEqual(['id', 'spans', 'sourceCount', 'disputed', 'statementIds', 'statements', ...ANALYSIS_ROW]);
   });
 });

@@ -112,20 +112,27 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
 }
 
 /**
+ * The properties store/all-relationships-for-analysis reads after id, type, ends, spans,
+ * sourceCount, disputed and statements, in its order: every stored property analysis keeps
+ * (lean-records.ts; a unit test holds this list to the domain's schemas).
+ */
+export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'status', 'validFrom', 'validTo', 'aspect', 'note', 'goldstein', 'plover', 'amountEur', 'aidType', 'role'] as const;
+
+/**
  * A row of store/all-relationships-for-analysis back to the lean fact analysis keeps
  * (lean-records.ts leanRelationship): the statements only when several, their claims without
  * evidence; what analysis never reads was not read.
  */
-export function analysisRelationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {
-  const rel = row.rel;
-  const props: Record<string, unknown> = {};
-  for (const key in rel) if (rel[key] !== null) props[key] = rel[key];
-  if (isCommitmentType(row.type)) props.conditions ??= [];
-  const fact = { ...props, type: row.type, from: row.from, to: row.to, evidence: [], spans: JSON.parse(rel.spans as string) } as unknown as Fact;
-  if (typeof rel.statements === 'string') {
-    fact.statements = (JSON.parse(rel.statements) as Fact['statements']).map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } }));
-  } else delete (fact as Partial<Fact>).statements;
-  return fact;
+export function analysisRelationshipFromRow({ row }: { row: unknown[] }): Fact {
+  const [id, type, from, to, spans, sourceCount, disputed, statements] = row as [string, string, string, string, string, number, boolean, string | null];
+  const fact: Record<string, unknown> = { id, type, from, to, evidence: [], spans: JSON.parse(spans), sourceCount, disputed };
+  for (let i = 0; i < ANALYSIS_ROW.length; i++) {
+    const value = row[8 + i];
+    if (value !== null && value !== undefined) fact[ANALYSIS_ROW[i] as string] = value;
+  }
+  if (isCommitmentType(type)) fact.conditions ??= [];
+  if (statements !== null) fact.statements = (JSON.parse(statements) as Fact['statements']).map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } }));
+  return fact as unknown as Fact;
 }
 
 /** A row of store/all-nodes-for-analysis (a source's text read as null) back to the lean node (leanNode). */
