@@ -9,15 +9,14 @@
 // `npm run bench:neo4j-api [-- --sizes=seeds,100000 --duration=8 --save]` (--save: bench/results/neo4j-api.json),
 // or as part of `npm run bench` (rows in its summary.json).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { syntheticStateId } from '../src/ingest/generate.ts';
 import { CGRAPH } from '../test/support/run-cli.ts';
 import { DASHBOARD_QUERIES, type DashboardQuery } from '../test/support/dashboard-queries.ts';
-import { mergeSummary, type Target } from './target.ts';
+import { runAlone, type Target } from './target.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 /** The peer's query for each dashboard query: the same data in @neo4j/graphql's shape (commitments are its relationship fields). */
@@ -174,27 +173,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
   const durationArg = process.argv.find((a) => a.startsWith('--duration='));
   const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map((s) => (s === 'seeds' ? 'seeds' : Number(s))) : (['seeds', 100_000] as ('seeds' | number)[]);
-  const summary: Target[] = [];
-  const detail: Record<string, unknown> = { date: new Date().toISOString() };
-  const work = mkdtempSync(join(tmpdir(), 'cgraph-neo4j-api-'));
-  try {
-    await benchNeo4jApi({
-      uri,
-      sizes,
-      duration: durationArg ? Number(durationArg.slice('--duration='.length)) : 8,
-      detail,
-      work,
-      record: (target) => {
-        summary.push(target);
-        console.log(`${target.met ? 'MET ' : 'MISS'} ${target.name}: ${target.value.toFixed(1)} ${target.unit} (target ${target.target}; baseline ${target.baseline?.toFixed(1)}, ratio ${target.ratio?.toFixed(2)}×)`);
-      },
-    });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  const out = join(import.meta.dirname, 'results', process.argv.includes('--save') ? '' : 'latest');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'neo4j-api.json'), `${JSON.stringify({ detail, summary }, null, 2)}\n`);
-  mergeSummary(out, summary);
-  console.log(`wrote ${join(out, 'neo4j-api.json')} and its rows into ${join(out, 'summary.json')}`);
+  const duration = durationArg ? Number(durationArg.slice('--duration='.length)) : 8;
+  await runAlone('neo4j-api', (context) => benchNeo4jApi({ uri, sizes, duration, ...context }));
 }

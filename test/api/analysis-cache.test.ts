@@ -5,26 +5,10 @@ import { AnalysisService } from '../../src/analysis-service.ts';
 import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { generateRecords } from '../../src/ingest/generate.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
-import { eachStore } from '../support/fixtures.ts';
+import { eachStore, spainRefusesCeasefire } from '../support/fixtures.ts';
 import { API_KEY, codes, seededApi } from '../support/graphql-client.ts';
 
-// A test dossier (text written for the test): Spain refuses the ceasefire the troop pledges wait for.
-const TEXT = 'Spain rejected any ceasefire.\n';
-const DOSSIER = [
-  'source: { id: "source:test-cache", name: "A test report", file: source.txt }',
-  'entities:',
-  '  - { id: "state:ESP", kind: STATE, name: Spain }',
-  'relationships:',
-  '  - ref: esp-refuses-ceasefire',
-  '    type: REFUSED',
-  '    from: state:ESP',
-  '    to: condition:ceasefire-in-force',
-  '    action: accept a ceasefire',
-  '    firmness: firm',
-  '    statedAt: 2026-01-06',
-  '    evidence:',
-  '      - { quote: Spain rejected any ceasefire., attribution: reported }',
-].join('\n');
+const { yaml: DOSSIER, text: TEXT } = spainRefusesCeasefire('source:test-cache');
 
 for (const [name, open, skip] of eachStore()) {
   describe.skipIf(skip)(`analysis cache on ${name}`, () => {

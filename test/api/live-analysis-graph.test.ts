@@ -4,26 +4,10 @@
 // the API's own writes) has the next analysis rebuild the graph. On both stores, over HTTP.
 import { describe, expect, it } from 'vitest';
 import { AnalysisService } from '../../src/analysis-service.ts';
-import { eachStore, openNeo4jStore } from '../support/fixtures.ts';
+import { eachStore, openNeo4jStore, spainRefusesCeasefire } from '../support/fixtures.ts';
 import { API_KEY, seededApi, type ApiClient } from '../support/graphql-client.ts';
 
-// A test dossier (text written for the test): Spain refuses the ceasefire the troop pledges wait for.
-const TEXT = 'Spain rejected any ceasefire.\n';
-const DOSSIER = [
-  'source: { id: "source:test-live", name: "A test report", file: source.txt }',
-  'entities:',
-  '  - { id: "state:ESP", kind: STATE, name: Spain }',
-  'relationships:',
-  '  - ref: esp-refuses-ceasefire',
-  '    type: REFUSED',
-  '    from: state:ESP',
-  '    to: condition:ceasefire-in-force',
-  '    action: accept a ceasefire',
-  '    firmness: firm',
-  '    statedAt: 2026-01-06',
-  '    evidence:',
-  '      - { quote: Spain rejected any ceasefire., attribution: reported }',
-].join('\n');
+const { yaml: DOSSIER, text: TEXT } = spainRefusesCeasefire('source:test-live');
 
 // Analyses whose answers depend on every part of the graph and on its order (ties).
 const ANALYSES = `{

@@ -4,7 +4,6 @@
 // never built over a database that holds data unless told to replace it. Neo4j Community cannot
 // stop one database while others run, so the import gets its own launcher on its own folder.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,15 +15,6 @@ import { allSeedBatches, neo4jEnv, neo4jUri, noNeo4j, tempDir } from '../support
 import { runCli } from '../support/run-cli.ts';
 
 const LAUNCHER = 'initial-load-test';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Every node and relationship with its labels, properties and property types, in a stable order. */
 async function contents(uri: string, password = ''): Promise<{ nodes: unknown[]; relationships: unknown[]; schema: unknown[] }> {
@@ -84,7 +74,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     for await (const line of storeLines(memory)) lines.push(line);
     writeFileSync(seedsFile, lines.join(''));
     expect(runCli(['generate', '--format', 'jsonl', '--out', generatedFile, '--commitments', '1500', '--states', '60', '--seed', '5']).code).toBe(0);
-    port = await freePort();
+    port = await launcher.freePort();
   });
 
   afterAll(async () => {
@@ -141,6 +131,19 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     const after = await contents(uri);
     expect(after.relationships.length).toBeLessThan(before.relationships.length);
     expect(after.nodes.some((n) => JSON.stringify(n).includes('source:paris-summit'))).toBe(false);
+  });
+
+  it('writes the CSV files and the import command for another machine (Docker) with --csv-only, touching no database', () => {
+    const out = join(dir, 'csv-only');
+    const result = runCli(['load', '--initial', generatedFile, '--csv-only', '--csv-dir', out, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const { command, csvDir } = JSON.parse(result.stdout) as { command: string[]; csvDir: string };
+    expect(csvDir).toBe(out);
+    expect(command.slice(0, 3)).toEqual(['database', 'import', 'full']);
+    expect(command).toContain('--overwrite-destination=true');
+    const files = command.filter((arg) => arg.startsWith('--relationships=') || arg.startsWith('--nodes=')).map((arg) => arg.slice(arg.lastIndexOf('=') + 1));
+    expect(files.length).toBeGreaterThan(3);
+    expect(files.every((file) => file.startsWith(out) && readFileSync(file, 'utf8').length > 0)).toBe(true);
   });
 
   it('says where a file is wrong and builds nothing', () => {

@@ -5,7 +5,6 @@
 // seed's names in the table and in the graph with the style's colours and captions. Screenshots are
 // kept in test-artifacts/neo4j-browser/ (ignored by git). The API serves the same kit with CORS.
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,17 +15,6 @@ import { tempDir } from '../support/fixtures.ts';
 
 const ARTIFACTS = join('test-artifacts', 'neo4j-browser');
 const NAME = 'browser-test';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 // Chromium comes from Debian (.ci/run installs it); without it a developer's run skips, CI fails.
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the launcher, in Chromium', () => {
@@ -40,7 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the 
     mkdirSync(ARTIFACTS, { recursive: true });
     launcher = await import('../../tools/neo4j-local/launcher.mjs');
     // Its own launcher, ports and data: the shared test instance is Bolt only.
-    state = await launcher.start({ name: NAME, port: await freePort(), httpPort: await freePort(), kitPort: await freePort(), dataDir: tempDir('cgraph-browser-') });
+    state = await launcher.start({ name: NAME, port: await launcher.freePort(), httpPort: await launcher.freePort(), kitPort: await launcher.freePort(), dataDir: tempDir('cgraph-browser-') });
     const loaded = runCli(['load', 'seeds'], { NEO4J_URI: state.uri, CGRAPH_STORE: 'neo4j', NEO4J_PASSWORD: '' });
     expect(loaded.code, loaded.stderr).toBe(0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });

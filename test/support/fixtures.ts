@@ -75,3 +75,26 @@ export const eachStore = (): [name: 'memory' | 'neo4j', open: StoreFactory, skip
   ['memory', storeFactories.memory, false],
   ['neo4j', storeFactories.neo4j, noNeo4j()],
 ];
+
+/**
+ * A test dossier (text written for the tests): Spain refuses the ceasefire that the seed's troop
+ * pledges wait for (five tensions). `sourceId` keeps tests that load it apart.
+ */
+export function spainRefusesCeasefire(sourceId: string): { yaml: string; text: string } {
+  const yaml = [
+    `source: { id: "${sourceId}", name: "A test report", file: source.txt }`,
+    'entities:',
+    '  - { id: "state:ESP", kind: STATE, name: Spain }',
+    'relationships:',
+    '  - ref: esp-refuses-ceasefire',
+    '    type: REFUSED',
+    '    from: state:ESP',
+    '    to: condition:ceasefire-in-force',
+    '    action: accept a ceasefire',
+    '    firmness: firm',
+    '    statedAt: 2026-01-06',
+    '    evidence:',
+    '      - { quote: Spain rejected any ceasefire., attribution: reported }',
+  ].join('\n');
+  return { yaml, text: 'Spain rejected any ceasefire.\n' };
+}

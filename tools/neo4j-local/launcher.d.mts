@@ -17,6 +17,7 @@ export const JVM_FLAGS: string[];
 /** The launcher's folder (its Maven build: target/lib holds Neo4j and its import tool). */
 export const toolDir: string;
 export const KIT_DIR: string;
+export function freePort(): Promise<number>;
 export function isBuilt(): boolean;
 export function build(): void;
 export function readState(name?: string): LauncherState | undefined;

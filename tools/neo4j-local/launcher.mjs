@@ -3,6 +3,7 @@
 // `npm run neo4j:stop`, the test set-up and CI can find it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,18 @@ export const JVM_FLAGS = [
   '-Dlog4j2.disable.jmx=true',
   '-Dfile.encoding=UTF-8',
 ];
+
+/** A port on 127.0.0.1 that nothing listens on now (for a launcher of its own: tests, probes, benches). */
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
 
 export function isBuilt() {
   return existsSync(join(toolDir, 'target', 'classes', 'commitmentgraph', 'Neo4jLocal.class')) && existsSync(join(toolDir, 'target', 'lib'));

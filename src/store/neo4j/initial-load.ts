@@ -11,7 +11,6 @@
 // The import tool replaces the whole database: it never runs against a database in use.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -22,7 +21,7 @@ import type { GraphCounts } from '../graph-store.ts';
 import { importArguments, writeImportCsv, type ImportCsv } from './import-csv.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jStore } from './neo4j-store.ts';
-import { isBuilt, build, readState, start, stop, toolDir, type LauncherState } from '../../../tools/neo4j-local/launcher.mjs';
+import { isBuilt, build, freePort, readState, start, stop, toolDir, type LauncherState } from '../../../tools/neo4j-local/launcher.mjs';
 
 export const DEFAULT_DATABASE = 'neo4j';
 /** The launcher's state name for a database it (re)started after an import (unless it ran under another). */
@@ -79,17 +78,6 @@ async function heldAt(uri: string, database: string): Promise<Held> {
   } finally {
     await driver.close();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const storeDir = (home: string, database: string) => join(home, 'data', 'databases', database);
@@ -185,7 +173,8 @@ export async function initialLoad(options: InitialLoadOptions): Promise<InitialL
   const csvDir = options.csvDir ? resolve(options.csvDir) : mkdtempSync(join(tmpdir(), 'cgraph-import-'));
   try {
     const csv: ImportCsv = await phase('write csv', async () => writeImportCsv(options.files, csvDir, new Date().toISOString(), { graphVersion: held.version + 1 }));
-    const args = importArguments(csv, database, { overwrite: hasStore(home, database), reportFile: join(csvDir, 'import.report') });
+    // Written for another machine (--csv-only), the command replaces what is there: this one cannot look.
+    const args = importArguments(csv, database, { overwrite: options.csvOnly === true || hasStore(home, database), reportFile: join(csvDir, 'import.report') });
     const result: InitialLoadResult = { home, database, nodes: csv.nodes, relationships: csv.relationships, sourceVersions: csv.sourceVersions, command: ['database', 'import', 'full', ...args], timings };
     if (options.csvOnly) return { ...result, csvDir };
 
