@@ -4,11 +4,11 @@
 //   1. loaded by `cgraph load --initial` as a process, end to end: validation, CSV, the import
 //      tool, Neo4j started on the new database, constraints and indexes online. The import
 //      tool's own time (the limit: the rest is ours or Neo4j's start) is measured in the same run.
-//   2. read back into the cold analysis graph as the API's worker builds it: the lean analysis
-//      snapshot (what is kept: ids, ends, types, dates, kinds, firmness, conditions), beside the
-//      whole snapshot slimmed after reading (the path before): relationships/s and the bytes each
-//      relationship keeps in the graph (heap after a GC; --expose-gc), and Graphology's own cost
-//      per edge (the same keys and ends with no attributes: the floor).
+//   2. read back into the cold analysis graph as the API's worker builds it (bench/cold-graph.ts,
+//      each in a process of its own): the lean analysis snapshot (what is kept: ids, ends, types,
+//      dates, kinds, firmness, conditions), beside the whole snapshot slimmed after reading (the
+//      path before): relationships/s and the bytes each relationship keeps in the graph (heap
+//      after a GC), and Graphology's own cost per edge (the same keys and ends, no attributes).
 //   3. at the first size, loaded again transactionally (`cgraph load`, a process) into the same
 //      database after a reset: the baseline of 1.
 // The launcher runs on a folder of its own, so this bench needs no NEO4J_URI.
@@ -16,13 +16,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { leanNode, leanRelationship } from '../src/analysis/lean-records.ts';
-import { addInternedEdges, buildGraph, type CommitmentGraph } from '../src/analysis/graph-view.ts';
 import { writeLines } from '../src/cli/runtime.ts';
-import type { Fact } from '../src/domain/statements.ts';
 import { generateRecords } from '../src/ingest/generate.ts';
-import { Interner } from '../src/store/common.ts';
-import type { SerializedGraph } from '../src/store/graph-store.ts';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 import * as launcher from '../tools/neo4j-local/launcher.mjs';
 import { CGRAPH } from '../test/support/run-cli.ts';
@@ -69,21 +64,16 @@ async function cgraph(args: string[], env: Record<string, string | undefined> = 
   return { seconds: seconds(started), json: JSON.parse(out) as Record<string, unknown> };
 }
 
-/** Builds the analysis graph as the worker does (edges in chunks, strings interned) and measures it. */
-async function coldGraph(read: () => Promise<SerializedGraph>, relationships: number): Promise<{ rate: number; bytesPerRelationship: number; graph: CommitmentGraph }> {
-  const gc = globalThis.gc;
-  if (!gc) throw new Error('run with node --expose-gc (npm run bench:neo4j-load) to measure memory');
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const started = performance.now();
-  let snapshot: SerializedGraph | undefined = await read();
-  const graph = buildGraph({ nodes: snapshot.nodes, edges: [] });
-  const strings = new Interner();
-  for (let i = 0; i < snapshot.edges.length; i += 2_000) addInternedEdges(graph, snapshot.edges.slice(i, i + 2_000), strings);
-  const rate = relationships / seconds(started);
-  snapshot = undefined;
-  gc();
-  return { rate, bytesPerRelationship: (process.memoryUsage().heapUsed - before) / relationships, graph };
+/** One cold build of the analysis graph in a process of its own (bench/cold-graph.ts): rate and bytes kept per relationship. */
+async function coldGraph(uri: string, mode: 'lean' | 'whole' | 'bare'): Promise<{ rate: number; bytesPerRelationship: number; relationships: number }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(import.meta.dirname, 'cold-graph.ts'), uri, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`cold-graph ${mode} exited with ${code}: ${err.slice(-2000)}`);
+  return JSON.parse(out.trim().split('\n').at(-1) as string);
 }
 
 export async function benchNeo4jLoad(options: Neo4jLoadBenchOptions): Promise<void> {
@@ -103,26 +93,14 @@ export async function benchNeo4jLoad(options: Neo4jLoadBenchOptions): Promise<vo
       const toolRate = relationships / ((timings.import ?? 0) / 1000);
       console.log(`--initial: ${initial.seconds.toFixed(1)} s (${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')})`);
 
-      // 2. The cold analysis graph, lean and (before) whole.
-      const store = await Neo4jStore.connect({ uri: initial.json.uri as string, user: 'neo4j', password: '', database: undefined, batchSize: 1000 });
-      // A first read, discarded: the driver's buffers and compiled code would otherwise count as
-      // the first measurement's memory (a quarter of the figure at 100k).
-      await store.analysisSnapshot();
-      let lean: Awaited<ReturnType<typeof coldGraph>> | undefined = await coldGraph(() => store.analysisSnapshot(), relationships);
-      const leanFigures = { rate: lean.rate, bytesPerRelationship: lean.bytesPerRelationship, edges: lean.graph.size };
-      lean = undefined;
-      const whole = await coldGraph(async () => {
-        const snapshot = await store.snapshot();
-        return { ...snapshot, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges: snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) as Fact })) };
-      }, relationships);
-      const wholeFigures = { rate: whole.rate, bytesPerRelationship: whole.bytesPerRelationship };
-      // The floor: Graphology's own cost per edge, the same keys and ends with no attributes.
-      const bare = await coldGraph(async () => {
-        const snapshot = await store.analysisSnapshot();
-        return { ...snapshot, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: { id: n.key } as never })), edges: snapshot.edges.map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: {} as never })) };
-      }, relationships);
-      const floorBytes = bare.bytesPerRelationship;
-      console.log(`cold analysis graph: lean ${leanFigures.rate.toFixed(0)} rel/s, ${leanFigures.bytesPerRelationship.toFixed(0)} B/rel (Graphology alone ${floorBytes.toFixed(0)}); whole then slimmed ${wholeFigures.rate.toFixed(0)} rel/s`);
+      // 2. The cold analysis graph, lean and (before) whole, and Graphology's own floor.
+      const uri = initial.json.uri as string;
+      const leanFigures = await coldGraph(uri, 'lean');
+      if (leanFigures.relationships !== relationships) throw new Error(`the analysis graph holds ${leanFigures.relationships} of ${relationships} relationships`);
+      const wholeFigures = await coldGraph(uri, 'whole');
+      const floorBytes = (await coldGraph(uri, 'bare')).bytesPerRelationship;
+      console.log(`cold analysis graph: lean ${leanFigures.rate.toFixed(0)} rel/s, ${leanFigures.bytesPerRelationship.toFixed(0)} B/rel (Graphology alone ${floorBytes.toFixed(0)}); whole then slimmed ${wholeFigures.rate.toFixed(0)} rel/s, ${wholeFigures.bytesPerRelationship.toFixed(0)} B/rel`);
+      const store = await Neo4jStore.connect({ uri, user: 'neo4j', password: '', database: undefined, batchSize: 1000 });
 
       // 3. The transactional load of the same file, at the first size.
       if (transactionalRate === undefined) {

@@ -6,6 +6,12 @@
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { isFact, type Fact } from '../domain/statements.ts';
 
+/**
+ * The evidence a lean record has (none), one frozen array shared by every record: analysis reads
+ * no evidence, and a million empty arrays are a million allocations.
+ */
+export const NO_EVIDENCE: readonly never[] = Object.freeze([]);
+
 /** Properties of a fact no analysis reads. */
 export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements', 'unresolved', 'statedBy', 'cameo', 'summary', 'claim'] as const;
 
@@ -18,10 +24,10 @@ export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements'
 export function leanRelationship(rel: GraphRelationship): GraphRelationship {
   const rest: Record<string, unknown> = { ...rel };
   for (const key of UNREAD_BY_ANALYSIS) delete rest[key];
-  if (!isFact(rel)) return { ...rest, evidence: [] } as unknown as GraphRelationship;
+  if (!isFact(rel)) return { ...rest, evidence: NO_EVIDENCE } as unknown as GraphRelationship;
   const { statements, ...own } = rest as unknown as Fact;
-  if (statements.length === 1) return { ...own, evidence: [] } as GraphRelationship;
-  return { ...own, evidence: [], statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } })) } as unknown as GraphRelationship;
+  if (statements.length === 1) return { ...own, evidence: NO_EVIDENCE } as unknown as GraphRelationship;
+  return { ...own, evidence: NO_EVIDENCE, statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: NO_EVIDENCE } })) } as unknown as GraphRelationship;
 }
 
 /** A node as analysis holds it: a source without its article text. */

@@ -9,6 +9,7 @@ import { ACTOR_KINDS, KIND_LABEL, isCommitmentType, type GraphNode, type NodeKin
 import type { Fact, StatementSpan } from '../../domain/statements.ts';
 import type { SourceVersion } from '../statement-plan.ts';
 import { markLean } from '../graph-store.ts';
+import { NO_EVIDENCE } from '../../analysis/lean-records.ts';
 
 /** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
 export function fromNeo4j(value: unknown): unknown {
@@ -125,14 +126,16 @@ export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'st
  */
 export function analysisRelationshipFromRow({ row }: { row: unknown[] }): Fact {
   const [id, type, from, to, spans, sourceCount, disputed, statements] = row as [string, string, string, string, string, number, boolean, string | null];
-  const fact: Record<string, unknown> = { id, type, from, to, evidence: [], spans: JSON.parse(spans), sourceCount, disputed };
+  const fields: Record<string, unknown> = {};
   for (let i = 0; i < ANALYSIS_ROW.length; i++) {
     const value = row[8 + i];
-    if (value !== null && value !== undefined) fact[ANALYSIS_ROW[i] as string] = value;
+    if (value !== null && value !== undefined) fields[ANALYSIS_ROW[i] as string] = value;
   }
-  if (isCommitmentType(type)) fact.conditions ??= [];
-  if (statements !== null) fact.statements = (JSON.parse(statements) as Fact['statements']).map((s) => ({ ...s, claim: { ...s.claim, evidence: [] } }));
-  return fact as unknown as Fact;
+  if (isCommitmentType(type)) fields.conditions ??= [];
+  if (statements !== null) fields.statements = (JSON.parse(statements) as Fact['statements']).map((s) => ({ ...s, claim: { ...s.claim, evidence: NO_EVIDENCE } }));
+  // One literal with a spread: a record built property by property keeps a larger backing store
+  // (measured: 828 against 576 bytes a relationship in the analysis graph at 1M).
+  return { id, type, from, to, evidence: NO_EVIDENCE, spans: JSON.parse(spans), sourceCount, disputed, ...fields } as unknown as Fact;
 }
 
 /** A row of store/all-nodes-for-analysis (a source's text read as null) back to the lean node (leanNode). */
