@@ -21,6 +21,7 @@ export function freePort(): Promise<number>;
 export function isBuilt(): boolean;
 export function build(): void;
 export function readState(name?: string): LauncherState | undefined;
+export function runningState(name?: string): LauncherState | undefined;
 export function start(options?: {
   name?: string;
   port?: number;

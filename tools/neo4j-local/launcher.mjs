@@ -66,6 +66,12 @@ export function readState(name = 'default') {
   }
 }
 
+/** The state of the launcher under `name` when its process is alive, else undefined. */
+export function runningState(name = 'default') {
+  const state = readState(name);
+  return state && alive(state.pid) ? state : undefined;
+}
+
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -87,8 +93,8 @@ export const KIT_DIR = join(repoDir, 'cypher', 'browser');
  * `host` is 127.0.0.1 unless told otherwise; `password` turns authentication on.
  */
 export async function start({ name = 'default', port = 7687, dataDir, pageCacheMb, httpPort, kitPort, kitDir = KIT_DIR, host, password, detached = false, timeoutMs = 180_000, java = process.env.JAVA ?? 'java' } = {}) {
-  const existing = readState(name);
-  if (existing && alive(existing.pid)) return existing;
+  const existing = runningState(name);
+  if (existing) return existing;
   if (!isBuilt()) build();
   mkdirSync(stateDir, { recursive: true });
   const logFile = join(stateDir, `neo4j-${port}.log`);

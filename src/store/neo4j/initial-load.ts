@@ -21,7 +21,7 @@ import type { GraphCounts } from '../graph-store.ts';
 import { importArguments, writeImportCsv, type ImportCsv } from './import-csv.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jStore } from './neo4j-store.ts';
-import { isBuilt, build, freePort, readState, start, stop, toolDir, type LauncherState } from '../../../tools/neo4j-local/launcher.mjs';
+import { isBuilt, build, freePort, runningState, start, stop, toolDir, type LauncherState } from '../../../tools/neo4j-local/launcher.mjs';
 
 export const DEFAULT_DATABASE = 'neo4j';
 /** The launcher's state name for a database it (re)started after an import (unless it ran under another). */
@@ -83,24 +83,17 @@ async function heldAt(uri: string, database: string): Promise<Held> {
 const storeDir = (home: string, database: string) => join(home, 'data', 'databases', database);
 const hasStore = (home: string, database: string) => existsSync(storeDir(home, database)) && readdirSync(storeDir(home, database)).some((f) => f.startsWith('neostore'));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The launcher running on `home`, if any. */
 function launcherOn(home: string, name: string): LauncherState | undefined {
-  const state = readState(name);
-  return state?.dataDir === home && alive(state.pid) ? state : undefined;
+  const state = runningState(name);
+  return state?.dataDir === home ? state : undefined;
 }
 
 /** Runs the import tool; resolves with its output, or throws with its last lines. */
 function runImportTool(args: string[], home: string, neo4jAdmin: string | undefined): Promise<string> {
-  const conf = existsSync(join(home, 'conf')) ? join(home, 'conf') : mkdtempSync(join(tmpdir(), 'cgraph-import-conf-'));
+  // An installation's own configuration when it has one; the launcher's folder has none (defaults).
+  const ownConf = existsSync(join(home, 'conf'));
+  const conf = ownConf ? join(home, 'conf') : mkdtempSync(join(tmpdir(), 'cgraph-import-conf-'));
   const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf };
   const [command, commandArgs] = neo4jAdmin
     ? [neo4jAdmin, ['database', 'import', 'full', ...args]]
@@ -112,6 +105,7 @@ function runImportTool(args: string[], home: string, neo4jAdmin: string | undefi
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', (error) => reject(new DomainError('IMPORT_FAILED', `could not run the import tool ${command}: ${error.message}`)));
     child.on('exit', (code) => {
+      if (!ownConf) rmSync(conf, { recursive: true, force: true });
       if (code === 0 && /IMPORT DONE/.test(output)) return resolveRun(output);
       // With --verbose the cause is the last "Caused by" line; the summary follows it.
       const lines = output.split('\n').filter((line) => line.trim() && !/^\s+(at |\.\.\. \d+ more)/.test(line));
@@ -186,8 +180,7 @@ export async function initialLoad(options: InitialLoadOptions): Promise<InitialL
     const port = running?.port ?? options.port;
     if (port === undefined) return options.csvDir ? { ...result, csvDir } : result;
     // The launcher's own name when it ran here or the name is free; another launcher keeps its name.
-    const other = readState(name);
-    const startName = running || !other || !alive(other.pid) ? name : `${name}-${port}`;
+    const startName = running || !runningState(name) ? name : `${name}-${port}`;
     const state = await phase('start neo4j', () => start({ name: startName, port, dataDir: home, pageCacheMb: options.pageCacheMb, detached: true }));
     if (state.dataDir !== home) throw new DomainError('IMPORT_FAILED', `a launcher named ${startName} already runs on another folder (${state.dataDir ?? 'temporary'}); stop it first`);
     const counts = await phase('constraints and indexes', async () => {
