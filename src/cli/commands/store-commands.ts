@@ -49,6 +49,8 @@ async function loadInitial(paths: string[], opts: LoadOptions): Promise<void> {
     throw usageError('--initial needs a Neo4j home: pass --neo4j-home <dir> (the launcher\'s --data folder or an installation\'s home), start the launcher with --data, or set NEO4J_HOME');
   }
   const quiet = !!opts.json || !(process.stderr.isTTY || opts.progress);
+  // Each phase on its own line; planning the statements (the long one) with a bar.
+  const bar = quiet ? undefined : progressBar('planning statements', opts.progress);
   const result = await initialLoad({
     files: paths,
     home,
@@ -59,8 +61,14 @@ async function loadInitial(paths: string[], opts: LoadOptions): Promise<void> {
     csvDir: opts.csvDir,
     csvOnly: !!opts.csvOnly,
     launcherName: opts.launcher,
-    onPhase: quiet ? undefined : (phase) => process.stderr.write(`initial load: ${phase}…\n`),
-  });
+    onPhase: quiet
+      ? undefined
+      : (phase) => {
+          bar?.stop();
+          process.stderr.write(`initial load: ${phase}…\n`);
+        },
+    onProgress: bar?.update,
+  }).finally(() => bar?.stop());
   const seconds = (Object.values(result.timings).reduce((a, b) => a + b, 0) / 1000).toFixed(1);
   const lines = opts.csvOnly
     ? [`wrote the import tool's CSV files to ${result.csvDir}: ${result.nodes} nodes, ${result.relationships} relationships, ${result.sourceVersions} source versions`, 'run (with the database stopped; in Docker, the image\'s neo4j-admin with this folder mounted at the same path):', `  neo4j-admin ${result.command.join(' ')}`, 'then start Neo4j: the first cgraph command that connects creates the constraints and indexes']

@@ -45,6 +45,8 @@ export interface InitialLoadOptions {
   /** Write the CSV files and stop (Docker: run the image's neo4j-admin on them; the result has the command). */
   csvOnly?: boolean;
   onPhase?: (phase: string) => void;
+  /** Statements planned of all, while the CSV is written (the long phase). */
+  onProgress?: (done: number, total: number) => void;
   /** Launcher state name to use and to look for (tests run their own). */
   launcherName?: string;
 }
@@ -166,7 +168,7 @@ export async function initialLoad(options: InitialLoadOptions): Promise<InitialL
 
   const csvDir = options.csvDir ? resolve(options.csvDir) : mkdtempSync(join(tmpdir(), 'cgraph-import-'));
   try {
-    const csv: ImportCsv = await phase('write csv', async () => writeImportCsv(options.files, csvDir, new Date().toISOString(), { graphVersion: held.version + 1 }));
+    const csv: ImportCsv = await phase('write csv', async () => writeImportCsv(options.files, csvDir, new Date().toISOString(), { graphVersion: held.version + 1, onProgress: options.onProgress }));
     // Written for another machine (--csv-only), the command replaces what is there: this one cannot look.
     const args = importArguments(csv, database, { overwrite: options.csvOnly === true || hasStore(home, database), reportFile: join(csvDir, 'import.report') });
     const result: InitialLoadResult = { home, database, nodes: csv.nodes, relationships: csv.relationships, sourceVersions: csv.sourceVersions, command: ['database', 'import', 'full', ...args], timings };
