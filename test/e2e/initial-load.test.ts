@@ -118,7 +118,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     const versionBefore = await graphVersion(uri);
 
     const refused = runCli(['load', '--initial', generatedFile, '--neo4j-home', home, '--launcher', LAUNCHER]);
-    expect(refused.code).not.toBe(0);
+    expect(refused.code).toBe(1); // EXIT.INVALID: the input (this database) is not what --initial takes
     expect(refused.stderr).toMatch(/DATABASE_NOT_EMPTY/);
     expect(refused.stderr).toMatch(/--replace/);
     expect(await contents(uri)).toEqual(before);
@@ -151,7 +151,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     writeFileSync(bad, '{"id":"state:AAA","kind":"STATE","name":"A","aliases":[]}\n{"id":"rel:x","type":"PLEDGED"}\n');
     const other = join(dir, 'other-home');
     const result = runCli(['load', '--initial', bad, '--neo4j-home', other, '--launcher', `${LAUNCHER}-bad`]);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}:2`);
   });
 });
