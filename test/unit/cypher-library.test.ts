@@ -11,8 +11,11 @@ describe('cypher library', () => {
     const store = [...library.keys()].filter((name) => name.startsWith('store/')).sort();
     expect(store).toEqual([
       'store/all-nodes',
+      'store/all-nodes-for-analysis',
       'store/all-relationships',
+      'store/all-relationships-for-analysis',
       'store/bump-graph-version',
+      'store/count-held',
       'store/count-nodes',
       'store/count-nodes-by-kind',
       'store/count-relationships-by-type',
