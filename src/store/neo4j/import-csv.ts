@@ -41,12 +41,12 @@ export interface ImportFile {
   multiline: boolean;
   /** Characters written (UTF-16 units). */
   chars: number;
+  /** Its longest row, in characters. */
+  longestRow: number;
 }
 
 export interface ImportCsv {
   files: ImportFile[];
-  /** The longest field written, in UTF-16 units (the tool's read buffer must hold any field whole). */
-  longestField: number;
   nodes: number;
   relationships: number;
   sourceVersions: number;
@@ -59,13 +59,8 @@ interface Column {
   type: 'string' | 'double' | 'boolean' | 'string[]' | 'long';
 }
 
-let longestField = 0;
-
-/** A string as a quoted CSV field (quotes doubled), its length noted. */
-function quoted(value: string): string {
-  if (value.length > longestField) longestField = value.length;
-  return `"${value.replaceAll('"', '""')}"`;
-}
+/** A string as a quoted CSV field (quotes doubled). */
+const quoted = (value: string): string => `"${value.replaceAll('"', '""')}"`;
 
 /** A CSV field: quoted strings, numbers and booleans as they print, lists joined. */
 function field(value: unknown, column: Column, where: () => string): string {
@@ -149,6 +144,8 @@ class BufferedFile {
 
 class CsvFile extends BufferedFile {
   rows = 0;
+  /** The longest row written, in characters: the tool's read buffer must hold any field whole. */
+  longestRow = 0;
 
   constructor(path: string, header: string) {
     super(path);
@@ -156,7 +153,9 @@ class CsvFile extends BufferedFile {
   }
 
   row(fields: string[]): void {
-    this.write(`${fields.join(',')}\n`);
+    const line = `${fields.join(',')}\n`;
+    if (line.length > this.longestRow) this.longestRow = line.length;
+    this.write(line);
     this.rows++;
   }
 }
@@ -225,7 +224,7 @@ class GroupWriter {
   close(): ImportFile[] {
     this.plain?.close();
     this.part?.close();
-    return this.written.map(({ file, multiline }) => ({ option: this.option, name: this.name, path: file.path, rows: file.rows, multiline, chars: file.chars }));
+    return this.written.map(({ file, multiline }) => ({ option: this.option, name: this.name, path: file.path, rows: file.rows, multiline, chars: file.chars, longestRow: file.longestRow }));
   }
 }
 
@@ -270,7 +269,6 @@ async function* lines(files: readonly string[]): AsyncGenerator<string> {
  */
 export async function writeImportCsv(files: readonly string[], dir: string, now = new Date().toISOString(), options: { graphVersion?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportCsv> {
   mkdirSync(dir, { recursive: true });
-  longestField = 0;
   const written: ImportFile[] = [];
 
   // 1. Nodes kept; each source's statements spilled to its own file; statements counted per fact.
@@ -359,15 +357,15 @@ export async function writeImportCsv(files: readonly string[], dir: string, now 
   written.push(
     ...writeGroup(dir, 'graph-meta', '--nodes', 'GraphMeta', [{ key: 'graph', version: options.graphVersion ?? 1, format: NEO4J_STORE_FORMAT }], { header: ['key:ID(meta)'], fields: (row) => [quoted(row.key as string)], skip: new Set(['key']) }, (column) => ({ ...column, type: 'long' })),
   );
-  return { files: written, longestField, nodes: nodeRows.length, relationships, sourceVersions };
+  return { files: written, nodes: nodeRows.length, relationships, sourceVersions };
 }
 
 /** The import tool's arguments for these files into `database` (after `database import full`). */
 export function importArguments(csv: ImportCsv, database: string, options: { overwrite: boolean; reportFile: string }): string[] {
   const multiline = csv.files.filter((f) => f.multiline).map((f) => f.path);
-  // The read buffer holds any field whole and any multi-line file whole (UTF-8: up to 3 bytes a
-  // unit, quotes doubled), so the tool's multi-line chunker never cuts inside one (see writeGroup).
-  const longest = Math.max(csv.longestField * 2, ...csv.files.filter((f) => f.multiline).map((f) => f.chars));
+  // The read buffer holds any row whole (so any field) and any multi-line file whole (UTF-8: up to
+  // 3 bytes a character), so the tool's multi-line chunker never cuts inside one (GroupWriter).
+  const longest = Math.max(...csv.files.map((f) => (f.multiline ? f.chars : f.longestRow)));
   const bufferMb = Math.max(4, 2 ** Math.ceil(Math.log2((longest * 3) / 2 ** 20 + 1)));
   return [
     `--read-buffer-size=${bufferMb}m`,
