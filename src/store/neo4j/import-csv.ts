@@ -321,6 +321,7 @@ export async function writeImportCsv(files: readonly string[], dir: string, now 
   };
   const versions = new GroupWriter(dir, 'source-versions', '--nodes', 'SourceVersion', { header: ['key:ID(version)'], fields: (row) => [quoted(row.key as string)], skip: new Set(['key']) }, VERSION_COLUMNS);
   const waiting = new Map<string, Fact>();
+  const texts = sourceTextsOf(nodeById);
   const lookup = async (ids: readonly string[]) => new Map(ids.flatMap((id) => (nodeById.has(id) ? [[id, nodeById.get(id) as GraphNode] as const] : [])));
   let relationships = 0;
   let sourceVersions = 0;
@@ -330,7 +331,7 @@ export async function writeImportCsv(files: readonly string[], dir: string, now 
     for await (const text of lines([spill.path])) claims.push(JSON.parse(text) as GraphRelationship);
     rmSync(spill.path);
     const checked = await checkBatch({ nodes: [], relationships: claims }, lookup);
-    const plan = await planStatements(checked, sourceTextsOf(nodeById), { latestVersions: async () => new Map(), facts: async (ids) => new Map(ids.flatMap((id) => (waiting.has(id) ? [[id, waiting.get(id) as Fact] as const] : []))) }, now);
+    const plan = await planStatements(checked, texts, { latestVersions: async () => new Map(), facts: async (ids) => new Map(ids.flatMap((id) => (waiting.has(id) ? [[id, waiting.get(id) as Fact] as const] : []))) }, now);
     for (const fact of [...plan.created, ...plan.updated]) {
       if (fact.statements.length >= (statementsOfFact.get(fact.id) ?? 0)) {
         waiting.delete(fact.id);
