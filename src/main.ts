@@ -8,7 +8,7 @@ import { loadConfig } from './config.ts';
 import { DomainError, formatProblem, ValidationError } from './domain/errors.ts';
 import { readRegistry } from './ingest/dossier-files.ts';
 import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
-import { openStore } from './store/open-store.ts';
+import { announceServer, openStore, SERVE } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
 import { DraftService } from './ingest/draft/draft-service.ts';
 import { BROWSER_KIT_PATH, browserKitResponse } from './browser-kit.ts';
@@ -24,7 +24,12 @@ const DRAIN_MAX_MS = 3000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const store = await openStore(config);
+  const store = await openStore(config, {
+    ...SERVE,
+    waitMs: 30_000,
+    onWait: (holder) => logger.warn({ holder }, 'waiting for the data folder held by another writer'),
+    onWarning: (message, details) => logger.warn(details, message),
+  });
   const registry = readRegistry(config.registryFile).nodes;
   const analysis = new AnalysisService(store, config.analysis);
   const drafts = new DraftService(registry, config.analysis);
@@ -77,6 +82,8 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ url: `http://${config.host}:${port}/graphql`, store: store.kind, maxBodyBytes: MAX_BODY_BYTES }, 'listening');
+  // Writing commands on this data folder now send their writes here.
+  announceServer(store, `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`);
 
   if (config.seedsDir) {
     const { batches } = await validateDossiers([config.seedsDir], { registryFile: config.registryFile, lookup: (ids) => store.getNodes(ids) });

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { DraftService } from './ingest/draft/draft-service.ts';
 import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
-import { createContext, type Context, type Services } from './graphql/context.ts';
+import { apiKeyName, bearerToken, createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { analysisCostRule } from './graphql/analysis-cost.ts';
 import type { ValidationRule } from 'graphql';
@@ -29,6 +29,8 @@ export interface ServerOptions {
 
 /** Request limits: a body over this is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1_000_000;
+/** The body limit of a request that carries a valid API key (writes of whole files). */
+export const MAX_WRITE_BODY_BYTES = 256 * 2 ** 20;
 export const CSRF_HEADER = 'x-graphql-csrf';
 export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 50000 };
 
@@ -83,10 +85,12 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
         // Refuse large bodies from their declared length before reading them.
         onRequest({ request, endResponse, fetchAPI }) {
           const length = Number(request.headers.get('content-length') ?? 0);
-          if (length > MAX_BODY_BYTES) {
+          // A writer with an API key may send a dataset's file or JSON lines; anyone else a query.
+          const limit = length > MAX_BODY_BYTES && apiKeyName(bearerToken(request.headers.get('authorization')), services.apiKeys) ? MAX_WRITE_BODY_BYTES : MAX_BODY_BYTES;
+          if (length > limit) {
             endResponse(
               new fetchAPI.Response(
-                JSON.stringify({ errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+                JSON.stringify({ errors: [{ message: `request body over ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
                 { status: 413, headers: { 'content-type': 'application/json' } },
               ),
             );

@@ -7,9 +7,11 @@ import { dirname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { DomainError, formatProblem, OptionError, ValidationError } from '../domain/errors.ts';
+import { DomainError, formatProblem, OptionError, UNAVAILABLE_CODES, ValidationError } from '../domain/errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { openStore } from '../store/open-store.ts';
+import { describeHolder, type LockHolder } from '../store/memory/data-lock.ts';
+import { ApiWriter } from './api-writer.ts';
 
 export const EXIT = {
   OK: 0,
@@ -66,22 +68,73 @@ export function print(output: Output, human: string, data: unknown): void {
   process.stdout.write(output.json ? `${JSON.stringify(data, null, 2)}\n` : `${human}\n`);
 }
 
-/** Runs a command with the configured store; every failure becomes a message and an exit code. */
+const warn = (message: string) => process.stderr.write(`cgraph: warning: ${message}\n`);
+
+/**
+ * Runs a reading command with the configured store. The embedded store opens read-only: the
+ * last committed state, whoever writes meanwhile; nothing on disk is changed.
+ */
 export async function withStore<T>(work: (store: GraphStore, config: Config) => Promise<T>): Promise<T> {
   let store: GraphStore | undefined;
   try {
     const config = loadConfig();
-    store = await openStore(config);
+    store = await openStore(config, { write: false, command: 'read' });
     return await work(store, config);
   } finally {
     await store?.close();
   }
 }
 
+export interface WriteOptions {
+  /** Seconds to wait for another writer of the data folder (--wait-s). */
+  waitS?: number;
+}
+
+/** The option every writing command takes. */
+export const WAIT_OPTION = ['--wait-s <seconds>', 'how long to wait for another writer of the data folder before giving up (exit 3)', wholeNumber(86_400), 30] as const;
+
+/**
+ * Runs a writing command. On the embedded store it takes the data folder's lock (waiting up to
+ * --wait-s, saying for whom); when an API holds the folder, `remote` sends the write through it
+ * with CGRAPH_API_KEY, or the command refuses with STORE_LOCKED (exit 3) saying what to do.
+ */
+export async function withWriteStore<T>(
+  command: string,
+  options: WriteOptions,
+  local: (store: GraphStore, config: Config) => Promise<T>,
+  remote?: (api: ApiWriter, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  let store: GraphStore | undefined;
+  try {
+    store = await openStore(config, {
+      write: true,
+      command: `cgraph ${command}`,
+      waitMs: (options.waitS ?? 30) * 1000,
+      onWait: (holder) => process.stderr.write(`cgraph ${command}: waiting for ${config.dataDir}, held by ${describeHolder(holder)}\n`),
+      onWarning: warn,
+    });
+  } catch (error) {
+    const holder = error instanceof DomainError && error.code === 'STORE_LOCKED' ? (error.details.holder as LockHolder | undefined) : undefined;
+    const key = process.env.CGRAPH_API_KEY?.trim();
+    if (!holder?.url) throw error;
+    if (!remote) throw new DomainError('STORE_LOCKED', `${config.dataDir} is held by the API (${describeHolder(holder)}); \`cgraph ${command}\` is not sent through an API: stop the API first`, { holder });
+    // Without a key the lock's own message says to set one.
+    if (!key) throw error;
+    process.stderr.write(`cgraph ${command}: the API at ${holder.url} holds ${config.dataDir}; sending the write through it\n`);
+    return remote(new ApiWriter(holder.url, key), config);
+  }
+  try {
+    return await local(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return EXIT.UNAVAILABLE;
   if (error instanceof UsageError || error instanceof OptionError) return EXIT.USAGE;
-  if (error instanceof DomainError) return error.code === 'STORE_UNAVAILABLE' ? EXIT.UNAVAILABLE : EXIT.INVALID;
+  if (error instanceof DomainError) return UNAVAILABLE_CODES.has(error.code) ? EXIT.UNAVAILABLE : EXIT.INVALID;
   return EXIT.INTERNAL;
 }
 

@@ -2,6 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { GraphNode } from '../domain/model.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { AnalysisService } from '../analysis-service.ts';
 import type { DraftService } from '../ingest/draft/draft-service.ts';
 import type { GraphStore, Page } from '../store/graph-store.ts';
@@ -68,4 +69,12 @@ export function createContext(services: Services, request: Request): Context {
     caller,
   };
   return context;
+}
+
+/** The caller's key name, or UNAUTHENTICATED: every write needs an API key. */
+export function authenticated(context: Context, operation: string): string {
+  if (!context.authenticated || !context.caller) {
+    throw new DomainError('UNAUTHENTICATED', `${operation} needs an API key: send "Authorization: Bearer <key>"`);
+  }
+  return context.caller;
 }

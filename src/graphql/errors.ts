@@ -1,7 +1,7 @@
 // Coded errors for clients: DomainErrors keep their code and message; everything else is masked
 // as INTERNAL_SERVER_ERROR (its detail goes to the log, never to the client).
 import { GraphQLError } from 'graphql';
-import { DomainError, ValidationError } from '../domain/errors.ts';
+import { DomainError, UNAVAILABLE_CODES, ValidationError } from '../domain/errors.ts';
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
@@ -29,8 +29,18 @@ export function toGraphQLError(error: DomainError, path?: readonly (string | num
       code: error.code,
       ...(error instanceof ValidationError ? { problems: error.problems } : {}),
       ...(HTTP_STATUS[error.code] ? { http: { status: HTTP_STATUS[error.code] } } : {}),
+      ...(UNAVAILABLE_CODES.has(error.code) ? unavailable(error) : {}),
     },
   });
+}
+
+/** The store cannot take the request now: 503, and when to try again if the error says. */
+function unavailable(error: DomainError) {
+  const retryAfterSeconds = typeof error.details.retryAfterSeconds === 'number' ? error.details.retryAfterSeconds : undefined;
+  return {
+    http: { status: 503, ...(retryAfterSeconds ? { headers: { 'retry-after': String(retryAfterSeconds) } } : {}) },
+    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+  };
 }
 
 /** yoga's maskError: pass coded domain errors through, mask the rest. */

@@ -16,7 +16,8 @@ import { checkDraftOptions, type DraftOptions } from '../ingest/draft/draft.ts';
 import type { Page } from '../store/graph-store.ts';
 import { allItems } from '../store/common.ts';
 import { commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
-import type { Context } from './context.ts';
+import { authenticated, type Context } from './context.ts';
+import { writeMutations } from './write-resolvers.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
 import { leanFor, nodeWithSides, pageRequest, readAndPrime, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
@@ -72,13 +73,6 @@ const relationshipFields = {
 };
 
 const MAX_VERSION_STATEMENTS = 500;
-
-function authenticated(context: Context, operation: string): string {
-  if (!context.authenticated || !context.caller) {
-    throw new DomainError('UNAUTHENTICATED', `${operation} needs an API key: send "Authorization: Bearer <key>"`);
-  }
-  return context.caller;
-}
 
 export const resolvers: IResolvers = {
   Query: {
@@ -138,6 +132,7 @@ export const resolvers: IResolvers = {
   },
 
   Mutation: {
+    ...writeMutations,
     ingestDossier: async (_: unknown, args: { yaml: string; sourceText: string }, context: Context) => {
       authenticated(context, 'ingestDossier');
       if (args.yaml.length > MAX_YAML_CHARS || args.sourceText.length > MAX_YAML_CHARS) {

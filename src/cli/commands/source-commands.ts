@@ -6,7 +6,10 @@ import { ReviewState, type GraphRelationship } from '../../domain/model.ts';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { diffVersions } from '../../ingest/source-diff.ts';
 import { allItems } from '../../store/common.ts';
-import { confirmed, print, usageError, wholeNumber, withStore } from '../runtime.ts';
+import { confirmed, print, usageError, WAIT_OPTION, wholeNumber, withStore, withWriteStore } from '../runtime.ts';
+import { LOAD_REPORT_FIELDS } from '../api-writer.ts';
+import type { GraphStore, UpsertReport } from '../../store/graph-store.ts';
+import type { Fact } from '../../domain/statements.ts';
 
 const describe = (claim: GraphRelationship) =>
   `${claim.type} ${claim.from} → ${claim.to}${claim.aspect ? ` [${claim.aspect}]` : ''}${'action' in claim ? ` (${claim.action}, ${claim.firmness})` : ''}`;
@@ -64,23 +67,37 @@ export function registerSourceCommands(program: Command): void {
     .argument('<source-id>', 'a source id (source:…)')
     .option('--yes', 'do not ask')
     .option('--json', 'print JSON')
-    .action(async (sourceId: string, opts: { yes?: boolean; json?: boolean }) => {
-      await withStore(async (store) => {
+    .option(...WAIT_OPTION)
+    .action(async (sourceId: string, opts: { yes?: boolean; json?: boolean; waitS?: number }) => {
+      const asked = async (store: GraphStore) => {
         const [node] = await store.getNodes([sourceId]);
         if (!node || node.kind !== 'SOURCE') {
           process.stderr.write(`cgraph unload: ${sourceId} is not a source in the ${store.kind} store (see \`cgraph search\`)\n`);
           process.exitCode = 1;
-          return;
+          return false;
         }
-        if (!(await confirmed('unload', `Remove ${sourceId} ("${node.name}") and every statement it makes?`, opts.yes))) return;
-        const report = await store.unloadSource(sourceId);
-        const { createdIds: _ids, ...counts } = report;
+        return confirmed('unload', `Remove ${sourceId} ("${node.name}") and every statement it makes?`, opts.yes);
+      };
+      const printed = (report: Omit<UpsertReport, 'createdIds'>) =>
         print(
           { json: !!opts.json },
           `unloaded ${sourceId}: ${report.statementsRemoved} statements removed, ${report.relationshipsRemoved} relationships no other source asserts removed, ${report.relationshipsUpdated} re-resolved`,
-          { sourceId, ...counts },
+          { sourceId, ...report },
         );
-      });
+      await withWriteStore(
+        `unload ${sourceId}`,
+        opts,
+        async (store) => {
+          if (!(await asked(store))) return;
+          const { createdIds: _ids, ...counts } = await store.unloadSource(sourceId);
+          printed(counts);
+        },
+        async (api) => {
+          if (!(await withStore(asked))) return;
+          const { unloadSource } = await api.request<{ unloadSource: Omit<UpsertReport, 'createdIds'> }>(`mutation($id: ID!) { unloadSource(sourceId: $id) { ${LOAD_REPORT_FIELDS} } }`, { id: sourceId });
+          printed(unloadSource);
+        },
+      );
     });
 
   program
@@ -127,19 +144,34 @@ export function registerSourceCommands(program: Command): void {
     .option('--note <text>', 'why (required for disputed)')
     .option('--by <name>', 'who reviews (default: your user name)')
     .option('--json', 'print JSON')
-    .action(async (statementId: string, opts: { state: string; note?: string; by?: string; json?: boolean }) => {
+    .option(...WAIT_OPTION)
+    .action(async (statementId: string, opts: { state: string; note?: string; by?: string; json?: boolean; waitS?: number }) => {
       const state = ReviewState.safeParse(opts.state);
       if (!state.success) throw usageError(`--state must be one of ${ReviewState.options.join(', ')}; got "${opts.state}"`);
       if (state.data === 'disputed' && !opts.note?.trim()) throw usageError('--state disputed needs --note saying what is wrong');
       const review = { state: state.data, by: opts.by ?? userInfo().username, at: new Date().toISOString(), ...(opts.note?.trim() ? { note: opts.note.trim() } : {}) };
-      await withStore(async (store) => {
-        const fact = await store.reviewStatement(statementId, review);
-        if (!fact) {
-          process.stderr.write(`cgraph review: no relationship has statement ${statementId} (see \`cgraph statements\`)\n`);
-          process.exitCode = 1;
-          return;
-        }
-        print({ json: !!opts.json }, `${statementId}: ${review.state} by ${review.by}; ${fact.id} now has ${fact.sourceCount} counting source(s)`, { statement: statementId, review, relationship: fact.id, sourceCount: fact.sourceCount, disputed: fact.disputed });
-      });
+      const printed = (fact: Pick<Fact, 'id' | 'sourceCount' | 'disputed'>, by: string) =>
+        print({ json: !!opts.json }, `${statementId}: ${review.state} by ${by}; ${fact.id} now has ${fact.sourceCount} counting source(s)`, { statement: statementId, review: { ...review, by }, relationship: fact.id, sourceCount: fact.sourceCount, disputed: fact.disputed });
+      await withWriteStore(
+        `review ${statementId}`,
+        opts,
+        async (store) => {
+          const fact = await store.reviewStatement(statementId, review);
+          if (!fact) {
+            process.stderr.write(`cgraph review: no relationship has statement ${statementId} (see \`cgraph statements\`)\n`);
+            process.exitCode = 1;
+            return;
+          }
+          printed(fact, review.by);
+        },
+        async (api) => {
+          // The API records the name of the key that wrote, not --by.
+          const { reviewStatement } = await api.request<{ reviewStatement: Pick<Fact, 'id' | 'sourceCount' | 'disputed'> & { statements: { id: string; review: { by: string | null } }[] } }>(
+            'mutation($id: ID!, $state: ReviewState!, $note: String) { reviewStatement(statementId: $id, state: $state, note: $note) { id sourceCount disputed statements { id review { by } } } }',
+            { id: statementId, state: review.state.toUpperCase(), note: review.note ?? null },
+          );
+          printed(reviewStatement, reviewStatement.statements.find((s) => s.id === statementId)?.review.by ?? review.by);
+        },
+      );
     });
 }

@@ -3,9 +3,12 @@ import type { Command } from 'commander';
 import { KIND_LABEL, type NodeKind } from '../../domain/model.ts';
 import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../ingest/graph-lines.ts';
 import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
-import { addReports } from '../../store/common.ts';
+import { addReports, emptyUpsertReport } from '../../store/common.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
-import { confirmed, print, progressBar, usageError, wholeNumber, withStore } from '../runtime.ts';
+import { readFileSync } from 'node:fs';
+import { confirmed, print, progressBar, usageError, WAIT_OPTION, wholeNumber, withStore, withWriteStore } from '../runtime.ts';
+import { LOAD_REPORT_FIELDS } from '../api-writer.ts';
+import type { GraphStore, UpsertReport } from '../../store/graph-store.ts';
 
 /** Node counts under their Neo4j labels, as analysts see them in Browser. */
 const byLabel = (counts: Partial<Record<NodeKind, number>>) =>
@@ -32,6 +35,7 @@ interface LoadOptions {
   csvDir?: string;
   csvOnly?: boolean;
   launcher: string;
+  waitS?: number;
 }
 
 /** cgraph load --initial: a new database with the import tool (store/neo4j/initial-load.ts). */
@@ -102,19 +106,12 @@ export function registerStoreCommands(program: Command): void {
     .option('--csv-only', 'with --initial: write the CSV files into --csv-dir and print the import command, without running it (Docker: run it with the image\'s neo4j-admin)')
     .option('--json', 'print JSON')
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
+    .option(...WAIT_OPTION)
     .action(async (paths: string[], opts: LoadOptions) => {
       if (opts.initial) return loadInitial(paths, opts);
       const lineFiles = paths.filter(isGraphLinesFile);
       const dossierPaths = paths.filter((p) => !isGraphLinesFile(p));
-      await withStore(async (store) => {
-        const lookup = opts.againstStore ? (ids: readonly string[]) => store.getNodes(ids) : undefined;
-        const { batches } = dossierPaths.length ? await validateDossiers(dossierPaths, { registryFile: opts.registry, lookup }) : { batches: [] };
-        const bar = progressBar('loading', opts.progress);
-        const report = await (async () => {
-          const fromDossiers = await loadBatches(store, batches, { onProgress: bar.update });
-          if (!lineFiles.length) return fromDossiers;
-          return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, onProgress: bar.update }));
-        })().finally(bar.stop);
+      const summarise = async (store: GraphStore, report: UpsertReport) => {
         const counts = await store.counts();
         const { createdIds: _ids, ...summary } = report;
         print(
@@ -129,7 +126,46 @@ export function registerStoreCommands(program: Command): void {
           ].join('\n'),
           { store: store.kind, ...summary, counts },
         );
-      });
+      };
+      await withWriteStore(
+        `load ${paths.join(' ')}`,
+        opts,
+        async (store) => {
+          const lookup = opts.againstStore ? (ids: readonly string[]) => store.getNodes(ids) : undefined;
+          const { batches } = dossierPaths.length ? await validateDossiers(dossierPaths, { registryFile: opts.registry, lookup }) : { batches: [] };
+          const bar = progressBar('loading', opts.progress);
+          const report = await (async () => {
+            const fromDossiers = await loadBatches(store, batches, { onProgress: bar.update });
+            if (!lineFiles.length) return fromDossiers;
+            return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, onProgress: bar.update }));
+          })().finally(bar.stop);
+          await summarise(store, report);
+        },
+        async (api) => {
+          // Checked here first (against what the folder holds, read-only), so nothing is sent from an invalid set.
+          const dossiers = dossierPaths.length
+            ? (await withStore((store) => validateDossiers(dossierPaths, { registryFile: opts.registry, lookup: opts.againstStore ? (ids) => store.getNodes(ids) : undefined }))).dossiers
+            : [];
+          let report = emptyUpsertReport();
+          for (const dossier of dossiers) {
+            const sourceText = dossier.sourceFile ? readFileSync(dossier.sourceFile, 'utf8') : '';
+            const { ingestDossier } = await api.request<{ ingestDossier: UpsertReport }>(`mutation($yaml: String!, $sourceText: String!) { ingestDossier(yaml: $yaml, sourceText: $sourceText) { ${LOAD_REPORT_FIELDS.replace('nodesRemoved ', '')} } }`, {
+              yaml: readFileSync(dossier.file, 'utf8'),
+              sourceText,
+            });
+            report = addReports(report, { ...emptyUpsertReport(), ...ingestDossier });
+          }
+          for (const file of lineFiles) {
+            const { loadGraphLines: part } = await api.request<{ loadGraphLines: UpsertReport }>(`mutation($fileName: String!, $lines: String!) { loadGraphLines(fileName: $fileName, lines: $lines) { ${LOAD_REPORT_FIELDS} } }`, {
+              fileName: file,
+              lines: readFileSync(file, 'utf8'),
+            });
+            report = addReports(report, { ...part, createdIds: [] });
+          }
+          // What the API committed is on disk before it answers: the counts are read from there.
+          await withStore((store) => summarise(store, report));
+        },
+      );
     });
 
   program
@@ -158,8 +194,9 @@ export function registerStoreCommands(program: Command): void {
     .command('reset')
     .description('delete everything in the configured store (asks first unless --yes)')
     .option('--yes', 'do not ask')
-    .action(async (opts: { yes?: boolean }) => {
-      await withStore(async (store) => {
+    .option(...WAIT_OPTION)
+    .action(async (opts: { yes?: boolean; waitS?: number }) => {
+      await withWriteStore('reset', opts, async (store) => {
         if (!(await confirmed('reset', `Delete everything in the ${store.kind} store?`, opts.yes))) return;
         await store.reset();
         process.stdout.write(`reset ${store.kind} store\n`);

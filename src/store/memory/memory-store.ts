@@ -11,7 +11,10 @@ import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, typ
 import { planStatements, withReview, type SourceVersion } from '../statement-plan.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
-import { emptyChangeSet, StoreLog, type ChangeSet } from './store-log.ts';
+import { emptyChangeSet, StoreLog, type ChangeSet, type LogRecovery } from './store-log.ts';
+import type { DataFolderLock } from './data-lock.ts';
+import type { StoreFs } from './store-fs.ts';
+import { DomainError } from '../../domain/errors.ts';
 
 import { leanNode, leanRelationship } from '../../analysis/lean-records.ts';
 export { LOG_FILE, SNAPSHOT_FILE } from './store-log.ts';
@@ -21,7 +24,21 @@ export interface MemoryStoreOptions {
   dataDir?: string;
   /** Fold the log into a snapshot once it is over this many bytes (and over the snapshot); tests make it small. */
   compactBytes?: number;
+  /**
+   * Open without writing: every process but the lock's holder reads the last committed state and
+   * never cuts, removes or compacts anything; writes fail with STORE_READ_ONLY.
+   */
+  readOnly?: boolean;
+  /** The data folder's lock this store holds (released on close). */
+  lock?: DataFolderLock;
+  /** The file-system calls of the store's I/O (tests inject faults). */
+  io?: StoreFs;
+  /** Told what the store repaired at open and when a compaction failed (it is retried later). */
+  onWarning?: (message: string, details: Record<string, unknown>) => void;
 }
+
+/** After a failed compaction, the log grows by this much more before the next try. */
+const COMPACTION_RETRY_BYTES = 16 * 2 ** 20;
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
@@ -37,16 +54,29 @@ export class MemoryStore implements GraphStore {
   private readonly log: StoreLog | undefined;
   /** Writes run one at a time, so two upserts never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lock: DataFolderLock | undefined;
+  private readonly warn: NonNullable<MemoryStoreOptions['onWarning']>;
+  /** What opening cut from a torn or unreadable log tail, if anything. */
+  readonly recovery: LogRecovery | undefined;
+  readonly readOnly: boolean;
 
   constructor(options: MemoryStoreOptions = {}) {
+    this.lock = options.lock;
+    this.readOnly = options.readOnly ?? false;
+    this.warn = options.onWarning ?? (() => undefined);
     if (!options.dataDir) return;
-    this.log = new StoreLog(options.dataDir, options.compactBytes);
+    this.log = new StoreLog(options.dataDir, { compactBytes: options.compactBytes, readOnly: this.readOnly, io: options.io });
     const legacy = this.log.isLegacy();
     const state = this.log.read();
     for (const changes of state.changes) this.apply(changes);
     this.changeCount = state.version;
+    this.recovery = this.log.recovery;
+    if (this.recovery) {
+      const { file, line, cutBytes, reason, keptIn } = this.recovery;
+      this.warn(`${file}:${line}: cut ${cutBytes} bytes of ${reason === 'torn' ? 'an unfinished write' : 'unreadable records'} after the last complete commit (version ${state.version}); the cut bytes are kept in ${keptIn}`, { ...this.recovery, version: state.version });
+    }
     // An earlier version's single file is carried over into a snapshot once.
-    if (legacy) void this.exclusive(() => this.compact());
+    if (legacy && !this.readOnly) void this.exclusive(() => this.compactOrWarn());
   }
 
   /** Applies a committed change to the maps and the indexes, in one synchronous step (no read sees half of it). */
@@ -89,10 +119,33 @@ export class MemoryStore implements GraphStore {
   /** Makes a change durable (log), then visible (memory); folds the log into a snapshot when it has grown. */
   private async commit(changes: ChangeSet, report: UpsertReport): Promise<void> {
     if (!hasChanges(report) && !changes.reset) return;
+    if (this.readOnly) throw readOnlyError();
     this.log?.append(this.changeCount + 1, changes);
     this.apply(changes);
     this.changed(changes);
-    if (this.log?.wantsCompaction()) await this.compact();
+    if (this.log?.wantsCompaction() && this.compactionDue()) await this.compactOrWarn();
+  }
+
+  /** Log bytes at which a compaction that failed is tried again. */
+  private compactionRetryAt = 0;
+
+  private compactionDue(): boolean {
+    return this.log !== undefined && this.log.size() >= this.compactionRetryAt;
+  }
+
+  /**
+   * A compaction only folds committed changes into a snapshot: when it fails, the write it follows
+   * stays committed (and answered as such); the failure is told and tried again later.
+   */
+  private async compactOrWarn(): Promise<void> {
+    try {
+      await this.compact();
+      this.compactionRetryAt = 0;
+    } catch (error) {
+      this.compactionRetryAt = (this.log?.size() ?? 0) + COMPACTION_RETRY_BYTES;
+      const { code, message, details } = error instanceof DomainError ? error : { code: 'STORE_UNWRITABLE', message: String(error), details: {} };
+      this.warn(`compaction failed (${code}: ${message}); every write is still in the log, and the compaction is tried again later`, { code, ...details });
+    }
   }
 
   /** Counts a write that was applied and tells the listeners what it changed. */
@@ -309,17 +362,24 @@ export class MemoryStore implements GraphStore {
 
   reset(): Promise<void> {
     return this.exclusive(async () => {
-      const changes = { ...emptyChangeSet(), reset: true };
-      this.apply(changes);
-      this.changed(changes);
-      await this.compact();
+      // Logged like any write, so it is durable before it is applied; the compaction then frees the space.
+      await this.commit({ ...emptyChangeSet(), reset: true }, emptyUpsertReport());
+      if (!this.readOnly) await this.compactOrWarn();
     });
+  }
+
+  /** Writes the API's address into the data folder's lock, so writing commands send their writes there. */
+  announce(url: string): void {
+    this.lock?.announce(url);
   }
 
   async close(): Promise<void> {
     await this.queue;
+    this.lock?.release();
   }
 }
+
+const readOnlyError = () => new DomainError('STORE_READ_ONLY', 'this store was opened read-only (another process holds the data folder\'s lock); open it for writing to change it');
 
 /** A page read in id order after the cursor (there is an earlier page exactly when there was a cursor). */
 function pageFrom<T extends { id: string }>(items: T[], hasNextPage: boolean, after: string | undefined, totalCount: number | undefined): Page<T> {

@@ -8,14 +8,13 @@
 // Why not one JSON file (format 2, rewritten on every write): at 100k commitments that file is
 // 200 MB and a chunked load rewrote it per chunk (72 s for 100k, quadratic in the size); at 1M it
 // exceeds what one JavaScript string can hold. bench/README.md has the figures.
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import type { SourceVersion } from '../statement-plan.ts';
 import { internFields, Interner } from '../common.ts';
+import { fsyncDir, realFs, storeIoError, writeAll, type StoreFs } from './store-fs.ts';
 
 export const SNAPSHOT_FILE = 'store.snapshot.jsonl';
 export const LOG_FILE = 'store.log.jsonl';
@@ -135,13 +134,13 @@ function addLine(changes: ChangeSet, line: Line, strings: Interner): boolean {
 }
 
 /** Lines of a file with the byte offset after each, read in chunks (files may exceed one string). */
-function* readLines(file: string): Generator<{ text: string; end: number }> {
-  const fd = openSync(file, 'r');
+function* readLines(io: StoreFs, file: string): Generator<{ text: string; end: number }> {
+  const fd = io.openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(16 * 2 ** 20);
     let carry: Buffer[] = [];
     let offset = 0;
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+    for (let read; (read = io.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
       let start = 0;
       for (let nl = buffer.indexOf(10, 0); nl !== -1 && nl < read; nl = buffer.indexOf(10, start)) {
         const piece = buffer.subarray(start, nl);
@@ -155,62 +154,132 @@ function* readLines(file: string): Generator<{ text: string; end: number }> {
     }
     // A last line without its newline is a torn write: not yielded.
   } finally {
-    closeSync(fd);
+    io.closeSync(fd);
   }
 }
 
-const parse = (file: string, text: string, lineNo: number): Line => {
+const CORRUPT_ADVICE = 'restore the data folder from a backup, or move it away and load your dossiers and imports again (cgraph export of a copy may save what is readable)';
+
+const parseSnapshotLine = (file: string, text: string, lineNo: number): Line => {
   try {
     return JSON.parse(text) as Line;
   } catch (error) {
-    throw new DomainError('STORE_FILE_CORRUPT', `${file}:${lineNo} is not readable JSON (${(error as Error).message}); move the data folder away to start empty`, { file, line: lineNo });
+    throw new DomainError('STORE_FILE_CORRUPT', `${file}:${lineNo} is not readable JSON (${(error as Error).message}); ${CORRUPT_ADVICE}`, { file, line: lineNo });
   }
+};
+
+const tryParse = (text: string): Line | undefined => {
+  try {
+    return JSON.parse(text) as Line;
+  } catch {
+    return undefined;
+  }
+};
+
+/** What opening the store cut from the end of its log, and where those bytes were kept. */
+export interface LogRecovery {
+  file: string;
+  /** The first line cut (1-based). */
+  line: number;
+  cutBytes: number;
+  /** A torn (unfinished) write, or a record that could not be read. */
+  reason: 'torn' | 'unreadable';
+  keptIn: string;
+}
+
+export interface StoreLogOptions {
+  /** Fold the log into a snapshot once it is over this many bytes (and over the snapshot). */
+  compactBytes?: number;
+  /** Only read: never cut a log tail, never remove a file (every process but the lock's holder). */
+  readOnly?: boolean;
+  /** The file-system calls (tests wrap them to inject faults). */
+  io?: StoreFs;
+}
+
+/** Identity of a file between two looks: a reader retries when the holder replaced or cut one meanwhile. */
+const fileMark = (io: StoreFs, file: string) => {
+  if (!io.existsSync(file)) return 'none';
+  const s = io.statSync(file);
+  return `${s.ino}:${s.size}:${s.mtimeMs}`;
 };
 
 export class StoreLog {
   private readonly snapshotFile: string;
   private readonly logFile: string;
+  private readonly io: StoreFs;
+  private readonly readOnly: boolean;
+  private readonly compactBytes: number;
   private logBytes = 0;
   private snapshotBytes = 0;
+  /** Where a failed append could not be cut back to: cut before the next one, or refuse it. */
+  private dirtyFrom: number | undefined;
+  /** What the last read() cut from a torn or unreadable log tail. */
+  recovery: LogRecovery | undefined;
 
   constructor(
     private readonly dir: string,
-    private readonly compactBytes = MIN_COMPACT_BYTES,
+    options: StoreLogOptions = {},
   ) {
     this.snapshotFile = join(dir, SNAPSHOT_FILE);
     this.logFile = join(dir, LOG_FILE);
+    this.io = options.io ?? realFs;
+    this.readOnly = options.readOnly ?? false;
+    this.compactBytes = options.compactBytes ?? MIN_COMPACT_BYTES;
   }
 
-  /** What is on disk: the snapshot, then every committed change of the log; a torn tail is cut off. */
+  /**
+   * What is on disk: the snapshot, then every committed change of the log. The holder cuts a torn
+   * or unreadable tail (keeping its bytes beside the log) and removes temp files a crash left; a
+   * reader stops at the last commit and reads again if the holder replaced a file meanwhile.
+   */
   read(): StoredState {
+    for (let attempt = 1; ; attempt++) {
+      const before = this.readOnly ? `${fileMark(this.io, this.snapshotFile)}|${fileMark(this.io, this.logFile)}` : '';
+      const state = this.readOnce();
+      if (!this.readOnly) return state;
+      const snapshotNow = fileMark(this.io, this.snapshotFile);
+      const [snapshotBefore, logBefore] = before.split('|');
+      const logNow = fileMark(this.io, this.logFile);
+      // The log may grow while it is read (what was committed when read stands); a new snapshot or a cut log means read again.
+      const logKept = logBefore === logNow || (logBefore !== 'none' && logNow !== 'none' && logBefore?.split(':')[0] === logNow.split(':')[0] && Number(logNow.split(':')[1]) >= Number(logBefore?.split(':')[1]));
+      if ((snapshotBefore === snapshotNow && logKept) || attempt >= 20) return state;
+    }
+  }
+
+  private readOnce(): StoredState {
+    const io = this.io;
+    if (!this.readOnly) this.removeTempFiles();
     const legacy = join(this.dir, LEGACY_FILE);
-    if (!existsSync(this.snapshotFile) && existsSync(legacy)) return this.readLegacy(legacy);
+    if (!io.existsSync(this.snapshotFile) && io.existsSync(legacy)) return this.readLegacy(legacy);
     const state: StoredState = { version: 0, changes: [] };
     const strings = new Interner();
-    if (existsSync(this.snapshotFile)) {
+    if (io.existsSync(this.snapshotFile)) {
       const snapshot = emptyChangeSet();
       let lineNo = 0;
       let ended = false;
-      for (const { text } of readLines(this.snapshotFile)) {
-        const line = parse(this.snapshotFile, text, ++lineNo);
+      for (const { text } of readLines(io, this.snapshotFile)) {
+        const line = parseSnapshotLine(this.snapshotFile, text, ++lineNo);
         if (lineNo === 1) {
           if (!('format' in line) || line.format !== FORMAT_VERSION) throw formatError(this.snapshotFile, 'format' in line ? line.format : undefined);
           state.version = line.version;
         } else if ('end' in line) ended = true;
-        else if (!addLine(snapshot, line, strings)) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile}:${lineNo} is not a snapshot record`, { file: this.snapshotFile, line: lineNo });
+        else if (!addLine(snapshot, line, strings)) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile}:${lineNo} is not a snapshot record; ${CORRUPT_ADVICE}`, { file: this.snapshotFile, line: lineNo });
       }
-      if (!ended) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile} ends before its end line; move the data folder away to start empty`, { file: this.snapshotFile });
+      if (!ended) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile} ends before its end line; ${CORRUPT_ADVICE}`, { file: this.snapshotFile });
       state.changes.push(snapshot);
-      this.snapshotBytes = statSync(this.snapshotFile).size;
+      this.snapshotBytes = io.statSync(this.snapshotFile).size;
     }
-    if (existsSync(this.logFile)) {
-      let pending: { version: number; changes: ChangeSet } | undefined;
+    if (io.existsSync(this.logFile)) {
+      let pending: { version: number; changes: ChangeSet; line: number } | undefined;
       let committedBytes = 0;
+      let committedLines = 0;
       let lineNo = 0;
-      for (const { text, end } of readLines(this.logFile)) {
-        const line = parse(this.logFile, text, ++lineNo);
-        if ('begin' in line) pending = { version: line.begin, changes: emptyChangeSet() };
-        else if ('commit' in line && pending?.version === line.commit) {
+      let unreadable = false;
+      for (const { text, end } of readLines(io, this.logFile)) {
+        const line = tryParse(text);
+        lineNo++;
+        if (line && 'begin' in line) pending = { version: line.begin, changes: emptyChangeSet(), line: lineNo };
+        else if (line && 'commit' in line && pending?.version === line.commit) {
           // A change the snapshot already holds (a crash between snapshot and log reset) is skipped.
           if (pending.version > state.version) {
             state.changes.push(pending.changes);
@@ -218,44 +287,93 @@ export class StoreLog {
           }
           pending = undefined;
           committedBytes = end;
-        } else if (!pending || !addLine(pending.changes, line, strings)) {
-          throw new DomainError('STORE_FILE_CORRUPT', `${this.logFile}:${lineNo} is not a log record`, { file: this.logFile, line: lineNo });
+          committedLines = lineNo;
+        } else if (!line || !pending || !addLine(pending.changes, line, strings)) {
+          // Nothing after a record that cannot be read is trusted: the store stands at the last commit before it.
+          unreadable = true;
+          break;
         }
       }
-      if (statSync(this.logFile).size > committedBytes) {
-        // An uncommitted tail: a write that did not finish. It never happened.
-        const fd = openSync(this.logFile, 'r+');
-        ftruncateSync(fd, committedBytes);
-        fsyncSync(fd);
-        closeSync(fd);
-      }
+      const size = io.statSync(this.logFile).size;
+      if (size > committedBytes && !this.readOnly) this.cutTail(committedBytes, size, committedLines + 1, unreadable ? 'unreadable' : 'torn');
       this.logBytes = committedBytes;
     }
     return state;
   }
 
+  /** Keeps the bytes after the last commit in a file of their own, then cuts the log back to that commit. */
+  private cutTail(committedBytes: number, size: number, line: number, reason: LogRecovery['reason']): void {
+    const io = this.io;
+    const keptIn = join(this.dir, `store.log.cut-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+    try {
+      const tail = io.readFileSync(this.logFile).subarray(committedBytes, size);
+      const out = io.openSync(keptIn, 'w');
+      try {
+        writeAll(io, out, tail);
+        io.fsyncSync(out);
+      } finally {
+        io.closeSync(out);
+      }
+      const fd = io.openSync(this.logFile, 'r+');
+      try {
+        io.ftruncateSync(fd, committedBytes);
+        io.fsyncSync(fd);
+      } finally {
+        io.closeSync(fd);
+      }
+      fsyncDir(io, this.dir);
+    } catch (error) {
+      throw storeIoError(error, 'cutting an unfinished write from the log', this.logFile);
+    }
+    this.recovery = { file: this.logFile, line, cutBytes: size - committedBytes, reason, keptIn };
+  }
+
+  /** Temp files a crash or a failed compaction left behind (only the holder removes them). */
+  private removeTempFiles(): void {
+    if (!this.io.existsSync(this.dir)) return;
+    const leftovers = this.io.readdirSync(this.dir).filter((name) => name.startsWith(`${SNAPSHOT_FILE}.tmp-`));
+    for (const name of leftovers) this.io.rmSync(join(this.dir, name), { force: true });
+    if (leftovers.length) fsyncDir(this.io, this.dir);
+  }
+
   private readLegacy(file: string): StoredState {
     let persisted: { format: number; version: number; nodes: GraphNode[]; facts: Fact[]; versions: SourceVersion[] };
     try {
-      persisted = JSON.parse(readFileSync(file, 'utf8')) as typeof persisted;
+      persisted = JSON.parse(this.io.readFileSync(file).toString('utf8')) as typeof persisted;
     } catch (error) {
-      throw new DomainError('STORE_FILE_CORRUPT', `${file} is not readable JSON (${(error as Error).message}); move it away to start empty`, { file });
+      throw new DomainError('STORE_FILE_CORRUPT', `${file} is not readable JSON (${(error as Error).message}); ${CORRUPT_ADVICE}`, { file });
     }
     if (persisted.format !== 2) throw formatError(file, persisted.format);
     return { version: persisted.version, changes: [{ ...emptyChangeSet(), nodes: persisted.nodes, facts: persisted.facts, versions: persisted.versions }] };
   }
 
-  /** Appends one committed change and makes it durable. */
+  /**
+   * Appends one committed change and makes it durable, or fails with STORE_DISK_FULL or
+   * STORE_UNWRITABLE having cut the log back to its last commit (nothing of the change stays).
+   */
   append(version: number, changes: ChangeSet): void {
-    mkdirSync(this.dir, { recursive: true });
-    const fd = openSync(this.logFile, 'a');
+    if (this.readOnly) throw new DomainError('STORE_READ_ONLY', `${this.dir} is open read-only (another process holds its lock); this write is a bug of the caller`);
+    const io = this.io;
     try {
-      const start = fstatSync(fd).size;
+      io.mkdirSync(this.dir, { recursive: true });
+    } catch (error) {
+      throw storeIoError(error, 'creating the data folder', this.dir);
+    }
+    const created = !io.existsSync(this.logFile);
+    let fd: number;
+    try {
+      fd = io.openSync(this.logFile, 'a');
+    } catch (error) {
+      throw storeIoError(error, 'opening the log', this.logFile);
+    }
+    try {
+      if (this.dirtyFrom !== undefined) this.cutBack(fd, this.dirtyFrom);
+      const start = io.fstatSync(fd).size;
       try {
         let chunk: string[] = [];
         let bytes = 0;
         const flush = () => {
-          if (chunk.length) writeSync(fd, chunk.join(''));
+          if (chunk.length) writeAll(io, fd, Buffer.from(chunk.join('')));
           chunk = [];
           bytes = 0;
         };
@@ -266,68 +384,110 @@ export class StoreLog {
           if (bytes >= WRITE_CHUNK_BYTES) flush();
         }
         flush();
-        fsyncSync(fd);
+        io.fsyncSync(fd);
+        if (created) fsyncDir(io, this.dir);
       } catch (error) {
-        // Leave no partial change behind (it would be cut off at the next open anyway).
-        ftruncateSync(fd, start);
-        throw error;
+        // Leave no partial change behind: cut back to the last commit, or remember to before the next write.
+        try {
+          this.cutBack(fd, start);
+        } catch {
+          this.dirtyFrom = start;
+        }
+        throw storeIoError(error, 'writing the log', this.logFile);
       }
-      this.logBytes = fstatSync(fd).size;
+      this.logBytes = io.fstatSync(fd).size;
     } finally {
-      closeSync(fd);
+      io.closeSync(fd);
     }
+  }
+
+  private cutBack(fd: number, to: number): void {
+    this.io.ftruncateSync(fd, to);
+    this.io.fsyncSync(fd);
+    this.dirtyFrom = undefined;
+  }
+
+  /** The log's committed bytes. */
+  size(): number {
+    return this.logBytes;
   }
 
   /** Whether the log has grown enough that a new snapshot pays off. */
   wantsCompaction(): boolean {
-    return this.logBytes > Math.max(this.compactBytes, this.snapshotBytes);
+    return !this.readOnly && this.logBytes > Math.max(this.compactBytes, this.snapshotBytes);
   }
 
   /**
    * Writes the whole state as a new snapshot and empties the log. Asynchronous and chunked: the
-   * caller holds the write lock, so the state does not change meanwhile; reads go on.
+   * caller holds the write lock, so the state does not change meanwhile; reads go on. On a failure
+   * its temp file is removed and the log is left as it was (every committed change stays there).
    */
   async compact(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion> }): Promise<void> {
-    mkdirSync(this.dir, { recursive: true });
+    const io = this.io;
     const tmp = `${this.snapshotFile}.tmp-${process.pid}`;
-    const handle = await open(tmp, 'w');
     try {
-      let chunk: string[] = [];
-      let bytes = 0;
-      const write = async (line: Line, force = false) => {
-        const text = `${JSON.stringify(line)}\n`;
-        chunk.push(text);
-        bytes += text.length;
-        if (force || bytes >= WRITE_CHUNK_BYTES) {
-          await handle.write(chunk.join(''));
-          chunk = [];
-          bytes = 0;
-        }
-      };
-      await write({ format: FORMAT_VERSION, version });
-      for (const node of state.nodes) await write({ node });
-      for (const fact of state.facts) await write({ fact: packFact(fact) });
-      for (const sourceVersion of state.versions) await write({ sourceVersion });
-      await write({ end: version }, true);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      io.mkdirSync(this.dir, { recursive: true });
+      const fd = io.openSync(tmp, 'w');
+      try {
+        let chunk: string[] = [];
+        let bytes = 0;
+        const write = async (line: Line, force = false) => {
+          const text = `${JSON.stringify(line)}\n`;
+          chunk.push(text);
+          bytes += text.length;
+          if (force || bytes >= WRITE_CHUNK_BYTES) {
+            writeAll(io, fd, Buffer.from(chunk.join('')));
+            chunk = [];
+            bytes = 0;
+            // Let the server answer between chunks.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        };
+        await write({ format: FORMAT_VERSION, version });
+        for (const node of state.nodes) await write({ node });
+        for (const fact of state.facts) await write({ fact: packFact(fact) });
+        for (const sourceVersion of state.versions) await write({ sourceVersion });
+        await write({ end: version }, true);
+        io.fsyncSync(fd);
+      } finally {
+        io.closeSync(fd);
+      }
+      io.renameSync(tmp, this.snapshotFile);
+      fsyncDir(io, this.dir);
+    } catch (error) {
+      try {
+        io.rmSync(tmp, { force: true });
+      } catch {
+        // The holder removes it when it next opens the folder.
+      }
+      throw storeIoError(error, 'writing a new snapshot', tmp);
     }
-    renameSync(tmp, this.snapshotFile);
+    this.snapshotBytes = io.statSync(this.snapshotFile).size;
     // The log's changes are all in the snapshot now (replay skips versions it holds, should a crash come first).
-    rmSync(this.logFile, { force: true });
-    rmSync(join(this.dir, LEGACY_FILE), { force: true });
-    this.logBytes = 0;
-    this.snapshotBytes = statSync(this.snapshotFile).size;
+    try {
+      io.rmSync(this.logFile, { force: true });
+      io.rmSync(join(this.dir, LEGACY_FILE), { force: true });
+      fsyncDir(io, this.dir);
+      this.logBytes = 0;
+    } catch (error) {
+      throw storeIoError(error, 'removing the log folded into the snapshot', this.logFile);
+    }
   }
 
   /** Whether the data still sits in an earlier version's single file. */
   isLegacy(): boolean {
-    return !existsSync(this.snapshotFile) && existsSync(join(this.dir, LEGACY_FILE));
+    return !this.io.existsSync(this.snapshotFile) && this.io.existsSync(join(this.dir, LEGACY_FILE));
   }
 }
 
 function formatError(file: string, format: number | undefined): DomainError {
+  if (typeof format === 'number' && format > FORMAT_VERSION) {
+    return new DomainError(
+      'STORE_FILE_FORMAT',
+      `${file} has format ${format}, written by a newer version of commitment-graph than this one (it reads format ${FORMAT_VERSION}): upgrade this program to read it; the data is left as it is`,
+      { file, format, expected: FORMAT_VERSION },
+    );
+  }
   const why =
     format === 1
       ? 'it was written by an earlier version that kept one relationship per source, before facts had statements and sources had versions; it cannot be read as facts without its sources'
