@@ -1,5 +1,5 @@
 // Runs the real cgraph command as a child process and captures what a script would see.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const CGRAPH = fileURLToPath(new URL('../../bin/cgraph.js', import.meta.url));
@@ -18,4 +18,16 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking the test's event loop: for commands that run side by side. */
+export function runCliAsync(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CGRAPH, ...args], { env: { ...process.env, NEO4J_URI: undefined, CGRAPH_STORE: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
 }

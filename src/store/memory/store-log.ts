@@ -235,8 +235,15 @@ export class StoreLog {
   read(): StoredState {
     for (let attempt = 1; ; attempt++) {
       const before = this.readOnly ? `${fileMark(this.io, this.snapshotFile)}|${fileMark(this.io, this.logFile)}` : '';
-      const state = this.readOnce();
-      if (!this.readOnly) return state;
+      if (!this.readOnly) return this.readOnce();
+      let state: StoredState;
+      try {
+        state = this.readOnce();
+      } catch (error) {
+        // The holder removed the log or replaced the snapshot between a look and an open: read again.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 20) continue;
+        throw error;
+      }
       const snapshotNow = fileMark(this.io, this.snapshotFile);
       const [snapshotBefore, logBefore] = before.split('|');
       const logNow = fileMark(this.io, this.logFile);
@@ -248,6 +255,7 @@ export class StoreLog {
 
   private readOnce(): StoredState {
     const io = this.io;
+    if (io.existsSync(this.dir) && !io.statSync(this.dir).isDirectory()) throw storeIoError(Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }), 'opening the store', this.dir);
     if (!this.readOnly) this.removeTempFiles();
     const legacy = join(this.dir, LEGACY_FILE);
     if (!io.existsSync(this.snapshotFile) && io.existsSync(legacy)) return this.readLegacy(legacy);
