@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
 import { validateDossiers } from '../../src/ingest/load-dossiers.ts';
-import type { StoreFactory } from '../support/fixtures.ts';
+import { allSeedBatches, type StoreFactory } from '../support/fixtures.ts';
 import { codes, seededApi, type ApiClient } from '../support/graphql-client.ts';
 
 export const AS_OF_FIXTURE = 'test/fixtures/as-of';
@@ -160,6 +160,43 @@ export function describeAsOfApi(name: string, makeStore: StoreFactory, options: 
       expectAllThree(res.data?.feb.relationships[0]);
       expectSeptemberOnly(res.data?.paths.edges[0]?.node.relationships[0], false);
       expectSeptemberOnly(res.data?.around.relationships[0]);
+    });
+  });
+
+  describe.skipIf(options.skip)(`as of a date in the seed articles, on ${name}`, () => {
+    let api: ApiClient;
+    beforeAll(async () => {
+      api = await seededApi(await makeStore(), { batches: allSeedBatches() });
+    });
+    afterAll(async () => {
+      await api?.store.close();
+    });
+
+    // The second report: "The European Union recently approved 90 billion euros in aid over two
+    // years." — recently before the summit of 6 January 2026 (dated about December 2025, 2025-12~),
+    // when both reports have Merz say Germany could support the force: "German Chancellor Friedrich
+    // Merz said Germany could support a multinational force" (the first), "Merz stressed the need
+    // for 'compromises' for peace, noting that German troops could be deployed in a neighboring
+    // NATO country" (the second).
+    it('answers mid-December 2025 with the EU aid alone, and the summit day with both reports of the German pledge', async () => {
+      const res = await api.query<{ december: Connection; summit: Connection; dayBefore: Connection }>(`{
+        december: commitments(filter: { asOf: "2025-12-15" }) { totalCount edges { node { ${WHOLE} } } }
+        dayBefore: commitments(filter: { from: ["state:DEU"], asOf: "2026-01-05" }) { totalCount edges { node { id } } }
+        summit: commitments(filter: { from: ["state:DEU"], kinds: [PLEDGED], asOf: "2026-01-06" }) { edges { node { ${WHOLE} } } }
+      }`);
+      expect(res.errors).toBeUndefined();
+      const aid = only(res.data?.december);
+      expect(quotes(aid)).toEqual(['The European Union recently approved 90 billion euros in aid over two years.']);
+      expect(sources(aid)).toEqual(['source:coalition-of-volunteers-signs-declaration']);
+      expect(aid?.sourceCount).toBe(1);
+      expect(res.data?.dayBefore.totalCount).toBe(0);
+      const germany = only(res.data?.summit);
+      expect(germany?.sourceCount).toBe(2);
+      expect(sources(germany)).toEqual(['source:coalition-of-the-willing-paris-summit', 'source:coalition-of-volunteers-signs-declaration']);
+      expect(quotes(germany).some((q) => q.includes('Merz said Germany could support a multinational force'))).toBe(true);
+      expect(quotes(germany).some((q) => q.includes('German troops could be deployed in a neighboring NATO country'))).toBe(true);
+      const before = await api.query<{ relationship: Fact | null }>(`{ relationship(id: "${germany?.id}", asOf: "2026-01-05") { id } }`);
+      expect(before.data?.relationship).toBeNull();
     });
   });
 }
