@@ -120,6 +120,9 @@ export function relationshipOn(rel: GraphRelationship, asOf: string): GraphRelat
   return isValidOn(rel, asOf) ? rel : undefined;
 }
 
+/** A relationship an analysis on `asOf` answers with: as it stood then (its evidence that day's), else the stored one. */
+export const asOfAnswer = (rel: GraphRelationship, asOf: string | undefined): GraphRelationship => (asOf ? (relationshipOn(rel, asOf) ?? rel) : rel);
+
 /** The graph as it stood on a date: every node, and the relationships that held then, as they were then (exports). */
 export function graphAsOf(graph: CommitmentGraph, options: OptionsInput<typeof AsOfOptions>): CommitmentGraph {
   const { asOf } = parseOptions(AsOfOptions, options);

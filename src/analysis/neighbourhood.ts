@@ -1,7 +1,7 @@
 // Ego networks: the nodes within `depth` hops (either direction) and the relationships among them.
 // The one neighbourhood the project has: the API and the CLI both ask it, over the analysis graph.
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { edgeAllowed, forEachAllowedStep, requireNode, type CommitmentGraph } from './graph-view.ts';
+import { asOfAnswer, edgeAllowed, forEachAllowedStep, requireNode, type CommitmentGraph } from './graph-view.ts';
 import { NeighbourhoodOptions, parseOptions, type OptionsInput } from './options.ts';
 
 export interface Subgraph {
@@ -41,7 +41,7 @@ export function neighbourhood(graph: CommitmentGraph, id: string, options: Optio
   const among = new Map<string, GraphRelationship>();
   for (const node of reached) {
     graph.forEachOutEdge(node, (edge, rel, _source, target) => {
-      if (reached.has(target) && edgeAllowed(rel, filter)) among.set(edge, rel);
+      if (reached.has(target) && edgeAllowed(rel, filter)) among.set(edge, asOfAnswer(rel, filter.asOf));
     });
   }
   const relationships = [...among.values()].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -1,7 +1,7 @@
 // Paths between two nodes over a filtered view: the shortest (BFS, fewest hops) and all simple
 // paths up to a length, shortest first. `null` means no path.
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { forEachAllowedStep, requireNode, type CommitmentGraph, type View } from './graph-view.ts';
+import { asOfAnswer, forEachAllowedStep, requireNode, type CommitmentGraph, type View } from './graph-view.ts';
 import { parseOptions, PathsOptions, ShortestPathOptions, type OptionsInput } from './options.ts';
 
 export interface Path {
@@ -10,11 +10,12 @@ export interface Path {
   relationships: GraphRelationship[];
 }
 
-function toPath(graph: CommitmentGraph, nodes: string[], edges: string[]): Path {
+/** On a date, each relationship as it stood then (graph-view.ts relationshipOn): that day's evidence, not all of it. */
+function toPath(graph: CommitmentGraph, nodes: string[], edges: string[], asOf: string | undefined): Path {
   return {
     length: edges.length,
     nodes: nodes.map((n) => graph.getNodeAttributes(n)),
-    relationships: edges.map((e) => graph.getEdgeAttributes(e)),
+    relationships: edges.map((e) => asOfAnswer(graph.getEdgeAttributes(e), asOf)),
   };
 }
 
@@ -33,7 +34,7 @@ export function shortestPath(graph: CommitmentGraph, from: string, to: string, o
   const view: View = parseOptions(ShortestPathOptions, options);
   requireNode(graph, from, 'from');
   requireNode(graph, to, 'to');
-  if (from === to) return toPath(graph, [from], []);
+  if (from === to) return toPath(graph, [from], [], view.asOf);
   const forward: Parents = new Map([[from, null]]);
   const backward: Parents = new Map([[to, null]]);
   const reverse: View = { ...view, direction: REVERSE[view.direction] };
@@ -51,7 +52,7 @@ export function shortestPath(graph: CommitmentGraph, from: string, to: string, o
         if (others.has(neighbour)) meeting = neighbour;
         else next.push(neighbour);
       });
-      if (meeting !== undefined) return joinAt(graph, meeting, forward, backward);
+      if (meeting !== undefined) return joinAt(graph, meeting, forward, backward, view.asOf);
     }
     if (isForward) ahead = next;
     else behind = next;
@@ -60,7 +61,7 @@ export function shortestPath(graph: CommitmentGraph, from: string, to: string, o
 }
 
 /** The path through `meeting`: back along the forward parents to the start, on along the backward ones to the end. */
-function joinAt(graph: CommitmentGraph, meeting: string, forward: Parents, backward: Parents): Path {
+function joinAt(graph: CommitmentGraph, meeting: string, forward: Parents, backward: Parents, asOf: string | undefined): Path {
   const nodes = [meeting];
   const edges: string[] = [];
   for (let step = forward.get(meeting); step; step = forward.get(step.node)) {
@@ -71,7 +72,7 @@ function joinAt(graph: CommitmentGraph, meeting: string, forward: Parents, backw
     nodes.push(step.node);
     edges.push(step.edge);
   }
-  return toPath(graph, nodes, edges);
+  return toPath(graph, nodes, edges, asOf);
 }
 
 /** Every simple path (no node twice) of at most `maxLength` relationships, shortest first, at most `limit`. */
@@ -105,5 +106,5 @@ export function allPaths(graph: CommitmentGraph, from: string, to: string, optio
     };
     walk(from);
   }
-  return found.map((p) => toPath(graph, p.nodes, p.edges));
+  return found.map((p) => toPath(graph, p.nodes, p.edges, view.asOf));
 }

@@ -115,14 +115,17 @@ const COMMITMENT_FIELDS = `id type from { id name kind } to { id name kind } evi
 /** Commitments per direction in the details panel (the API's query cost allows 50 with their evidence). */
 export const DETAILS_PAGE = 50;
 
-export async function nodeDetails(id: string): Promise<{ node: NodeRef & { aliases: string[]; outgoing: Page<CommitmentDetail>; incoming: Page<CommitmentDetail> } } | null> {
+/** A node's commitments; on a date (`asOf`), those of that day, each with only that day's evidence and statements. */
+export async function nodeDetails(id: string, asOf: string | null): Promise<{ node: NodeRef & { aliases: string[]; outgoing: Page<CommitmentDetail>; incoming: Page<CommitmentDetail> } } | null> {
   const types = ['PLEDGED', 'REFUSED', 'WARNED'];
-  return gql(`query NodeDetails($id: ID!, $types: [String!]) { node(id: $id) { id name kind aliases
-    outgoing(types: $types, first: 50) { edges { node { ${COMMITMENT_FIELDS} } } pageInfo { hasNextPage endCursor } }
-    incoming(types: $types, first: 50) { edges { node { ${COMMITMENT_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`, { id, types });
+  return gql(`query NodeDetails($id: ID!, $types: [String!], $asOf: String) { node(id: $id) { id name kind aliases
+    outgoing(types: $types, first: 50, asOf: $asOf) { edges { node { ${COMMITMENT_FIELDS} } } pageInfo { hasNextPage endCursor } }
+    incoming(types: $types, first: 50, asOf: $asOf) { edges { node { ${COMMITMENT_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`, { id, types, asOf });
 }
 
-export const relationshipDetails = async (id: string): Promise<CommitmentDetail | null> => (await gql<{ relationship: CommitmentDetail | null }>(`query Relationship($id: ID!) { relationship(id: $id) { ${COMMITMENT_FIELDS} } }`, { id })).relationship;
+/** A relationship; on a date, as it stood then (null when nothing stated it yet). */
+export const relationshipDetails = async (id: string, asOf: string | null): Promise<CommitmentDetail | null> =>
+  (await gql<{ relationship: CommitmentDetail | null }>(`query Relationship($id: ID!, $asOf: String) { relationship(id: $id, asOf: $asOf) { ${COMMITMENT_FIELDS} } }`, { id, asOf })).relationship;
 
 export const sourceText = async (id: string): Promise<{ name: string; text: string; url: string | null } | null> =>
   (await gql<{ node: { name: string; text: string; url: string | null } | null }>('query SourceText($id: ID!) { node(id: $id) { name ... on Source { text url } } }', { id })).node;

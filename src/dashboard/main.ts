@@ -86,7 +86,7 @@ async function selectNode(id: string): Promise<void> {
   view.focus(id);
   const panel = byId('details');
   clear(panel, h('p', { class: 'muted' }, 'Loading…'));
-  const data = await nodeDetails(id);
+  const data = await nodeDetails(id, state.asOf);
   const node = data?.node;
   if (!node) return clear(panel, h('p', {}, `Nothing is known of ${id}.`));
   const commitments = [...node.outgoing.edges, ...node.incoming.edges].map((e) => e.node);
@@ -107,9 +107,15 @@ async function selectRelationship(id: string): Promise<void> {
   const edge = edgeById.get(id);
   if (edge) view.setHighlight({ nodes: new Set([edge.from.id, edge.to.id]), edges: new Set([id]) });
   const panel = byId('details');
-  const detail = await relationshipDetails(id);
-  if (!detail) return clear(panel, h('p', {}, `No relationship ${id}.`));
+  const detail = await relationshipDetails(id, state.asOf);
+  if (!detail) return clear(panel, h('p', {}, state.asOf ? `Nothing stated ${id} as of ${state.asOf}.` : `No relationship ${id}.`));
   clear(panel, h('header', { class: 'details-head' }, h('span', { class: 'kind-chip' }, detail.type.toLowerCase()), h('h2', {}, `${detail.from.name} → ${detail.to.name}`)), commitmentCard(detail as CommitmentDetail, openSource, () => undefined));
+}
+
+/** The details panel again after the date changed: its evidence is that day's. */
+function refreshDetails(): void {
+  if (state.selected?.startsWith('rel:')) void selectRelationship(state.selected);
+  else if (state.selected) void selectNode(state.selected);
 }
 
 function clearSelection(): void {
@@ -183,13 +189,13 @@ function wireTimeline(): void {
     state.asOf = toDay(first + Number(slider.value) * DAY);
     show();
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void applyFilters().then(refreshTensions), 120);
+    timer = window.setTimeout(() => void applyFilters().then(refreshTensions).then(refreshDetails), 120);
   });
   all.addEventListener('click', () => {
     state.asOf = null;
     slider.value = slider.max;
     show();
-    void applyFilters().then(refreshTensions);
+    void applyFilters().then(refreshTensions).then(refreshDetails);
   });
   show();
 }

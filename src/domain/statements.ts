@@ -159,20 +159,46 @@ function statementSpansOf(statements: readonly Statement[], endAt: string | unde
  * disputed is still returned, resolved from them, with no spans and a sourceCount of 0.
  */
 export function resolve(statements: readonly Statement[], asOf?: string): Fact | undefined {
+  const fact = resolveOnDay(statements, asOf ? asOfDay(asOf) : undefined);
+  return asOf && fact && fact.sourceCount === 0 ? undefined : fact;
+}
+
+/**
+ * A fact as it stood on a date, for answers: resolved from the statements valid that day only —
+ * its properties, evidence, statements, disagreements, sourceCount and spans are theirs, so an
+ * answer for October never quotes reporting from January. A fact only disputed statements assert
+ * that day (a listing that asks for disputed ones) is resolved from those, with a sourceCount of
+ * 0; undefined when no statement of it is valid that day. Marked (asOfOf) so that nothing keeps
+ * it as the fact itself.
+ */
+export function factOn(fact: Fact, asOf: string): Fact | undefined {
+  const day = asOfDay(asOf);
+  const then = resolveOnDay(fact.statements, day);
+  if (then) Object.defineProperty(then, AS_OF, { value: day, enumerable: false });
+  return then;
+}
+
+const AS_OF = Symbol('asOf');
+
+/** The day a fact was resolved on (factOn); undefined for the fact over all time. */
+export const asOfOf = (fact: object): string | undefined => (fact as { [AS_OF]?: string })[AS_OF];
+
+/** `day`: only the statements valid that day take part (with their spans ended by the overall winner's withdrawal). */
+function resolveOnDay(statements: readonly Statement[], day: string | undefined): Fact | undefined {
   if (statements.length === 0) return undefined;
-  const all = [...statements].sort(byPrecedence);
-  const counting = all.filter(counts);
-  const winnerOverall = (counting[0] ?? all[0]) as Statement;
+  const sorted = [...statements].sort(byPrecedence);
+  const winnerOverall = (sorted.find(counts) ?? sorted[0]) as Statement;
   const withdrawnAt = winnerOverall.claim && 'status' in winnerOverall.claim && winnerOverall.claim.status === 'withdrawn' ? validity(winnerOverall.claim).to : undefined;
-  const statementSpans = statementSpansOf(all, withdrawnAt);
-  const spanOf = new Map(statementSpans.map((span) => [span.statement, span]));
-  let considered = counting;
-  if (asOf) {
-    const day = asOfDay(asOf);
-    considered = counting.filter((s) => holdsOn(spanOf.get(s.id) as Validity, day));
-    if (considered.length === 0) return undefined;
-  }
-  const basis = considered.length ? considered : all;
+  const allSpans = statementSpansOf(sorted, withdrawnAt);
+  const spanOf = new Map(allSpans.map((span) => [span.statement, span]));
+  // On a day, the statements not valid then are not part of the answer at all: not in evidence,
+  // statements, disagreements or sourceCount.
+  const all = day ? sorted.filter((s) => holdsOn(spanOf.get(s.id) as Validity, day)) : sorted;
+  if (all.length === 0) return undefined;
+  const kept = new Set(all.map((s) => s.id));
+  const statementSpans = allSpans.filter((span) => kept.has(span.statement));
+  const counting = all.filter(counts);
+  const basis = counting.length ? counting : all;
   const winner = basis[0] as Statement;
   const claims = basis.map((s) => s.claim);
   const merged: Record<string, unknown> = { ...winner.claim, evidence: evidenceOf(basis) };
@@ -184,7 +210,7 @@ export function resolve(statements: readonly Statement[], asOf?: string): Fact |
     const earliest = stated.sort((a, b) => (validity({ validFrom: a }).from ?? '').localeCompare(validity({ validFrom: b }).from ?? ''))[0];
     if (earliest) merged.statedAt = earliest;
   }
-  const spans = considered.length ? mergeSpans(considered.map((s) => spanOf.get(s.id) as Validity)) : [];
+  const spans = counting.length ? mergeSpans(counting.map((s) => spanOf.get(s.id) as Validity)) : [];
   const hull = validity({ spans });
   // The record's own dates say the whole span (the hull); `spans` says exactly when it holds.
   for (const key of ['validFrom', 'validTo'] as const) delete merged[key];
@@ -195,8 +221,8 @@ export function resolve(statements: readonly Statement[], asOf?: string): Fact |
   if (withdrawnAt && !merged.validTo) merged.validTo = winner.claim.validTo;
   return {
     ...(merged as GraphRelationship),
-    statements: [...statements].sort((a, b) => a.id.localeCompare(b.id)),
-    sourceCount: new Set(considered.map((s) => s.sourceId)).size,
+    statements: [...all].sort((a, b) => a.id.localeCompare(b.id)),
+    sourceCount: new Set(counting.map((s) => s.sourceId)).size,
     disagreements: disagreementsOf(counting),
     spans,
     statementSpans: statementSpans.sort((a, b) => a.statement.localeCompare(b.statement)),

@@ -15,7 +15,7 @@ import {
   type OptionsInput,
 } from '../analysis/options.ts';
 import { hydrate, type Hydrator } from '../analysis/worker/refs.ts';
-import { resolve as resolveOn, isFact } from '../domain/statements.ts';
+import { factOn, isFact } from '../domain/statements.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Context } from './context.ts';
 import { badArgument } from './errors.ts';
@@ -36,8 +36,8 @@ function hydrator(context: Context): Hydrator {
     relationship: async (id, asOf) => {
       const fact = await context.relationships.load(id);
       if (!fact) throw new DomainError('DANGLING_REFERENCE', `relationship ${id} left the graph while the analysis ran; ask again`, { id });
-      // The fact as it stood on the analysis's date, as the worker resolved it.
-      return asOf && isFact(fact) ? (resolveOn(fact.statements, asOf) ?? fact) : fact;
+      // The fact as it stood on the analysis's date, as the worker resolved it: that day's statements and evidence only.
+      return asOf && isFact(fact) ? (factOn(fact, asOf) ?? fact) : fact;
     },
   };
 }

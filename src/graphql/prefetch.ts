@@ -7,10 +7,10 @@
 import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphNode } from '../domain/model.ts';
-import type { Fact } from '../domain/statements.ts';
+import { asOfOf, type Fact } from '../domain/statements.ts';
 import { isLean, type Page, type PageRequest, type ReadRequest, type ReadResult } from '../store/graph-store.ts';
 import { DomainError } from '../domain/errors.ts';
-import { checkTypes } from './arguments.ts';
+import { checkDate, checkTypes } from './arguments.ts';
 import type { Context } from './context.ts';
 import { fieldsNamed, selects, selectsDeep } from './selection.ts';
 
@@ -19,7 +19,7 @@ export interface PageArgs {
   after?: string | null;
 }
 
-export type SideArgs = PageArgs & { types?: string[] | null };
+export type SideArgs = PageArgs & { types?: string[] | null; asOf?: string | null };
 export type Side = 'outgoing' | 'incoming';
 
 /** The store's page request; totalCount is counted only when the query selects it. */
@@ -29,15 +29,17 @@ export const pageRequest = (args: PageArgs, withTotal: boolean): PageRequest => 
   withTotal,
 });
 
-export const sideFilter = (nodeId: string, side: Side, args: SideArgs): RelationshipFilter =>
-  side === 'outgoing' ? { from: [nodeId], types: checkTypes(args.types) } : { to: [nodeId], types: checkTypes(args.types) };
+export function sideFilter(nodeId: string, side: Side, args: SideArgs): RelationshipFilter {
+  const asOf = checkDate(args.asOf, 'asOf');
+  return { ...(side === 'outgoing' ? { from: [nodeId] } : { to: [nodeId] }), types: checkTypes(args.types), ...(asOf ? { asOf } : {}) };
+}
 
 /** The key a node's side is kept under in a request: the node, the side and its arguments. */
 export const sideKey = (nodeId: string, side: Side, args: SideArgs, withTotal: boolean) =>
-  JSON.stringify([nodeId, side, args.types ?? null, args.first ?? null, args.after ?? null, withTotal]);
+  JSON.stringify([nodeId, side, args.types ?? null, args.first ?? null, args.after ?? null, args.asOf ?? null, withTotal]);
 
 /**
- * A side field's arguments (types, first, after: none has a default in the schema), variables
+ * A side field's arguments (types, first, after, asOf: none has a default in the schema), variables
  * substituted. Validation has checked their types; their values are checked where they are used.
  */
 function argumentsOf(field: FieldNode, info: GraphQLResolveInfo): SideArgs {
@@ -49,11 +51,14 @@ const STATEMENT_FIELDS = new Set(['statements', 'disagreements']);
 /** Whether the relationships under the field being resolved may be read lean (it selects no statements or disagreements). */
 export const leanFor = (info: GraphQLResolveInfo | undefined): boolean => !!info && !info.fieldNodes.some((node) => selectsDeep(node.selectionSet, STATEMENT_FIELDS, info));
 
-/** Primes the request's loaders with what a read returned (lean facts are not whole: they stay out). */
+/** A fact the relationship loader may keep: whole (not lean) and over all time (not as of a day). */
+const keepable = (fact: Fact) => !isLean(fact) && !asOfOf(fact);
+
+/** Primes the request's loaders with what a read returned (lean facts and facts as of a day are not the fact whole: they stay out). */
 export function prime(context: Context, result: ReadResult): void {
   for (const [id, node] of result.nodes) context.nodes.prime(id, node);
-  for (const [id, fact] of result.relationships) if (!isLean(fact)) context.relationships.prime(id, fact);
-  for (const page of result.pages) for (const fact of page.items) if (!isLean(fact)) context.relationships.prime(fact.id, fact);
+  for (const [id, fact] of result.relationships) if (keepable(fact)) context.relationships.prime(id, fact);
+  for (const page of result.pages) for (const fact of page.items) if (keepable(fact)) context.relationships.prime(fact.id, fact);
 }
 
 /** A fact whole: a lean one (read without its statements) is read again. */

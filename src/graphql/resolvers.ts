@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from './selection.ts';
 import { gatesOf } from '../domain/conditions.ts';
 import { spansOf, validity } from '../domain/time.ts';
-import { isFact, type Statement } from '../domain/statements.ts';
+import { factOn, isFact, type Statement } from '../domain/statements.ts';
 import { diffVersions } from '../ingest/source-diff.ts';
 import type { SourceVersion, VersionStatement } from '../store/statement-plan.ts';
 import { KIND_LABEL, RelationshipType, isCommitment, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
@@ -15,7 +15,7 @@ import { ingestDossier } from '../ingest/ingest-dossier.ts';
 import { checkDraftOptions, type DraftOptions } from '../ingest/draft/draft.ts';
 import type { Page } from '../store/graph-store.ts';
 import { allItems } from '../store/common.ts';
-import { commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
+import { checkDate, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import { authenticated, type Context } from './context.ts';
 import { writeMutations } from './write-resolvers.ts';
 import { badArgument } from './errors.ts';
@@ -42,6 +42,12 @@ export function toConnection<T>(page: Page<T>) {
 async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs, info: GraphQLResolveInfo | undefined) {
   const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], lean: leanFor(info) });
   return toConnection(result.pages[0] as Page<Fact>);
+}
+
+/** `relationship(id, asOf)`: the fact as it stood that day (statements.ts factOn); null when no statement of it is valid then. */
+async function relationshipOn(context: Context, id: string, asOf: string): Promise<Fact | null> {
+  const fact = await context.relationships.load(id);
+  return (fact && factOn(fact, asOf)) ?? null;
 }
 
 async function requiredNode(context: Context, id: string): Promise<GraphNode> {
@@ -77,7 +83,9 @@ const MAX_VERSION_STATEMENTS = 500;
 export const resolvers: IResolvers = {
   Query: {
     node: (_: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => nodeWithSides(context, args.id, info),
-    relationship: async (_: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => {
+    relationship: async (_: unknown, args: { id: string; asOf?: string | null }, context: Context, info: GraphQLResolveInfo) => {
+      const asOf = checkDate(args.asOf, 'asOf');
+      if (asOf) return relationshipOn(context, args.id, asOf);
       const lean = leanFor(info);
       if (!lean) return context.relationships.load(args.id);
       return (await readAndPrime(context, { relationships: [args.id], lean })).relationships.get(args.id) ?? null;

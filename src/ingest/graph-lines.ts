@@ -200,7 +200,7 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
  * The store as JSON lines, nodes then statements, each in id order and with sorted keys (the same
  * bytes from either store), so export → load → export is
  * identical (statements keep their ids and reviews; facts resolve alike). With `asOf`, the facts
- * some statement holds on that date (each with all its statements). Paged: any size.
+ * some statement holds on that date, each with the statements valid then (none made later). Paged: any size.
  */
 export async function* storeLines(store: GraphStore, options: { asOf?: string } = {}): AsyncGenerator<string> {
   for await (const node of allItems((page) => store.listNodes({}, page))) yield `${canonicalJson(node)}\n`;

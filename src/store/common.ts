@@ -2,8 +2,9 @@
 // other): cursors and pages, search ranking, sorted snapshots, record comparison and the
 // arithmetic of upsert reports. Pure functions over domain records.
 import { DomainError } from '../domain/errors.ts';
+import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphNode } from '../domain/model.ts';
-import type { Fact } from '../domain/statements.ts';
+import { factOn, type Fact } from '../domain/statements.ts';
 import type { StatementPlan } from './statement-plan.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest, type SerializedGraph, type UpsertReport } from './graph-store.ts';
 
@@ -48,6 +49,18 @@ export function pageOf<T extends { id: string }>(rows: T[], size: number, total:
     hasNextPage: rows.length > size,
     hasPreviousPage: before > 0,
   };
+}
+
+/**
+ * A listing's facts as they stood on its filter's date (statements.ts factOn: only the statements
+ * valid that day make each one), so that an answer as of October cites no January reporting;
+ * unchanged without a date. Both stores shape their pages with it.
+ */
+export function pageOn(page: Page<Fact>, filter: RelationshipFilter): Page<Fact> {
+  const asOf = filter.asOf;
+  if (!asOf) return page;
+  // The filter matched a statement valid that day, so factOn finds one.
+  return { ...page, items: page.items.map((fact) => factOn(fact, asOf) ?? fact) };
 }
 
 /** Every item of a paged listing, page after page of MAX_PAGE_SIZE: any size, memory flat. */

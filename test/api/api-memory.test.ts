@@ -2,8 +2,10 @@
 import { storeFactories } from '../support/fixtures.ts';
 import { describeAnalysisApi } from './analysis-suite.ts';
 import { describeApi } from './api-suite.ts';
+import { describeAsOfApi } from './as-of-suite.ts';
 import { describeSourcesApi } from './sources-suite.ts';
 
 describeApi('memory', storeFactories.memory);
 describeAnalysisApi('memory', storeFactories.memory);
 describeSourcesApi('memory', storeFactories.memory);
+describeAsOfApi('memory', storeFactories.memory);

@@ -15,25 +15,24 @@ export class FaultyFs {
   onCall: ((call: string, target: unknown) => void) | undefined;
 
   constructor() {
-    const self = this;
     const guarded = <K extends keyof StoreFs>(name: K): StoreFs[K] =>
       ((...args: unknown[]) => {
-        self.onCall?.(name, args[0]);
-        const failure = self.failing.get(name);
+        this.onCall?.(name, args[0]);
+        const failure = this.failing.get(name);
         if (failure && (!failure.pathPart || String(args[0]).includes(failure.pathPart))) throw errno(failure.code, name);
         return (realFs[name] as (...a: unknown[]) => unknown)(...args);
       }) as StoreFs[K];
     const fs = Object.fromEntries(Object.keys(realFs).map((name) => [name, guarded(name as keyof StoreFs)])) as unknown as StoreFs;
     fs.writeSync = (fd, buffer, offset, length) => {
-      self.onCall?.('writeSync', fd);
-      const failure = self.failing.get('writeSync');
+      this.onCall?.('writeSync', fd);
+      const failure = this.failing.get('writeSync');
       if (failure) throw errno(failure.code, 'writeSync');
-      if (self.spaceLeft === undefined) return realFs.writeSync(fd, buffer, offset, length);
+      if (this.spaceLeft === undefined) return realFs.writeSync(fd, buffer, offset, length);
       // A filling disk writes what fits, then nothing: the short write the store must notice.
-      const fits = Math.min(length, self.spaceLeft);
+      const fits = Math.min(length, this.spaceLeft);
       if (fits === 0) throw errno('ENOSPC', 'writeSync');
       const written = realFs.writeSync(fd, buffer, offset, fits);
-      self.spaceLeft -= written;
+      this.spaceLeft -= written;
       return written;
     };
     this.fs = fs;

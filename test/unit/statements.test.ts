@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, GraphRelationship, Review, StructuralRelationship } from '../../src/domain/model.ts';
 import { deriveFactId, deriveStatementId } from '../../src/domain/relationship-id.ts';
-import { resolve, type Statement } from '../../src/domain/statements.ts';
+import { asOfOf, factOn, resolve, type Fact, type Statement } from '../../src/domain/statements.ts';
 import { isValidOn, overlaps } from '../../src/domain/time.ts';
 
 const fact = deriveFactId({ type: 'MEMBER_OF', from: 'state:PRU', to: 'alliance:holy' });
@@ -93,6 +93,42 @@ describe('resolve', () => {
     expect((resolve([early, late], '2026-02-20') as Commitment).firmness).toBe('firm');
     expect(resolve([early, late], '2025-12-01')).toBeUndefined();
     expect(resolve([early, late], '2026-01-20')?.sourceCount).toBe(1);
+  });
+
+  it('on a date, cites only the statements valid then: evidence, statements, disagreements and sourceCount (issue "Nothing lost", row 8)', () => {
+    const september = statement(pledge('source:sep', { statedAt: '2025-09-15', firmness: 'hedged', evidence: evidence('source:sep', 'September') }));
+    const january = [
+      statement(pledge('source:jan-a', { statedAt: '2026-01-06', firmness: 'firm', evidence: evidence('source:jan-a', 'January A') })),
+      statement(pledge('source:jan-b', { statedAt: '2026-01-07', firmness: 'firm', evidence: evidence('source:jan-b', 'January B') })),
+    ];
+    const whole = resolve([september, ...january]) as Fact;
+    expect(whole.disagreements.map((d) => d.property).sort()).toEqual(['firmness', 'statedAt']);
+    const october = resolve([september, ...january], '2025-10-01') as Commitment & Fact;
+    expect(october.firmness).toBe('hedged');
+    expect(october.evidence.map((e) => e.quote)).toEqual(['September']);
+    expect(october.statements.map((s) => s.id)).toEqual([september.id]);
+    expect(october.statementSpans.map((s) => s.statement)).toEqual([september.id]);
+    expect(october.sourceCount).toBe(1);
+    expect(october.disagreements).toEqual([]);
+    const february = resolve([september, ...january], '2026-02-01') as Fact;
+    expect(february.evidence.map((e) => e.quote).sort()).toEqual(['January A', 'January B', 'September']);
+    expect(february.statements).toHaveLength(3);
+    expect(february.sourceCount).toBe(3);
+    expect(february.disagreements.map((d) => d.property)).toContain('firmness');
+  });
+
+  it('factOn keeps a day only disputed statements assert (sourceCount 0) and marks the fact with its day', () => {
+    const disputed = statement(pledge('source:a', { statedAt: '2026-01-06' }), { state: 'disputed', note: 'misread' });
+    const later = statement(pledge('source:b', { statedAt: '2026-03-01' }));
+    const whole = resolve([disputed, later]) as Fact;
+    const january = factOn(whole, '2026-01-20') as Fact;
+    expect(january.sourceCount).toBe(0);
+    expect(january.disputed).toBe(true);
+    expect(january.statements.map((s) => s.id)).toEqual([disputed.id]);
+    expect(asOfOf(january)).toBe('2026-01-20');
+    expect(asOfOf(whole)).toBeUndefined();
+    expect(factOn(whole, '2025-12-01')).toBeUndefined();
+    expect(resolve([disputed, later], '2026-01-20')).toBeUndefined();
   });
 
   it('does not depend on the order statements come in', () => {

@@ -1,6 +1,6 @@
 // Analysis results cross the worker boundary as references, not records: a node or a fact the
-// result holds becomes { $node: id } or { $rel: id } (with the as-of date when the analysis used
-// the fact as it stood then), so a result of 100k tensions is ids and text, not 100k copies of
+// result holds becomes { $node: id } or { $rel: id } (with the as-of date when the analysis has
+// one: the fact is answered as it stood then), so a result of 100k tensions is ids and text, not 100k copies of
 // facts with their evidence. The API hydrates only the page it returns, from the store (full
 // records, evidence included); a fact on a date is resolved from its statements again there
 // (statements.ts), which is what the worker did.
@@ -17,8 +17,9 @@ export function toRefs(value: unknown, graph: CommitmentGraph, asOf: string | un
   if (typeof id === 'string') {
     if (graph.hasNode(id) && graph.getNodeAttributes(id) === value) return { $node: id };
     if ('type' in value && 'from' in value && 'to' in value && graph.hasEdge(id)) {
-      // The stored fact itself, or the fact as it stood on the operation's date.
-      return graph.getEdgeAttributes(id) === value || !asOf ? { $rel: id } : { $rel: id, asOf };
+      // On the operation's date, the fact as it stood then — even where the operation used the
+      // stored record (paths only test validity): its evidence must be that day's, not all of it.
+      return asOf ? { $rel: id, asOf } : { $rel: id };
     }
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toRefs(v, graph, asOf)]));

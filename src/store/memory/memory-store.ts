@@ -6,7 +6,7 @@ import type { RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
-import { applyStatementPlan, decodeCursor, emptyUpsertReport, encodeCursor, hasChanges, mergeNode, pageSize, rankSearch, snapshotInOrder, tallyChange } from '../common.ts';
+import { applyStatementPlan, decodeCursor, emptyUpsertReport, encodeCursor, hasChanges, mergeNode, pageOn, pageSize, rankSearch, snapshotInOrder, tallyChange } from '../common.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { planStatements, withReview, type SourceVersion } from '../statement-plan.ts';
 import { FactIndex } from './fact-index.ts';
@@ -312,7 +312,7 @@ export class MemoryStore implements GraphStore {
     const size = pageSize(page.first);
     const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
     const listing = this.factIndex.list(filter, size, after, page.withTotal !== false);
-    return pageFrom(listing.items, listing.more, after, listing.total);
+    return pageOn(pageFrom(listing.items, listing.more, after, listing.total), filter);
   }
 
   /** Synchronous from the first lookup to the last: no write can land in between. */

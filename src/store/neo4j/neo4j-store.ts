@@ -8,7 +8,7 @@ import { RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type 
 import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
-import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
+import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageOn, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
 import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
@@ -244,17 +244,19 @@ export class Neo4jStore implements GraphStore {
     const lean = request.lean === true;
     const relationshipsAt = request.relationships?.length ? add({ kind: 'relationships', ids: request.relationships, lean }) : -1;
     const listings = (request.listings ?? []).map(({ filter, page }) => {
+      // A dated listing is resolved on its day from the statements (pageOn): they are read with it.
+      const leanListing = lean && !filter.asOf;
       const size = pageSize(page.first);
       const after = page.after !== undefined ? decodeCursor(page.after) : null;
-      if (matchesNothing(filter)) return { size, after, itemsAt: -1, countAt: -1, nothing: page.withTotal !== false };
+      if (matchesNothing(filter)) return { size, after, itemsAt: -1, countAt: -1, nothing: page.withTotal !== false, filter };
       if (page.withTotal !== false && anchoredOnEnds(filter)) {
         // Counted in the same pass: the part's result holds the page and the counts.
-        const at = add({ kind: 'counted-listing', filter, after, limit: size + 1, lean });
-        return { size, after, itemsAt: at, countAt: at, nothing: false };
+        const at = add({ kind: 'counted-listing', filter, after, limit: size + 1, lean: leanListing });
+        return { size, after, itemsAt: at, countAt: at, nothing: false, filter };
       }
-      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1, lean });
+      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1, lean: leanListing });
       const countAt = page.withTotal === false ? -1 : add({ kind: 'count', filter, cursor: after });
-      return { size, after, itemsAt, countAt, nothing: false };
+      return { size, after, itemsAt, countAt, nothing: false, filter };
     });
     const referencesAt = request.references && (relationshipsAt >= 0 || listings.some((l) => l.itemsAt >= 0)) ? add({ kind: 'references' }) : -1;
     const row = parts.length ? await this.executor.readCompiled(compileRead(parts)) : { parts: [] };
@@ -267,11 +269,11 @@ export class Neo4jStore implements GraphStore {
       if (!nodes.has(node.id)) nodes.set(node.id, node);
     }
     const relationships = new Map((results[relationshipsAt]?.items ?? []).map((item) => relationshipFromRow(item)).map((fact) => [fact.id, fact] as const));
-    const pages = listings.map(({ size, after, itemsAt, countAt, nothing }) => {
+    const pages = listings.map(({ size, after, itemsAt, countAt, nothing, filter }) => {
       const found = (results[itemsAt]?.items ?? []).map((item) => relationshipFromRow(item));
       const counted = results[countAt];
-      if (!counted) return pageOf(found, size, nothing ? 0 : undefined, after === null ? 0 : 1);
-      return pageOf(found, size, Number(fromNeo4j(counted.total)), Number(fromNeo4j(counted.before)));
+      if (!counted) return pageOn(pageOf(found, size, nothing ? 0 : undefined, after === null ? 0 : 1), filter);
+      return pageOn(pageOf(found, size, Number(fromNeo4j(counted.total)), Number(fromNeo4j(counted.before))), filter);
     });
     return { nodes, relationships, pages };
   }
