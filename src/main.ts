@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const drafts = new DraftService(registry, config.analysis);
   const versions = config.responseCache.enabled ? new VersionClock(() => store.version(), config.responseCache.pollMs, logger) : undefined;
   await versions?.start();
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit });
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection });
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
