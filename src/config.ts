@@ -34,6 +34,13 @@ export interface Config {
   apiKeys: ApiKey[];
   /** Production masks internal errors and turns off GraphiQL and field suggestions. */
   production: boolean;
+  /** Answer introspection queries (CGRAPH_INTROSPECTION=on|off): off by default in production, on otherwise. */
+  introspection: boolean;
+  /**
+   * How long a client may take to send a whole request, headers and body (CGRAPH_REQUEST_TIMEOUT_MS,
+   * default 30000); past it the connection gets 408 and is closed.
+   */
+  requestTimeoutMs: number;
   logLevel: string;
   /** Compile queries with graphql-jit (CGRAPH_GRAPHQL_JIT=on|off, on by default: bench/ measures it against off). */
   graphqlJit: boolean;
@@ -103,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     apiKeys,
     production: env.NODE_ENV === 'production',
+    introspection: onOff(env, 'CGRAPH_INTROSPECTION', env.NODE_ENV !== 'production', problems),
+    requestTimeoutMs: integer(env, 'CGRAPH_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     logLevel: env.LOG_LEVEL || 'info',
     graphqlJit: onOff(env, 'CGRAPH_GRAPHQL_JIT', true, problems),
     responseCache: {

@@ -11,6 +11,7 @@ import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
 import { apiKeyName, bearerToken, createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { analysisCostRule } from './graphql/analysis-cost.ts';
+import { noIntrospectionRule, useVariableCheck } from './graphql/request-checks.ts';
 import type { ValidationRule } from 'graphql';
 import { DomainError } from './domain/errors.ts';
 
@@ -25,6 +26,8 @@ export interface ServerOptions {
   jit?: boolean;
   /** Budget and limits of analysis requests (defaults: DEFAULT_ANALYSIS_LIMITS). */
   analysis?: Partial<AnalysisLimits>;
+  /** Answer `__schema`/`__type` queries; off in production unless set (CGRAPH_INTROSPECTION). */
+  introspection?: boolean;
 }
 
 /** Request limits: a body over this is refused before it is parsed. */
@@ -38,6 +41,7 @@ export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Co
 
 export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Partial<Pick<Services, 'analysis' | 'drafts'>>, options: ServerOptions): CommitmentGraphServer {
   const logger = options.logger;
+  const introspection = options.introspection ?? !options.production;
   const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store, options.analysis), drafts: deps.drafts ?? new DraftService(deps.registry, options.analysis) };
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -59,9 +63,11 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
     context: ({ request }) => createContext(services, request),
     maskedErrors: {
       maskError: (error, message) =>
-        maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query')),
+        maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query'), { production: options.production }),
     },
     plugins: [
+      // First, so neither the response cache nor graphql-jit sees variables that do not fit.
+      useVariableCheck(),
       ...(options.jit !== false ? [useGraphQlJit()] : []),
       // Repeated queries from memory, keyed by the graph version (response-cache.ts); only with a version clock.
       ...(services.versions ? [versionedResponseCache(services.versions)] : []),
@@ -69,7 +75,8 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
-        maxAliases: { n: LIMITS.maxAliases },
+        // armor skips aliases of __typename by default: a thousand of them would pass the limit.
+        maxAliases: { n: LIMITS.maxAliases, allowList: [] },
         maxDirectives: { n: LIMITS.maxDirectives },
         maxTokens: { n: LIMITS.maxTokens },
         costLimit: { maxCost: LIMITS.maxCost },
@@ -79,6 +86,7 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
         // The analysis fields cost by the work behind them (graphql/analysis-cost.ts).
         onValidate({ addValidationRule }: { addValidationRule: (rule: ValidationRule) => void }) {
           addValidationRule(analysisCostRule());
+          if (!introspection) addValidationRule(noIntrospectionRule);
         },
       },
       {

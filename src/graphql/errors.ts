@@ -43,8 +43,19 @@ function unavailable(error: DomainError) {
   };
 }
 
+/**
+ * What yoga puts in a coded error's extensions beyond its code: the invalid-JSON refusal carries
+ * the parser's `originalError` (name and message). Production answers never echo it; the error is
+ * changed in place because yoga logs every error maskError replaces as a server error.
+ */
+function withoutOriginalError<T extends Error>(error: T): T {
+  const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+  if (extensions && 'originalError' in extensions) delete extensions.originalError;
+  return error;
+}
+
 /** yoga's maskError: pass coded domain errors through, mask the rest. */
-export function maskError(error: unknown, message: string, onInternal: (error: unknown) => void): Error {
+export function maskError(error: unknown, message: string, onInternal: (error: unknown) => void, options: { production?: boolean } = {}): Error {
   // Duck-typed: yoga and graphql-js may hold different copies of GraphQLError.
   const wrapper = error as { originalError?: unknown; path?: readonly (string | number)[]; extensions?: { code?: unknown } };
   const original = wrapper?.originalError ?? error;
@@ -52,7 +63,7 @@ export function maskError(error: unknown, message: string, onInternal: (error: u
   const limit = limitError(original);
   if (limit) return limit;
   const coded = original as { extensions?: { code?: unknown } };
-  if (original instanceof Error && typeof coded.extensions?.code === 'string' && coded.extensions.code !== 'INTERNAL_SERVER_ERROR') return original;
+  if (original instanceof Error && typeof coded.extensions?.code === 'string' && coded.extensions.code !== 'INTERNAL_SERVER_ERROR') return options.production ? withoutOriginalError(original) : original;
   onInternal(original);
   return new GraphQLError(message, {
     path: wrapper?.path,

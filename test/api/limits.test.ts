@@ -34,6 +34,12 @@ describe('GraphQL limits', () => {
     await expectRejectedUntouched(`{ ${aliases} }`, 'ALIAS_LIMIT_EXCEEDED');
   });
 
+  it('counts aliases of __typename too (graphql-armor skips them unless told not to)', async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ');
+    await expectRejectedUntouched(`{ ${aliases(21)} stats { nodes } }`, 'ALIAS_LIMIT_EXCEEDED');
+    expect((await api.query(`{ ${aliases(20)} }`)).errors).toBeUndefined();
+  });
+
   it('counts analysis fields by the work behind them: three cold tensions or two betweenness centralities are refused, one of each is not', async () => {
     await expectRejectedUntouched('{ a: tensions(asOf: "2026") { totalCount } b: tensions(asOf: "2025") { totalCount } c: tensions { totalCount } }', 'ANALYSIS_COST_EXCEEDED');
     await expectRejectedUntouched('{ a: centrality(metric: BETWEENNESS) { score } b: centrality(metric: BETWEENNESS, first: 2) { score } c: shortestPath(from: "state:ITA", to: "state:RUS") { length } }', 'ANALYSIS_COST_EXCEEDED');

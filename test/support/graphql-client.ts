@@ -1,4 +1,5 @@
 // Calls the API in-process through yoga.fetch, as the dashboard would over HTTP.
+import type { Logger } from 'pino';
 import type { VersionClock } from '../../src/response-cache.ts';
 import type { AnalysisService } from '../../src/analysis-service.ts';
 import type { DraftService } from '../../src/ingest/draft/draft-service.ts';
@@ -26,10 +27,10 @@ export interface ApiClient {
 let registry: ReadonlyMap<string, GraphNode> | undefined;
 
 /** The API over `store` loaded with the first seed article (or `batches`), in-process. */
-export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; analysis?: AnalysisService; drafts?: DraftService; batches?: GraphBatch[]; versions?: VersionClock } = {}): Promise<ApiClient> {
+export async function seededApi(store: GraphStore, options: { production?: boolean; jit?: boolean; introspection?: boolean; logger?: Logger; analysis?: AnalysisService; drafts?: DraftService; batches?: GraphBatch[]; versions?: VersionClock } = {}): Promise<ApiClient> {
   await loadBatches(store, options.batches ?? seedBatches());
   registry ??= readRegistry('seeds/entities.yaml').nodes;
-  const server = createServer({ store, registry, apiKeys: [{ name: 'test-writer', key: API_KEY }], ...(options.analysis ? { analysis: options.analysis } : {}), ...(options.drafts ? { drafts: options.drafts } : {}), ...(options.versions ? { versions: options.versions } : {}) }, { production: options.production ?? false, jit: options.jit });
+  const server = createServer({ store, registry, apiKeys: [{ name: 'test-writer', key: API_KEY }], ...(options.analysis ? { analysis: options.analysis } : {}), ...(options.drafts ? { drafts: options.drafts } : {}), ...(options.versions ? { versions: options.versions } : {}) }, { production: options.production ?? false, jit: options.jit, introspection: options.introspection, logger: options.logger });
   return {
     server,
     store,

@@ -14,15 +14,24 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ store: 'neo4j', graphqlJit: false, neo4j: { uri: 'bolt://127.0.0.1:7687', batchSize: 250, user: 'neo4j' } });
   });
 
+  it('turns introspection off in production unless CGRAPH_INTROSPECTION=on, and takes the request time limit', () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', CGRAPH_INTROSPECTION: 'on' }).introspection).toBe(true);
+    expect(loadConfig({ CGRAPH_INTROSPECTION: 'off' }).introspection).toBe(false);
+    expect(loadConfig({}).requestTimeoutMs).toBe(30_000);
+    expect(loadConfig({ CGRAPH_REQUEST_TIMEOUT_MS: '1500' }).requestTimeoutMs).toBe(1500);
+  });
+
   it('names every bad value in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ NEO4J_URI: 'http://x', CGRAPH_GRAPHQL_JIT: 'maybe', PORT: '99999', CGRAPH_API_KEYS: 'short' });
+      loadConfig({ NEO4J_URI: 'http://x', CGRAPH_GRAPHQL_JIT: 'maybe', PORT: '99999', CGRAPH_API_KEYS: 'short', CGRAPH_INTROSPECTION: 'yes', CGRAPH_REQUEST_TIMEOUT_MS: '0' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['NEO4J_URI', 'CGRAPH_GRAPHQL_JIT', 'PORT', 'CGRAPH_API_KEYS']) expect(message).toContain(name);
+    for (const name of ['NEO4J_URI', 'CGRAPH_GRAPHQL_JIT', 'PORT', 'CGRAPH_API_KEYS', 'CGRAPH_INTROSPECTION', 'CGRAPH_REQUEST_TIMEOUT_MS']) expect(message).toContain(name);
   });
 });
