@@ -12,10 +12,11 @@ export function registerImport(program: Command): void {
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('[files...]', "the files to import (default: the project's copy in data/)")
     .option('--strict', 'refuse a whole file when any row is rejected')
+    .option('--allow-shrink', 'let a new release remove every statement of its source, or more than half of them (refused otherwise: SOURCE_SHRINK)')
     .option('--data-dir <dir>', "the folder with the entity tables entities/, cow/ and atop/ (default: the project's data/)")
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--json', 'print JSON')
-    .action(async (kind: string, files: string[], opts: { strict?: boolean; dataDir?: string; progress?: boolean; json?: boolean }) => {
+    .action(async (kind: string, files: string[], opts: { strict?: boolean; allowShrink?: boolean; dataDir?: string; progress?: boolean; json?: boolean }) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw usageError(`<kind> must be one of ${IMPORT_KINDS.join(', ')}, got "${kind}"`);
       if (files.length === 0) files = [DEFAULT_IMPORT_FILES[kind as ImportKind]];
       const results = files.map((file) => ({ file, ...importFile(kind as ImportKind, file, { strict: opts.strict, dataDir: opts.dataDir }) }));
@@ -24,7 +25,7 @@ export function registerImport(program: Command): void {
         for (const result of results) {
           const bar = progressBar(`importing ${result.file}`, opts.progress);
           const started = performance.now();
-          const report = await store.upsert(result.batch, { onProgress: bar.update }).finally(bar.stop);
+          const report = await store.upsert(result.batch, { allowShrink: opts.allowShrink, onProgress: bar.update }).finally(bar.stop);
           summaries.push({
             file: result.file,
             rowsRead: result.rowsRead,

@@ -21,6 +21,7 @@ interface LoadOptions {
   registry: string;
   againstStore: boolean;
   chunk: number;
+  allowShrink?: boolean;
   json?: boolean;
   progress?: boolean;
   initial?: boolean;
@@ -90,6 +91,7 @@ export function registerStoreCommands(program: Command): void {
     .argument('[paths...]', 'dossier files or folders, or .jsonl files', ['seeds'])
     .option('--registry <file>', 'the entity registry ids resolve against', DEFAULT_REGISTRY_FILE)
     .option('--no-against-store', 'do not resolve ids against what the store already holds')
+    .option('--allow-shrink', 'let a revised dossier remove every statement of its source, or more than half of them (refused otherwise: SOURCE_SHRINK)')
     .option('--chunk <records>', 'records per transaction for .jsonl files on Neo4j', wholeNumber(1_000_000), DEFAULT_CHUNK_RECORDS)
     .option('--initial', 'build a new Neo4j database from .jsonl files with Neo4j\'s import tool (first loads; far faster than transactions)')
     .option('--neo4j-home <dir>', 'with --initial: the Neo4j home to build it in (the launcher\'s --data folder or an installation\'s NEO4J_HOME); default: the running launcher\'s data folder, else $NEO4J_HOME')
@@ -111,9 +113,9 @@ export function registerStoreCommands(program: Command): void {
         const { batches } = dossierPaths.length ? await validateDossiers(dossierPaths, { registryFile: opts.registry, lookup }) : { batches: [] };
         const bar = progressBar('loading', opts.progress);
         const report = await (async () => {
-          const fromDossiers = await loadBatches(store, batches, { onProgress: bar.update });
+          const fromDossiers = await loadBatches(store, batches, { allowShrink: opts.allowShrink, onProgress: bar.update });
           if (!lineFiles.length) return fromDossiers;
-          return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, onProgress: bar.update }));
+          return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, allowShrink: opts.allowShrink, onProgress: bar.update }));
         })().finally(bar.stop);
         const counts = await store.counts();
         const { createdIds: _ids, ...summary } = report;
