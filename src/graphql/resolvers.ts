@@ -141,7 +141,7 @@ export const resolvers: IResolvers = {
 
   Mutation: {
     ...writeMutations,
-    ingestDossier: async (_: unknown, args: { yaml: string; sourceText: string }, context: Context) => {
+    ingestDossier: async (_: unknown, args: { yaml: string; sourceText: string; allowShrink?: boolean | null }, context: Context) => {
       authenticated(context, 'ingestDossier');
       if (args.yaml.length > MAX_YAML_CHARS || args.sourceText.length > MAX_YAML_CHARS) {
         throw badArgument(`yaml and sourceText take at most ${MAX_YAML_CHARS} characters each`);
@@ -151,6 +151,7 @@ export const resolvers: IResolvers = {
         sourceText: args.sourceText,
         file: 'ingestDossier(yaml)',
         registry: context.services.registry,
+        allowShrink: args.allowShrink ?? false,
       });
       await context.services.versions?.refresh();
       const created = new Set(report.createdIds);

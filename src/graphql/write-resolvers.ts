@@ -17,16 +17,16 @@ async function written(context: Context): Promise<void> {
 }
 
 export const writeMutations = {
-  loadGraphLines: async (_: unknown, args: { fileName: string; lines: string }, context: Context) => {
+  loadGraphLines: async (_: unknown, args: { fileName: string; lines: string; allowShrink?: boolean | null }, context: Context) => {
     authenticated(context, 'loadGraphLines');
-    const report = await loadGraphLinesText(context.services.store, args.fileName, args.lines);
+    const report = await loadGraphLinesText(context.services.store, args.fileName, args.lines, { allowShrink: args.allowShrink ?? false });
     await written(context);
     return counted(report);
   },
-  importDataset: async (_: unknown, args: { kind: string; fileName: string; content: string; strict?: boolean | null }, context: Context) => {
+  importDataset: async (_: unknown, args: { kind: string; fileName: string; content: string; strict?: boolean | null; allowShrink?: boolean | null }, context: Context) => {
     authenticated(context, 'importDataset');
     const kind = args.kind.toLowerCase() as ImportKind;
-    const result = await importDatasetText(context.services.store, kind, args.fileName, args.content, { strict: args.strict ?? false, registry: context.services.registry });
+    const result = await importDatasetText(context.services.store, kind, args.fileName, args.content, { strict: args.strict ?? false, allowShrink: args.allowShrink ?? false, registry: context.services.registry });
     await written(context);
     return {
       rowsRead: result.rowsRead,

@@ -153,6 +153,8 @@ export interface GraphLinesLoadOptions {
   /** Records per upsert on Neo4j (the memory store takes a file in one atomic upsert). */
   chunkRecords?: number;
   onProgress?: (done: number, total: number) => void;
+  /** UpsertOptions.allowShrink, for every chunk. */
+  allowShrink?: boolean;
 }
 
 /**
@@ -172,7 +174,7 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
     // The next chunk is read and parsed while this one is written.
     await writing;
     const size = batch.nodes.length + batch.relationships.length;
-    writing = store.upsert(batch).then((part) => {
+    writing = store.upsert(batch, { allowShrink: options.allowShrink }).then((part) => {
       report = addReports(report, { ...part, createdIds: [] });
       done += size;
       options.onProgress?.(done, total);

@@ -11,6 +11,8 @@ export interface IngestInput {
   sourceText: string;
   file: string;
   registry: ReadonlyMap<string, GraphNode>;
+  /** UpsertOptions.allowShrink: a revision may retract most of what its source stated. */
+  allowShrink?: boolean;
 }
 
 export interface IngestResult {
@@ -30,5 +32,5 @@ export async function ingestDossier(store: GraphStore, input: IngestInput): Prom
   let result = validate();
   if (await known.addStored(lookup, result.unknownIds)) result = validate();
   if (result.problems.length || !result.batch) throw new ValidationError(result.problems, input.file);
-  return { report: await store.upsert(result.batch), refs: result.refs, batch: result.batch };
+  return { report: await store.upsert(result.batch, { allowShrink: input.allowShrink }), refs: result.refs, batch: result.batch };
 }

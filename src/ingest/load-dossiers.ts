@@ -68,7 +68,7 @@ export async function loadBatches(store: GraphStore, batches: readonly GraphBatc
   let report = emptyUpsertReport();
   for (const batch of batches) {
     const offset = before;
-    report = addReports(report, await store.upsert(batch, { onProgress: (done) => options.onProgress?.(offset + done, total) }));
+    report = addReports(report, await store.upsert(batch, { allowShrink: options.allowShrink, onProgress: (done) => options.onProgress?.(offset + done, total) }));
     before += batch.nodes.length + batch.relationships.length;
   }
   return report;

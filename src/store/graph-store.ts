@@ -66,6 +66,11 @@ export interface SerializedGraph {
 export interface UpsertOptions {
   /** Called as rows are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Let a new version of a source remove every statement it had, or more than half of them;
+   * otherwise such a load is refused with SOURCE_SHRINK and nothing is written (statement-plan.ts).
+   */
+  allowShrink?: boolean;
 }
 
 /** Everything one API request reads, asked at once: one consistent read (one statement on Neo4j). */

@@ -11,6 +11,10 @@
 //   time and every statement it now asserts; nothing changed, nothing written (reloads are no-ops).
 //   Additive batches with the same text amend the latest version instead (a chunked load is one
 //   version however it is cut).
+// - a new version that would take away every statement of its source, or more than half of them,
+//   is refused (SOURCE_SHRINK) unless the load says allowShrink: the wrong file, or a dossier cut
+//   short, looks exactly like a revision that retracts everything. An unload is not a version.
+import { DomainError } from '../domain/errors.ts';
 import type { GraphBatch, GraphRelationship, Review } from '../domain/model.ts';
 import { claimContent, claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sha256Hex } from '../domain/relationship-id.ts';
@@ -60,17 +64,27 @@ interface Incoming {
   review?: Review;
 }
 
-/**
- * `sourceTexts`: the text of each source the batch names (from the batch or the store). `unload`:
- * sources whose every statement goes (cgraph unload); they get no new version.
- */
+export interface PlanOptions {
+  /** Sources whose every statement goes (cgraph unload); they get no new version and no shrink guard. */
+  unload?: readonly string[];
+  /** Let a new version remove every statement of its source, or more than half of them (UpsertOptions.allowShrink). */
+  allowShrink?: boolean;
+}
+
+/** A source's new version that removes this many of its statements needs allowShrink. */
+export function shrinksTooMuch(before: number, removed: number): boolean {
+  return removed > 0 && removed * 2 > before;
+}
+
+/** `sourceTexts`: the text of each source the batch names (from the batch or the store). */
 export async function planStatements(
   batch: GraphBatch,
   sourceTexts: ReadonlyMap<string, string>,
   stored: StoredStatements,
   now: string,
-  unload: readonly string[] = [],
+  options: PlanOptions = {},
 ): Promise<StatementPlan> {
+  const unload = options.unload ?? [];
   const bySource = new Map<string, Map<string, Incoming>>();
   for (const record of batch.relationships) {
     const sourceId = sourceOfClaim(record);
@@ -90,6 +104,7 @@ export async function planStatements(
   const writes: { sourceId: string; incoming: Incoming; changed: boolean }[] = [];
   const reviewOnly: { sourceId: string; incoming: Incoming }[] = [];
   const nextVersions = new Map<string, VersionStatement[]>();
+  const shrunk: SourceShrink[] = [];
   for (const [sourceId, incoming] of bySource) {
     const previous = new Map((latest.get(sourceId)?.statements ?? []).map((s) => [s.id, s]));
     const next = new Map<string, VersionStatement>(complete ? [] : previous);
@@ -110,19 +125,26 @@ export async function planStatements(
         touched = true;
       } else if (item.review) reviewOnly.push({ sourceId, incoming: item });
     }
+    let removed = 0;
     if (complete) {
       for (const [id, before] of previous) {
         if (incoming.has(id)) continue;
-        counts.statementsRemoved++;
+        removed++;
         removals.push({ id, factId: before.claim.id });
         touched = true;
       }
+    }
+    counts.statementsRemoved += removed;
+    if (!options.allowShrink && !unload.includes(sourceId) && shrinksTooMuch(previous.size, removed)) {
+      shrunk.push({ sourceId, before: previous.size, after: next.size });
     }
     const text = sourceTexts.get(sourceId) ?? latest.get(sourceId)?.text ?? '';
     if (!unload.includes(sourceId) && (touched || !latest.has(sourceId) || latest.get(sourceId)?.sha256 !== sha256Hex(text))) {
       nextVersions.set(sourceId, [...next.values()].sort((a, b) => a.id.localeCompare(b.id)));
     }
   }
+
+  if (shrunk.length) throw sourceShrinkError(shrunk);
 
   // A complete batch, or new text, makes a new version; other batches (JSON lines chunks, which a
   // cut-short load repeats) amend the latest version in place, so chunking never shows in versions.
@@ -166,6 +188,24 @@ export async function planStatements(
     else plan.unchangedFacts++;
   }
   return plan;
+}
+
+interface SourceShrink {
+  sourceId: string;
+  /** Statements of the latest version, and of the refused one. */
+  before: number;
+  after: number;
+}
+
+function sourceShrinkError(shrunk: readonly SourceShrink[]): DomainError {
+  const each = shrunk.map((s) => `${s.sourceId} from ${s.before} statements to ${s.after}`).join('; ');
+  return new DomainError(
+    'SOURCE_SHRINK',
+    `refused: this load would shrink ${each}, removing ${shrunk.length === 1 && shrunk[0]?.after === 0 ? 'all of them' : 'more than half'}. ` +
+      'Nothing was written. Check that it is the right file or a whole dossier; if the source really retracts that much, ' +
+      'load it again with --allow-shrink (cgraph load, cgraph import) or allowShrink: true (ingestDossier); cgraph unload removes a whole source',
+    { sources: shrunk },
+  );
 }
 
 /** A fact with one statement's review replaced, re-resolved; undefined when it has no such statement. */

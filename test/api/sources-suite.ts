@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
-import { allSeedBatches, SECOND_SEED_DIR, type StoreFactory } from '../support/fixtures.ts';
+import { allSeedBatches, SECOND_SEED_DIR, threeRefusals, type StoreFactory } from '../support/fixtures.ts';
 import { API_KEY, codes, seededApi, type ApiClient } from '../support/graphql-client.ts';
 
 const FORCE = 'initiative:multinational-force-ukraine';
@@ -15,6 +15,7 @@ const ITALY_REFUSES = deriveFactId({ type: 'REFUSED', from: 'state:ITA', to: FOR
 const USA_SUPPORT = deriveFactId({ type: 'PLEDGED', from: 'state:USA', to: FORCE });
 const FIRST = 'source:coalition-of-the-willing-paris-summit';
 const SECOND = 'source:coalition-of-volunteers-signs-declaration';
+const THREE = 'source:test-three-refusals';
 const auth = { authorization: `Bearer ${API_KEY}` };
 
 const FACT = `
@@ -141,6 +142,24 @@ export function describeSourcesApi(name: string, makeStore: StoreFactory, option
       expect(codes(await api.query(`{ sourceDiff(id: "${SECOND}", from: 7) { from } }`))).toEqual(['UNKNOWN_VERSION']);
       const again = await api.query<{ ingestDossier: { versionsAdded: number; statementsChanged: number } }>('mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { versionsAdded statementsChanged } }', { yaml: revised, text: secondText() }, auth);
       expect(again.data?.ingestDossier).toEqual({ versionsAdded: 0, statementsChanged: 0 });
+    });
+
+    it('refuses a revision that retracts more than half of its source (SOURCE_SHRINK, nothing written) unless allowShrink: true', async () => {
+      const ingest = (kept: number, allowShrink?: boolean) =>
+        api.query<{ ingestDossier: { statementsRemoved: number; versionsAdded: number } }>(
+          'mutation($yaml: String!, $text: String!, $allowShrink: Boolean) { ingestDossier(yaml: $yaml, sourceText: $text, allowShrink: $allowShrink) { statementsRemoved versionsAdded } }',
+          { ...threeRefusals(THREE, kept), ...(allowShrink === undefined ? {} : { allowShrink }) },
+          auth,
+        );
+      const statementCounts = async () =>
+        (await api.query<{ node: { versions: { statementCount: number }[] } }>(`{ node(id: "${THREE}") { ... on Source { versions { statementCount } } } }`)).data?.node.versions.map((v) => v.statementCount);
+      expect((await ingest(3)).data?.ingestDossier).toEqual({ statementsRemoved: 0, versionsAdded: 1 });
+      const refused = await ingest(1);
+      expect(codes(refused)).toEqual(['SOURCE_SHRINK']);
+      expect(codes(await ingest(1, false))).toEqual(['SOURCE_SHRINK']);
+      expect(await statementCounts()).toEqual([3]);
+      expect((await ingest(1, true)).data?.ingestDossier).toEqual({ statementsRemoved: 2, versionsAdded: 1 });
+      expect(await statementCounts()).toEqual([3, 1]);
     });
   });
 }

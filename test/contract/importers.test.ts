@@ -225,6 +225,47 @@ describe('bad rows', () => {
     expect(result.batch.relationships.length).toBeGreaterThan(clean.batch.relationships.length - 10);
   });
 
+  it('rejects a row with a column too many, and one with a stray quote, with their lines; the rest loads', () => {
+    const file = corruptCopy((lines) => {
+      lines[4] = `${lines[4] as string},"an extra column"`;
+      lines[9] = (lines[9] as string).replace('"Australia"', '"Bel"gium"');
+    });
+    const result = importFile('kiel', file);
+    const clean = importFile('kiel', FILES.kiel);
+    expect(result.rejected.map((r) => [r.file, r.line])).toEqual([
+      [file, 5],
+      [file, 10],
+    ]);
+    expect(result.rowsRead).toBe(clean.rowsRead);
+    // Nothing of the two rows is read as if its columns were where the header says.
+    const quotes = new Set(result.batch.relationships.flatMap((r) => r.evidence.map((e) => e.quote)));
+    expect(quotes.size).toBeGreaterThan(0);
+    expect([...quotes].some((q) => q.includes('an extra column') || q.includes('Bel"gium'))).toBe(false);
+    expect(() => importFile('kiel', file, { strict: true })).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', problems: [expect.objectContaining({ line: 5 }), expect.objectContaining({ line: 10 })] }),
+    );
+  });
+
+  it('refuses a file that is not the dataset\'s, naming the columns it lacks', () => {
+    const wrong = (kind: keyof typeof FILES, file: string) => {
+      try {
+        importFile(kind, file);
+      } catch (error) {
+        return error as { code: string; details: { expected: string[]; found: string[]; missing: string[] } };
+      }
+      throw new Error(`${kind} accepted ${file}`);
+    };
+    const alliances = wrong('atop', join(DATA, 'atop', 'atop4_alliance_level.csv'));
+    expect(alliances.code).toBe('IMPORT_WRONG_FILE');
+    expect(alliances.details.missing).toEqual(expect.arrayContaining(['member', 'yrent', 'phase']));
+    expect(alliances.details.missing).not.toContain('atopid'); // the alliance level has it: only what is lacking is named
+    expect(alliances.details.found).toContain('mem1');
+    expect(alliances.details.expected).toEqual(expect.arrayContaining(['atopid', 'member']));
+    expect(wrong('kiel', join(DATA, 'kiel', 'ust_r29_total_allocations.csv'))).toMatchObject({ code: 'IMPORT_WRONG_FILE', details: { missing: ['country', 'iso'] } });
+    expect(wrong('cow', FILES.atop).code).toBe('IMPORT_WRONG_FILE');
+    expect(wrong('gdelt', FILES.kiel).code).toBe('IMPORT_WRONG_FILE');
+  });
+
   it('--strict refuses the whole file', () => {
     const file = corruptCopy((lines) => {
       lines[4] = (lines[4] as string).replace('"AUS"', '"XXQ"');

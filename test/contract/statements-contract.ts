@@ -182,5 +182,32 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
       expect(stored).toEqual(factsFromClaims(batch.relationships)[0]);
       expect(stored?.spans).toEqual([{ from: '1815-09-26', to: '1848-12-31' }, { from: '1850-05-01', to: '1866-08-23' }]);
     });
+
+    it('refuses a new version that would remove all, or more than half, of its source\'s statements unless allowShrink, and writes nothing', async () => {
+      const text = 'Meloni, who leads Italy, spoke. Italy would not send troops. Britain pledged troops.';
+      const statements = [
+        claim('source:c', text, 'Meloni, who leads Italy', LEADS, 'leads'),
+        claim('source:c', text, 'Italy would not send troops', REFUSAL, 'refuses'),
+        claim('source:c', text, 'Britain pledged troops', TROOPS, 'pledges'),
+      ];
+      const versionOf = (kept: GraphRelationship[]): GraphBatch => ({ nodes: [sourceNode('source:c', text), uk, it_, meloni, force], relationships: kept, complete: true });
+      expect(await store.upsert(versionOf(statements))).toMatchObject({ statementsAdded: 3, versionsAdded: 1 });
+      const before = await store.snapshot();
+      const graphVersion = await store.version();
+
+      // Two of three gone (more than half), then all of them (the wrong file, a dossier cut short).
+      const twoGone = store.upsert(versionOf(statements.slice(0, 1)));
+      await expect(twoGone).rejects.toMatchObject({ code: 'SOURCE_SHRINK', details: { sources: [{ sourceId: 'source:c', before: 3, after: 1 }] } });
+      await expect(store.upsert(versionOf([]))).rejects.toMatchObject({ code: 'SOURCE_SHRINK', details: { sources: [{ sourceId: 'source:c', before: 3, after: 0 }] } });
+      expect(await store.snapshot()).toEqual(before);
+      expect(await store.version()).toBe(graphVersion);
+      expect(await store.sourceVersions('source:c')).toHaveLength(1);
+
+      // One of three gone is an ordinary revision; emptying the source passes when the load says so.
+      expect(await store.upsert(versionOf(statements.slice(0, 2)))).toMatchObject({ statementsRemoved: 1, versionsAdded: 1 });
+      expect(await store.upsert(versionOf([]), { allowShrink: true })).toMatchObject({ statementsRemoved: 2, versionsAdded: 1 });
+      expect((await store.sourceVersions('source:c')).map((v) => v.statements.length)).toEqual([3, 2, 0]);
+      expect((await store.listRelationships({ sources: ['source:c'] }, {})).totalCount).toBe(0);
+    });
   });
 }

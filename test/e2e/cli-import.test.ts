@@ -10,6 +10,8 @@ import { seededApi } from '../support/graphql-client.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const DATA = 'data';
+const ATOP = 'source:atop-member-level';
+const KIEL = 'source:kiel-ukraine-support-tracker';
 const IMPORTS: [string, string][] = [
   ['atop', join(DATA, 'atop', 'atop4_member_level.csv')],
   ['cow', join(DATA, 'cow', 'alliance_v4.1_by_member.csv')],
@@ -78,6 +80,58 @@ describe('cgraph import', () => {
     const diff = JSON.parse(runCli(['diff', 'source:kiel-ukraine-support-tracker', '--json'], env).stdout);
     expect(diff.removed.every((s: { claim: { from: string } }) => s.claim.from === 'state:DEU')).toBe(true);
     expect(diff.changed).toEqual([expect.objectContaining({ properties: expect.arrayContaining(['amountEur', 'evidence']) })]);
+  }, 120_000);
+
+  it('refuses the dataset\'s other table (exit 1, IMPORT_WRONG_FILE) and leaves every ATOP statement in place', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    expect(runCli(['import', 'atop'], env).code).toBe(0);
+    const statements = () => JSON.parse(runCli(['versions', ATOP, '--json'], env).stdout).map((v: { statements: number }) => v.statements);
+    const relationships = () => JSON.parse(runCli(['stats', '--json'], env).stdout).relationships;
+    const [before, beforeCounts] = [statements(), relationships()];
+    expect(before).toEqual([6475]);
+    const wrong = runCli(['import', 'atop', join(DATA, 'atop', 'atop4_alliance_level.csv'), '--json'], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/IMPORT_WRONG_FILE/);
+    expect(wrong.stderr).toMatch(/member/); // names a missing column
+    expect(wrong.stdout).toBe('');
+    expect(statements()).toEqual(before);
+    expect(relationships()).toEqual(beforeCounts);
+  }, 120_000);
+
+  it('lists a row with a column too many and one with a stray quote as rejected, with their lines', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    const lines = readFileSync(IMPORTS[2]?.[1] as string, 'utf8').split('\n');
+    lines[4] = `${lines[4] as string},"an extra column"`;
+    lines[9] = (lines[9] as string).replace('"Australia"', '"Bel"gium"');
+    const file = join(tempDir(), 'ust_r29_data_explorer.csv');
+    writeFileSync(file, lines.join('\n'));
+    const imported = runCli(['import', 'kiel', file, '--json'], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)[0].rejected.map((r: { file: string; line: number }) => [r.file, r.line])).toEqual([
+      [file, 5],
+      [file, 10],
+    ]);
+    expect(runCli(['import', 'kiel', file], env).stdout).toMatch(new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}:10 rejected: malformed row`));
+    expect(runCli(['import', 'kiel', file, '--strict'], env).code).toBe(1);
+  }, 120_000);
+
+  it('refuses a release that drops more than half of its source (exit 1, SOURCE_SHRINK) unless --allow-shrink', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    expect(runCli(['import', 'kiel'], env).code).toBe(0);
+    const lines = readFileSync(IMPORTS[2]?.[1] as string, 'utf8').split('\n');
+    const release = join(tempDir(), 'ust_r30_data_explorer.csv');
+    writeFileSync(release, lines.slice(0, 20).join('\n'));
+    const statements = () => JSON.parse(runCli(['versions', KIEL, '--json'], env).stdout).map((v: { statements: number }) => v.statements);
+    const before = statements();
+    const refused = runCli(['import', 'kiel', release], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/SOURCE_SHRINK/);
+    expect(statements()).toEqual(before);
+    const allowed = runCli(['import', 'kiel', release, '--allow-shrink', '--json'], env);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(JSON.parse(allowed.stdout)[0]).toMatchObject({ versionsAdded: 1 });
+    expect(statements()).toHaveLength(2);
+    expect(statements()[1]).toBeLessThan((before[0] as number) / 2);
   }, 120_000);
 
   it.skipIf(noNeo4j())('imports all four datasets into Neo4j, idempotently', () => {

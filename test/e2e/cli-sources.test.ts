@@ -2,11 +2,11 @@
 // of the Paris summit loaded together; a person disputes a statement; the second report is revised
 // (a claim dropped, a wording corrected) and reloaded; `cgraph diff` shows what changed; an
 // unchanged reload adds nothing; `cgraph unload` removes the second report again.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
-import { neo4jEnv, noNeo4j, SECOND_SEED_DIR, tempDir } from '../support/fixtures.ts';
+import { neo4jEnv, noNeo4j, SECOND_SEED_DIR, tempDir, threeRefusals } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const SECOND = 'source:coalition-of-volunteers-signs-declaration';
@@ -85,3 +85,29 @@ function describeSources(name: string, env: () => Record<string, string>, skip =
 
 describeSources('memory', () => ({ CGRAPH_DATA_DIR: tempDir() }));
 describeSources('neo4j', () => neo4jEnv(), noNeo4j());
+
+describe('cgraph load of a revision that retracts most of its source', () => {
+  it('is refused with exit 1 (SOURCE_SHRINK) and writes nothing; --allow-shrink lets it through', () => {
+    const env = { CGRAPH_DATA_DIR: tempDir() };
+    const source = 'source:test-three-refusals';
+    const dossier = (kept: number) => {
+      const dir = join(tempDir(), 'three-refusals');
+      mkdirSync(dir);
+      const { yaml, text } = threeRefusals(source, kept);
+      writeFileSync(join(dir, 'dossier.yaml'), yaml);
+      writeFileSync(join(dir, 'source.txt'), text);
+      return dir;
+    };
+    const statements = () => json(runCli(['versions', source, '--json'], env).stdout).map((v: { statements: number }) => v.statements);
+    expect(runCli(['load', dossier(3)], env).code).toBe(0);
+    const revision = dossier(1);
+    const refused = runCli(['load', revision], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/SOURCE_SHRINK/);
+    expect(statements()).toEqual([3]);
+    const allowed = runCli(['load', revision, '--allow-shrink', '--json'], env);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(json(allowed.stdout)).toMatchObject({ statementsRemoved: 2, versionsAdded: 1 });
+    expect(statements()).toEqual([3, 1]);
+  }, 120_000);
+});

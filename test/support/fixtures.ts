@@ -98,3 +98,36 @@ export function spainRefusesCeasefire(sourceId: string): { yaml: string; text: s
   ].join('\n');
   return { yaml, text: 'Spain rejected any ceasefire.\n' };
 }
+
+/**
+ * A test dossier (text written for the tests) of three refusals, one a sentence; `kept` keeps only
+ * the first ones — a revision that retracts the rest (the shrink guard's case). The text and the
+ * entities stay the same in every revision.
+ */
+export function threeRefusals(sourceId: string, kept = 3): { yaml: string; text: string } {
+  const states = [
+    ['ESP', 'Spain'],
+    ['PRT', 'Portugal'],
+    ['GRC', 'Greece'],
+  ];
+  const text = `${states.map(([, name]) => `${name} refused to join the test force.`).join(' ')}\n`;
+  const yaml = [
+    `source: { id: "${sourceId}", name: "A test report of three refusals", file: source.txt }`,
+    'entities:',
+    ...states.map(([iso, name]) => `  - { id: "state:${iso}", kind: STATE, name: ${name} }`),
+    '  - { id: "initiative:test-force", kind: INITIATIVE, name: A test force }',
+    'relationships:',
+    ...states.slice(0, kept).flatMap(([iso, name]) => [
+      `  - ref: ${iso?.toLowerCase()}-refuses`,
+      '    type: REFUSED',
+      `    from: state:${iso}`,
+      '    to: initiative:test-force',
+      '    action: join the test force',
+      '    firmness: firm',
+      '    statedAt: 2026-01-06',
+      '    evidence:',
+      `      - { quote: ${name} refused to join the test force., attribution: reported }`,
+    ]),
+  ].join('\n');
+  return { yaml, text };
+}

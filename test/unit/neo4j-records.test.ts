@@ -140,7 +140,9 @@ describe('the upsert planner', () => {
     const first = await planStatements({ nodes: [], relationships: [refusal] }, texts, storedOf(), now);
     const source: GraphNode = { id: 'source:a', kind: 'SOURCE', name: 'A', aliases: [], text: 'text a', sha256: first.versions[0]?.sha256 as string };
     const batch = { nodes: [source], relationships: [], complete: true };
-    const statements = await planStatements(batch, texts, storedOf(first.created, first.versions), now);
+    // Its only statement goes: the source is emptied, which a load must allow (the shrink guard).
+    await expect(planStatements(batch, texts, storedOf(first.created, first.versions), now)).rejects.toMatchObject({ code: 'SOURCE_SHRINK' });
+    const statements = await planStatements(batch, texts, storedOf(first.created, first.versions), now, { allowShrink: true });
     const plan = planUpsert(batch, new Map([[source.id, source]]), statements, new Map([[refusalFact.id, refusalFact]]));
     expect(plan.removed.get('REFUSED')).toEqual([{ id: refusal.id, from: refusal.from, to: refusal.to, props: {} }]);
     expect(plan.report).toMatchObject({ relationshipsRemoved: 1, statementsRemoved: 1, versionsAdded: 1 });

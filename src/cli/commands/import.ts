@@ -17,11 +17,12 @@ export function registerImport(program: Command): void {
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('[files...]', "the files to import (default: the project's copy in data/)")
     .option('--strict', 'refuse a whole file when any row is rejected')
+    .option('--allow-shrink', 'let a new release remove every statement of its source, or more than half of them (refused otherwise: SOURCE_SHRINK)')
     .option('--data-dir <dir>', "the folder with the entity tables entities/, cow/ and atop/ (default: the project's data/)")
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--json', 'print JSON')
     .option(...WAIT_OPTION)
-    .action(async (kind: string, files: string[], opts: { strict?: boolean; dataDir?: string; progress?: boolean; json?: boolean; waitS?: number }) => {
+    .action(async (kind: string, files: string[], opts: { strict?: boolean; allowShrink?: boolean; dataDir?: string; progress?: boolean; json?: boolean; waitS?: number }) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw usageError(`<kind> must be one of ${IMPORT_KINDS.join(', ')}, got "${kind}"`);
       if (files.length === 0) files = [DEFAULT_IMPORT_FILES[kind as ImportKind]];
       const summaries: ImportSummary[] = [];
@@ -34,7 +35,7 @@ export function registerImport(program: Command): void {
           for (const result of results) {
             const bar = progressBar(`importing ${result.file}`, opts.progress);
             const started = performance.now();
-            const report = await store.upsert(result.batch, { onProgress: bar.update }).finally(bar.stop);
+            const report = await store.upsert(result.batch, { allowShrink: opts.allowShrink, onProgress: bar.update }).finally(bar.stop);
             summaries.push(summaryOf(result.file, result, report, started));
           }
         },
@@ -43,8 +44,8 @@ export function registerImport(program: Command): void {
             if (!existsSync(file)) throw new DomainError('FILE_NOT_FOUND', `${file} does not exist`, { file });
             const started = performance.now();
             const { importDataset } = await api.request<{ importDataset: RemoteImport }>(
-              `mutation($kind: DatasetKind!, $fileName: String!, $content: String!, $strict: Boolean) { importDataset(kind: $kind, fileName: $fileName, content: $content, strict: $strict) { rowsRead rowsSkipped skippedBy { reason count } rejected { line reason } load { ${LOAD_REPORT_FIELDS} } } }`,
-              { kind: kind.toUpperCase(), fileName: file, content: readFileSync(file, 'utf8'), strict: !!opts.strict },
+              `mutation($kind: DatasetKind!, $fileName: String!, $content: String!, $strict: Boolean, $allowShrink: Boolean) { importDataset(kind: $kind, fileName: $fileName, content: $content, strict: $strict, allowShrink: $allowShrink) { rowsRead rowsSkipped skippedBy { reason count } rejected { line reason } load { ${LOAD_REPORT_FIELDS} } } }`,
+              { kind: kind.toUpperCase(), fileName: file, content: readFileSync(file, 'utf8'), strict: !!opts.strict, allowShrink: !!opts.allowShrink },
             );
             const result = { rowsRead: importDataset.rowsRead, rowsSkipped: importDataset.rowsSkipped, skippedBy: Object.fromEntries(importDataset.skippedBy.map((s) => [s.reason, s.count])), rejected: importDataset.rejected.map((r) => ({ ...r, file })) };
             summaries.push(summaryOf(file, result, { ...importDataset.load, createdIds: [] }, started));

@@ -36,6 +36,7 @@ interface LoadOptions {
   csvOnly?: boolean;
   launcher: string;
   waitS?: number;
+  allowShrink?: boolean;
 }
 
 /** cgraph load --initial: a new database with the import tool (store/neo4j/initial-load.ts). */
@@ -94,6 +95,7 @@ export function registerStoreCommands(program: Command): void {
     .argument('[paths...]', 'dossier files or folders, or .jsonl files', ['seeds'])
     .option('--registry <file>', 'the entity registry ids resolve against', DEFAULT_REGISTRY_FILE)
     .option('--no-against-store', 'do not resolve ids against what the store already holds')
+    .option('--allow-shrink', 'let a revised dossier remove every statement of its source, or more than half of them (refused otherwise: SOURCE_SHRINK)')
     .option('--chunk <records>', 'records per transaction for .jsonl files on Neo4j', wholeNumber(1_000_000), DEFAULT_CHUNK_RECORDS)
     .option('--initial', 'build a new Neo4j database from .jsonl files with Neo4j\'s import tool (first loads; far faster than transactions)')
     .option('--neo4j-home <dir>', 'with --initial: the Neo4j home to build it in (the launcher\'s --data folder or an installation\'s NEO4J_HOME); default: the running launcher\'s data folder, else $NEO4J_HOME')
@@ -135,9 +137,9 @@ export function registerStoreCommands(program: Command): void {
           const { batches } = dossierPaths.length ? await validateDossiers(dossierPaths, { registryFile: opts.registry, lookup }) : { batches: [] };
           const bar = progressBar('loading', opts.progress);
           const report = await (async () => {
-            const fromDossiers = await loadBatches(store, batches, { onProgress: bar.update });
+            const fromDossiers = await loadBatches(store, batches, { allowShrink: opts.allowShrink, onProgress: bar.update });
             if (!lineFiles.length) return fromDossiers;
-            return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, onProgress: bar.update }));
+            return addReports(fromDossiers, await loadGraphLines(store, lineFiles, { chunkRecords: opts.chunk, allowShrink: opts.allowShrink, onProgress: bar.update }));
           })().finally(bar.stop);
           await summarise(store, report);
         },
@@ -149,16 +151,18 @@ export function registerStoreCommands(program: Command): void {
           let report = emptyUpsertReport();
           for (const dossier of dossiers) {
             const sourceText = dossier.sourceFile ? readFileSync(dossier.sourceFile, 'utf8') : '';
-            const { ingestDossier } = await api.request<{ ingestDossier: UpsertReport }>(`mutation($yaml: String!, $sourceText: String!) { ingestDossier(yaml: $yaml, sourceText: $sourceText) { ${LOAD_REPORT_FIELDS.replace('nodesRemoved ', '')} } }`, {
+            const { ingestDossier } = await api.request<{ ingestDossier: UpsertReport }>(`mutation($yaml: String!, $sourceText: String!, $allowShrink: Boolean) { ingestDossier(yaml: $yaml, sourceText: $sourceText, allowShrink: $allowShrink) { ${LOAD_REPORT_FIELDS.replace('nodesRemoved ', '')} } }`, {
               yaml: readFileSync(dossier.file, 'utf8'),
               sourceText,
+              allowShrink: !!opts.allowShrink,
             });
             report = addReports(report, { ...emptyUpsertReport(), ...ingestDossier });
           }
           for (const file of lineFiles) {
-            const { loadGraphLines: part } = await api.request<{ loadGraphLines: UpsertReport }>(`mutation($fileName: String!, $lines: String!) { loadGraphLines(fileName: $fileName, lines: $lines) { ${LOAD_REPORT_FIELDS} } }`, {
+            const { loadGraphLines: part } = await api.request<{ loadGraphLines: UpsertReport }>(`mutation($fileName: String!, $lines: String!, $allowShrink: Boolean) { loadGraphLines(fileName: $fileName, lines: $lines, allowShrink: $allowShrink) { ${LOAD_REPORT_FIELDS} } }`, {
               fileName: file,
               lines: readFileSync(file, 'utf8'),
+              allowShrink: !!opts.allowShrink,
             });
             report = addReports(report, { ...part, createdIds: [] });
           }

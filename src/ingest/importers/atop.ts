@@ -39,8 +39,14 @@ const CONDITION_NAMES: Record<string, string> = {
   non_provocation: 'the member did not provoke the attack',
 };
 
+/** Every column the importer reads: the alliance-level table (no member, no dates of entry) lacks most. */
+const ATOP_COLUMNS = [
+  'atopid', 'member', 'yrent', 'moent', 'dayent', 'yrexit', 'moexit', 'dayexit', 'phase',
+  ...OBLIGATIONS.flatMap((o) => [o.flag, ...(o.conditional ? [o.conditional] : []), ...o.conditions.map(([flag]) => flag)]),
+];
+
 export function importAtop(file: string, resolver: EntityResolver, strict = false): ImportResult {
-  const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data', sourceId: ATOP_SOURCE });
+  const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data', sourceId: ATOP_SOURCE, columns: ATOP_COLUMNS });
   const out = new ImportBuilder(source);
   for (const row of source.rows) {
     const f = row.fields;

@@ -31,8 +31,14 @@ const OBLIGATIONS: [string, string, string][] = [
   ['entente', 'entente', 'consult in a crisis (COW entente)'],
 ];
 
+/** Every column the importer reads. */
+const COW_COLUMNS = [
+  'version4id', 'ccode', 'ss_type', 'mem_st_year', 'mem_st_month', 'mem_st_day', 'mem_end_year', 'mem_end_month', 'mem_end_day',
+  ...OBLIGATIONS.map(([flag]) => flag),
+];
+
 export function importCow(file: string, resolver: EntityResolver, cowToAtop: Map<number, number>, strict = false): ImportResult {
-  const source = readCsvSource(file, { publisher: 'Correlates of War Formal Alliances v4.1 (Gibler 2009)', name: 'COW Formal Alliances v4.1 by member', sourceId: COW_SOURCE });
+  const source = readCsvSource(file, { publisher: 'Correlates of War Formal Alliances v4.1 (Gibler 2009)', name: 'COW Formal Alliances v4.1 by member', sourceId: COW_SOURCE, columns: COW_COLUMNS });
   const out = new ImportBuilder(source);
   for (const row of source.rows) {
     const f = row.fields;

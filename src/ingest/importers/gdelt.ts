@@ -10,8 +10,15 @@ import { ImportBuilder, type ImportResult } from './import-builder.ts';
 const ROOTS: Record<string, CommitmentKind> = { '03': 'PLEDGED', '12': 'REFUSED', '13': 'WARNED' };
 const PLOVER: Record<CommitmentKind, string> = { PLEDGED: 'AGREE', REFUSED: 'REJECT', WARNED: 'THREATEN' };
 
+/** Every column the importer reads. */
+const GDELT_COLUMNS = [
+  'globaleventid', 'day', 'eventrootcode', 'eventcode', 'goldsteinscale',
+  'actor1name', 'actor1countrycode', 'actor2name', 'actor2countrycode', 'sourceurl',
+];
+
 export function importGdelt(file: string, resolver: EntityResolver, strict = false): ImportResult {
-  const source = readCsvSource(file, { delimiter: '\t', publisher: 'The GDELT Project, GDELT 1.0 daily events', name: 'GDELT 1.0 events sample, 2016-07-28' });
+  // GDELT's files are tab-separated without quoting: a quote in a field is text.
+  const source = readCsvSource(file, { delimiter: '\t', quoted: false, publisher: 'The GDELT Project, GDELT 1.0 daily events', name: 'GDELT 1.0 events sample, 2016-07-28', columns: GDELT_COLUMNS });
   const out = new ImportBuilder(source);
   for (const row of source.rows) {
     const f = row.fields;

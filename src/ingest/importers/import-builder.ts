@@ -34,11 +34,12 @@ export class ImportBuilder {
   private readonly sourceId: string;
   private readonly rowsRead: number;
 
-  /** Starts from the data file: it is the Source node, and every one of its rows is read. */
+  /** Starts from the data file: it is the Source node, every one of its rows is read, and its malformed lines are rejected rows. */
   constructor(source: CsvSource) {
     this.sourceId = source.node.id;
-    this.rowsRead = source.rows.length;
+    this.rowsRead = source.rows.length + source.malformed.length;
     this.node(source.node);
+    for (const row of source.malformed) this.reject(source.file, row.line, row.reason);
   }
 
   node(node: GraphNode): void {
@@ -74,6 +75,8 @@ export class ImportBuilder {
 
   /** The result; with `strict`, any rejected row refuses the whole file. */
   result(strict: boolean): ImportResult {
+    // Malformed lines were rejected first; the list reads in file order.
+    this.rejected.sort((a, b) => a.line - b.line);
     if (strict && this.rejected.length) {
       throw new ValidationError(
         this.rejected.map((r) => ({ code: 'ROW_REJECTED', file: r.file, line: r.line, message: r.reason })),

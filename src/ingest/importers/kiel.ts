@@ -14,8 +14,11 @@ const AID_TYPES = ['military', 'financial', 'humanitarian'] as const;
 const EU_INSTITUTIONS = { id: 'alliance:european-union', kind: 'ALLIANCE' as const, name: 'EU (Commission and Council)', aliases: ['EU institutions', 'European Union'] };
 const UKRAINE = { id: 'state:UKR', kind: 'STATE' as const, name: 'Ukraine', aliases: [], iso3: 'UKR' };
 
+/** Every column the importer reads (the release's other tables lack the monthly amounts). */
+const KIEL_COLUMNS = ['country', 'iso', 'year', 'month', ...AID_TYPES];
+
 export function importKiel(file: string, resolver: EntityResolver, strict = false): ImportResult {
-  const source = readCsvSource(file, { publisher: 'Kiel Institute for the World Economy, Ukraine Support Tracker release 29', name: 'Kiel Ukraine Support Tracker r29: donor × month', sourceId: KIEL_SOURCE });
+  const source = readCsvSource(file, { publisher: 'Kiel Institute for the World Economy, Ukraine Support Tracker release 29', name: 'Kiel Ukraine Support Tracker r29: donor × month', sourceId: KIEL_SOURCE, columns: KIEL_COLUMNS });
   const out = new ImportBuilder(source);
   out.node(UKRAINE);
   for (const row of source.rows) {

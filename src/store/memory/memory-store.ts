@@ -189,7 +189,7 @@ export class MemoryStore implements GraphStore {
         options.onProgress?.(++done, total);
       }
       changes.nodes = [...staged.values()];
-      const plan = await planStatements(checked, this.sourceTexts(staged), this.lookup(), new Date().toISOString());
+      const plan = await planStatements(checked, this.sourceTexts(staged), this.lookup(), new Date().toISOString(), { allowShrink: options.allowShrink });
       applyStatementPlan(report, plan);
       changes.facts = [...plan.created, ...plan.updated];
       changes.removedFacts = plan.removed;
@@ -263,7 +263,7 @@ export class MemoryStore implements GraphStore {
     return this.exclusive(async () => {
       const report = emptyUpsertReport();
       if (!this.nodes.has(sourceId)) return report;
-      const plan = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), this.lookup(), new Date().toISOString(), [sourceId]);
+      const plan = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), this.lookup(), new Date().toISOString(), { unload: [sourceId] });
       applyStatementPlan(report, { ...plan, versions: [] });
       report.nodesRemoved = 1;
       await this.commit({ ...emptyChangeSet(), facts: plan.updated, removedFacts: plan.removed, removedVersionsOf: [sourceId], removedNodes: [sourceId] }, report);

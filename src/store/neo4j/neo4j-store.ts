@@ -114,7 +114,7 @@ export class Neo4jStore implements GraphStore {
       const claimedSources = [...new Set(checked.relationships.map((r) => r.evidence[0]?.sourceId ?? ''))];
       const texts = sourceTextsOf([...(await this.nodesByIds(tx, claimedSources)).values(), ...checked.nodes]);
       const stored = this.storedStatements(tx);
-      const statements = await planStatements(checked, texts, stored, new Date().toISOString());
+      const statements = await planStatements(checked, texts, stored, new Date().toISOString(), { allowShrink: options.allowShrink });
       const plan = planUpsert(checked, storedNodes, statements, stored.read);
       await this.writePlan(tx, plan, checked.nodes.length + checked.relationships.length, options);
       if (!plan.changed) return { result: plan.report };
@@ -168,7 +168,7 @@ export class Neo4jStore implements GraphStore {
       const report = emptyUpsertReport();
       if (!(await this.nodesByIds(tx, [sourceId])).has(sourceId)) return { result: report };
       const stored = this.storedStatements(tx);
-      const statements = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), stored, new Date().toISOString(), [sourceId]);
+      const statements = await planStatements({ nodes: [], relationships: [], complete: true }, new Map(), stored, new Date().toISOString(), { unload: [sourceId] });
       const plan = planUpsert({ nodes: [], relationships: [] }, new Map(), statements, stored.read);
       await this.writePlan(tx, plan, 0, {});
       await tx.run(cypher('store/delete-source'), { sourceId });
