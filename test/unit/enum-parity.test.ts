@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CommitmentKind, NodeKind, ReviewState } from '../../src/domain/model.ts';
 import { CentralityMetric, Direction } from '../../src/analysis/options.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
+import { IMPORT_KINDS } from '../../src/ingest/importers/run-import.ts';
 
 const schema = buildSchema(loadTypeDefs());
 const sdlEnums = Object.values(schema.getTypeMap()).filter((t): t is GraphQLEnumType => t instanceof GraphQLEnumType && !t.name.startsWith('__'));
@@ -14,6 +15,8 @@ const zodEnums: Record<string, readonly string[]> = {
   CentralityMetric: CentralityMetric.options,
   // SDL enum values are upper case by convention; the schema's resolvers map them onto the domain's lower-case states.
   ReviewState: ReviewState.options.map((s) => s.toUpperCase()),
+  // importDataset's kind is the CLI's `cgraph import <kind>` in upper case.
+  DatasetKind: IMPORT_KINDS.map((k) => k.toUpperCase()),
 };
 
 describe('enum parity', () => {
