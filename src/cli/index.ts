@@ -5,6 +5,7 @@ import { registerCodes } from './commands/codes.ts';
 import { registerDraft } from './commands/draft.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerSeed } from './commands/seed.ts';
 import { registerImport } from './commands/import.ts';
 import { registerSourceCommands } from './commands/source-commands.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
@@ -26,6 +27,7 @@ const program = new Command()
 registerValidate(program);
 registerDraft(program);
 registerStoreCommands(program);
+registerSeed(program);
 registerSourceCommands(program);
 registerAnalysisCommands(program);
 registerGenerate(program);

@@ -55,6 +55,19 @@ export function findDossiers(paths: readonly string[]): string[] {
   return found;
 }
 
+/** The source id a dossier file declares (`source.id`); undefined when it cannot be read or names none (validation says why). */
+export function dossierSourceId(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readText(file);
+  } catch {
+    return undefined;
+  }
+  const value = parseYamlWithPositions(text, file).value;
+  const id = value && typeof value === 'object' ? (value as { source?: { id?: unknown } }).source?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export interface DossierFileResult extends DossierResult {
   file: string;
   sourceFile?: string;
