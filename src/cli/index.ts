@@ -10,7 +10,7 @@ import { registerImport } from './commands/import.ts';
 import { registerSourceCommands } from './commands/source-commands.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
-import { EXIT, exitCodeFor, reportError } from './runtime.ts';
+import { EXIT, exitCodeFor, reportError, type FailedCommand } from './runtime.ts';
 
 // A closed pipe (cgraph export | head) is a normal way for a reader to stop, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -23,6 +23,12 @@ const program = new Command()
   .description('commitment-graph: who pledged, refused or warned what, to whom, on what evidence')
   .showHelpAfterError()
   .exitOverride();
+
+// The command that runs, and whether it was asked for JSON: its failure is then JSON too.
+let running: FailedCommand = {};
+program.hook('preAction', (_program, action) => {
+  running = { command: action.name(), json: action.opts().json === true };
+});
 
 registerValidate(program);
 registerDraft(program);
@@ -41,7 +47,7 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   } else {
-    reportError(error);
+    reportError(error, running);
     process.exitCode = exitCodeFor(error);
   }
 }
