@@ -7,6 +7,7 @@ import { ValidationError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { DEFAULT_REGISTRY_FILE } from '../project-files.ts';
 import { validateDossier, validateRegistry, type DossierResult } from './validate-dossier.ts';
+import { readUtf8File } from './utf8-text.ts';
 import { formatPath, parseYamlWithPositions, problemAt } from './yaml-document.ts';
 
 export const DOSSIER_FILE = 'dossier.yaml';
@@ -31,8 +32,9 @@ export function readRegistry(file: string = DEFAULT_REGISTRY_FILE): Registry {
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readUtf8File(file);
   } catch (error) {
+    if (error instanceof ValidationError) throw error; // INVALID_UTF8, with its line and column
     throw new ValidationError([{ code: 'FILE_UNREADABLE', file, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
   }
 }
@@ -75,7 +77,14 @@ export interface DossierFileResult extends DossierResult {
 
 /** Validate one dossier file with its source text (named by `source.file`, relative to the dossier). */
 export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string, GraphNode>, knownFrom?: ReadonlyMap<string, string>): DossierFileResult {
-  const yamlText = readText(file);
+  let yamlText: string;
+  try {
+    yamlText = readText(file);
+  } catch (error) {
+    // A dossier that cannot be read is its own problem: the other dossiers are still checked.
+    if (!(error instanceof ValidationError)) throw error;
+    return unreadDossier(file, error.problems);
+  }
   const pre = parseYamlWithPositions(yamlText, file);
   const sourceName = pre.value && typeof pre.value === 'object' ? (pre.value as { source?: { file?: unknown } }).source?.file : undefined;
   if (pre.problems.length === 0 && typeof sourceName !== 'string') {
@@ -104,9 +113,19 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
         codeProposals: [],
       };
     }
-    sourceText = readFileSync(sourceFile, 'utf8');
+    try {
+      sourceText = readText(sourceFile);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return { ...unreadDossier(file, error.problems), sourceFile, parsed: pre };
+    }
   }
   return { file, ...(sourceFile ? { sourceFile } : {}), ...validateDossier({ yamlText, sourceText, file, knownNodes, ...(knownFrom ? { knownFrom } : {}) }) };
+}
+
+/** The result for a dossier whose file (or source text) could not be read as text: its problems, nothing to load. */
+function unreadDossier(file: string, problems: DossierFileResult['problems']): DossierFileResult {
+  return { file, problems, refs: new Map(), computedOffsets: [], parsed: parseYamlWithPositions('', file), unknownIds: [], codeProposals: [] };
 }
 
 export interface DossierChange {

@@ -2,13 +2,13 @@
 // Ids resolve against the entity registry (explicit; the project's seeds/entities.yaml unless
 // another is named), the entities of every dossier given together, and — when a lookup is given
 // (`cgraph load`, `--against-store`) — the nodes the store already holds.
-import { readFileSync } from 'node:fs';
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import { addReports, emptyUpsertReport } from '../store/common.ts';
 import type { GraphStore, UpsertOptions, UpsertReport } from '../store/graph-store.ts';
 import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
 import { KnownEntities } from './known-entities.ts';
+import { readUtf8File } from './utf8-text.ts';
 import { introducedEntities } from './validate-dossier.ts';
 
 export interface ValidatedDossiers {
@@ -29,9 +29,9 @@ export interface ValidateDossiersOptions {
 
 function readQuietly(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readUtf8File(file);
   } catch {
-    return ''; // validateDossierFile reports the unreadable file itself
+    return ''; // validateDossierFile reports the unreadable (or not UTF-8) file itself
   }
 }
 
