@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { loadConfig } from './config.ts';
 import { DomainError, formatProblem, ValidationError } from './domain/errors.ts';
 import { readRegistry } from './ingest/dossier-files.ts';
-import { loadBatches, validateDossiers } from './ingest/load-dossiers.ts';
+import { loadSeeds } from './ingest/seed-sources.ts';
 import { announceServer, openStore, SERVE } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
 import { DraftService } from './ingest/draft/draft-service.ts';
@@ -88,9 +88,9 @@ async function main(): Promise<void> {
   announceServer(store, `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`);
 
   if (config.seedsDir) {
-    const { batches } = await validateDossiers([config.seedsDir], { registryFile: config.registryFile, lookup: (ids) => store.getNodes(ids) });
-    const report = await loadBatches(store, batches);
-    logger.info({ seeds: config.seedsDir, ...report, createdIds: report.createdIds.length }, 'seeds loaded');
+    // Only seeds whose source the store lacks: revisions and reviews made since survive restarts.
+    const { loaded, kept, report } = await loadSeeds(store, config.seedsDir, { registryFile: config.registryFile });
+    logger.info({ seeds: config.seedsDir, loaded, kept, ...report, createdIds: report.createdIds.length }, 'seeds loaded');
   }
   ready = true;
   process.stdout.write(`commitment-graph API ready at http://${config.host}:${port}/graphql (store: ${store.kind})\n`);

@@ -5,11 +5,12 @@ import { registerCodes } from './commands/codes.ts';
 import { registerDraft } from './commands/draft.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerSeed } from './commands/seed.ts';
 import { registerImport } from './commands/import.ts';
 import { registerSourceCommands } from './commands/source-commands.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
 import { registerValidate } from './commands/validate.ts';
-import { EXIT, exitCodeFor, reportError } from './runtime.ts';
+import { EXIT, exitCodeFor, reportError, type FailedCommand } from './runtime.ts';
 
 // A closed pipe (cgraph export | head) is a normal way for a reader to stop, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -23,9 +24,16 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
+// The command that runs, and whether it was asked for JSON: its failure is then JSON too.
+let running: FailedCommand = {};
+program.hook('preAction', (_program, action) => {
+  running = { command: action.name(), json: action.opts().json === true };
+});
+
 registerValidate(program);
 registerDraft(program);
 registerStoreCommands(program);
+registerSeed(program);
 registerSourceCommands(program);
 registerAnalysisCommands(program);
 registerGenerate(program);
@@ -39,7 +47,7 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   } else {
-    reportError(error);
+    reportError(error, running);
     process.exitCode = exitCodeFor(error);
   }
 }

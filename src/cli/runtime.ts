@@ -138,10 +138,42 @@ export function exitCodeFor(error: unknown): number {
   return EXIT.INTERNAL;
 }
 
-export function reportError(error: unknown): void {
+/** How the failed command was run: its name, and whether it was asked for JSON (--json). */
+export interface FailedCommand {
+  command?: string;
+  json?: boolean;
+}
+
+/** What a refused command did not do, said after its problems: only commands that write say nothing was loaded. */
+const NOT_DONE: Record<string, string> = {
+  load: 'nothing was loaded',
+  seed: 'nothing was loaded',
+  import: 'nothing was loaded',
+  validate: 'fix them and validate again',
+};
+
+/** The error as scripts read it with --json: {"error": {code, message, details, problems?}} on stdout. */
+export function errorJson(error: unknown): { error: { code: string; message: string; details: Record<string, unknown>; problems?: unknown[] } } {
+  if (error instanceof ValidationError) {
+    const { problems, ...details } = error.details;
+    return { error: { code: error.code, message: error.message, details, problems: problems as unknown[] } };
+  }
+  if (error instanceof OptionError) return { error: { code: error.code, message: error.messageFor(flagName(error.option)), details: error.details } };
+  if (error instanceof DomainError) return { error: { code: error.code, message: error.message, details: error.details } };
+  return { error: { code: 'INTERNAL_ERROR', message: (error as Error)?.message ?? String(error), details: {} } };
+}
+
+export function reportError(error: unknown, failed: FailedCommand = {}): void {
+  if (failed.json) {
+    process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
+    // A bug's stack still goes where a person looks; the JSON above is what a script parses.
+    if (!(error instanceof DomainError)) process.stderr.write(`cgraph: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return;
+  }
   if (error instanceof ValidationError) {
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    process.stderr.write(`${error.problems.length} problem(s); nothing was loaded\n`);
+    const notDone = failed.command ? NOT_DONE[failed.command] : undefined;
+    process.stderr.write(`${error.problems.length} problem(s)${notDone ? `; ${notDone}` : ''}\n`);
   } else if (error instanceof OptionError) {
     // The analysis schemas name options as the API does; the command line has flags.
     process.stderr.write(`cgraph: ${error.code}: ${error.messageFor(flagName(error.option))}\n`);

@@ -7,6 +7,7 @@ import { ValidationError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { DEFAULT_REGISTRY_FILE } from '../project-files.ts';
 import { validateDossier, validateRegistry, type DossierResult } from './validate-dossier.ts';
+import { readUtf8File } from './utf8-text.ts';
 import { formatPath, parseYamlWithPositions, problemAt } from './yaml-document.ts';
 
 export const DOSSIER_FILE = 'dossier.yaml';
@@ -31,8 +32,9 @@ export function readRegistry(file: string = DEFAULT_REGISTRY_FILE): Registry {
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readUtf8File(file);
   } catch (error) {
+    if (error instanceof ValidationError) throw error; // INVALID_UTF8, with its line and column
     throw new ValidationError([{ code: 'FILE_UNREADABLE', file, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
   }
 }
@@ -55,6 +57,19 @@ export function findDossiers(paths: readonly string[]): string[] {
   return found;
 }
 
+/** The source id a dossier file declares (`source.id`); undefined when it cannot be read or names none (validation says why). */
+export function dossierSourceId(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readText(file);
+  } catch {
+    return undefined;
+  }
+  const value = parseYamlWithPositions(text, file).value;
+  const id = value && typeof value === 'object' ? (value as { source?: { id?: unknown } }).source?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export interface DossierFileResult extends DossierResult {
   file: string;
   sourceFile?: string;
@@ -62,7 +77,14 @@ export interface DossierFileResult extends DossierResult {
 
 /** Validate one dossier file with its source text (named by `source.file`, relative to the dossier). */
 export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string, GraphNode>, knownFrom?: ReadonlyMap<string, string>): DossierFileResult {
-  const yamlText = readText(file);
+  let yamlText: string;
+  try {
+    yamlText = readText(file);
+  } catch (error) {
+    // A dossier that cannot be read is its own problem: the other dossiers are still checked.
+    if (!(error instanceof ValidationError)) throw error;
+    return unreadDossier(file, error.problems);
+  }
   const pre = parseYamlWithPositions(yamlText, file);
   const sourceName = pre.value && typeof pre.value === 'object' ? (pre.value as { source?: { file?: unknown } }).source?.file : undefined;
   if (pre.problems.length === 0 && typeof sourceName !== 'string') {
@@ -91,9 +113,19 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
         codeProposals: [],
       };
     }
-    sourceText = readFileSync(sourceFile, 'utf8');
+    try {
+      sourceText = readText(sourceFile);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return { ...unreadDossier(file, error.problems), sourceFile, parsed: pre };
+    }
   }
   return { file, ...(sourceFile ? { sourceFile } : {}), ...validateDossier({ yamlText, sourceText, file, knownNodes, ...(knownFrom ? { knownFrom } : {}) }) };
+}
+
+/** The result for a dossier whose file (or source text) could not be read as text: its problems, nothing to load. */
+function unreadDossier(file: string, problems: DossierFileResult['problems']): DossierFileResult {
+  return { file, problems, refs: new Map(), computedOffsets: [], parsed: parseYamlWithPositions('', file), unknownIds: [], codeProposals: [] };
 }
 
 export interface DossierChange {

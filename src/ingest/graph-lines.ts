@@ -7,12 +7,12 @@
 // all of it is valid; then records go to the store in chunks. Memory stays flat in the number of
 // relationships: what is kept is one id → kind entry per node and the text of each source.
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { addReports, allItems, canonicalJson, emptyUpsertReport } from '../store/common.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
+import { utf8Problem } from './utf8-text.ts';
 
 export const GRAPH_LINES_EXTENSIONS = ['.jsonl', '.ndjson'];
 export const isGraphLinesFile = (file: string) => GRAPH_LINES_EXTENSIONS.some((ext) => file.endsWith(ext));
@@ -29,10 +29,15 @@ type GraphRecord = { node: GraphNode; relationship?: never } | { relationship: G
  * `checked`, the file passed validation already and only JSON is parsed (the store checks again).
  */
 async function* readRecords(file: string, checked = false): AsyncGenerator<{ line: number; record?: GraphRecord; problems: Problem[] }> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let line = 0;
-  for await (const text of lines) {
+  for await (const bytes of byteLines(file)) {
     line++;
+    const notUtf8 = utf8Problem(bytes, file, line);
+    if (notUtf8) {
+      yield { line, problems: [notUtf8] };
+      continue;
+    }
+    const text = bytes.toString('utf8');
     if (!text.trim()) continue;
     let value: unknown;
     try {
@@ -49,6 +54,29 @@ async function* readRecords(file: string, checked = false): AsyncGenerator<{ lin
     const parsed = parseGraphRecord(value);
     yield parsed.ok ? { line, record: parsed.value, problems: [] } : { line, problems: parsed.problems.map((p) => located(file, line, p)) };
   }
+}
+
+/**
+ * The file's lines as bytes (without the line break, \r\n or \n), so each is checked as UTF-8
+ * before it is decoded: a decoding stream would have replaced a bad byte already.
+ */
+async function* byteLines(file: string): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  const line = (parts: Buffer[]) => {
+    const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    return bytes.at(-1) === 0x0d ? bytes.subarray(0, -1) : bytes;
+  };
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
+      pending.push(chunk.subarray(start, end));
+      yield line(pending);
+      pending = [];
+      start = end + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length) yield line(pending);
 }
 
 /** A rule's problem at a line of the file. */

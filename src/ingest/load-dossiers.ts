@@ -2,18 +2,21 @@
 // Ids resolve against the entity registry (explicit; the project's seeds/entities.yaml unless
 // another is named), the entities of every dossier given together, and — when a lookup is given
 // (`cgraph load`, `--against-store`) — the nodes the store already holds.
-import { readFileSync } from 'node:fs';
 import { ValidationError } from '../domain/errors.ts';
-import type { GraphBatch } from '../domain/model.ts';
+import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import { addReports, emptyUpsertReport } from '../store/common.ts';
 import type { GraphStore, UpsertOptions, UpsertReport } from '../store/graph-store.ts';
 import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
 import { KnownEntities } from './known-entities.ts';
+import { readUtf8File } from './utf8-text.ts';
 import { introducedEntities } from './validate-dossier.ts';
 
 export interface ValidatedDossiers {
   dossiers: DossierFileResult[];
-  /** The registry batch first, then one batch per dossier. */
+  /**
+   * One batch per valid dossier, each written as one commit. The registry's nodes ride in the
+   * first one, so no crash can leave the registry written without its dossier.
+   */
   batches: GraphBatch[];
 }
 
@@ -26,9 +29,9 @@ export interface ValidateDossiersOptions {
 
 function readQuietly(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readUtf8File(file);
   } catch {
-    return ''; // validateDossierFile reports the unreadable file itself
+    return ''; // validateDossierFile reports the unreadable (or not UTF-8) file itself
   }
 }
 
@@ -58,10 +61,22 @@ export async function checkDossiers(paths: readonly string[], options: ValidateD
     dossiers = dossiers.map((d) => (d.unknownIds.length ? validate(d.file) : d));
   }
   const batches = dossiers.flatMap((d) => (d.batch ? [d.batch] : []));
-  return { dossiers, batches: [{ nodes: [...registry.nodes.values()], relationships: [] }, ...batches] };
+  return { dossiers, batches: withRegistry(registry.nodes, batches) };
 }
 
-/** Loads batches one after another, each atomically; progress counts rows over all of them. */
+/**
+ * The registry's nodes added to the first batch (once: a dossier carries the registry nodes it
+ * uses, equal to the registry's or it is ENTITY_CONFLICT): one dossier load is one commit.
+ */
+function withRegistry(registry: ReadonlyMap<string, GraphNode>, batches: readonly GraphBatch[]): GraphBatch[] {
+  const [first, ...rest] = batches;
+  if (!first) return [];
+  const own = new Set(first.nodes.map((n) => n.id));
+  const shared = [...registry.values()].filter((n) => !own.has(n.id));
+  return [{ ...first, nodes: [...shared, ...first.nodes] }, ...rest];
+}
+
+/** Loads batches one after another, each atomically (one commit each); progress counts rows over all of them. */
 export async function loadBatches(store: GraphStore, batches: readonly GraphBatch[], options: UpsertOptions = {}): Promise<UpsertReport> {
   const total = batches.reduce((n, b) => n + b.nodes.length + b.relationships.length, 0);
   let before = 0;

@@ -23,11 +23,16 @@ describe('cgraph validate', () => {
 
   it('lists every problem with file:line, code and path, and exits 1', () => {
     const dir = brokenSeedCopy((y) => y.replace('firmness: hedged', 'firmness: lukewarm').replace('    from: state:ITA\n', '    from: state:ITX\n'));
-    const result = runCli(['validate', dir, '--json']);
+    const result = runCli(['validate', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/dossier\.yaml:\d+:\d+ BAD_ENUM at relationships\[4\]\.firmness/);
     expect(result.stderr).toMatch(/dossier\.yaml:\d+:\d+ UNKNOWN_ID at relationships\[\d+\]\.from/);
-    expect(result.stderr).toContain('2 problem(s); nothing was loaded');
+    expect(result.stderr).toContain('2 problem(s)');
+    // With --json the same problems are JSON on stdout, with the same exit code.
+    const json = runCli(['validate', dir, '--json']);
+    expect(json.code).toBe(1);
+    const { error } = JSON.parse(json.stdout) as { error: { problems: { code: string; path: string }[] } };
+    expect(error.problems.map((p) => p.code).sort()).toEqual(['BAD_ENUM', 'UNKNOWN_ID']);
   });
 
   it('--fix-offsets writes computed offsets back into the file', () => {

@@ -1,7 +1,7 @@
 // COW Formal Alliances v4.1 (by member): memberships and alliance types with dates. An alliance
 // that ATOP also codes (ATOP's cow4id column names it) shares ATOP's node — NATO (COW 227,
 // ATOP 3180) is one node — so importing both never duplicates an alliance.
-import { readFileSync } from 'node:fs';
+import { readUtf8File } from '../utf8-text.ts';
 import { parse } from 'csv-parse/sync';
 import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
@@ -15,7 +15,7 @@ export const COW_SOURCE = 'source:cow-alliances-by-member';
 export function readCowToAtop(atopMemberFile: string | undefined): Map<number, number> {
   const map = new Map<number, number>();
   if (!atopMemberFile) return map;
-  const rows = parse(readFileSync(atopMemberFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(readUtf8File(atopMemberFile), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   for (const row of rows) {
     const cow4 = Number(row.cow4id);
     if (row.cow4id && Number.isInteger(cow4) && cow4 > 0) map.set(cow4, Number(row.atopid));

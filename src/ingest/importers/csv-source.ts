@@ -8,6 +8,7 @@ import { CsvError, parse, type Options } from 'csv-parse/sync';
 import { DomainError } from '../../domain/errors.ts';
 import type { Evidence, GraphNode } from '../../domain/model.ts';
 import { sha256Hex } from '../../domain/relationship-id.ts';
+import { decodeUtf8 } from '../utf8-text.ts';
 
 export interface CsvRow {
   /** 1-based line in the file. */
@@ -48,8 +49,9 @@ export interface CsvSourceOptions {
 export function readCsvSource(file: string, options: CsvSourceOptions): CsvSource {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeUtf8(readFileSync(file), file);
   } catch (error) {
+    if (error instanceof DomainError) throw error; // INVALID_UTF8: a replaced byte would be in the source's text
     throw new DomainError('FILE_UNREADABLE', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
   }
   const slug = basename(file).replace(/\.[a-z]+$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

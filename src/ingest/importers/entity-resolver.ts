@@ -2,7 +2,7 @@
 // names or aliases → `state:<ISO3>`, from the country tables in data/entities and data/cow.
 // States with a COW code but no ISO3 (those that no longer exist) get `state:cow-<code>`.
 // What cannot be resolved is reported by the caller, never guessed.
-import { readFileSync } from 'node:fs';
+import { readUtf8File } from '../utf8-text.ts';
 import { parse } from 'csv-parse/sync';
 import type { GraphNode } from '../../domain/model.ts';
 
@@ -37,7 +37,7 @@ export class EntityResolver {
   private readonly byName = new Map<string, StateRecord>();
 
   constructor(files: ResolverFiles) {
-    const owid = parse(readFileSync(files.owid, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const owid = parse(readUtf8File(files.owid), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     for (const row of owid) {
       const iso3 = row.iso_alpha3?.trim();
       if (!iso3 || !/^[A-Z]{3}$/.test(iso3)) continue;
@@ -58,7 +58,7 @@ export class EntityResolver {
       };
       this.index(record);
     }
-    const cowCodes = parse(readFileSync(files.cowCodes, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const cowCodes = parse(readUtf8File(files.cowCodes), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     for (const row of cowCodes) {
       const code = Number(row.CCode);
       const known = this.byCow.get(code);
