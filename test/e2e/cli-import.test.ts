@@ -91,9 +91,10 @@ describe('cgraph import', () => {
     expect(before).toEqual([6475]);
     const wrong = runCli(['import', 'atop', join(DATA, 'atop', 'atop4_alliance_level.csv'), '--json'], env);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/IMPORT_WRONG_FILE/);
-    expect(wrong.stderr).toMatch(/member/); // names a missing column
-    expect(wrong.stdout).toBe('');
+    // With --json the refusal is JSON on stdout, naming a missing column.
+    const { error } = JSON.parse(wrong.stdout) as { error: { code: string; message: string } };
+    expect(error.code).toBe('IMPORT_WRONG_FILE');
+    expect(error.message).toMatch(/member/);
     expect(statements()).toEqual(before);
     expect(relationships()).toEqual(beforeCounts);
   }, 120_000);
