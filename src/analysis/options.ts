@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { OptionError } from '../domain/errors.ts';
 import { NodeKind, PartialDate, RelationshipType } from '../domain/model.ts';
+import { TENSION_KINDS } from './tensions/rules.ts';
 
 export const Direction = z.enum(['OUT', 'IN', 'ANY']);
 export type Direction = z.infer<typeof Direction>;
@@ -13,8 +14,14 @@ export type Direction = z.infer<typeof Direction>;
 export const CentralityMetric = z.enum(['DEGREE', 'BETWEENNESS', 'PAGERANK', 'EIGENVECTOR']);
 export type CentralityMetric = z.infer<typeof CentralityMetric>;
 
+/** One per rule (tensions/rules.ts); a String in the SDL, so this schema is the only check. */
+export const TensionKind = z.enum(TENSION_KINDS);
+export type TensionKind = z.infer<typeof TensionKind>;
+
 /** At most this many values in a list option (types, kinds, condition ids). */
 export const MAX_LIST = 200;
+/** At most this many tension kinds (there are five; repeats allowed). */
+export const MAX_TENSION_KINDS = 20;
 export const MAX_DEPTH = 4;
 export const MAX_PATH_LENGTH = 6;
 export const MAX_PATHS = 1000;
@@ -96,11 +103,15 @@ export const ScenarioOptions = z.strictObject({
   asOf: Day.optional(),
 });
 
-/** Operations whose only option is a date: tensions (only commitments valid then collide), exports. */
+/** Operations whose only option is a date: exports, the graph as it stood then. */
 export const AsOfOptions = z.strictObject({
   asOf: Day.optional(),
 });
-export const TensionsOptions = AsOfOptions;
+/** Tensions: only commitments valid on a common day (with asOf, that day) collide; only the kinds asked for (all when none). */
+export const TensionsOptions = z.strictObject({
+  asOf: Day.optional(),
+  kinds: listOf(oneOf(TensionKind), MAX_TENSION_KINDS).optional(),
+});
 
 /** Finding nodes by name (the store's search; the CLI's `search` and GraphQL `search`). */
 export const SearchOptions = z.strictObject({
@@ -127,6 +138,7 @@ export const ALLOWED = {
   kinds: NodeKind.options,
   direction: Direction.options,
   metric: CentralityMetric.options,
+  tensionKinds: TensionKind.options,
 } as const;
 
 /**

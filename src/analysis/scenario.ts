@@ -19,6 +19,7 @@ import { isCommitment, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode } 
 import { isValidOn } from '../domain/time.ts';
 import { conditionIndexOf, type CommitmentGraph } from './graph-view.ts';
 import { parseOptions, ScenarioOptions, type OptionsInput } from './options.ts';
+import { stronglyConnected } from './strongly-connected.ts';
 
 export type ScenarioOutcome = 'MET' | 'DENIED' | 'UNKNOWN' | 'LIMIT';
 export type CommitmentState = 'active' | 'inactive' | 'undetermined' | 'withdrawn';
@@ -45,6 +46,47 @@ export interface Scenario {
   cycles: Commitment[][];
 }
 
+interface GateInfo {
+  condition: GraphNode;
+  inheritedFrom?: GraphNode;
+  /** The commitment a `commitment` condition names, when the graph holds it. */
+  dependsOn?: Commitment;
+}
+
+/** A commitment's state as settled so far, its reasons, and the reason that decided it (for the chains of those that depend on it). */
+interface Settled {
+  state: CommitmentState;
+  reasons: ScenarioReason[];
+  cause?: ScenarioReason;
+}
+
+/** What every phase of one scenario reads: the graph, the options, the gates, and what is settled so far. */
+interface ScenarioRun {
+  graph: CommitmentGraph;
+  options: ScenarioOptions;
+  withdrawn: Set<string>;
+  gatesFor: (commitment: Commitment) => GateInfo[];
+  settled: Map<string, Settled>;
+}
+
+export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof ScenarioOptions>): Scenario {
+  const parsed = parseOptions(ScenarioOptions, options);
+  checkScenarioOptions(graph, parsed);
+  const run: ScenarioRun = { graph, options: parsed, withdrawn: new Set(parsed.withdraw), gatesFor: gateReader(graph), settled: new Map() };
+  const commitments = commitmentsById(graph);
+  const cycles = settleInDependencyOrder(run, commitments);
+  return scenarioResult(run, commitments, cycles);
+}
+
+/** The ids the options name exist and are of the right kind, and no condition is both assumed and denied. */
+function checkScenarioOptions(graph: CommitmentGraph, { assume, deny, withdraw }: ScenarioOptions): void {
+  checkConditionIds(graph, assume, 'assume');
+  checkConditionIds(graph, deny, 'deny');
+  checkCommitmentIds(graph, withdraw);
+  const both = assume.filter((id) => deny.includes(id));
+  if (both.length) throw new DomainError('BAD_ARGUMENT', `a condition cannot be both assumed and denied: ${both.join(', ')}`);
+}
+
 function checkConditionIds(graph: CommitmentGraph, ids: readonly string[], argument: string): void {
   for (const id of ids) {
     if (!graph.hasNode(id)) throw new DomainError('UNKNOWN_ID', `${argument}: no condition "${id}"`, { id, argument });
@@ -59,26 +101,11 @@ function checkCommitmentIds(graph: CommitmentGraph, ids: readonly string[]): voi
   }
 }
 
-interface GateInfo {
-  condition: GraphNode;
-  inheritedFrom?: GraphNode;
-  /** The commitment a `commitment` condition names, when the graph holds it. */
-  dependsOn?: Commitment;
-}
-
-export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof ScenarioOptions>): Scenario {
-  const { assume, deny, withdraw, asOf } = parseOptions(ScenarioOptions, options);
-  checkConditionIds(graph, assume, 'assume');
-  checkConditionIds(graph, deny, 'deny');
-  checkCommitmentIds(graph, withdraw);
-  const both = assume.filter((id) => deny.includes(id));
-  if (both.length) throw new DomainError('BAD_ARGUMENT', `a condition cannot be both assumed and denied: ${both.join(', ')}`);
-
+/** A commitment's gates that are conditions in the graph, each read once (dependencies ask for them again). */
+function gateReader(graph: CommitmentGraph): (commitment: Commitment) => GateInfo[] {
   const index = conditionIndexOf(graph);
-  const name = (id: string) => graph.getNodeAttribute(id, 'name');
-  const describe = (c: Commitment) => `${name(c.from)} ${c.type} ${c.action} (${name(c.to)})`;
   const gatesByCommitment = new Map<string, GateInfo[]>();
-  const gatesFor = (commitment: Commitment): GateInfo[] => {
+  return (commitment) => {
     let gates = gatesByCommitment.get(commitment.id);
     if (!gates) {
       gates = gatesOf(commitment, index)
@@ -97,109 +124,125 @@ export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof Sc
     }
     return gates;
   };
+}
 
-  const state = new Map<string, CommitmentState>();
-  /** Why a commitment is in its state, for the chains of those that depend on it. */
-  const cause = new Map<string, { reason?: ScenarioReason }>();
-  const withdrawnSet = new Set(withdraw);
-
-  const gateOutcome = (commitment: Commitment, gate: GateInfo): ScenarioReason => {
-    const { condition, inheritedFrom, dependsOn } = gate;
-    const from = inheritedFrom ? ` (inherited from ${inheritedFrom.id})` : '';
-    const base = { commitment, condition, ...(inheritedFrom ? { inheritedFrom } : {}), chain: [] as Commitment[] };
-    if (condition.kind === 'CONDITION' && LIMIT_CONDITION_KINDS.includes(condition.conditionKind)) {
-      return { ...base, outcome: 'LIMIT', explanation: `"${condition.name}"${from} limits how it is carried out, not whether` };
-    }
-    if (deny.includes(condition.id)) return { ...base, outcome: 'DENIED', explanation: `depends on "${condition.name}"${from}, which is assumed not met` };
-    if (assume.includes(condition.id)) return { ...base, outcome: 'MET', explanation: `"${condition.name}"${from} is assumed met` };
-    if (condition.kind === 'CONDITION' && condition.conditionKind === 'commitment') {
-      if (!dependsOn) return { ...base, outcome: 'UNKNOWN', explanation: `depends on "${condition.name}"${from}, a commitment the graph does not hold` };
-      const upstream = state.get(dependsOn.id) ?? 'undetermined';
-      const deeper = cause.get(dependsOn.id)?.reason;
-      const chain = [dependsOn, ...(deeper?.chain ?? [])];
-      const because = deeper ? `: ${deeper.explanation}` : '';
-      const what = `depends on ${describe(dependsOn)}${from}`;
-      if (upstream === 'active') return { ...base, chain, outcome: 'MET', explanation: `${what}, which is active${because}` };
-      if (upstream === 'undetermined') return { ...base, chain, outcome: 'UNKNOWN', explanation: `${what}, which is undetermined${because}` };
-      const notInForce = asOf && !isValidOn(dependsOn, asOf) ? `, which is not in force on ${asOf}` : undefined;
-      return { ...base, chain, outcome: 'DENIED', explanation: `${what}${notInForce ?? `, which is ${upstream}${because}`}` };
-    }
-    return { ...base, outcome: 'UNKNOWN', explanation: `depends on "${condition.name}"${from}, which the scenario leaves open` };
-  };
-
-  /** A commitment's state from its gates, given the states known so far. */
-  const evaluate = (commitment: Commitment): { state: CommitmentState; reasons: ScenarioReason[] } => {
-    if (withdrawnSet.has(commitment.id)) return { state: 'withdrawn', reasons: [] };
-    if (asOf && !isValidOn(commitment, asOf)) return { state: 'inactive', reasons: [] };
-    const reasons = gatesFor(commitment).map((gate) => gateOutcome(commitment, gate));
-    const gating = reasons.filter((r) => r.outcome !== 'LIMIT');
-    if (gating.some((r) => r.outcome === 'DENIED')) return { state: 'inactive', reasons };
-    if (gating.every((r) => r.outcome === 'MET')) return { state: 'active', reasons };
-    return { state: 'undetermined', reasons };
-  };
-
-  // Commitments in scope: valid then (with asOf), plus those named by a withdrawal or a dependency.
+/** Every commitment in the graph, by id, so that the answer's order never depends on load order. */
+function commitmentsById(graph: CommitmentGraph): Commitment[] {
   const commitments: Commitment[] = [];
   graph.forEachEdge((_edge, rel) => {
     if (isCommitment(rel)) commitments.push(rel);
   });
-  commitments.sort((a, b) => (a.id < b.id ? -1 : 1));
-  const dependencies = (c: Commitment) => gatesFor(c).flatMap((g) => (g.dependsOn ? [g.dependsOn.id] : []));
+  return commitments.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
 
-  const reasonsOf = new Map<string, ScenarioReason[]>();
-  const settle = (c: Commitment) => {
-    const outcome = evaluate(c);
-    state.set(c.id, outcome.state);
-    reasonsOf.set(c.id, outcome.reasons);
-    const decisive =
-      outcome.reasons.find((r) => r.outcome === 'DENIED') ?? (outcome.state === 'undetermined' ? outcome.reasons.find((r) => r.outcome === 'UNKNOWN') : undefined);
-    cause.set(c.id, decisive ? { reason: decisive } : {});
-  };
+const dependenciesOf = (run: ScenarioRun, commitment: Commitment) => run.gatesFor(commitment).flatMap((g) => (g.dependsOn ? [g.dependsOn.id] : []));
 
-  // Dependencies first: strongly connected components in reverse topological order (Tarjan).
+/** Settles every commitment after those it depends on; returns the cycles left undetermined. */
+function settleInDependencyOrder(run: ScenarioRun, commitments: readonly Commitment[]): Commitment[][] {
   const cycles: Commitment[][] = [];
-  for (const component of stronglyConnected(commitments, dependencies)) {
-    const members = component.map((id) => graph.getEdgeAttributes(id) as Commitment);
-    const cyclic = members.length > 1 || dependencies(members[0] as Commitment).includes(members[0]?.id as string);
+  for (const component of stronglyConnected(commitments, (c) => dependenciesOf(run, c))) {
+    const members = component.map((id) => run.graph.getEdgeAttributes(id) as Commitment);
+    const first = members[0] as Commitment;
+    const cyclic = members.length > 1 || dependenciesOf(run, first).includes(first.id);
     if (!cyclic) {
-      settle(members[0] as Commitment);
+      settle(run, first);
       continue;
     }
-    // Inside a cycle: start undetermined and let outside gates settle what they can (monotone).
-    for (const m of members) state.set(m.id, 'undetermined');
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const m of members) {
-        const before = state.get(m.id);
-        settle(m);
-        if (state.get(m.id) !== before) changed = true;
-      }
-    }
-    const open = members.filter((m) => state.get(m.id) === 'undetermined');
+    const open = settleCycle(run, members);
     if (!open.length) continue;
     cycles.push(open);
-    const inCycle = new Set(open.map((m) => m.id));
-    const loop = `${[...open, open[0] as Commitment].map((m) => `${name(m.from)} (${m.action})`).join(' → ')}`;
-    for (const m of open) {
-      for (const reason of reasonsOf.get(m.id) ?? []) {
-        const dep = reason.chain[0];
-        if (reason.outcome === 'UNKNOWN' && dep && inCycle.has(dep.id)) {
-          reason.explanation = `depends on ${describe(dep)}, in a cycle of dependencies that nothing outside it settles: ${loop}`;
-          reason.chain = [dep];
-        }
+    explainCycle(run, open);
+  }
+  return cycles;
+}
+
+/** Inside a cycle: all start undetermined and the gates outside it settle what they can (monotone). Returns those left open. */
+function settleCycle(run: ScenarioRun, members: readonly Commitment[]): Commitment[] {
+  for (const m of members) run.settled.set(m.id, { state: 'undetermined', reasons: [] });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of members) {
+      const before = run.settled.get(m.id)?.state;
+      settle(run, m);
+      if (run.settled.get(m.id)?.state !== before) changed = true;
+    }
+  }
+  return members.filter((m) => run.settled.get(m.id)?.state === 'undetermined');
+}
+
+/** The reasons of a cycle's open members name the loop instead of passing the question round it. */
+function explainCycle(run: ScenarioRun, open: readonly Commitment[]): void {
+  const inCycle = new Set(open.map((m) => m.id));
+  const loop = `${[...open, open[0] as Commitment].map((m) => `${nameOf(run.graph, m.from)} (${m.action})`).join(' → ')}`;
+  for (const m of open) {
+    for (const reason of run.settled.get(m.id)?.reasons ?? []) {
+      const dep = reason.chain[0];
+      if (reason.outcome === 'UNKNOWN' && dep && inCycle.has(dep.id)) {
+        // Mutated in place: the commitments that depend on this one quote this very reason.
+        reason.explanation = `depends on ${describeCommitment(run.graph, dep)}, in a cycle of dependencies that nothing outside it settles: ${loop}`;
+        reason.chain = [dep];
       }
     }
   }
+}
 
+/** Evaluates a commitment from the states known so far and records it, with the reason that decided it. */
+function settle(run: ScenarioRun, commitment: Commitment): void {
+  const outcome = evaluate(run, commitment);
+  const cause = outcome.reasons.find((r) => r.outcome === 'DENIED') ?? (outcome.state === 'undetermined' ? outcome.reasons.find((r) => r.outcome === 'UNKNOWN') : undefined);
+  run.settled.set(commitment.id, { ...outcome, ...(cause ? { cause } : {}) });
+}
+
+/** A commitment's state from its gates: any DENIED makes it inactive, all MET active, otherwise undetermined. */
+function evaluate(run: ScenarioRun, commitment: Commitment): { state: CommitmentState; reasons: ScenarioReason[] } {
+  const { asOf } = run.options;
+  if (run.withdrawn.has(commitment.id)) return { state: 'withdrawn', reasons: [] };
+  if (asOf && !isValidOn(commitment, asOf)) return { state: 'inactive', reasons: [] };
+  const reasons = run.gatesFor(commitment).map((gate) => gateOutcome(run, commitment, gate));
+  const gating = reasons.filter((r) => r.outcome !== 'LIMIT');
+  if (gating.some((r) => r.outcome === 'DENIED')) return { state: 'inactive', reasons };
+  if (gating.every((r) => r.outcome === 'MET')) return { state: 'active', reasons };
+  return { state: 'undetermined', reasons };
+}
+
+/** One gate's outcome and why: a limit, assumed, denied, left open, or passed on from the commitment it depends on. */
+function gateOutcome(run: ScenarioRun, commitment: Commitment, gate: GateInfo): ScenarioReason {
+  const { assume, deny, asOf } = run.options;
+  const { condition, inheritedFrom, dependsOn } = gate;
+  const from = inheritedFrom ? ` (inherited from ${inheritedFrom.id})` : '';
+  const base = { commitment, condition, ...(inheritedFrom ? { inheritedFrom } : {}), chain: [] as Commitment[] };
+  if (condition.kind === 'CONDITION' && LIMIT_CONDITION_KINDS.includes(condition.conditionKind)) {
+    return { ...base, outcome: 'LIMIT', explanation: `"${condition.name}"${from} limits how it is carried out, not whether` };
+  }
+  if (deny.includes(condition.id)) return { ...base, outcome: 'DENIED', explanation: `depends on "${condition.name}"${from}, which is assumed not met` };
+  if (assume.includes(condition.id)) return { ...base, outcome: 'MET', explanation: `"${condition.name}"${from} is assumed met` };
+  if (condition.kind === 'CONDITION' && condition.conditionKind === 'commitment') {
+    if (!dependsOn) return { ...base, outcome: 'UNKNOWN', explanation: `depends on "${condition.name}"${from}, a commitment the graph does not hold` };
+    const upstream = run.settled.get(dependsOn.id);
+    const state = upstream?.state ?? 'undetermined';
+    const deeper = upstream?.cause;
+    const chain = [dependsOn, ...(deeper?.chain ?? [])];
+    const because = deeper ? `: ${deeper.explanation}` : '';
+    const what = `depends on ${describeCommitment(run.graph, dependsOn)}${from}`;
+    if (state === 'active') return { ...base, chain, outcome: 'MET', explanation: `${what}, which is active${because}` };
+    if (state === 'undetermined') return { ...base, chain, outcome: 'UNKNOWN', explanation: `${what}, which is undetermined${because}` };
+    const notInForce = asOf && !isValidOn(dependsOn, asOf) ? `, which is not in force on ${asOf}` : undefined;
+    return { ...base, chain, outcome: 'DENIED', explanation: `${what}${notInForce ?? `, which is ${state}${because}`}` };
+  }
+  return { ...base, outcome: 'UNKNOWN', explanation: `depends on "${condition.name}"${from}, which the scenario leaves open` };
+}
+
+/** The answer: commitments with gates by state (an unconditional one is simply in force), the withdrawn, every reason, the cycles. */
+function scenarioResult(run: ScenarioRun, commitments: readonly Commitment[], cycles: Commitment[][]): Scenario {
   const result: Scenario = { active: [], inactive: [], undetermined: [], withdrawn: [], reasons: [], cycles };
   for (const commitment of commitments) {
-    const reasons = reasonsOf.get(commitment.id) ?? [];
-    const s = state.get(commitment.id);
+    const settled = run.settled.get(commitment.id);
+    const reasons = settled?.reasons ?? [];
+    const s = settled?.state;
     if (s === 'withdrawn') {
       result.withdrawn.push(commitment);
       continue;
     }
-    // Listed: commitments with gates (an unconditional one is simply in force).
     if (!reasons.some((r) => r.outcome !== 'LIMIT')) continue;
     result[s === 'active' ? 'active' : s === 'inactive' ? 'inactive' : 'undetermined'].push(commitment);
     result.reasons.push(...reasons);
@@ -207,48 +250,5 @@ export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof Sc
   return result;
 }
 
-/** Tarjan's strongly connected components, each component after those it depends on. */
-function stronglyConnected(items: readonly { id: string }[], edges: (item: never) => string[]): string[][] {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const indexOf = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const components: string[][] = [];
-  let counter = 0;
-  const visit = (root: string) => {
-    // Iterative, so a long chain of dependencies cannot overflow the call stack.
-    const work: { id: string; next: string[] }[] = [];
-    const open = (id: string) => {
-      indexOf.set(id, counter);
-      low.set(id, counter++);
-      stack.push(id);
-      onStack.add(id);
-      work.push({ id, next: edges(byId.get(id) as never).filter((d) => byId.has(d)) });
-    };
-    open(root);
-    while (work.length) {
-      const frame = work[work.length - 1] as { id: string; next: string[] };
-      const dep = frame.next.shift();
-      if (dep !== undefined) {
-        if (!indexOf.has(dep)) open(dep);
-        else if (onStack.has(dep)) low.set(frame.id, Math.min(low.get(frame.id) as number, indexOf.get(dep) as number));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
-      if (low.get(frame.id) === indexOf.get(frame.id)) {
-        const component: string[] = [];
-        for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-          onStack.delete(id);
-          component.push(id);
-          if (id === frame.id) break;
-        }
-        components.push(component.sort());
-      }
-    }
-  };
-  for (const item of items) if (!indexOf.has(item.id)) visit(item.id);
-  return components;
-}
+const nameOf = (graph: CommitmentGraph, id: string) => graph.getNodeAttribute(id, 'name');
+const describeCommitment = (graph: CommitmentGraph, c: Commitment) => `${nameOf(graph, c.from)} ${c.type} ${c.action} (${nameOf(graph, c.to)})`;

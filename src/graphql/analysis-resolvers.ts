@@ -49,10 +49,6 @@ interface CommunityResult {
   members: unknown[];
 }
 
-interface TensionResult {
-  kind: string;
-}
-
 export const analysisQueries = {
   shortestPath: async (_: unknown, { from, to, ...options }: Args<{ from: string; to: string } & OptionsInput<typeof ShortestPathOptions>>, context: Context) => {
     const parsed = parseOptions(ShortestPathOptions, options);
@@ -74,12 +70,10 @@ export const analysisQueries = {
   // Hydrated per list, only the entries a query asks for (Scenario below).
   scenario: async (_: unknown, options: OptionsInput<typeof ScenarioOptions>, context: Context) =>
     context.services.analysis.compute('scenario', parseOptions(ScenarioOptions, options)),
-  tensions: async (_: unknown, args: OptionsInput<typeof TensionsOptions> & ListArgs & { kinds?: string[] | null }, context: Context) => {
-    const { kinds, ...rest } = withoutPaging(args) as { kinds?: string[] | null };
-    if (kinds && kinds.length > 20) throw badArgument('kinds takes at most 20 values', { argument: 'kinds' });
-    const all = (await context.services.analysis.compute('tensions', parseOptions(TensionsOptions, rest))) as TensionResult[];
-    const selected = kinds?.length ? all.filter((t) => kinds.includes(t.kind)) : all;
-    return offsetConnection(selected, args, (tension) => hydrate(tension, hydrator(context)));
+  // The kinds are selected by the analysis itself (only their rules run), so each selection is computed and cached on its own.
+  tensions: async (_: unknown, args: OptionsInput<typeof TensionsOptions> & ListArgs, context: Context) => {
+    const tensions = (await context.services.analysis.compute('tensions', parseOptions(TensionsOptions, withoutPaging(args)))) as unknown[];
+    return offsetConnection(tensions, args, (tension) => hydrate(tension, hydrator(context)));
   },
 };
 
