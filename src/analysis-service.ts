@@ -9,7 +9,8 @@ import { AnalysisPool } from './analysis/worker/analysis-pool.ts';
 import type { Operation } from './analysis/worker/operations.ts';
 import { buildConditionIndex, type ConditionIndex } from './domain/conditions.ts';
 import { DomainError } from './domain/errors.ts';
-import { DEFAULT_ANALYSIS_LIMITS, withinBudget, type AnalysisLimits } from './analysis/limits.ts';
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
+import { BudgetedJobs } from './services/budgeted-jobs.ts';
 import { allItems, canonicalJson } from './store/common.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
@@ -19,13 +20,10 @@ export const MAX_CACHED_RESULTS = 256;
 export { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
 
 export class AnalysisService {
-  private results = new Map<string, Promise<unknown>>();
-  private resultsVersion: string | undefined;
+  private readonly results: BudgetedJobs<unknown>;
   private conditions: { version: string; index: Promise<ConditionIndex> } | undefined;
   private readonly pool: AnalysisPool;
   private readonly limits: AnalysisLimits;
-  /** How many results were computed (not served from the cache): for tests and logs. */
-  computed = 0;
 
   constructor(
     private readonly store: GraphStore,
@@ -33,6 +31,15 @@ export class AnalysisService {
   ) {
     this.limits = { ...DEFAULT_ANALYSIS_LIMITS, ...limits };
     this.pool = new AnalysisPool(store, this.limits.hardLimitMs);
+    this.results = new BudgetedJobs({
+      budgetMs: this.limits.budgetMs,
+      maxPending: this.limits.maxPending,
+      maxKept: MAX_CACHED_RESULTS,
+      load: () => this.pool.load,
+      busy: (load) => new DomainError('ANALYSIS_BUSY', `${load} analyses are already waiting; ask again shortly`, { retryAfterSeconds: 5 }),
+      // A run stopped for taking too long would only be stopped again on this version.
+      keepFailure: (error) => error instanceof DomainError && error.code === 'ANALYSIS_TOO_LARGE',
+    });
   }
 
   /**
@@ -43,36 +50,21 @@ export class AnalysisService {
    */
   async compute(operation: Operation, options: Record<string, unknown>): Promise<unknown> {
     const version = await this.store.version();
-    if (version !== this.resultsVersion) {
-      this.results = new Map();
-      this.resultsVersion = version;
-    }
-    const key = `${operation} ${canonicalJson(options)}`;
-    let result = this.results.get(key);
-    if (!result) {
-      if (this.pool.load >= this.limits.maxPending) {
-        throw new DomainError('ANALYSIS_BUSY', `${this.pool.load} analyses are already waiting; ask again shortly`, { retryAfterSeconds: 5 });
-      }
-      this.computed++;
-      result = this.pool.submit(operation, options);
-      const results = this.results;
-      results.set(key, result);
-      result.catch((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === 'ANALYSIS_TOO_LARGE')) results.delete(key);
-      });
-      if (results.size > MAX_CACHED_RESULTS) results.delete(results.keys().next().value as string);
-    }
-    const budgetMs = this.limits.budgetMs;
-    return withinBudget(
-      result,
-      budgetMs,
-      () =>
+    return this.results.run(version, {
+      key: `${operation} ${canonicalJson(options)}`,
+      start: () => this.pool.submit(operation, options),
+      late: (budgetMs) =>
         new DomainError('ANALYSIS_TIMEOUT', `${operation} is still being computed after ${budgetMs} ms; ask again shortly: the result is kept once it is ready`, {
           operation,
           budgetMs,
           retryAfterSeconds: Math.max(1, Math.ceil(budgetMs / 1000)),
         }),
-    );
+    });
+  }
+
+  /** How many results were computed (not served from the cache): for tests and logs. */
+  get computed(): number {
+    return this.results.started;
   }
 
   /** What condition inheritance walks (CONDITIONAL_ON, PART_OF), read from the store once per version. */

@@ -2,7 +2,6 @@
 // from seeds/ by default, Neo4j when NEO4J_URI is set). GET /healthz answers 200 once the store
 // is loaded. SIGTERM lets in-flight requests finish and closes the store.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { loadConfig } from './config.ts';
 import { DomainError, formatProblem, ValidationError } from './domain/errors.ts';
@@ -11,8 +10,7 @@ import { loadSeeds } from './ingest/seed-sources.ts';
 import { announceServer, openStore, SERVE } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
 import { DraftService } from './ingest/draft/draft-service.ts';
-import { BROWSER_KIT_PATH, browserKitResponse } from './browser-kit.ts';
-import { dashboardResponse, isDashboardRequest } from './dashboard-server.ts';
+import { ServerHealth } from './http/health.ts';
 import { AnalysisService } from './analysis-service.ts';
 import { VersionClock } from './response-cache.ts';
 
@@ -35,12 +33,9 @@ async function main(): Promise<void> {
   const drafts = new DraftService(registry, config.analysis);
   const versions = config.responseCache.enabled ? new VersionClock(() => store.version(), config.responseCache.pollMs, logger) : undefined;
   await versions?.start();
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection });
+  const health = new ServerHealth();
+  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection, health });
 
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
-  let ready = false;
-  let stopping = false;
   let lastRequestAt = Date.now();
   // Node checks request timeouts only every connectionsCheckingInterval (30 s by default), so a
   // slow body outlived a 30 s limit by up to 30 s more: checked often enough to hold within ~10%.
@@ -48,35 +43,7 @@ async function main(): Promise<void> {
   const server = createHttpServer(timeouts, (req: IncomingMessage, res: ServerResponse) => {
     lastRequestAt = Date.now();
     // While draining, every answer closes its connection, so clients do not reuse it.
-    if (stopping) res.setHeader('connection', 'close');
-    if (req.url === '/healthz' || req.url === '/healthz?reset') {
-      const ok = ready && !stopping;
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-      // How long callbacks waited for the event loop since start (or the last ?reset): what analysis must not block.
-      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-      const eventLoopDelayMs = { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
-      if (req.url.endsWith('?reset')) loopDelay.reset();
-      res.end(JSON.stringify({ status: stopping ? 'stopping' : ready ? 'ok' : 'loading', store: store.kind, eventLoopDelayMs }));
-      return;
-    }
-    // Static answers: the dashboard's files and the Browser kit.
-    const path = (req.url ?? '/').split('?')[0] as string;
-    const page = isDashboardRequest(req.method, path)
-      ? dashboardResponse(req.method ?? 'GET', req.url ?? '/')
-      : path.startsWith(BROWSER_KIT_PATH)
-        ? browserKitResponse(req.method ?? 'GET', req.url ?? '/', req.headers['access-control-request-headers'])
-        : undefined;
-    if (page) {
-      res.writeHead(page.status, page.headers);
-      res.end(page.body);
-      return;
-    }
-    if (req.method === 'POST' && req.headers['content-length'] === undefined) {
-      // Without a declared length the body size cannot be capped before it is read.
-      res.writeHead(411, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'send Content-Length', extensions: { code: 'LENGTH_REQUIRED' } }] }));
-      return;
-    }
+    if (health.stopping) res.setHeader('connection', 'close');
     void yoga(req, res);
   });
   server.maxHeadersCount = 100;
@@ -92,12 +59,12 @@ async function main(): Promise<void> {
     const { loaded, kept, report } = await loadSeeds(store, config.seedsDir, { registryFile: config.registryFile });
     logger.info({ seeds: config.seedsDir, loaded, kept, ...report, createdIds: report.createdIds.length }, 'seeds loaded');
   }
-  ready = true;
+  health.ready = true;
   process.stdout.write(`commitment-graph API ready at http://${config.host}:${port}/graphql (store: ${store.kind})\n`);
 
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (health.stopping) return;
+    health.stopping = true;
     logger.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { DraftService } from './ingest/draft/draft-service.ts';
 import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
-import { apiKeyName, bearerToken, createContext, type Context, type Services } from './graphql/context.ts';
+import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { analysisCostRule } from './graphql/analysis-cost.ts';
 import { noIntrospectionRule, useVariableCheck } from './graphql/request-checks.ts';
@@ -18,6 +18,8 @@ import { DomainError } from './domain/errors.ts';
 const isDomainError = (e: unknown) => e instanceof DomainError || (e as { originalError?: unknown })?.originalError instanceof DomainError;
 import { buildSchema } from './graphql/schema.ts';
 import { versionedResponseCache } from './response-cache.ts';
+import { httpPlugins } from './http/http-plugins.ts';
+import type { ServerHealth } from './http/health.ts';
 
 export interface ServerOptions {
   production: boolean;
@@ -28,12 +30,13 @@ export interface ServerOptions {
   analysis?: Partial<AnalysisLimits>;
   /** Answer `__schema`/`__type` queries; off in production unless set (CGRAPH_INTROSPECTION). */
   introspection?: boolean;
+  /** What /healthz reports (main.ts's state); without it there is no /healthz. */
+  health?: ServerHealth;
+  /** The built dashboard's folder (default: dist/dashboard). */
+  dashboardDir?: string;
 }
 
-/** Request limits: a body over this is refused before it is parsed. */
-export const MAX_BODY_BYTES = 1_000_000;
-/** The body limit of a request that carries a valid API key (writes of whole files). */
-export const MAX_WRITE_BODY_BYTES = 256 * 2 ** 20;
+export { MAX_BODY_BYTES, MAX_WRITE_BODY_BYTES } from './http/body-limits.ts';
 export const CSRF_HEADER = 'x-graphql-csrf';
 export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 50000 };
 
@@ -51,6 +54,8 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
     // GraphiQL's page with its scripts and styles inlined from npm: no CDN, so it works offline.
     renderGraphiQL,
     batching: false,
+    // The HTTP plugins answer CORS for GraphQL themselves, after /healthz and the static files (http/http-plugins.ts).
+    cors: false,
     logging: logger
       ? {
           debug: () => undefined,
@@ -66,7 +71,9 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
         maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query'), { production: options.production }),
     },
     plugins: [
-      // First, so neither the response cache nor graphql-jit sees variables that do not fit.
+      // /healthz, the dashboard and Browser-kit files, CORS, the 411 and 413 body limits: before anything reads the request.
+      ...httpPlugins({ apiKeys: services.apiKeys, health: options.health, storeKind: services.store.kind, dashboardDir: options.dashboardDir }),
+      // First of the GraphQL plugins, so neither the response cache nor graphql-jit sees variables that do not fit.
       useVariableCheck(),
       ...(options.jit !== false ? [useGraphQlJit()] : []),
       // Repeated queries from memory, keyed by the graph version (response-cache.ts); only with a version clock.
@@ -87,22 +94,6 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
         onValidate({ addValidationRule }: { addValidationRule: (rule: ValidationRule) => void }) {
           addValidationRule(analysisCostRule());
           if (!introspection) addValidationRule(noIntrospectionRule);
-        },
-      },
-      {
-        // Refuse large bodies from their declared length before reading them.
-        onRequest({ request, endResponse, fetchAPI }) {
-          const length = Number(request.headers.get('content-length') ?? 0);
-          // A writer with an API key may send a dataset's file or JSON lines; anyone else a query.
-          const limit = length > MAX_BODY_BYTES && apiKeyName(bearerToken(request.headers.get('authorization')), services.apiKeys) ? MAX_WRITE_BODY_BYTES : MAX_BODY_BYTES;
-          if (length > limit) {
-            endResponse(
-              new fetchAPI.Response(
-                JSON.stringify({ errors: [{ message: `request body over ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
-                { status: 413, headers: { 'content-type': 'application/json' } },
-              ),
-            );
-          }
         },
       },
     ],

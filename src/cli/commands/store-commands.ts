@@ -47,9 +47,9 @@ async function loadInitial(paths: string[], opts: LoadOptions): Promise<void> {
   }
   if (opts.csvOnly && !opts.csvDir) throw usageError('--csv-only needs --csv-dir <dir> to write the files into');
   const { initialLoad } = await import('../../store/neo4j/initial-load.ts');
-  const { runningState } = await import('../../../tools/neo4j-local/launcher.mjs');
+  const { localNeo4j } = await import('../../services/local-services.ts');
   // --csv-only writes files for another machine's tool: no home of ours is touched.
-  const home = opts.neo4jHome ?? runningState(opts.launcher)?.dataDir ?? process.env.NEO4J_HOME ?? (opts.csvOnly ? opts.csvDir : undefined);
+  const home = opts.neo4jHome ?? localNeo4j.runningState(opts.launcher)?.dataDir ?? process.env.NEO4J_HOME ?? (opts.csvOnly ? opts.csvDir : undefined);
   if (!home) {
     throw usageError('--initial needs a Neo4j home: pass --neo4j-home <dir> (the launcher\'s --data folder or an installation\'s home), start the launcher with --data, or set NEO4J_HOME');
   }

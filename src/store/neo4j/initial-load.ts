@@ -21,7 +21,7 @@ import type { GraphCounts } from '../graph-store.ts';
 import { importArguments, writeImportCsv, type ImportCsv } from './import-csv.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jStore } from './neo4j-store.ts';
-import { isBuilt, build, freePort, runningState, start, stop, toolDir, type LauncherState } from '../../../tools/neo4j-local/launcher.mjs';
+import { localNeo4j, type LocalNeo4jState } from '../../services/local-services.ts';
 
 export const DEFAULT_DATABASE = 'neo4j';
 /** The launcher's state name for a database it (re)started after an import (unless it ran under another). */
@@ -86,8 +86,8 @@ const storeDir = (home: string, database: string) => join(home, 'data', 'databas
 const hasStore = (home: string, database: string) => existsSync(storeDir(home, database)) && readdirSync(storeDir(home, database)).some((f) => f.startsWith('neostore'));
 
 /** The launcher running on `home`, if any. */
-function launcherOn(home: string, name: string): LauncherState | undefined {
-  const state = runningState(name);
+function launcherOn(home: string, name: string): LocalNeo4jState | undefined {
+  const state = localNeo4j.runningState(name);
   return state?.dataDir === home ? state : undefined;
 }
 
@@ -99,7 +99,7 @@ function runImportTool(args: string[], home: string, neo4jAdmin: string | undefi
   const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf };
   const [command, commandArgs] = neo4jAdmin
     ? [neo4jAdmin, ['database', 'import', 'full', ...args]]
-    : [process.env.JAVA ?? 'java', ['-Xmx2g', '-cp', `${join(toolDir, 'target', 'lib', '*')}`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', ...args]];
+    : [process.env.JAVA ?? 'java', ['-Xmx2g', '-cp', localNeo4j.libraryClassPath, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', ...args]];
   return new Promise((resolveRun, reject) => {
     const child = spawn(command, commandArgs, { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -145,16 +145,16 @@ export async function initialLoad(options: InitialLoadOptions): Promise<InitialL
     held = await phase('check target', async () => {
       if (running) return heldAt(running.uri, database);
       const probe = `${name}-probe`;
-      let state: LauncherState;
+      let state: LocalNeo4jState;
       try {
-        state = await start({ name: probe, port: await freePort(), dataDir: home });
+        state = await localNeo4j.start({ name: probe, port: await localNeo4j.freePort(), dataDir: home });
       } catch (error) {
         throw new DomainError('DATABASE_IN_USE', `could not open the database in ${home} to see what it holds (is a Neo4j running on it? stop it first): ${(error as Error).message.split('\n')[0]}`);
       }
       try {
         return await heldAt(state.uri, database);
       } finally {
-        await stop({ name: probe });
+        await localNeo4j.stop({ name: probe });
       }
     });
     if (held.entities > 0 && !options.replace) {
@@ -174,16 +174,16 @@ export async function initialLoad(options: InitialLoadOptions): Promise<InitialL
     const result: InitialLoadResult = { home, database, nodes: csv.nodes, relationships: csv.relationships, sourceVersions: csv.sourceVersions, command: ['database', 'import', 'full', ...args], timings };
     if (options.csvOnly) return { ...result, csvDir };
 
-    if (running) await phase('stop neo4j', () => stop({ name }));
+    if (running) await phase('stop neo4j', () => localNeo4j.stop({ name }));
     mkdirSync(home, { recursive: true });
-    if (!options.neo4jAdmin && !isBuilt()) await phase('build launcher', async () => build());
+    if (!options.neo4jAdmin && !localNeo4j.isBuilt()) await phase('build launcher', async () => localNeo4j.build());
     await phase('import', () => runImportTool(args, home, options.neo4jAdmin));
 
     const port = running?.port ?? options.port;
     if (port === undefined) return options.csvDir ? { ...result, csvDir } : result;
     // The launcher's own name when it ran here or the name is free; another launcher keeps its name.
-    const startName = running || !runningState(name) ? name : `${name}-${port}`;
-    const state = await phase('start neo4j', () => start({ name: startName, port, dataDir: home, pageCacheMb: options.pageCacheMb, detached: true }));
+    const startName = running || !localNeo4j.runningState(name) ? name : `${name}-${port}`;
+    const state = await phase('start neo4j', () => localNeo4j.start({ name: startName, port, dataDir: home, pageCacheMb: options.pageCacheMb, detached: true }));
     if (state.dataDir !== home) throw new DomainError('IMPORT_FAILED', `a launcher named ${startName} already runs on another folder (${state.dataDir ?? 'temporary'}); stop it first`);
     const counts = await phase('constraints and indexes', async () => {
       // Connecting creates the constraints and indexes (executor.ts); then wait until they are online.

@@ -4,7 +4,7 @@
 // that lets nothing in from outside the server, but lets the layout worker run from its Blob URL.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { PROJECT_ROOT } from './project-files.ts';
+import { PROJECT_ROOT } from '../project-files.ts';
 
 export const DASHBOARD_DIR = join(PROJECT_ROOT, 'dist', 'dashboard');
 

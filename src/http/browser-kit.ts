@@ -4,8 +4,8 @@
 // anything else is 404.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StaticResponse } from './dashboard-server.ts';
-import { CYPHER_DIR } from './store/neo4j/cypher-library.ts';
+import type { StaticResponse } from './dashboard-files.ts';
+import { CYPHER_DIR } from '../store/neo4j/cypher-library.ts';
 
 export const BROWSER_KIT_PATH = '/browser-kit/';
 const DIR = join(CYPHER_DIR, 'browser');
