@@ -37,5 +37,5 @@ describe('fuzzing the ingest mutation', () => {
     );
     expect(await store.snapshot()).toEqual(before);
     expect(kinds.size).toBe(7);
-  }, timeLimit(600_000));
+  }, timeLimit(120_000)); // 41 s for the 10,000 runs of CI on a busy machine
 });
