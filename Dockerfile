@@ -1,5 +1,5 @@
-# The API image: Node 20, production dependencies and tsx (it runs the TypeScript directly).
-FROM node:20-bookworm-slim
+# The API image: Node 24 (the tested LTS line), production dependencies and tsx (it runs the TypeScript directly).
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund

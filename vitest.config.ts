@@ -1,6 +1,7 @@
 // Tests: unit (pure), contract (both stores), api (server in-process), e2e (real processes).
 // The global set-up provides a Neo4j (NEO4J_URI, testcontainers, or the embedded launcher).
 import { defineConfig } from 'vitest/config';
+import { timeLimit } from './test/support/time-limits.ts';
 
 export default defineConfig({
   test: {
@@ -8,8 +9,8 @@ export default defineConfig({
     globalSetup: ['test/support/neo4j-global-setup.ts'],
     // One Neo4j database is shared, so files run one at a time; tests inside a file run in order.
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
+    testTimeout: timeLimit(60_000),
+    hookTimeout: timeLimit(240_000),
     reporters: ['default'],
   },
 });

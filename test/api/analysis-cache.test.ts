@@ -7,6 +7,7 @@ import { generateRecords } from '../../src/ingest/generate.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { eachStore, spainRefusesCeasefire } from '../support/fixtures.ts';
 import { API_KEY, codes, seededApi } from '../support/graphql-client.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const { yaml: DOSSIER, text: TEXT } = spainRefusesCeasefire('source:test-cache');
 
@@ -71,5 +72,5 @@ describe('an analysis past the hard limit', () => {
     } finally {
       await analysis.close();
     }
-  }, 120_000);
+  }, timeLimit(120_000));
 });

@@ -14,6 +14,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { seededApi, type ApiClient } from '../support/graphql-client.ts';
 import { DASHBOARD_QUERIES } from '../support/dashboard-queries.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const SCANS = /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan/;
 
@@ -55,7 +56,7 @@ describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
     api = await seededApi(counted.store, { batches: [...seedBatches(), generated] });
     memory = new MemoryStore();
     await loadBatches(memory, [...seedBatches(), generated]);
-  }, 300_000);
+  }, timeLimit(300_000));
   afterAll(async () => {
     await driver.close();
     await api?.store.close();

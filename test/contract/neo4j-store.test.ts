@@ -11,6 +11,7 @@ import { Neo4jExecutor } from '../../src/store/neo4j/executor.ts';
 import { neo4jConfig, neo4jUri, noNeo4j, openNeo4jStore, seedBatches, storeFactories } from '../support/fixtures.ts';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 describeGraphStoreContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeStatementContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
@@ -116,7 +117,7 @@ describe.skipIf(noNeo4j())('neo4j store under faults and concurrent reads', () =
     } finally {
       await faulty.close();
     }
-  }, 120_000);
+  }, timeLimit(120_000));
 
   it('readers during a load see the graph before or after it, never half of it', async () => {
     const store = await storeFactories.neo4j();
@@ -138,5 +139,5 @@ describe.skipIf(noNeo4j())('neo4j store under faults and concurrent reads', () =
       await store.close();
       await reader.close();
     }
-  }, 120_000);
+  }, timeLimit(120_000));
 });

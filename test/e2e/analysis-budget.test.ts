@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
 import { post, startServer, type Running } from '../support/server-process.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const HEAVY = '{ centrality(metric: BETWEENNESS, first: 5) { node { id } score } }';
 let running: Running | undefined;
@@ -63,5 +64,5 @@ describe('analysis off the event loop, within a budget', () => {
     const ranked = answer.body.data?.centrality as { node: { id: string }; score: number }[];
     expect(ranked).toHaveLength(5);
     expect(ranked[0]?.score).toBeGreaterThan(0);
-  }, 240_000);
+  }, timeLimit(240_000));
 });

@@ -8,6 +8,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { neo4jEnv, noNeo4j, tempDir } from '../support/fixtures.ts';
 import { seededApi } from '../support/graphql-client.ts';
 import { runCli } from '../support/run-cli.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const DATA = 'data';
 const ATOP = 'source:atop-member-level';
@@ -53,7 +54,7 @@ describe('cgraph import', () => {
     const rows = (parse(readFileSync(IMPORTS[2]?.[1] as string, 'utf8'), { columns: true }) as Record<string, string>[]).filter((r) => r.iso === 'DEU');
     const military = rows.reduce((sum, r) => sum + Math.round(Number(r.military) * 1e9), 0);
     expect(res.data?.amountTotals.find((t) => t.aidType === 'military')).toMatchObject({ donor: { id: 'state:DEU' }, amountEur: military });
-  }, 180_000);
+  }, timeLimit(180_000));
 
   it('imports a later release of a dataset as a new version of the same source: what it no longer lists goes', () => {
     const env = { CGRAPH_DATA_DIR: tempDir() };
@@ -80,7 +81,7 @@ describe('cgraph import', () => {
     const diff = JSON.parse(runCli(['diff', 'source:kiel-ukraine-support-tracker', '--json'], env).stdout);
     expect(diff.removed.every((s: { claim: { from: string } }) => s.claim.from === 'state:DEU')).toBe(true);
     expect(diff.changed).toEqual([expect.objectContaining({ properties: expect.arrayContaining(['amountEur', 'evidence']) })]);
-  }, 120_000);
+  }, timeLimit(120_000));
 
   it('refuses the dataset\'s other table (exit 1, IMPORT_WRONG_FILE) and leaves every ATOP statement in place', () => {
     const env = { CGRAPH_DATA_DIR: tempDir() };
@@ -139,5 +140,5 @@ describe('cgraph import', () => {
     const env = neo4jEnv();
     expect(runCli(['reset', '--yes'], env).code).toBe(0);
     importAll(env);
-  }, 240_000);
+  }, timeLimit(240_000));
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
 import { neo4jEnv, noNeo4j, SECOND_SEED_DIR, tempDir, threeRefusals } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const SECOND = 'source:coalition-of-volunteers-signs-declaration';
 const USA_SUPPORT = deriveFactId({ type: 'PLEDGED', from: 'state:USA', to: 'initiative:multinational-force-ukraine' });
@@ -79,7 +80,7 @@ function describeSources(name: string, env: () => Record<string, string>, skip =
       expect(json(runCli(['stats', '--json'], vars).stdout).relationships.PLEDGED).toBe(12);
       expect(runCli(['versions', SECOND], vars).code).toBe(1);
       expect(runCli(['unload', SECOND, '--yes'], vars).code).toBe(1);
-    }, 180_000);
+    }, timeLimit(180_000));
   });
 }
 

@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { post, startServer, type Running } from '../support/server-process.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const ARTIFACTS = join('test-artifacts', 'dashboard');
 
@@ -39,7 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
       outside.push(url.href);
       return route.abort();
     });
-  }, 120_000);
+  }, timeLimit(120_000));
 
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
 
   it('loads with no console error and nothing from outside, and draws the graph', async () => {
     await page.goto(`${server.url}/`);
-    await page.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: timeLimit(60_000) });
     await page.waitForTimeout(2500); // the layout runs a moment; the picture is what is tested
     const stats = (await post(server.url, '{ stats { relationships } }')).body.data?.stats as { relationships: number };
     expect(await visibleEdges()).toBe(stats.relationships);
@@ -66,7 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await page.getByTestId('search').fill('Italy');
     await page.getByTestId('search').press('Enter');
     const details = page.getByTestId('details');
-    await expect.poll(() => details.innerText(), { timeout: 20_000 }).toContain('Refusals');
+    await expect.poll(() => details.innerText(), { timeout: timeLimit(20_000) }).toContain('Refusals');
     const text = await details.innerText();
     expect(text).toContain('Italy refused Multinational reassurance force for Ukraine');
     expect(text).toContain('said their countries would not contribute troops to any mission inside Ukraine');
@@ -99,7 +100,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
       input.value = input.min;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await expect.poll(visibleEdges, { timeout: 20_000 }).toBeLessThan(all);
+    await expect.poll(visibleEdges, { timeout: timeLimit(20_000) }).toBeLessThan(all);
     const day = new URL(page.url()).searchParams.get('asOf') as string;
     const onDay = (await post(server.url, `{ relationships(filter: { asOf: "${day}" }, first: 500) { totalCount } }`)).body.data?.relationships as { totalCount: number };
     expect(await visibleEdges()).toBe(onDay.totalCount);
@@ -113,7 +114,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await page.getByTestId('path-to').fill('Russia');
     await page.getByTestId('path-find').click();
     const result = page.getByTestId('path-result');
-    await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('Italy → Russia');
+    await expect.poll(() => result.innerText(), { timeout: timeLimit(20_000) }).toContain('Italy → Russia');
     expect(await result.locator('li').count()).toBeGreaterThan(0);
     expect(await result.locator('blockquote').count()).toBe(await result.locator('li').count());
     await shot('6-path');
@@ -124,7 +125,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await page.locator('[data-condition="condition:ceasefire-in-force"]').selectOption('assume');
     await page.getByTestId('scenario-run').click();
     const result = page.locator('#scenario-result');
-    await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain(`${expected.counts.active} active · ${expected.counts.inactive} inactive · ${expected.counts.undetermined} undetermined`);
+    await expect.poll(() => result.innerText(), { timeout: timeLimit(20_000) }).toContain(`${expected.counts.active} active · ${expected.counts.inactive} inactive · ${expected.counts.undetermined} undetermined`);
     // Each commitment's conditions with their outcome: the ceasefire met, Russia's consent unknown.
     expect(await result.locator('li').count()).toBeGreaterThan(0);
     expect(await result.innerText()).toMatch(/Russia consents to the deployment: unknown/);
@@ -135,7 +136,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
 
   it('lists the tensions; one selects its relationships on the graph', async () => {
     const tensions = page.getByTestId('tensions');
-    await expect.poll(() => tensions.locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tensions.locator('li').count(), { timeout: timeLimit(30_000) }).toBeGreaterThan(0);
     await tensions.locator('button').first().click();
     await shot('8-tension');
     expect(errors).toEqual([]);
@@ -144,8 +145,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
 
   it('GraphiQL works offline: its page comes from the server, and it runs a query', async () => {
     await page.goto(`${server.url}/graphql?query=${encodeURIComponent('{ stats { nodes relationships } }')}`);
-    await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
-    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 20_000 }).toContain('"relationships"');
+    await page.locator('.graphiql-execute-button').click({ timeout: timeLimit(30_000) });
+    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: timeLimit(20_000) }).toContain('"relationships"');
     await shot('9-graphiql');
     expect(outside).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import * as launcher from '../../tools/neo4j-local/launcher.mjs';
 import { allSeedBatches, neo4jEnv, neo4jUri, noNeo4j, tempDir } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const LAUNCHER = 'initial-load-test';
 
@@ -110,7 +111,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     const exported = exportOf({ NEO4J_URI: result.uri }, 'imported.jsonl');
     expect(exported.split('\n').length).toBeGreaterThan(result.relationships);
     expect(exported).toBe(exportOf(neo4jEnv(), 'transactional.jsonl'));
-  });
+  }, timeLimit(120_000)); // two loads, an import and a Neo4j start: the slowest of the default-limited tests
 
   it('refuses a database that holds data, and replaces it when told, past its graph version', async () => {
     const uri = `bolt://127.0.0.1:${port}`;
@@ -131,7 +132,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     const after = await contents(uri);
     expect(after.relationships.length).toBeLessThan(before.relationships.length);
     expect(after.nodes.some((n) => JSON.stringify(n).includes('source:paris-summit'))).toBe(false);
-  });
+  }, timeLimit(120_000)); // Neo4j stopped, imported into and started again
 
   it('writes the CSV files and the import command for another machine (Docker) with --csv-only, touching no database', () => {
     const out = join(dir, 'csv-only');

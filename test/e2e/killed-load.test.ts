@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBatches, validateDossiers } from '../../src/ingest/load-dossiers.ts';
 import { neo4jEnv, noNeo4j, storeFactories, tempDir } from '../support/fixtures.ts';
 import { CGRAPH, runCli } from '../support/run-cli.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 describe.skipIf(noNeo4j())('a killed load', () => {
   it('leaves no half-written dossier, and a re-run equals a clean load', async () => {
@@ -50,5 +51,5 @@ describe.skipIf(noNeo4j())('a killed load', () => {
     } finally {
       await store.close();
     }
-  }, 240_000);
+  }, timeLimit(240_000));
 });

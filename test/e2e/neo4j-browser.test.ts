@@ -12,6 +12,7 @@ import { CHROMIUM } from '../support/chromium.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startServer, type Running } from '../support/server-process.ts';
 import { tempDir } from '../support/fixtures.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const ARTIFACTS = join('test-artifacts', 'neo4j-browser');
 const NAME = 'browser-test';
@@ -33,7 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the 
     expect(loaded.code, loaded.stderr).toBe(0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  }, 240_000);
+  }, timeLimit(240_000));
 
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the 
     const before = await frames.count();
     await page.locator('[data-testid="carousel"] pre.runnable', { hasText: text }).first().click();
     await page.locator('[data-testid="editor-Run"]').click();
-    await expect.poll(() => frames.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect.poll(() => frames.count(), { timeout: timeLimit(30_000) }).toBeGreaterThan(before);
     return frames.first();
   }
 
@@ -60,7 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the 
   it('connects to the launcher\'s Bolt, loads the style and plays the guide', async () => {
     expect(state.browserUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/browser\/\?dbms=bolt%3A%2F%2F127\.0\.0\.1%3A\d+&preselectAuthMethod=NO_AUTH$/);
     await page.goto(state.browserUrl as string);
-    await page.locator('[data-testid="carousel"]').waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="carousel"]').waitFor({ timeout: timeLimit(90_000) });
     await expect.poll(() => page.locator('[data-testid="carousel"] h3').first().innerText()).toBe('commitment-graph');
     const commands = await page.locator('[data-testid="frameCommand"]').allInnerTexts();
     expect(commands.join('\n')).toContain(`:style ${state.kitUrl}/style.grass`);
@@ -71,7 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the 
   it('runs the saved query of pledges from the guide: the table holds the seed\'s pledgers', async () => {
     await slide('Who pledged what');
     const frame = await runBlock('MATCH (actor:Actor)-[p:PLEDGED]');
-    await expect.poll(() => frame.innerText(), { timeout: 30_000 }).toContain('"United Kingdom"');
+    await expect.poll(() => frame.innerText(), { timeout: timeLimit(30_000) }).toContain('"United Kingdom"');
     const text = await frame.innerText();
     for (const name of ['France', 'Germany', 'Coalition of the willing']) expect(text).toContain(`"${name}"`);
     expect(text).toContain('deploy troops to Ukraine');
@@ -83,10 +84,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('Neo4j Browser on the 
     await runBlock(':param actorId');
     const frame = await runBlock('MATCH path = (actor:Entity {id: $actorId})');
     const svg = frame.locator('svg').first();
-    await svg.waitFor({ timeout: 30_000 });
+    await svg.waitFor({ timeout: timeLimit(30_000) });
     // Captions wrap over lines: one text element per line.
     const captions = async () => (await frame.locator('svg text').allTextContents()).join(' ').replace(/\s+/g, ' ');
-    await expect.poll(captions, { timeout: 30_000 }).toContain('Italy');
+    await expect.poll(captions, { timeout: timeLimit(30_000) }).toContain('Italy');
     for (const name of ['Giorgia Meloni', 'Poland', 'Russia', 'France']) expect(await captions()).toContain(name);
     // The style: states blue (#4C8EDA), refusals red (#D62728).
     const fills = await frame.locator('svg circle').evaluateAll((circles) => circles.map((c) => c.getAttribute('fill')));
@@ -113,7 +114,7 @@ describe('the API serves the Browser kit', () => {
   let server: Running;
   beforeAll(async () => {
     server = await startServer({ CGRAPH_SEEDS_DIR: 'none' });
-  }, 60_000);
+  }, timeLimit(60_000));
   afterAll(() => void server?.child.kill('SIGTERM'));
 
   it('serves the guide and the style with CORS, answers preflights, and nothing else', async () => {

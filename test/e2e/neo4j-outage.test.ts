@@ -10,6 +10,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.ts';
 import { codes, seededApi } from '../support/graphql-client.ts';
 import { noNeo4j, tempDir } from '../support/fixtures.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const NAME = 'outage-test';
 const port = 27687 + Math.floor(Math.random() * 1000);
@@ -54,7 +55,7 @@ describe.skipIf(noNeo4j() || !process.env.CI && !launcher.isBuilt())('when Neo4j
     } finally {
       await store.close();
     }
-  }, 240_000);
+  }, timeLimit(240_000));
 
   it('the API says STORE_UNAVAILABLE while Neo4j is down and recovers when it is back', async () => {
     const store = await Neo4jStore.connect(config);
@@ -76,6 +77,6 @@ describe.skipIf(noNeo4j() || !process.env.CI && !launcher.isBuilt())('when Neo4j
     }
     expect(recovered).toEqual({ stats: { relationships: 74 } });
     await store.close();
-  }, 240_000);
+  }, timeLimit(240_000));
 });
 

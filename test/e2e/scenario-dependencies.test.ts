@@ -7,6 +7,7 @@ import { loadBatches, validateDossiers } from '../../src/ingest/load-dossiers.ts
 import { eachStore, neo4jEnv, noNeo4j, tempDir } from '../support/fixtures.ts';
 import { seededApi } from '../support/graphql-client.ts';
 import { runCli } from '../support/run-cli.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 const FIXTURE = 'test/fixtures/dependencies';
 
@@ -39,7 +40,7 @@ function describeDependencies(name: string, env: () => Record<string, string>, s
       const cycle = human.split('\n').find((line: string) => line.startsWith('cycle (undetermined): '));
       expect(cycle).toMatch(/Germany .*⇄ Poland|Poland .*⇄ Germany/);
       expect(runCli(['scenario', '--withdraw', 'United States PLEDGED nothing like this'], vars).code).toBe(1);
-    }, 120_000);
+    }, timeLimit(120_000));
   });
 }
 

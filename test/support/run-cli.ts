@@ -1,6 +1,7 @@
 // Runs the real cgraph command as a child process and captures what a script would see.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { timeLimit } from './time-limits.ts';
 
 export const CGRAPH = fileURLToPath(new URL('../../bin/cgraph.js', import.meta.url));
 
@@ -15,7 +16,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: undefined, CGRAPH_STORE: undefined, ...env },
     input,
-    timeout: 120_000,
+    timeout: timeLimit(120_000),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,6 +1,7 @@
 // The API server as a real process (src/main.ts on a free port) and plain HTTP posts to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tempDir } from './fixtures.ts';
+import { timeLimit } from './time-limits.ts';
 
 export interface Running {
   child: ChildProcess;
@@ -18,7 +19,7 @@ export async function startServer(env: Record<string, string>): Promise<Running>
   let err = '';
   child.stderr?.on('data', (c) => (err += c));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), timeLimit(60_000));
     child.stdout?.on('data', (chunk) => {
       out += chunk;
       const match = /ready at (http:\/\/\S+)\/graphql/.exec(out);

@@ -9,6 +9,7 @@ import { ingestDossier } from '../../src/ingest/ingest-dossier.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { SEED_DOSSIER, SEED_SOURCE, seedBatches } from '../support/fixtures.ts';
+import { timeLimit } from '../support/time-limits.ts';
 
 // Thousands in CI; fewer locally, where the loop is run often (each run parses ~55 KB of YAML).
 const RUNS = process.env.CI ? 2000 : 300;
@@ -79,5 +80,5 @@ describe('dossier fuzzing', () => {
       { numRuns: RUNS, seed: 20260106 },
     );
     expect(rejected).toBeGreaterThan(RUNS / 2);
-  }, 300_000);
+  }, timeLimit(300_000));
 });
