@@ -1,7 +1,7 @@
 // /healthz: 200 once the store is loaded (main.ts says when), 503 while loading or stopping, with
 // how long callbacks waited for the event loop since start (or the last `?reset`): the figure
 // analysis must not push up.
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Plugin } from 'graphql-yoga';
 import type { OwnAnswers } from './http-plugins.ts';
 
@@ -15,7 +15,7 @@ export class ServerHealth {
   ready = false;
   /** Shutdown has begun: in-flight requests finish, new clients should go elsewhere. */
   stopping = false;
-  private readonly loopDelay: IntervalHistogram;
+  private readonly loopDelay: ReturnType<typeof monitorEventLoopDelay>;
 
   constructor() {
     this.loopDelay = monitorEventLoopDelay({ resolution: 10 });
