@@ -137,7 +137,7 @@ describe('docker-compose.yml', () => {
     expect(compose.services.neo4j.image).toBe('neo4j:5.26-community');
     expect(compose.services.neo4j.healthcheck.test.join(' ')).toContain('cypher-shell');
     expect(compose.services.neo4j.volumes).toEqual(['neo4j-data:/data']);
-    expect(compose.services.seed.command).toEqual(['node', 'bin/cgraph.js', 'load', 'seeds']);
+    expect(compose.services.seed.command).toEqual(['node', 'bin/cgraph.js', 'seed', 'seeds']);
     expect(compose.services.api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
     expect(compose.services.api.depends_on.seed.condition).toBe('service_completed_successfully');
   });

@@ -3,7 +3,7 @@
 // (its process exists and started when the lock says), never from the file's age: a holder whose
 // event loop is busy for minutes keeps its lock.
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync, fsyncSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync, fsyncSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,6 +74,8 @@ export class DataFolderLock {
   private constructor(
     readonly dir: string,
     private holder: LockHolder,
+    /** The folder did not exist before this lock: a writer that wrote nothing leaves nothing. */
+    private readonly createdDir: boolean,
   ) {}
 
   get file(): string {
@@ -82,6 +84,7 @@ export class DataFolderLock {
 
   /** Takes the lock, waiting up to `waitMs` for a running holder; a holder that no longer runs is replaced. */
   static async acquire(dir: string, options: AcquireOptions): Promise<DataFolderLock> {
+    const createdDir = !existsSync(dir);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
@@ -91,7 +94,7 @@ export class DataFolderLock {
     const deadline = Date.now() + (options.waitMs ?? 0);
     let told = false;
     for (;;) {
-      if (tryCreate(dir, holder)) return new DataFolderLock(dir, holder);
+      if (tryCreate(dir, holder)) return new DataFolderLock(dir, holder, createdDir);
       const current = readHolder(dir);
       if (current && current.pid !== 0 && !holderRuns(current)) {
         removeStale(dir, current);
@@ -121,15 +124,28 @@ export class DataFolderLock {
     this.released = true;
     const current = readHolder(this.dir);
     if (current?.pid === process.pid && current.host === this.holder.host) rmSync(this.file, { force: true });
+    if (this.createdDir) {
+      try {
+        rmdirSync(this.dir); // only when empty: a refused first load leaves no folder behind
+      } catch {
+        // It holds data (or another writer's lock) now: it stays.
+      }
+    }
   }
 }
 
-function tryCreate(dir: string, holder: LockHolder): boolean {
+function tryCreate(dir: string, holder: LockHolder, again = true): boolean {
   let fd: number;
   try {
     fd = openSync(join(dir, LOCK_FILE), 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'ENOENT' && again) {
+      // The holder before us created the folder, wrote nothing and removed it: make it again.
+      mkdirSync(dir, { recursive: true });
+      return tryCreate(dir, holder, false);
+    }
     throw storeIoError(error, 'taking the lock', join(dir, LOCK_FILE));
   }
   try {
