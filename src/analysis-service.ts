@@ -50,7 +50,7 @@ export class AnalysisService {
    */
   async compute(operation: Operation, options: Record<string, unknown>): Promise<unknown> {
     const version = await this.store.version();
-    return this.results.run(version, {
+    return this.results.ask(version, {
       key: `${operation} ${canonicalJson(options)}`,
       start: () => this.pool.submit(operation, options),
       late: (budgetMs) =>

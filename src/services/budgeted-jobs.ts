@@ -40,7 +40,7 @@ export class BudgetedJobs<T> {
    * a job with no kept result is started unless `load` is at `maxPending`, in which case the
    * busy error is thrown at once (not returned as a rejected promise).
    */
-  run(version: string | undefined, job: Job<T>): Promise<T> {
+  ask(version: string | undefined, job: Job<T>): Promise<T> {
     if (version !== this.keptVersion) {
       this.kept = new Map();
       this.keptVersion = version;
