@@ -196,12 +196,18 @@ export interface StoreLogOptions {
   io?: StoreFs;
 }
 
-/** Identity of a file between two looks: a reader retries when the holder replaced or cut one meanwhile. */
-const fileMark = (io: StoreFs, file: string) => {
-  if (!io.existsSync(file)) return 'none';
-  const s = io.statSync(file);
-  return `${s.ino}:${s.size}:${s.mtimeMs}`;
+/** A file as one look sees it: a reader reads again when the holder replaced or cut one meanwhile. */
+type FileMark = { ino: number; size: number; mtimeMs: number } | undefined;
+
+const fileMark = (io: StoreFs, file: string): FileMark => {
+  if (!io.existsSync(file)) return undefined;
+  const { ino, size, mtimeMs } = io.statSync(file);
+  return { ino, size, mtimeMs };
 };
+
+const sameFile = (a: FileMark, b: FileMark) => a?.ino === b?.ino && a?.size === b?.size && a?.mtimeMs === b?.mtimeMs;
+/** The same log, at most grown: what was committed when it was read still stands. */
+const sameOrGrown = (before: FileMark, now: FileMark) => sameFile(before, now) || (!!before && !!now && before.ino === now.ino && now.size >= before.size);
 
 export class StoreLog {
   private readonly snapshotFile: string;
@@ -234,8 +240,9 @@ export class StoreLog {
    */
   read(): StoredState {
     for (let attempt = 1; ; attempt++) {
-      const before = this.readOnly ? `${fileMark(this.io, this.snapshotFile)}|${fileMark(this.io, this.logFile)}` : '';
       if (!this.readOnly) return this.readOnce();
+      const snapshotBefore = fileMark(this.io, this.snapshotFile);
+      const logBefore = fileMark(this.io, this.logFile);
       let state: StoredState;
       try {
         state = this.readOnce();
@@ -244,12 +251,8 @@ export class StoreLog {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 20) continue;
         throw error;
       }
-      const snapshotNow = fileMark(this.io, this.snapshotFile);
-      const [snapshotBefore, logBefore] = before.split('|');
-      const logNow = fileMark(this.io, this.logFile);
-      // The log may grow while it is read (what was committed when read stands); a new snapshot or a cut log means read again.
-      const logKept = logBefore === logNow || (logBefore !== 'none' && logNow !== 'none' && logBefore?.split(':')[0] === logNow.split(':')[0] && Number(logNow.split(':')[1]) >= Number(logBefore?.split(':')[1]));
-      if ((snapshotBefore === snapshotNow && logKept) || attempt >= 20) return state;
+      // The log may grow while it is read; a new snapshot or a cut or replaced log means read again.
+      if ((sameFile(snapshotBefore, fileMark(this.io, this.snapshotFile)) && sameOrGrown(logBefore, fileMark(this.io, this.logFile))) || attempt >= 20) return state;
     }
   }
 
@@ -278,7 +281,7 @@ export class StoreLog {
       this.snapshotBytes = io.statSync(this.snapshotFile).size;
     }
     if (io.existsSync(this.logFile)) {
-      let pending: { version: number; changes: ChangeSet; line: number } | undefined;
+      let pending: { version: number; changes: ChangeSet } | undefined;
       let committedBytes = 0;
       let committedLines = 0;
       let lineNo = 0;
@@ -286,7 +289,7 @@ export class StoreLog {
       for (const { text, end } of readLines(io, this.logFile)) {
         const line = tryParse(text);
         lineNo++;
-        if (line && 'begin' in line) pending = { version: line.begin, changes: emptyChangeSet(), line: lineNo };
+        if (line && 'begin' in line) pending = { version: line.begin, changes: emptyChangeSet() };
         else if (line && 'commit' in line && pending?.version === line.commit) {
           // A change the snapshot already holds (a crash between snapshot and log reset) is skipped.
           if (pending.version > state.version) {
@@ -314,16 +317,21 @@ export class StoreLog {
     const io = this.io;
     const keptIn = join(this.dir, `store.log.cut-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
     try {
-      const tail = io.readFileSync(this.logFile).subarray(committedBytes, size);
-      const out = io.openSync(keptIn, 'w');
-      try {
-        writeAll(io, out, tail);
-        io.fsyncSync(out);
-      } finally {
-        io.closeSync(out);
-      }
       const fd = io.openSync(this.logFile, 'r+');
       try {
+        // Only the tail is read: the log before it may be far larger than one buffer.
+        const tail = Buffer.alloc(size - committedBytes);
+        for (let at = 0, read; at < tail.length; at += read) {
+          read = io.readSync(fd, tail, at, tail.length - at, committedBytes + at);
+          if (read <= 0) throw Object.assign(new Error(`${this.logFile} ended while its tail was read`), { code: 'EIO' });
+        }
+        const out = io.openSync(keptIn, 'w');
+        try {
+          writeAll(io, out, tail);
+          io.fsyncSync(out);
+        } finally {
+          io.closeSync(out);
+        }
         io.ftruncateSync(fd, committedBytes);
         io.fsyncSync(fd);
       } finally {
