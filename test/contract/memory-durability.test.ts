@@ -104,7 +104,7 @@ describe('a compaction that fails', () => {
     disk.heal();
     await store.reviewStatement(await firstStatement(store), review);
     expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(false);
-    (store as unknown as { compactionRetryAt: number }).compactionRetryAt = 0;
+    (store as unknown as { log: { retryAt: number } }).log.retryAt = 0;
     await store.reviewStatement(await firstStatement(store), { ...review, at: '2026-12-07T01:00:00Z' });
     expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(true);
     await store.close();

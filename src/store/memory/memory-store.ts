@@ -37,9 +37,6 @@ export interface MemoryStoreOptions {
   onWarning?: (message: string, details: Record<string, unknown>) => void;
 }
 
-/** After a failed compaction, the log grows by this much more before the next try. */
-const COMPACTION_RETRY_BYTES = 16 * 2 ** 20;
-
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
   private nodes = new Map<string, GraphNode>();
@@ -119,18 +116,10 @@ export class MemoryStore implements GraphStore {
   /** Makes a change durable (log), then visible (memory); folds the log into a snapshot when it has grown. */
   private async commit(changes: ChangeSet, report: UpsertReport): Promise<void> {
     if (!hasChanges(report) && !changes.reset) return;
-    if (this.readOnly) throw readOnlyError();
     this.log?.append(this.changeCount + 1, changes);
     this.apply(changes);
     this.changed(changes);
-    if (this.log?.wantsCompaction() && this.compactionDue()) await this.compactOrWarn();
-  }
-
-  /** Log bytes at which a compaction that failed is tried again. */
-  private compactionRetryAt = 0;
-
-  private compactionDue(): boolean {
-    return this.log !== undefined && this.log.size() >= this.compactionRetryAt;
+    if (this.log?.wantsCompaction()) await this.compactOrWarn();
   }
 
   /**
@@ -140,9 +129,7 @@ export class MemoryStore implements GraphStore {
   private async compactOrWarn(): Promise<void> {
     try {
       await this.compact();
-      this.compactionRetryAt = 0;
     } catch (error) {
-      this.compactionRetryAt = (this.log?.size() ?? 0) + COMPACTION_RETRY_BYTES;
       const { code, message, details } = error instanceof DomainError ? error : { code: 'STORE_UNWRITABLE', message: String(error), details: {} };
       this.warn(`compaction failed (${code}: ${message}); every write is still in the log, and the compaction is tried again later`, { code, ...details });
     }
@@ -378,8 +365,6 @@ export class MemoryStore implements GraphStore {
     this.lock?.release();
   }
 }
-
-const readOnlyError = () => new DomainError('STORE_READ_ONLY', 'this store was opened read-only (another process holds the data folder\'s lock); open it for writing to change it');
 
 /** A page read in id order after the cursor (there is an earlier page exactly when there was a cursor). */
 function pageFrom<T extends { id: string }>(items: T[], hasNextPage: boolean, after: string | undefined, totalCount: number | undefined): Page<T> {

@@ -24,6 +24,35 @@ export const FORMAT_VERSION = 3;
 /** The log is folded into a new snapshot once it is larger than this and than the snapshot. */
 export const MIN_COMPACT_BYTES = 64 * 2 ** 20;
 const WRITE_CHUNK_BYTES = 4 * 2 ** 20;
+/** After a failed compaction, the log grows by this much more before the next try. */
+const COMPACTION_RETRY_BYTES = 16 * 2 ** 20;
+
+/** JSON lines gathered into chunks, each written whole (a short write is noticed: writeAll). */
+class LineWriter {
+  private chunk: string[] = [];
+  private bytes = 0;
+
+  constructor(
+    private readonly io: StoreFs,
+    private readonly fd: number,
+  ) {}
+
+  /** Adds a line; true when that wrote a chunk. */
+  add(line: Line): boolean {
+    const text = `${JSON.stringify(line)}\n`;
+    this.chunk.push(text);
+    this.bytes += text.length;
+    if (this.bytes < WRITE_CHUNK_BYTES) return false;
+    this.flush();
+    return true;
+  }
+
+  flush(): void {
+    if (this.chunk.length) writeAll(this.io, this.fd, Buffer.from(this.chunk.join('')));
+    this.chunk = [];
+    this.bytes = 0;
+  }
+}
 
 /** One write's changes, applied in this order: reset, removals, then puts. */
 export interface ChangeSet {
@@ -217,6 +246,8 @@ export class StoreLog {
   private readonly compactBytes: number;
   private logBytes = 0;
   private snapshotBytes = 0;
+  /** Log bytes before which a compaction that failed is not tried again. */
+  private retryAt = 0;
   /** Where a failed append could not be cut back to: cut before the next one, or refuse it. */
   private dirtyFrom: number | undefined;
   /** What the last read() cut from a torn or unreadable log tail. */
@@ -386,20 +417,9 @@ export class StoreLog {
       if (this.dirtyFrom !== undefined) this.cutBack(fd, this.dirtyFrom);
       const start = io.fstatSync(fd).size;
       try {
-        let chunk: string[] = [];
-        let bytes = 0;
-        const flush = () => {
-          if (chunk.length) writeAll(io, fd, Buffer.from(chunk.join('')));
-          chunk = [];
-          bytes = 0;
-        };
-        for (const line of [{ begin: version }, ...linesOf(changes), { commit: version }]) {
-          const text = `${JSON.stringify(line)}\n`;
-          chunk.push(text);
-          bytes += text.length;
-          if (bytes >= WRITE_CHUNK_BYTES) flush();
-        }
-        flush();
+        const out = new LineWriter(io, fd);
+        for (const line of [{ begin: version }, ...linesOf(changes), { commit: version }]) out.add(line);
+        out.flush();
         io.fsyncSync(fd);
         if (created) fsyncDir(io, this.dir);
       } catch (error) {
@@ -423,14 +443,9 @@ export class StoreLog {
     this.dirtyFrom = undefined;
   }
 
-  /** The log's committed bytes. */
-  size(): number {
-    return this.logBytes;
-  }
-
-  /** Whether the log has grown enough that a new snapshot pays off. */
+  /** Whether the log has grown enough that a new snapshot pays off (after a failed one, grown that much more). */
   wantsCompaction(): boolean {
-    return !this.readOnly && this.logBytes > Math.max(this.compactBytes, this.snapshotBytes);
+    return !this.readOnly && this.logBytes > Math.max(this.compactBytes, this.snapshotBytes) && this.logBytes >= this.retryAt;
   }
 
   /**
@@ -439,31 +454,33 @@ export class StoreLog {
    * its temp file is removed and the log is left as it was (every committed change stays there).
    */
   async compact(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion> }): Promise<void> {
+    try {
+      await this.fold(version, state);
+      this.retryAt = 0;
+    } catch (error) {
+      this.retryAt = this.logBytes + COMPACTION_RETRY_BYTES;
+      throw error;
+    }
+  }
+
+  private async fold(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion> }): Promise<void> {
     const io = this.io;
     const tmp = `${this.snapshotFile}.tmp-${process.pid}`;
     try {
       io.mkdirSync(this.dir, { recursive: true });
       const fd = io.openSync(tmp, 'w');
       try {
-        let chunk: string[] = [];
-        let bytes = 0;
-        const write = async (line: Line, force = false) => {
-          const text = `${JSON.stringify(line)}\n`;
-          chunk.push(text);
-          bytes += text.length;
-          if (force || bytes >= WRITE_CHUNK_BYTES) {
-            writeAll(io, fd, Buffer.from(chunk.join('')));
-            chunk = [];
-            bytes = 0;
-            // Let the server answer between chunks.
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+        const out = new LineWriter(io, fd);
+        // Between chunks the server answers requests.
+        const write = async (line: Line) => {
+          if (out.add(line)) await new Promise((resolve) => setImmediate(resolve));
         };
         await write({ format: FORMAT_VERSION, version });
         for (const node of state.nodes) await write({ node });
         for (const fact of state.facts) await write({ fact: packFact(fact) });
         for (const sourceVersion of state.versions) await write({ sourceVersion });
-        await write({ end: version }, true);
+        out.add({ end: version });
+        out.flush();
         io.fsyncSync(fd);
       } finally {
         io.closeSync(fd);
