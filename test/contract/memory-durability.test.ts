@@ -15,45 +15,50 @@ import { API_KEY, codes, seededApi } from '../support/graphql-client.ts';
 const firstStatement = async (store: MemoryStore) => ((await store.listRelationships({}, { first: 1 })).items[0] as Fact).statements[0]?.id as string;
 const review = { state: 'reviewed' as const, by: 'test', at: '2026-12-07T00:00:00Z' };
 
+/** A store on a disk whose faults the test sets, holding the first seed article. */
+async function seededOnFaultyDisk() {
+  const dir = tempDir();
+  const disk = new FaultyFs();
+  const store = new MemoryStore({ dataDir: dir, io: disk.fs });
+  await loadBatches(store, seedBatches());
+  return { dir, disk, store, logSize: () => statSync(join(dir, LOG_FILE)).size };
+}
+
+/** Closes the store, opens its folder again, and expects the same graph with nothing to repair. */
+async function expectReopensClean(dir: string, store: MemoryStore) {
+  await store.close();
+  const reopened = new MemoryStore({ dataDir: dir });
+  expect(reopened.recovery).toBeUndefined();
+  expect(await reopened.snapshot()).toEqual(await store.snapshot());
+}
+
 describe('a disk that fills during a write', () => {
   it('fails the write with STORE_DISK_FULL, cuts the log back to its last commit, and the next write and the next open work', async () => {
-    const dir = tempDir();
-    const disk = new FaultyFs();
-    const store = new MemoryStore({ dataDir: dir, io: disk.fs });
-    await loadBatches(store, seedBatches());
+    const { dir, disk, store, logSize } = await seededOnFaultyDisk();
     const before = await store.snapshot();
     const version = await store.version();
-    const size = statSync(join(dir, LOG_FILE)).size;
+    const size = logSize();
     disk.spaceLeft = 300; // the review's record is longer: a short write, then ENOSPC
     await expect(store.reviewStatement(await firstStatement(store), review)).rejects.toMatchObject({ code: 'STORE_DISK_FULL', details: { retryAfterSeconds: expect.any(Number) } });
-    expect(statSync(join(dir, LOG_FILE)).size).toBe(size);
+    expect(logSize()).toBe(size);
     expect(await store.snapshot()).toEqual(before);
     expect(await store.version()).toBe(version);
     disk.heal();
     const fact = await store.reviewStatement(await firstStatement(store), review);
     expect(fact?.statements[0]?.review.state).toBe('reviewed');
-    await store.close();
-    const reopened = new MemoryStore({ dataDir: dir });
-    expect(reopened.recovery).toBeUndefined();
-    expect(await reopened.snapshot()).toEqual(await store.snapshot());
+    await expectReopensClean(dir, store);
   });
 
   it('cuts the partial change before the next write when cutting it back failed at once', async () => {
-    const dir = tempDir();
-    const disk = new FaultyFs();
-    const store = new MemoryStore({ dataDir: dir, io: disk.fs });
-    await loadBatches(store, seedBatches());
-    const size = statSync(join(dir, LOG_FILE)).size;
+    const { dir, disk, store, logSize } = await seededOnFaultyDisk();
+    const size = logSize();
     disk.spaceLeft = 300;
     disk.fail('ftruncateSync', 'EIO');
     await expect(store.reviewStatement(await firstStatement(store), review)).rejects.toMatchObject({ code: 'STORE_DISK_FULL' });
-    expect(statSync(join(dir, LOG_FILE)).size).toBeGreaterThan(size); // the partial record is still there
+    expect(logSize()).toBeGreaterThan(size); // the partial record is still there
     disk.heal();
     await store.reviewStatement(await firstStatement(store), review);
-    await store.close();
-    const reopened = new MemoryStore({ dataDir: dir });
-    expect(reopened.recovery).toBeUndefined();
-    expect(await reopened.snapshot()).toEqual(await store.snapshot());
+    await expectReopensClean(dir, store);
   });
 
   it('answers reviewStatement with STORE_DISK_FULL, HTTP 503 and retryAfterSeconds over the API, and success once there is room', async () => {
@@ -77,10 +82,7 @@ describe('a disk that fills during a write', () => {
   });
 
   it('reports a read-only file system as STORE_UNWRITABLE with the path, and keeps the graph', async () => {
-    const dir = tempDir();
-    const disk = new FaultyFs();
-    const store = new MemoryStore({ dataDir: dir, io: disk.fs });
-    await loadBatches(store, seedBatches());
+    const { dir, disk, store } = await seededOnFaultyDisk();
     const before = await store.snapshot();
     disk.fail('openSync', 'EROFS', LOG_FILE);
     await expect(store.reviewStatement(await firstStatement(store), review)).rejects.toMatchObject({ code: 'STORE_UNWRITABLE', details: { path: join(dir, LOG_FILE), errno: 'EROFS' } });
