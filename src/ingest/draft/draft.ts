@@ -312,7 +312,8 @@ function findActor(tokens: readonly Token[], mentions: readonly Mention[], match
     if (before && before.pos === 'NOUN' && !possessed && !mentions.some((m) => m.first <= j && j < m.end)) {
       let k = j - 1;
       while (k >= 0 && k >= j - 3 && ['NOUN', 'ADJ', 'PROPN'].includes((tokens[k] as Token).pos) && !mentions.some((m) => m.end - 1 === k)) k--;
-      const owner = mentions.find((m) => m.end - 1 === k || (isPossessive(tokens[k] as Token) && m.end === k));
+      const possessor = tokens[k];
+      const owner = mentions.find((m) => m.end - 1 === k || (possessor !== undefined && isPossessive(possessor) && m.end === k));
       if (!owner) return undefined;
     }
   }
