@@ -13,7 +13,7 @@ export interface LookupOptions {
   /** Searched first when given; its nodes are the graph's. */
   store?: GraphStore;
   registry: ReadonlyMap<string, GraphNode>;
-  /** Identifies the registry for the forms' cache (default: its size, as the API's draft worker does). */
+  /** Identifies the registry for the forms' cache (default: this registry object). */
   registryKey?: string;
   dataDir: string;
   /** The new entities of the dossier being written, which neither the store nor the registry knows yet. */
@@ -87,6 +87,16 @@ interface Match {
   foundIn: FoundIn;
 }
 
+const registryKeys = new WeakMap<ReadonlyMap<string, GraphNode>, string>();
+let registriesSeen = 0;
+
+/** A cache key for a registry object: the forms are read again for another registry, never for the same one. */
+function registryKeyOf(registry: ReadonlyMap<string, GraphNode>): string {
+  let key = registryKeys.get(registry);
+  if (!key) registryKeys.set(registry, (key = `lookup:${++registriesSeen}`));
+  return key;
+}
+
 const preference = (foundIn: FoundIn): number => FOUND_IN.indexOf(foundIn);
 
 /** Keeps each id's best matches: the highest score, and every source that matched at it. */
@@ -115,7 +125,7 @@ export async function lookup(text: string, options: LookupOptions): Promise<Look
     for (const node of await options.store.searchNodes(text, options.kinds, Math.min(100, options.first * 3))) for (const form of ownForms(node, 'STORE')) consider(node, form);
   }
   for (const node of options.dossierEntities ?? []) for (const form of ownForms(node, 'DOSSIER')) consider(node, form);
-  for (const entry of actorForms(options.registry, options.dataDir, options.registryKey ?? `lookup:${options.registry.size}`).values()) {
+  for (const entry of actorForms(options.registry, options.dataDir, options.registryKey ?? registryKeyOf(options.registry)).values()) {
     for (const form of entry.forms) consider(entry.node, form);
   }
 
