@@ -20,6 +20,7 @@ import { authenticated, type Context } from './context.ts';
 import { writeMutations } from './write-resolvers.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
+import { lookupQueries, lookupTypes } from './lookup-resolvers.ts';
 import { leanFor, nodeWithSides, pageRequest, readAndPrime, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
 import type { Fact } from '../domain/statements.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
@@ -132,6 +133,7 @@ export const resolvers: IResolvers = {
       return diffVersions(args.id, versions, args.from ?? undefined, args.to ?? undefined);
     },
     ...analysisQueries,
+    ...lookupQueries,
     draftDossier: (_: unknown, args: { text: string; sourceId?: string | null; url?: string | null; publishedAt?: string | null }, context: Context) => {
       const options: DraftOptions = { ...(args.sourceId ? { sourceId: args.sourceId } : {}), ...(args.url ? { url: args.url } : {}), ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}) };
       checkDraftOptions(options);
@@ -238,6 +240,7 @@ export const resolvers: IResolvers = {
     claim: (statement: VersionStatement) => statement.claim,
   },
   ...analysisTypes,
+  ...lookupTypes,
   DraftDossier: { newEntities: (draft: { entities: number }) => draft.entities },
   AmountTotal: {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
 import { checkArticle, draftContext, draftDossier } from '../../src/ingest/draft/draft.ts';
-import { demonyms, initials } from '../../src/ingest/draft/gazetteer.ts';
+import { demonyms, initials } from '../../src/ingest/lookup/actor-forms.ts';
 import { commitmentsOf, sameObject, score } from '../../src/ingest/draft/evaluate.ts';
 import { splitSentences } from '../../src/ingest/sentences.ts';
 import { DATA_DIR } from '../../src/project-files.ts';

@@ -5,6 +5,7 @@ import { CommitmentKind, NodeKind, ReviewState } from '../../src/domain/model.ts
 import { CentralityMetric, Direction } from '../../src/analysis/options.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 import { IMPORT_KINDS } from '../../src/ingest/importers/run-import.ts';
+import { FOUND_IN } from '../../src/ingest/lookup/actor-forms.ts';
 
 const schema = buildSchema(loadTypeDefs());
 const sdlEnums = Object.values(schema.getTypeMap()).filter((t): t is GraphQLEnumType => t instanceof GraphQLEnumType && !t.name.startsWith('__'));
@@ -17,6 +18,7 @@ const zodEnums: Record<string, readonly string[]> = {
   ReviewState: ReviewState.options.map((s) => s.toUpperCase()),
   // importDataset's kind is the CLI's `cgraph import <kind>` in upper case.
   DatasetKind: IMPORT_KINDS.map((k) => k.toUpperCase()),
+  LookupSource: FOUND_IN,
 };
 
 describe('enum parity', () => {

@@ -1,13 +1,10 @@
-// The names a text may use for an entity: the registry's names and aliases first, then every
-// current state of the country tables in data/ (names, aliases, capitals, demonyms derived from
-// the name: Japanese, Chinese, Iraqi, Turkish, Georgians), and persons the drafter finds by their
-// titles in this article. A form is matched on tokens, longest first; an all-capitals form (US,
-// EU, IMF) only as written, every other form only when the text capitalises it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+// The names a text may use for an entity, as the drafter matches them: the actor lookup's forms
+// (lookup/actor-forms.ts: registry, country tables, Phoenix organisations and adjectives, seats of
+// government) and persons the drafter finds by their titles in this article. A form is matched on
+// tokens, longest first; an all-capitals form (US, EU, IMF) only as written, every other form only
+// when the text capitalises it.
 import type { GraphNode } from '../../domain/model.ts';
-import { resolverFor } from '../importers/run-import.ts';
+import { actorForms, type ActorEntry } from '../lookup/actor-forms.ts';
 import type { Token } from './tokens.ts';
 
 export type Known = 'registry' | 'table' | 'article';
@@ -37,20 +34,6 @@ const wordsOf = (form: string): string[] =>
     .replace(/[’']s$/, '')
     .split(/\s+/)
     .filter(Boolean);
-
-/** Demonyms and plurals English derives from a one-word state name (only capitalised text matches them). */
-export function demonyms(name: string): string[] {
-  if (/\s/.test(name) || name.length < 4) return [];
-  const forms = new Set<string>();
-  if (name.endsWith('a')) forms.add(`${name}n`).add(`${name.slice(0, -1)}ese`);
-  if (name.endsWith('ey')) forms.add(`${name.slice(0, -2)}ish`).add(`${name.slice(0, -2)}s`);
-  if (name.endsWith('istan')) forms.add(`${name.slice(0, -5)}`).add(`${name}i`);
-  if (/[^aeiouy]$/.test(name)) forms.add(`${name}ese`).add(`${name}ian`).add(`${name}i`);
-  if (/[io]$/.test(name)) forms.add(`${name}an`);
-  if (/[^e]y$/.test(name)) forms.add(`${name.slice(0, -1)}ian`);
-  for (const form of [...forms]) forms.add(`${form}s`);
-  return [...forms].filter((f) => f.length >= 5);
-}
 
 export class Gazetteer {
   private readonly forms = new Map<string, Form[]>();
@@ -125,42 +108,21 @@ export class Gazetteer {
   }
 }
 
-/** The initials of a name of three or more capitalised words: Democratic People's Republic of Korea → DPRK. */
-export function initials(name: string): string | undefined {
-  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  return words.length >= 3 ? words.map((w) => w[0]).join('') : undefined;
-}
-
 const cache = new Map<string, Gazetteer>();
 
-/** The registry's entities and the tables' states, built once per registry and data folder. */
+/**
+ * The actor lookup's forms as the drafter matches them, built once per registry and data folder:
+ * the registry's own forms first (the first definition of a form wins), then every other.
+ */
 export function baseGazetteer(registry: ReadonlyMap<string, GraphNode>, dataDir: string, registryKey: string): Gazetteer {
   const key = `${registryKey}\u0000${dataDir}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const gazetteer = new Gazetteer();
-  for (const node of registry.values()) {
-    if (node.kind === 'SOURCE') continue;
-    gazetteer.add({ id: node.id, node, known: 'registry' }, [node.name, ...(node.aliases ?? [])]);
-  }
-  const capitals = new Map<string, string>();
-  const huggo = parse(readFileSync(join(dataDir, 'entities', 'manystates_HUGGO_states_clean.csv'), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
-  for (const row of huggo) if (row.End === '9999-12-31' && row.Capital && row.Capital !== 'NA') capitals.set(row.stateID as string, row.Capital);
-  // Official names (Democratic People's Republic of Korea) and their initials (DPRK, UAE).
-  const official = new Map<string, string[]>();
-  const datahub = parse(readFileSync(join(dataDir, 'entities', 'datahub_country-codes.csv'), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
-  for (const row of datahub) {
-    const iso3 = row['ISO3166-1-Alpha-3'];
-    const names = [row.official_name_en, row['CLDR display name']].filter((n): n is string => !!n?.trim());
-    if (iso3) official.set(iso3, [...names, ...names.map(initials).filter((a): a is string => !!a)]);
-  }
-  for (const state of resolverFor(dataDir).currentStates()) {
-    if (registry.has(state.id)) continue;
-    const iso3 = state.id.slice('state:'.length);
-    const names = [state.node.name, ...(state.node.aliases ?? [])].filter((n) => !/[,(]/.test(n));
-    const capital = capitals.get(iso3);
-    gazetteer.add({ id: state.id, node: state.node, known: 'table' }, [...names, ...names.flatMap(demonyms), ...(official.get(iso3) ?? []), ...(capital ? [capital] : [])]);
-  }
+  const entries = [...actorForms(registry, dataDir, registryKey).values()];
+  const entityOf = (entry: ActorEntry): GazetteerEntity => ({ id: entry.node.id, node: entry.node, known: entry.foundIn === 'REGISTRY' ? 'registry' : 'table' });
+  for (const entry of entries) gazetteer.add(entityOf(entry), entry.forms.filter((f) => f.foundIn === 'REGISTRY').map((f) => f.text));
+  for (const entry of entries) gazetteer.add(entityOf(entry), entry.forms.filter((f) => f.foundIn !== 'REGISTRY').map((f) => f.text));
   cache.set(key, gazetteer);
   return gazetteer;
 }
