@@ -50,7 +50,7 @@ export function annotatorsOf(propertiesFile) {
 
 /** True once the server answers its own readiness endpoint. */
 async function answers(url) {
-  const response = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(2000) });
+  const response = await fetch(`${url}/ready`, { signal: globalThis.AbortSignal.timeout(2000) });
   await response.arrayBuffer();
   return response.ok;
 }
