@@ -41,6 +41,8 @@ export interface AnnotateOptions {
   timeoutMs?: number;
   /** Cancels the request (the caller's own abort, rethrown as is). */
   signal?: AbortSignal;
+  /** Settings over the drafter's (bench/corenlp.ts compares NER settings with them). */
+  properties?: Record<string, string>;
 }
 
 /** What CoreNLP's JSON output holds of what we read. */
@@ -119,10 +121,10 @@ function tokenIn(sentence: string, sentenceStart: number, token: CoreNlpToken): 
  * Annotates `sentences` (English) with the server at `url`. Throws DomainError NLP_UNAVAILABLE when
  * nothing answers there, NLP_TIMEOUT past `timeoutMs`, NLP_FAILED when it answers other than 200 or not JSON.
  */
-export async function annotate(sentences: string[], { url, timeoutMs = DEFAULT_TIMEOUT_MS, signal }: AnnotateOptions): Promise<AnnotatedSentence[]> {
+export async function annotate(sentences: string[], { url, timeoutMs = DEFAULT_TIMEOUT_MS, signal, properties }: AnnotateOptions): Promise<AnnotatedSentence[]> {
   if (!sentences.length) return [];
   const endpoint = new URL(url);
-  endpoint.searchParams.set('properties', JSON.stringify(requestProperties()));
+  endpoint.searchParams.set('properties', JSON.stringify({ ...requestProperties(), ...properties }));
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let body: string;
