@@ -1,7 +1,10 @@
-// `npm run bench:nlp [-- --rounds N --heap MB]`: warm milliseconds per article of the CoreNLP
+// `npm run bench:nlp [-- --rounds N --heap MB --only TEXT]`: warm milliseconds per article of the CoreNLP
 // server for several NER settings, over test/fixtures/draft-eval/*/article.txt split by our own
-// splitter; CGRAPH_NLP_URL when set, else a server of its own (launcher name "bench"). Printed, never asserted.
-import { readFileSync, readdirSync } from 'node:fs';
+// splitter, in wall time and in the server's CPU time (less bent by a busy machine); CGRAPH_NLP_URL
+// when set, else a server of its own (launcher name "bench"). Printed, never asserted.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotate } from '../src/ingest/nlp/corenlp-client.ts';
 import { splitSentences } from '../src/ingest/sentences.ts';
@@ -15,15 +18,35 @@ const option = (name: string, fallback: number): number => {
 };
 const rounds = option('--rounds', 3);
 const heapMb = option('--heap', launcher.DEFAULT_HEAP_MB);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 const ALL_NER_MODELS = ['english.all.3class.distsim.crf.ser.gz', 'english.muc.7class.distsim.crf.ser.gz', 'english.conll.4class.distsim.crf.ser.gz'].map((m) => `edu/stanford/nlp/models/ner/${m}`).join(',');
 const THREE_CLASS = 'edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz';
+
+/**
+ * CoreNLP's fine-grained lists without their 533,000 city names (the cased list of big cities kept):
+ * what a gazetteer of countries, nationalities and titles costs. Written from the models jar to a
+ * temporary file (never committed: the lists are CoreNLP's); null without unzip.
+ */
+function gazetteerWithoutCities(): string | null {
+  const jar = join(launcher.toolDir, 'target', 'lib', 'stanford-corenlp-4.5.10-models.jar');
+  const list = (name: string) => spawnSync('unzip', ['-p', jar, `edu/stanford/nlp/models/kbp/english/gazetteers/${name}`], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout ?? '';
+  const caseless = list('regexner_caseless.tab').split('\n').filter((line) => line && line.split('\t')[1] !== 'CITY');
+  if (!caseless.length) return null;
+  const caselessFile = join(tmpdir(), 'corenlp-bench-caseless-no-cities.tab');
+  const casedFile = join(tmpdir(), 'corenlp-bench-cased.tab');
+  writeFileSync(caselessFile, caseless.join('\n') + '\n');
+  writeFileSync(casedFile, list('regexner_cased.tab'));
+  return `ignorecase=true,validpospattern=(NN|JJ|ADD).*,${caselessFile};${casedFile}`;
+}
+const noCities = gazetteerWithoutCities();
 
 /** The settings compared; each is sent over the server's own (tools/corenlp-local/server.properties). */
 const SETTINGS: { name: string; properties: Record<string, string> }[] = [
   { name: 'defaults: 3 CRF models, SUTime, numeric, fine-grained', properties: { 'ner.model': ALL_NER_MODELS, 'ner.useSUTime': 'true', 'ner.applyNumericClassifiers': 'true', 'ner.applyFineGrained': 'true' } },
   { name: 'lean (server.properties): 3-class CRF, fine-grained', properties: {} },
   { name: 'lean + numeric and SUTime (DATE, MONEY, …)', properties: { 'ner.model': THREE_CLASS, 'ner.useSUTime': 'true', 'ner.applyNumericClassifiers': 'true', 'ner.applyFineGrained': 'true' } },
+  ...(noCities ? [{ name: 'lean, fine-grained lists without the 533k caseless city names', properties: { 'ner.fine.regexner.mapping': noCities } }] : []),
   { name: 'lean without fine-grained (no COUNTRY, CITY, TITLE)', properties: { 'ner.model': THREE_CLASS, 'ner.applyFineGrained': 'false' } },
   { name: 'no NER: tokenize, pos, lemma, depparse', properties: { annotators: 'tokenize,ssplit,pos,lemma,depparse' } },
 ];
@@ -52,8 +75,25 @@ function memoryOf(pid: number | undefined): string {
   }
 }
 
+/** The server's CPU time so far (user + system), in ms; /proc counts in ticks of 10 ms. */
+function cpuMsOf(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The heap the server keeps after a full collection: what it needs, not what it was allowed. */
+function liveHeapOf(pid: number | undefined): string {
+  if (!pid) return 'n/a';
+  spawnSync('jcmd', [String(pid), 'GC.run'], { encoding: 'utf8' });
+  const info = spawnSync('jcmd', [String(pid), 'GC.heap_info'], { encoding: 'utf8' }).stdout ?? '';
+  const used = /used (\d+)K/.exec(info);
+  return used ? `${Math.round(Number(used[1]) / 1024)} MB` : 'n/a';
+}
+
 let url = process.env.CGRAPH_NLP_URL;
-let pid: number | undefined;
+// A server npm run nlp:start runs here: its process is known, so its CPU and memory can be read.
+let pid: number | undefined = url && launcher.runningState()?.uri === url ? launcher.runningState()?.pid : undefined;
 let started = false;
 if (!url) {
   const state = await launcher.start({ name: 'bench', port: await launcher.freePort(), heapMb });
@@ -64,25 +104,33 @@ if (!url) {
 }
 const words = articles.reduce((sum, a) => sum + a.words, 0);
 console.log(`${articles.length} articles, ${words} words, median ${percentile(articles.map((a) => a.words), 0.5)} words; ${rounds} rounds after one warm-up round per setting\n`);
-console.log('| NER setting | median ms/article | p90 ms/article | ms per 400 words (median) | server RSS after |');
+console.log('| NER setting | wall ms/article (median · p90) | server CPU ms/article (median) | per 400 words: wall · CPU ms (median) | server RSS after |');
 console.log('|---|---|---|---|---|');
 try {
-  for (const setting of SETTINGS) {
+  for (const setting of SETTINGS.filter((s) => !only || s.name.includes(only))) {
     const perArticle: number[] = [];
+    const cpuPerArticle: number[] = [];
     const per400: number[] = [];
+    const cpuPer400: number[] = [];
     for (let round = 0; round <= rounds; round++) {
       for (const article of articles) {
+        const cpu0 = cpuMsOf(pid);
         const t0 = performance.now();
         await annotate(article.sentences, { url, timeoutMs: 120_000, properties: setting.properties });
         const ms = performance.now() - t0;
+        const cpuMs = cpuMsOf(pid) - cpu0;
         if (round === 0) continue; // warm-up: annotators load and the JIT compiles
         perArticle.push(ms);
         per400.push((ms * 400) / article.words);
+        cpuPerArticle.push(cpuMs);
+        cpuPer400.push((cpuMs * 400) / article.words);
       }
     }
     const fmt = (n: number) => n.toFixed(0);
-    console.log(`| ${setting.name} | ${fmt(percentile(perArticle, 0.5))} | ${fmt(percentile(perArticle, 0.9))} | ${fmt(percentile(per400, 0.5))} | ${memoryOf(pid)} |`);
+    const med = (values: number[]) => fmt(percentile(values, 0.5));
+    console.log(`| ${setting.name} | ${med(perArticle)} · ${fmt(percentile(perArticle, 0.9))} | ${med(cpuPerArticle)} | ${med(per400)} · ${med(cpuPer400)} | ${memoryOf(pid)} |`);
   }
+  console.log(`\nheap in use after a full collection: ${liveHeapOf(pid)}; load average now ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 } finally {
   if (started) await launcher.stop({ name: 'bench' });
 }
