@@ -6,9 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { annotate } from '../src/ingest/nlp/corenlp-client.ts';
+import { demonyms } from '../src/ingest/draft/gazetteer.ts';
 import { splitSentences } from '../src/ingest/sentences.ts';
-import { PROJECT_ROOT } from '../src/project-files.ts';
+import { DATA_DIR, PROJECT_ROOT } from '../src/project-files.ts';
 import * as launcher from '../tools/corenlp-local/launcher.mjs';
 
 const EVAL_DIR = join(PROJECT_ROOT, 'test', 'fixtures', 'draft-eval');
@@ -41,12 +43,42 @@ function gazetteerWithoutCities(): string | null {
 }
 const noCities = gazetteerWithoutCities();
 
+/**
+ * A RegexNER list of the project's own (the country tables' names and capitals, demonyms derived as
+ * the drafter does, a few titles): what fine-grained NER costs with a list of our size.
+ */
+function projectGazetteer(): { mapping: string; entries: number } {
+  const rows = parse(readFileSync(join(DATA_DIR, 'entities', 'datahub_country-codes.csv'), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const entries = new Map<string, string>();
+  // A RegexNER pattern is tokens, each a regular expression.
+  const pattern = (name: string) => name.replace(/([,()])/g, ' $1 ').trim().split(/\s+/).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ');
+  const add = (name: string | undefined, label: string) => {
+    if (name?.trim() && !entries.has(pattern(name))) entries.set(pattern(name), label);
+  };
+  for (const row of rows) {
+    add(row['CLDR display name'], 'COUNTRY');
+    add(row.official_name_en, 'COUNTRY');
+    add(row.Capital, 'CITY');
+    for (const demonym of demonyms(row['CLDR display name'] ?? '')) add(demonym, 'NATIONALITY');
+  }
+  const names = join(tmpdir(), 'corenlp-bench-project-names.tab');
+  writeFileSync(names, [...entries].map(([p, label]) => `${p}\t${label}`).join('\n') + '\n');
+  // Titles in any case (as CoreNLP's caseless list has them), in a list of their own.
+  const titles = join(tmpdir(), 'corenlp-bench-project-titles.tab');
+  const titleList = ['president', 'prime minister', 'foreign minister', 'defence minister', 'defense minister', 'secretary of state', 'chancellor', 'king', 'minister', 'secretary-general', 'ambassador', 'spokesperson'];
+  writeFileSync(titles, titleList.map((t) => `${pattern(t)}\tTITLE`).join('\n') + '\n');
+  // With one list CoreNLP reads the options as file names: they hold only in the `a;b` form.
+  return { mapping: `ignorecase=true,${titles};${names}`, entries: entries.size + titleList.length };
+}
+const ours = projectGazetteer();
+
 /** The settings compared; each is sent over the server's own (tools/corenlp-local/server.properties). */
 const SETTINGS: { name: string; properties: Record<string, string> }[] = [
   { name: 'defaults: 3 CRF models, SUTime, numeric, fine-grained', properties: { 'ner.model': ALL_NER_MODELS, 'ner.useSUTime': 'true', 'ner.applyNumericClassifiers': 'true', 'ner.applyFineGrained': 'true' } },
   { name: 'lean (server.properties): 3-class CRF, fine-grained', properties: {} },
   { name: 'lean + numeric and SUTime (DATE, MONEY, …)', properties: { 'ner.model': THREE_CLASS, 'ner.useSUTime': 'true', 'ner.applyNumericClassifiers': 'true', 'ner.applyFineGrained': 'true' } },
   ...(noCities ? [{ name: 'lean, fine-grained lists without the 533k caseless city names', properties: { 'ner.fine.regexner.mapping': noCities } }] : []),
+  { name: `lean, fine-grained from a list of the project's own (${ours.entries} entries)`, properties: { 'ner.fine.regexner.mapping': ours.mapping } },
   { name: 'lean without fine-grained (no COUNTRY, CITY, TITLE)', properties: { 'ner.model': THREE_CLASS, 'ner.applyFineGrained': 'false' } },
   { name: 'no NER: tokenize, pos, lemma, depparse', properties: { annotators: 'tokenize,ssplit,pos,lemma,depparse' } },
 ];

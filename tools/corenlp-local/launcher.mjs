@@ -13,7 +13,10 @@ export const stateDir = join(repoDir, '.corenlp-local');
 export const PROPERTIES_FILE = join(toolDir, 'server.properties');
 /** CoreNLP's own default port; Neo4j's are 7474 and 7687, the API's 4000. */
 export const DEFAULT_PORT = 9000;
-/** Measured in bench/corenlp.ts: the lean annotators settle near 1.3 GB of heap on the evaluation articles. */
+/**
+ * Measured with bench/corenlp.ts: server.properties' annotators keep about 940 MB live after a full
+ * collection; 1 GB runs but collects often, 2 GB leaves room for a request asking for more NER.
+ */
 export const DEFAULT_HEAP_MB = 2048;
 
 export { freePort };
