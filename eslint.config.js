@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'tools/neo4j-local/target/', '.data/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'dist/', 'tools/neo4j-local/target/', 'tools/corenlp-local/target/', '.data/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

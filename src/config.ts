@@ -56,6 +56,17 @@ export interface Config {
    * CGRAPH_ANALYSIS_MAX_PENDING (analyses queued at most, default 8).
    */
   analysis: AnalysisLimits;
+  nlp: NlpConfig;
+}
+
+/**
+ * Stanford CoreNLP for drafts: CGRAPH_NLP_URL names a running server; else CGRAPH_NLP=start has the
+ * API start a local one in the background at start-up, off never uses one (drafts by rules only),
+ * and auto (the default) uses the one `npm run nlp:start` runs, if any.
+ */
+export interface NlpConfig {
+  url: string | undefined;
+  mode: 'auto' | 'start' | 'off';
 }
 
 export class ConfigError extends DomainError {
@@ -123,9 +134,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hardLimitMs: integer(env, 'CGRAPH_ANALYSIS_MAX_MS', DEFAULT_ANALYSIS_LIMITS.hardLimitMs, 100, 3_600_000, problems),
       maxPending: integer(env, 'CGRAPH_ANALYSIS_MAX_PENDING', DEFAULT_ANALYSIS_LIMITS.maxPending, 1, 1000, problems),
     },
+    nlp: nlpConfig(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function nlpConfig(env: NodeJS.ProcessEnv, problems: string[]): NlpConfig {
+  const url = env.CGRAPH_NLP_URL?.trim() || undefined;
+  if (url && !/^https?:\/\/[^\s]+$/.test(url)) problems.push(`CGRAPH_NLP_URL must be an http:// or https:// URL, got "${url}"`);
+  const mode = env.CGRAPH_NLP?.trim().toLowerCase() || 'auto';
+  if (mode !== 'auto' && mode !== 'start' && mode !== 'off') {
+    problems.push(`CGRAPH_NLP must be start, off or auto, got "${mode}"`);
+    return { url, mode: 'auto' };
+  }
+  if (url && mode !== 'auto') problems.push(`CGRAPH_NLP=${mode} and CGRAPH_NLP_URL exclude each other: the URL names a server to use; set one of them`);
+  return { url, mode };
 }
 
 export interface ApiKey {

@@ -1,6 +1,6 @@
 // One launcher for the local Java services the project runs itself (tools/<name>-local/): builds
-// the service's Maven project when needed, runs its class on a port, waits for its readiness
-// line, and records pid and state under .<name>-local/ so that npm scripts, tests and CI find it.
+// its Maven project when needed, runs its class on a port, waits until it is ready (a readiness
+// line or a probe), and records pid and state under .<name>-local/ for npm scripts, tests and CI.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,38 +66,63 @@ export function javaService({ label, logName, toolDir, mainClass, builtClassFile
 
   /**
    * Runs `java jvmFlags -cp <class path> mainClass args` and resolves with the recorded state once
-   * stdout matches `ready` (`stateOf(match)` gives the state's own fields; pid, port, wallMs and
-   * logFile are added). `detached` keeps it running after this process exits.
+   * stdout matches `ready`, or, for a service that prints no such line, once `probe()` resolves
+   * true (asked every `probeEveryMs`; stdout then goes to the log). `stateOf(match)` gives the
+   * state's own fields (match is undefined with a probe); pid, port, wallMs and logFile are added.
+   * `detached` keeps it running after this process exits.
    */
-  function launch({ name = 'default', port, jvmFlags = [], args = [], ready, stateOf, detached = false, timeoutMs, java }) {
+  function launch({ name = 'default', port, jvmFlags = [], args = [], ready, probe, probeEveryMs = 250, stateOf, detached = false, timeoutMs, java }) {
     mkdirSync(stateDir, { recursive: true });
     const logFile = join(stateDir, `${logName}-${port}.log`);
     const log = openSync(logFile, 'w');
     const classPath = `${join(toolDir, 'target', 'classes')}:${join(toolDir, 'target', 'lib', '*')}`;
     const started = Date.now();
-    const child = spawn(java, [...jvmFlags, '-cp', classPath, mainClass, ...args], { stdio: ['ignore', 'pipe', log], detached });
+    const child = spawn(java, [...jvmFlags, '-cp', classPath, mainClass, ...args], { stdio: ['ignore', probe ? log : 'pipe', log], detached });
     return new Promise((resolvePromise, reject) => {
       let out = '';
+      let settled = false;
       const timer = setTimeout(() => {
+        settled = true;
         child.kill('SIGKILL');
         reject(new Error(`${label} did not become ready within ${timeoutMs} ms; see ${logFile}`));
       }, timeoutMs);
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        const match = ready.exec(out);
-        if (match) {
-          clearTimeout(timer);
-          const { uri, startupMs, ...rest } = stateOf(match);
-          const state = { uri, pid: child.pid, port, startupMs, wallMs: Date.now() - started, logFile, ...rest };
-          writeFileSync(stateFileFor(name), JSON.stringify(state, null, 2));
-          if (detached) {
-            child.stdout.destroy();
-            child.unref();
-          }
-          resolvePromise(state);
+      const becameReady = (match) => {
+        settled = true;
+        clearTimeout(timer);
+        const { uri, startupMs, ...rest } = stateOf(match);
+        const state = { uri, pid: child.pid, port, startupMs: startupMs ?? Date.now() - started, wallMs: Date.now() - started, logFile, ...rest };
+        writeFileSync(stateFileFor(name), JSON.stringify(state, null, 2));
+        if (detached) {
+          child.stdout?.destroy();
+          child.unref();
         }
+        resolvePromise(state);
+      };
+      if (probe) {
+        const ask = async () => {
+          if (settled) return;
+          if (await probe().catch(() => false)) {
+            if (!settled) becameReady(undefined);
+          } else setTimeout(ask, probeEveryMs);
+        };
+        setTimeout(ask, probeEveryMs);
+      } else {
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = ready.exec(out);
+          if (match && !settled) becameReady(match);
+        });
+      }
+      // No java on PATH (or not executable): say so rather than crash on an unhandled 'error'.
+      child.on('error', (error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(new Error(`${label} could not be started with "${java}": ${error.message}`));
       });
       child.on('exit', (code) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         reject(new Error(`${label} exited with code ${code} before it was ready: ${out}${readFileSync(logFile, 'utf8').slice(-2000)}`));
       });

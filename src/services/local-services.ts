@@ -1,10 +1,12 @@
-// The local Java services the project starts itself (today the embedded Neo4j of
-// tools/neo4j-local/), as src reaches them: through this module only, so that store and CLI code
-// depend neither on where the launchers live nor on how they build and record their processes.
+// The local Java services the project starts itself (the embedded Neo4j of tools/neo4j-local/,
+// Stanford CoreNLP's server of tools/corenlp-local/), as src reaches them: through this module only, so
+// that store, ingest and CLI code depend neither on where the launchers live nor on how they run.
 import { join } from 'node:path';
 import * as neo4jLauncher from '../../tools/neo4j-local/launcher.mjs';
+import * as coreNlpLauncher from '../../tools/corenlp-local/launcher.mjs';
 
 export type { LauncherState as LocalNeo4jState } from '../../tools/neo4j-local/launcher.mjs';
+export type { LauncherState as LocalCoreNlpState } from '../../tools/corenlp-local/launcher.mjs';
 
 /** One launcher's life cycle: a Maven build, a process under a name (its state file), a port. */
 export interface LocalJavaService<StartOptions, State> {
@@ -29,4 +31,15 @@ export const localNeo4j: LocalJavaService<Parameters<typeof neo4jLauncher.start>
   runningState: neo4jLauncher.runningState,
   libraryClassPath: join(neo4jLauncher.toolDir, 'target', 'lib', '*'),
   freePort: neo4jLauncher.freePort,
+};
+
+/** Stanford CoreNLP's server on 127.0.0.1, the drafter's annotators preloaded; its state's `uri` is what CGRAPH_NLP_URL takes. */
+export const localCoreNlp: LocalJavaService<Parameters<typeof coreNlpLauncher.start>[0], coreNlpLauncher.LauncherState> & { freePort(): Promise<number> } = {
+  isBuilt: coreNlpLauncher.isBuilt,
+  build: coreNlpLauncher.build,
+  start: coreNlpLauncher.start,
+  stop: coreNlpLauncher.stop,
+  runningState: coreNlpLauncher.runningState,
+  libraryClassPath: join(coreNlpLauncher.toolDir, 'target', 'lib', '*'),
+  freePort: coreNlpLauncher.freePort,
 };

@@ -23,15 +23,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ CGRAPH_REQUEST_TIMEOUT_MS: '1500' }).requestTimeoutMs).toBe(1500);
   });
 
+  it('uses CoreNLP at CGRAPH_NLP_URL, or starts one with CGRAPH_NLP=start, or none with off', () => {
+    expect(loadConfig({}).nlp).toEqual({ url: undefined, mode: 'auto' });
+    expect(loadConfig({ CGRAPH_NLP_URL: 'http://127.0.0.1:9000' }).nlp).toEqual({ url: 'http://127.0.0.1:9000', mode: 'auto' });
+    expect(loadConfig({ CGRAPH_NLP: 'start' }).nlp.mode).toBe('start');
+    expect(loadConfig({ CGRAPH_NLP: 'OFF' }).nlp.mode).toBe('off');
+    expect(() => loadConfig({ CGRAPH_NLP: 'start', CGRAPH_NLP_URL: 'http://127.0.0.1:9000' })).toThrow(ConfigError);
+  });
+
   it('names every bad value in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ NEO4J_URI: 'http://x', CGRAPH_GRAPHQL_JIT: 'maybe', PORT: '99999', CGRAPH_API_KEYS: 'short', CGRAPH_INTROSPECTION: 'yes', CGRAPH_REQUEST_TIMEOUT_MS: '0' });
+      loadConfig({ NEO4J_URI: 'http://x', CGRAPH_GRAPHQL_JIT: 'maybe', PORT: '99999', CGRAPH_API_KEYS: 'short', CGRAPH_INTROSPECTION: 'yes', CGRAPH_REQUEST_TIMEOUT_MS: '0', CGRAPH_NLP: 'maybe', CGRAPH_NLP_URL: 'corenlp:9000' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['NEO4J_URI', 'CGRAPH_GRAPHQL_JIT', 'PORT', 'CGRAPH_API_KEYS', 'CGRAPH_INTROSPECTION', 'CGRAPH_REQUEST_TIMEOUT_MS']) expect(message).toContain(name);
+    for (const name of ['NEO4J_URI', 'CGRAPH_GRAPHQL_JIT', 'PORT', 'CGRAPH_API_KEYS', 'CGRAPH_INTROSPECTION', 'CGRAPH_REQUEST_TIMEOUT_MS', 'CGRAPH_NLP', 'CGRAPH_NLP_URL']) expect(message).toContain(name);
   });
 });
