@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { annotate } from '../src/ingest/nlp/corenlp-client.ts';
-import { demonyms } from '../src/ingest/draft/gazetteer.ts';
+import { demonyms } from '../src/ingest/lookup/actor-forms.ts';
 import { splitSentences } from '../src/ingest/sentences.ts';
 import { DATA_DIR, PROJECT_ROOT } from '../src/project-files.ts';
 import * as launcher from '../tools/corenlp-local/launcher.mjs';
