@@ -1,15 +1,29 @@
 // The cgraph command line: thin commands over the ingest, store and analysis services.
 import { Command, CommanderError } from 'commander';
-import { registerAnalysisCommands } from './commands/analysis-commands.ts';
+import { registerBlocs } from './commands/blocs.ts';
+import { registerCentral } from './commands/central.ts';
 import { registerCodes } from './commands/codes.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerDraft } from './commands/draft.ts';
+import { registerExport } from './commands/export.ts';
 import { registerGenerate } from './commands/generate.ts';
-import { registerSchema } from './commands/schema.ts';
-import { registerSeed } from './commands/seed.ts';
 import { registerImport } from './commands/import.ts';
-import { registerSourceCommands } from './commands/source-commands.ts';
-import { registerStoreCommands } from './commands/store-commands.ts';
+import { registerLoad } from './commands/load.ts';
+import { registerNeighbours } from './commands/neighbours.ts';
+import { registerPath } from './commands/path.ts';
+import { registerPaths } from './commands/paths.ts';
+import { registerReset } from './commands/reset.ts';
+import { registerReview } from './commands/review.ts';
+import { registerScenario } from './commands/scenario.ts';
+import { registerSchema } from './commands/schema.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerSeed } from './commands/seed.ts';
+import { registerStatements } from './commands/statements.ts';
+import { registerStats } from './commands/stats.ts';
+import { registerTensions } from './commands/tensions.ts';
+import { registerUnload } from './commands/unload.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerVersions } from './commands/versions.ts';
 import { EXIT, exitCodeFor, reportError, type FailedCommand } from './runtime.ts';
 
 // A closed pipe (cgraph export | head) is a normal way for a reader to stop, not an error.
@@ -30,16 +44,34 @@ program.hook('preAction', (_program, action) => {
   running = { command: action.name(), json: action.opts().json === true };
 });
 
-registerValidate(program);
-registerDraft(program);
-registerStoreCommands(program);
-registerSeed(program);
-registerSourceCommands(program);
-registerAnalysisCommands(program);
-registerGenerate(program);
-registerImport(program);
-registerCodes(program);
-registerSchema(program);
+// In the order --help lists them: dossiers, the store, sources and reviews, analysis, data, reference.
+const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerValidate,
+  registerDraft,
+  registerLoad,
+  registerStats,
+  registerReset,
+  registerSeed,
+  registerVersions,
+  registerDiff,
+  registerUnload,
+  registerStatements,
+  registerReview,
+  registerPath,
+  registerPaths,
+  registerNeighbours,
+  registerCentral,
+  registerBlocs,
+  registerScenario,
+  registerTensions,
+  registerSearch,
+  registerExport,
+  registerGenerate,
+  registerImport,
+  registerCodes,
+  registerSchema,
+];
+for (const register of COMMANDS) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError, formatProblem, OptionError, UNAVAILABLE_CODES, ValidationError } from '../domain/errors.ts';
+import { buildGraph, type CommitmentGraph } from '../analysis/graph-view.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { openStore } from '../store/open-store.ts';
 import { describeHolder, type LockHolder } from '../store/memory/data-lock.ts';
@@ -83,6 +84,11 @@ export async function withStore<T>(work: (store: GraphStore, config: Config) => 
   } finally {
     await store?.close();
   }
+}
+
+/** Runs an analysis command over a Graphology snapshot of the configured store (read as withStore reads it). */
+export async function withGraph(work: (graph: CommitmentGraph, store: GraphStore) => Promise<void>): Promise<void> {
+  await withStore(async (store) => work(buildGraph(await store.snapshot()), store));
 }
 
 export interface WriteOptions {

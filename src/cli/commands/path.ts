@@ -1,0 +1,28 @@
+// cgraph path <from> <to>: the shortest connection between two actors, named or by id, with the
+// evidence of each step; exit 1 when there is none.
+import type { Command } from 'commander';
+import { shortestPath } from '../../analysis/paths.ts';
+import { resolveNode } from '../graph-names.ts';
+import { AS_OF_HELP, commaList, DIRECTION_HELP, TYPES_HELP } from '../options.ts';
+import { describePath } from '../output.ts';
+import { print, withGraph } from '../runtime.ts';
+
+export function registerPath(program: Command): void {
+  program
+    .command('path')
+    .description('the shortest connection between two actors (names or ids), with the evidence of each step')
+    .argument('<from>')
+    .argument('<to>')
+    .option('--types <types>', TYPES_HELP, commaList)
+    .option('--direction <direction>', DIRECTION_HELP)
+    .option('--as-of <date>', AS_OF_HELP)
+    .option('--json', 'print JSON')
+    .action(async (fromText: string, toText: string, { json, ...options }: { types?: string[]; direction?: string; asOf?: string; json?: boolean }) => {
+      await withGraph(async (graph, store) => {
+        const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
+        const path = shortestPath(graph, from, to, options);
+        print({ json: !!json }, path ? describePath(graph, path) : `no path from ${from} to ${to}`, path);
+        if (!path) process.exitCode = 1;
+      });
+    });
+}
