@@ -48,8 +48,8 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
-/** How many edits a near miss of this length may be: none below four letters (acronyms differ by one letter). */
-const editsAllowed = (length: number): number => (length < 4 ? 0 : length <= 6 ? 1 : length <= 10 ? 2 : 3);
+/** How many edits a near miss of this length may be: none below four letters (acronyms differ by one letter), one up to nine ("Atlantis" is not "Alandis"). */
+const editsAllowed = (length: number): number => (length < 4 ? 0 : length <= 9 ? 1 : length <= 14 ? 2 : 3);
 
 const sortedLetters = (text: string) => [...text].sort().join('');
 
@@ -115,14 +115,19 @@ export async function lookup(text: string, options: LookupOptions): Promise<Look
   if (!needle) return [];
   const wanted = (node: GraphNode) => node.kind !== 'SOURCE' && (!options.kinds?.length || options.kinds.includes(node.kind));
   const best = new Map<string, { top: Match; sources: Set<FoundIn> }>();
-  const consider = (node: GraphNode, form: ActorForm) => {
-    if (wanted(node)) keepBest(best, { node, form: form.text, score: scoreOf(text, needle, form.text, form.role), foundIn: form.foundIn });
+  const consider = (node: GraphNode, form: ActorForm, atLeast = 0) => {
+    if (wanted(node)) keepBest(best, { node, form: form.text, score: Math.max(atLeast, scoreOf(text, needle, form.text, form.role)), foundIn: form.foundIn });
   };
   const ownForms = (node: GraphNode, foundIn: FoundIn): ActorForm[] => [{ text: node.name, role: 'NAME', foundIn }, ...(node.aliases ?? []).map((a) => ({ text: a, role: 'ALIAS' as const, foundIn }))];
 
   if (options.store) {
     // The store matches names containing the text; the near misses come from the forms below.
-    for (const node of await options.store.searchNodes(text, options.kinds, Math.min(100, options.first * 3))) for (const form of ownForms(node, 'STORE')) consider(node, form);
+    // What it found contains the text (however short), so it is at least a containing match.
+    for (const node of await options.store.searchNodes(text, options.kinds, Math.min(100, options.first * 3))) {
+      const [name, ...aliases] = ownForms(node, 'STORE');
+      consider(node, name as ActorForm, SCORE.CONTAINS);
+      for (const form of aliases) consider(node, form);
+    }
   }
   for (const node of options.dossierEntities ?? []) for (const form of ownForms(node, 'DOSSIER')) consider(node, form);
   for (const entry of actorForms(options.registry, options.dataDir, options.registryKey ?? registryKeyOf(options.registry)).values()) {
