@@ -11,7 +11,8 @@ import { buildConditionIndex, type ConditionIndex } from './domain/conditions.ts
 import { DomainError } from './domain/errors.ts';
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
 import { BudgetedJobs } from './services/budgeted-jobs.ts';
-import { allItems, canonicalJson } from './store/common.ts';
+import { allItems } from './store/pages.ts';
+import { canonicalJson } from './lib/canonical-json.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
 /** Results kept per graph version; the oldest go first beyond this. */

@@ -10,7 +10,7 @@ import type { Fact } from '../../src/domain/statements.ts';
 import { generateRecords } from '../../src/ingest/generate.ts';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
 import { seededRandom } from '../../src/analysis/communities.ts';
-import { allItems } from '../../src/store/common.ts';
+import { allItems } from '../../src/store/pages.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { SortedIds } from '../../src/store/memory/sorted-ids.ts';
 

@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import type { FromWorker, ToWorker } from './analysis-worker.ts';
 import type { GraphChange } from '../../store/graph-store.ts';
-import { leanNode, leanRelationship } from '../lean-records.ts';
+import { leanNode, leanRelationship } from '../../store/snapshot.ts';
 import type { Operation } from './operations.ts';
 import { QueuedWorker } from './queued-worker.ts';
 import { fromWorkerError } from './worker-errors.ts';

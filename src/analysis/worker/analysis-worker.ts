@@ -7,7 +7,7 @@ import { addInternedEdges, applyChange, buildGraph, type CommitmentGraph, type S
 import type { GraphNode } from '../../domain/model.ts';
 import { OPERATIONS, type Operation } from './operations.ts';
 import { toRefs } from './refs.ts';
-import { Interner } from '../../store/common.ts';
+import { Interner } from '../../lib/interner.ts';
 
 /** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
 export type ToWorker =

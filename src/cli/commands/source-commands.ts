@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { ReviewState, type GraphRelationship } from '../../domain/model.ts';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { diffVersions } from '../../ingest/source-diff.ts';
-import { allItems } from '../../store/common.ts';
+import { allItems } from '../../store/pages.ts';
 import { confirmed, print, usageError, WAIT_OPTION, wholeNumber, withStore, withWriteStore } from '../runtime.ts';
 import { LOAD_REPORT_FIELDS } from '../api-writer.ts';
 import type { GraphStore, UpsertReport } from '../../store/graph-store.ts';

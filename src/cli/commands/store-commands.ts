@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { KIND_LABEL, type NodeKind } from '../../domain/model.ts';
 import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../ingest/graph-lines.ts';
 import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
-import { addReports, emptyUpsertReport } from '../../store/common.ts';
+import { addReports, emptyUpsertReport } from '../../store/report-sums.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { readFileSync } from 'node:fs';
 import { confirmed, print, progressBar, usageError, WAIT_OPTION, wholeNumber, withStore, withWriteStore } from '../runtime.ts';

@@ -10,7 +10,7 @@ import type { GraphNode } from '../../domain/model.ts';
 import { DEFAULT_ANALYSIS_LIMITS, withinBudget, type AnalysisLimits } from '../../analysis/limits.ts';
 import { QueuedWorker } from '../../analysis/worker/queued-worker.ts';
 import { fromWorkerError } from '../../analysis/worker/worker-errors.ts';
-import { canonicalJson } from '../../store/common.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import { DATA_DIR } from '../../project-files.ts';
 import type { DraftOptions } from './draft.ts';
 import type { DraftReply, DraftWorkerData, FromDraftWorker } from './draft-worker.ts';
