@@ -39,14 +39,14 @@ interface LoadOptions {
   allowShrink?: boolean;
 }
 
-/** cgraph load --initial: a new database with the import tool (store/neo4j/initial-load.ts). */
+/** cgraph load --initial: a new database with the import tool (operations/initial-load.ts). */
 async function loadInitial(paths: string[], opts: LoadOptions): Promise<void> {
   const notLines = paths.filter((p) => !isGraphLinesFile(p));
   if (notLines.length || !paths.length || (paths.length === 1 && paths[0] === 'seeds')) {
     throw usageError(`--initial takes .jsonl files of graph records (cgraph export --format jsonl, cgraph generate); not: ${notLines.join(', ') || 'none given'}`);
   }
   if (opts.csvOnly && !opts.csvDir) throw usageError('--csv-only needs --csv-dir <dir> to write the files into');
-  const { initialLoad } = await import('../../store/neo4j/initial-load.ts');
+  const { initialLoad } = await import('../../operations/initial-load.ts');
   const { localNeo4j } = await import('../../services/local-services.ts');
   // --csv-only writes files for another machine's tool: no home of ours is touched.
   const home = opts.neo4jHome ?? localNeo4j.runningState(opts.launcher)?.dataDir ?? process.env.NEO4J_HOME ?? (opts.csvOnly ? opts.csvDir : undefined);
