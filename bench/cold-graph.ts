@@ -5,10 +5,10 @@
 //   node --expose-gc --import tsx bench/cold-graph.ts <bolt uri> lean|whole|bare
 // lean: the analysis snapshot (what the API reads); whole: every property read, then slimmed (the
 // path before); bare: the same keys and ends with no attributes (Graphology's own floor).
-import { leanNode, leanRelationship } from '../src/analysis/lean-records.ts';
+import { leanNode, leanRelationship } from '../src/store/snapshot.ts';
 import { addInternedEdges, buildGraph, type CommitmentGraph } from '../src/analysis/graph-view.ts';
 import type { Fact } from '../src/domain/statements.ts';
-import { Interner } from '../src/store/common.ts';
+import { Interner } from '../src/lib/interner.ts';
 import type { SerializedGraph } from '../src/store/graph-store.ts';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 

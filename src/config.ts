@@ -1,6 +1,5 @@
 // Configuration from the environment, checked once: every problem is collected and thrown
 // together (never the first only), and nothing here exits the process.
-import { DEFAULT_VERSION_POLL_MS } from './response-cache.ts';
 import { resolve } from 'node:path';
 import { DomainError } from './domain/errors.ts';
 import { DEFAULT_REGISTRY_FILE } from './project-files.ts';
@@ -13,7 +12,20 @@ export interface Neo4jConfig {
   batchSize: number;
 }
 
-import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
+/** How much analysis one API request may ask for, and how long it may wait (services/analysis-service.ts). */
+export interface AnalysisLimits {
+  /** How long a request waits for an analysis before ANALYSIS_TIMEOUT (the work goes on). */
+  budgetMs: number;
+  /** How long one analysis may run before its worker is stopped (ANALYSIS_TOO_LARGE). */
+  hardLimitMs: number;
+  /** Analyses waiting or running beyond which new ones are refused (ANALYSIS_BUSY). */
+  maxPending: number;
+}
+
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { budgetMs: 5000, hardLimitMs: 120_000, maxPending: 8 };
+
+/** How often the response cache reads the graph version (graphql/response-cache.ts), ms. */
+export const DEFAULT_VERSION_POLL_MS = 100;
 
 export interface Config {
   store: 'memory' | 'neo4j';
@@ -51,7 +63,7 @@ export interface Config {
    */
   responseCache: { enabled: boolean; pollMs: number };
   /**
-   * Analysis off the event loop (analysis-service.ts): CGRAPH_ANALYSIS_BUDGET_MS (how long a
+   * Analysis off the event loop (services/analysis-service.ts): CGRAPH_ANALYSIS_BUDGET_MS (how long a
    * request waits, default 5000), CGRAPH_ANALYSIS_MAX_MS (when a run is stopped, default 120000),
    * CGRAPH_ANALYSIS_MAX_PENDING (analyses queued at most, default 8).
    */

@@ -9,10 +9,10 @@ import { readRegistry } from './ingest/dossier-files.ts';
 import { loadSeeds } from './ingest/seed-sources.ts';
 import { announceServer, openStore, SERVE } from './store/open-store.ts';
 import { createServer, MAX_BODY_BYTES } from './server.ts';
-import { DraftService } from './ingest/draft/draft-service.ts';
+import { DraftService } from './services/draft-service.ts';
 import { ServerHealth } from './http/health.ts';
-import { AnalysisService } from './analysis-service.ts';
-import { VersionClock } from './response-cache.ts';
+import { AnalysisService } from './services/analysis-service.ts';
+import { VersionClock } from './graphql/response-cache.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
 /** Drain: stop listening once no request has started for this long (at most DRAIN_MAX_MS). */

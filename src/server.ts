@@ -6,8 +6,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { DraftService } from './ingest/draft/draft-service.ts';
-import { AnalysisService, type AnalysisLimits } from './analysis-service.ts';
+import { DraftService } from './services/draft-service.ts';
+import { AnalysisService } from './services/analysis-service.ts';
+import type { AnalysisLimits } from './config.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { analysisCostRule } from './graphql/analysis-cost.ts';
@@ -17,7 +18,8 @@ import { DomainError } from './domain/errors.ts';
 
 const isDomainError = (e: unknown) => e instanceof DomainError || (e as { originalError?: unknown })?.originalError instanceof DomainError;
 import { buildSchema } from './graphql/schema.ts';
-import { versionedResponseCache } from './response-cache.ts';
+import { versionedResponseCache } from './graphql/response-cache.ts';
+import { CSRF_HEADER } from './http/csrf.ts';
 import { httpPlugins } from './http/http-plugins.ts';
 import type { ServerHealth } from './http/health.ts';
 
@@ -37,7 +39,6 @@ export interface ServerOptions {
 }
 
 export { MAX_BODY_BYTES, MAX_WRITE_BODY_BYTES } from './http/body-limits.ts';
-export const CSRF_HEADER = 'x-graphql-csrf';
 export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 5000, maxCost: 50000 };
 
 export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;

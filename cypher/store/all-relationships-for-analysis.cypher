@@ -1,4 +1,4 @@
-// Every fact that holds, as the analysis graph keeps it (src/analysis/lean-records.ts): no
+// Every fact that holds, as the analysis graph keeps it (src/store/snapshot.ts): no
 // evidence, quotes, per-statement lists or free text, and the statements only of facts several
 // statements resolve. One list per fact, in the order of records.ts ANALYSIS_ROW (a list decodes
 // in the driver about three times faster than a map with its keys).

@@ -6,24 +6,13 @@ import { collapse } from './centrality.ts';
 import type { CommitmentGraph } from './graph-view.ts';
 import { CommunitiesOptions, parseOptions, type OptionsInput } from './options.ts';
 import { cjsDefault } from './cjs-interop.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 
 const louvain = cjsDefault(louvainModule);
 
 export interface Community {
   id: string;
   members: GraphNode[];
-}
-
-/** mulberry32: a small, well-known seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function communities(graph: CommitmentGraph, options: OptionsInput<typeof CommunitiesOptions> = {}): Community[] {

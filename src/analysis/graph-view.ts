@@ -8,7 +8,8 @@ import { isValidOn } from '../domain/time.ts';
 import { isFact, resolve } from '../domain/statements.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { AsOfOptions, parseOptions, type Direction, type OptionsInput } from './options.ts';
-import { internFields, type Interner } from '../store/common.ts';
+import { internFields } from '../domain/repeated-fields.ts';
+import type { Interner } from '../lib/interner.ts';
 
 export type CommitmentGraph = MultiDirectedGraph<GraphNode, GraphRelationship>;
 

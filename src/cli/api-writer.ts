@@ -2,7 +2,7 @@
 // writer per folder), authenticated with CGRAPH_API_KEY. Errors come back as the coded errors
 // the command would have thrown itself, so exit codes and messages stay the same.
 import { DomainError, ValidationError, type Problem } from '../domain/errors.ts';
-import { CSRF_HEADER } from '../server.ts';
+import { CSRF_HEADER } from '../http/csrf.ts';
 
 interface GraphQLAnswer<T> {
   data?: T | null;

@@ -2,7 +2,7 @@
 // schemas (src/analysis/options.ts: defaults, bounds, BAD_ARGUMENT naming the argument, exactly
 // as for the CLI), the work runs in the analysis worker over the cached graph (AnalysisService:
 // once per graph version and options, within a time budget), and only the page a query returns
-// is hydrated from the store (worker/refs.ts). The lists are Relay connections.
+// is hydrated from the store (analysis/refs.ts). The lists are Relay connections.
 import {
   CentralityOptions,
   CommunitiesOptions,
@@ -14,7 +14,7 @@ import {
   NeighbourhoodOptions,
   type OptionsInput,
 } from '../analysis/options.ts';
-import { hydrate, type Hydrator } from '../analysis/worker/refs.ts';
+import { hydrate, type Hydrator } from '../analysis/refs.ts';
 import { factOn, isFact } from '../domain/statements.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Context } from './context.ts';

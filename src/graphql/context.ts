@@ -3,12 +3,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { GraphNode } from '../domain/model.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { AnalysisService } from '../analysis-service.ts';
-import type { DraftService } from '../ingest/draft/draft-service.ts';
+import type { AnalysisService } from '../services/analysis-service.ts';
+import type { DraftService } from '../services/draft-service.ts';
 import type { GraphStore, Page } from '../store/graph-store.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { ApiKey } from '../config.ts';
-import type { VersionClock } from '../response-cache.ts';
+import type { VersionClock } from './response-cache.ts';
 
 export interface Services {
   store: GraphStore;

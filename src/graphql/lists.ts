@@ -1,6 +1,6 @@
 // Relay connections over lists computed in memory (analysis results): first (default 50, at
 // most 500) and after, whose cursor is a position in the list. Only the page is hydrated.
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../store/common.ts';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../store/pages.ts';
 import { badArgument } from './errors.ts';
 
 export const LIST_DEFAULT_FIRST = 50;

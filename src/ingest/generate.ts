@@ -3,7 +3,7 @@
 // whose quotes are real slices of a generated source text. Degrees are skewed (a few actors make
 // most statements, as in event data) and everything is reproducible for a seed.
 import { stringify } from 'yaml';
-import { seededRandom } from '../analysis/communities.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { deriveFactId, deriveStatementId, sha256Hex } from '../domain/relationship-id.ts';
 

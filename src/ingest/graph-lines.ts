@@ -10,7 +10,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
 import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
-import { addReports, allItems, canonicalJson, emptyUpsertReport } from '../store/common.ts';
+import { addReports, emptyUpsertReport } from '../store/report-sums.ts';
+import { allItems } from '../store/pages.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
 import { utf8Problem } from './utf8-text.ts';
 

@@ -4,7 +4,7 @@
 // (`cgraph load`, `--against-store`) — the nodes the store already holds.
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode } from '../domain/model.ts';
-import { addReports, emptyUpsertReport } from '../store/common.ts';
+import { addReports, emptyUpsertReport } from '../store/report-sums.ts';
 import type { GraphStore, UpsertOptions, UpsertReport } from '../store/graph-store.ts';
 import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
 import { KnownEntities } from './known-entities.ts';

@@ -4,7 +4,7 @@
 // docker-compose's seed step (`cgraph seed`) loads the seed's text over them again.
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
-import { emptyUpsertReport } from '../store/common.ts';
+import { emptyUpsertReport } from '../store/report-sums.ts';
 import { dossierSourceId, findDossiers } from './dossier-files.ts';
 import { loadBatches, validateDossiers } from './load-dossiers.ts';
 

@@ -4,8 +4,8 @@
 // source's first version diffs as everything added.
 import { DomainError } from '../domain/errors.ts';
 import { claimContent } from '../domain/statements.ts';
-import { canonicalJson } from '../store/common.ts';
-import type { SourceVersion, VersionStatement } from '../store/statement-plan.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
+import type { SourceVersion, VersionStatement } from '../domain/source-version.ts';
 import { splitSentences } from './sentences.ts';
 
 export interface StatementChange {

@@ -1,7 +1,7 @@
 // Slow work behind an API request, on the rules analysis and drafting share: a result is kept by
 // key for one version of its inputs (concurrent asks share it), new work is refused past a number
 // pending, and a request waits at most a budget (past it, a timeout error; the work goes on).
-import { withinBudget } from '../analysis/limits.ts';
+import { withinBudget } from '../lib/within-budget.ts';
 
 export interface BudgetedJobsOptions {
   /** How long a request waits for its result before the job's `late` error (the work goes on). */

@@ -1,11 +1,12 @@
 // The GraphStore port: everything the API, the CLI and analysis need from storage. Two adapters
 // implement it (memory/, neo4j/) and one contract suite (test/contract) holds both to it; what
-// they compute alike (paging, ranking, report arithmetic) is in common.ts. Graph walks such as
-// neighbourhoods are analysis (src/analysis), over the snapshot, not store methods.
+// they compute alike has a module each (pages, search-rank, snapshot, report-sums, merge-node,
+// statement-plan). Graph walks such as neighbourhoods are analysis (src/analysis), over the
+// snapshot, not store methods.
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphBatch, GraphNode, NodeKind, RelationshipType, Review } from '../domain/model.ts';
 import type { Fact } from '../domain/statements.ts';
-import type { SourceVersion } from './statement-plan.ts';
+import type { SourceVersion } from '../domain/source-version.ts';
 
 export interface PageRequest {
   /** How many items; defaults to DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE. */
@@ -142,7 +143,7 @@ export interface GraphStore {
   unloadSource(sourceId: string): Promise<UpsertReport>;
   counts(): Promise<GraphCounts>;
   snapshot(): Promise<SerializedGraph>;
-  /** The snapshot as the analysis graph keeps it: lean records (analysis/lean-records.ts), read lean where the store can. */
+  /** The snapshot as the analysis graph keeps it: lean records (snapshot.ts), read lean where the store can. */
   analysisSnapshot(): Promise<SerializedGraph>;
   /** Changes whenever the graph changes; analysis caches its snapshot against it. */
   version(): Promise<string>;

@@ -15,30 +15,12 @@
 //   is refused (SOURCE_SHRINK) unless the load says allowShrink: the wrong file, or a dossier cut
 //   short, looks exactly like a revision that retracts everything. An unload is not a version.
 import { DomainError } from '../domain/errors.ts';
-import type { GraphBatch, GraphRelationship, Review } from '../domain/model.ts';
+import type { GraphBatch, GraphNode, GraphRelationship, Review } from '../domain/model.ts';
+import type { SourceVersion, VersionStatement } from '../domain/source-version.ts';
 import { claimContent, claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sha256Hex } from '../domain/relationship-id.ts';
-import { canonicalJson, sameRecord } from './common.ts';
+import { canonicalJson, sameRecord } from '../lib/canonical-json.ts';
 import type { UpsertReport } from './graph-store.ts';
-
-export interface VersionStatement {
-  id: string;
-  claim: GraphRelationship;
-}
-
-export interface SourceVersion {
-  sourceId: string;
-  /** 1, 2, … in load order. */
-  version: number;
-  /** sha256 of the source text of this version. */
-  sha256: string;
-  /** sha256 of the statements (ids and claims) this version asserts: equal content, equal hash. */
-  contentHash: string;
-  loadedAt: string;
-  text: string;
-  /** Every statement the source asserts as of this version, in id order. */
-  statements: VersionStatement[];
-}
 
 export interface StoredStatements {
   latestVersions(sourceIds: readonly string[]): Promise<Map<string, SourceVersion>>;
@@ -213,4 +195,11 @@ export function withReview(fact: Fact, statementId: string, review: Review): Fac
   const statement = fact.statements.find((s) => s.id === statementId);
   if (!statement) return undefined;
   return resolve(fact.statements.map((s) => (s.id === statementId ? { ...s, review } : s))) as Fact;
+}
+
+/** The text of each SOURCE among `nodes` (planStatements' `sourceTexts`). */
+export function sourceTextsOf(nodes: Iterable<GraphNode> | ReadonlyMap<string, GraphNode>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const node of nodes instanceof Map ? nodes.values() : (nodes as Iterable<GraphNode>)) if (node.kind === 'SOURCE') texts.set(node.id, node.text);
+  return texts;
 }

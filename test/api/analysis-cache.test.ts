@@ -1,7 +1,7 @@
 // Analysis results are computed once per graph version and options, shared by concurrent
 // requests, and dropped by any write — on both stores (through the API, in-process over HTTP).
 import { describe, expect, it } from 'vitest';
-import { AnalysisService } from '../../src/analysis-service.ts';
+import { AnalysisService } from '../../src/services/analysis-service.ts';
 import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { generateRecords } from '../../src/ingest/generate.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
-import { DraftService } from '../../src/ingest/draft/draft-service.ts';
+import { DraftService } from '../../src/services/draft-service.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { eachStore } from '../support/fixtures.ts';
 import { API_KEY, codes, seededApi } from '../support/graphql-client.ts';

@@ -3,7 +3,7 @@
 // snapshot of the same version, and a write by another process (the version moved by more than
 // the API's own writes) has the next analysis rebuild the graph. On both stores, over HTTP.
 import { describe, expect, it } from 'vitest';
-import { AnalysisService } from '../../src/analysis-service.ts';
+import { AnalysisService } from '../../src/services/analysis-service.ts';
 import { eachStore, openNeo4jStore, spainRefusesCeasefire } from '../support/fixtures.ts';
 import { API_KEY, seededApi, type ApiClient } from '../support/graphql-client.ts';
 

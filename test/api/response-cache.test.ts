@@ -3,7 +3,7 @@
 // version is polled again — at most pollMs (plus one version read) after it, never later.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import { VersionClock } from '../../src/response-cache.ts';
+import { VersionClock } from '../../src/graphql/response-cache.ts';
 import { eachStore } from '../support/fixtures.ts';
 import { API_KEY, seededApi, type ApiClient } from '../support/graphql-client.ts';
 

@@ -9,7 +9,7 @@ import { compileRead, type ReadPart } from '../../src/store/neo4j/read-compiler.
 import { isLean, type GraphStore } from '../../src/store/graph-store.ts';
 import type { Fact } from '../../src/domain/statements.ts';
 import { allSeedBatches, neo4jConfig, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
-import { leanNode, leanRelationship } from '../../src/analysis/lean-records.ts';
+import { leanNode, leanRelationship } from '../../src/store/snapshot.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { seededApi, type ApiClient } from '../support/graphql-client.ts';

@@ -1,7 +1,7 @@
 // The contract suite against a real Neo4j over Bolt, plus what only Neo4j can get wrong.
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { describe, expect, inject, it } from 'vitest';
-import { seededRandom } from '../../src/analysis/communities.ts';
+import { seededRandom } from '../../src/domain/seeded-random.ts';
 import { generateDossier } from '../../src/ingest/generate.ts';
 import { validateDossier } from '../../src/ingest/validate-dossier.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';

@@ -1,8 +1,8 @@
 // Calls the API in-process through yoga.fetch, as the dashboard would over HTTP.
 import type { Logger } from 'pino';
-import type { VersionClock } from '../../src/response-cache.ts';
-import type { AnalysisService } from '../../src/analysis-service.ts';
-import type { DraftService } from '../../src/ingest/draft/draft-service.ts';
+import type { VersionClock } from '../../src/graphql/response-cache.ts';
+import type { AnalysisService } from '../../src/services/analysis-service.ts';
+import type { DraftService } from '../../src/services/draft-service.ts';
 import type { GraphBatch, GraphNode } from '../../src/domain/model.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';

@@ -3,7 +3,7 @@
 import { buildGraph, type CommitmentGraph } from '../../src/analysis/graph-view.ts';
 import type { Commitment, GraphNode, GraphRelationship, StructuralRelationship } from '../../src/domain/model.ts';
 import { factsFromClaims } from '../../src/domain/statements.ts';
-import { buildSnapshot } from '../../src/store/common.ts';
+import { buildSnapshot } from '../../src/store/snapshot.ts';
 
 const evidence = [{ sourceId: 'source:t', quote: 'q', start: 0, end: 1, attribution: 'reported' as const }];
 let counter = 0;

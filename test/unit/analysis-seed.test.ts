@@ -11,7 +11,7 @@ import { neighbourhood } from '../../src/analysis/neighbourhood.ts';
 import { allPaths, shortestPath } from '../../src/analysis/paths.ts';
 import { scenario } from '../../src/analysis/scenario.ts';
 import { findTensions } from '../../src/analysis/tensions.ts';
-import { buildSnapshot } from '../../src/store/common.ts';
+import { buildSnapshot } from '../../src/store/snapshot.ts';
 import { factsFromClaims } from '../../src/domain/statements.ts';
 import { seedBatches } from '../support/fixtures.ts';
 

@@ -72,7 +72,7 @@ describe('cypher library', () => {
 
 describe('the Neo4j Browser guide', () => {
   it('is the one written from the saved queries (npm run browser:guide), and holds every one of them', async () => {
-    const { GUIDE_FILE, renderGuide } = await import('../../src/store/neo4j/browser-guide.ts');
+    const { GUIDE_FILE, renderGuide } = await import('../../src/operations/browser-guide.ts');
     const { readFileSync } = await import('node:fs');
     const guide = renderGuide();
     expect(readFileSync(GUIDE_FILE, 'utf8'), 'cypher/browser/guide.html is stale: run npm run browser:guide').toBe(guide);

@@ -9,8 +9,8 @@ import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/
 import type { Fact } from '../../src/domain/statements.ts';
 import { generateRecords } from '../../src/ingest/generate.ts';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
-import { seededRandom } from '../../src/analysis/communities.ts';
-import { allItems } from '../../src/store/common.ts';
+import { seededRandom } from '../../src/domain/seeded-random.ts';
+import { allItems } from '../../src/store/pages.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { SortedIds } from '../../src/store/memory/sorted-ids.ts';
 

@@ -3,14 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNREAD_BY_ANALYSIS } from '../../src/analysis/lean-records.ts';
+import { UNREAD_BY_ANALYSIS } from '../../src/store/snapshot.ts';
 import { Commitment as CommitmentSchema, StructuralRelationship as StructuralSchema } from '../../src/domain/model.ts';
 import { CYPHER_DIR } from '../../src/store/neo4j/cypher-library.ts';
 import neo4j from 'neo4j-driver';
 import type { Commitment, GraphNode, StructuralRelationship } from '../../src/domain/model.ts';
 import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
 import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
-import { planStatements, type SourceVersion } from '../../src/store/statement-plan.ts';
+import { planStatements } from '../../src/store/statement-plan.ts';
+import type { SourceVersion } from '../../src/domain/source-version.ts';
 import { planUpsert } from '../../src/store/neo4j/upsert-plan.ts';
 
 const italy: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: ['Italian'] };

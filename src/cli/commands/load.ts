@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { DEFAULT_CHUNK_RECORDS, isGraphLinesFile, loadGraphLines } from '../../ingest/graph-lines.ts';
 import { loadBatches, validateDossiers } from '../../ingest/load-dossiers.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
-import { addReports, emptyUpsertReport } from '../../store/common.ts';
+import { addReports, emptyUpsertReport } from '../../store/report-sums.ts';
 import type { GraphStore, UpsertReport } from '../../store/graph-store.ts';
 import { LOAD_REPORT_FIELDS, type ApiWriter } from '../api-writer.ts';
 import { countLines, countsByLabel } from '../output.ts';
@@ -134,14 +134,14 @@ async function summariseLoad(store: GraphStore, report: UpsertReport, opts: Load
   );
 }
 
-/** cgraph load --initial: a new database with the import tool (store/neo4j/initial-load.ts). */
+/** cgraph load --initial: a new database with the import tool (operations/initial-load.ts). */
 async function loadInitial(paths: string[], opts: LoadOptions): Promise<void> {
   const notLines = paths.filter((p) => !isGraphLinesFile(p));
   if (notLines.length || !paths.length || (paths.length === 1 && paths[0] === 'seeds')) {
     throw usageError(`--initial takes .jsonl files of graph records (cgraph export --format jsonl, cgraph generate); not: ${notLines.join(', ') || 'none given'}`);
   }
   if (opts.csvOnly && !opts.csvDir) throw usageError('--csv-only needs --csv-dir <dir> to write the files into');
-  const { initialLoad } = await import('../../store/neo4j/initial-load.ts');
+  const { initialLoad } = await import('../../operations/initial-load.ts');
   const home = await neo4jHomeFor(opts);
   const quiet = !!opts.json || !(process.stderr.isTTY || opts.progress);
   // Each phase on its own line; planning the statements (the long one) with a bar.

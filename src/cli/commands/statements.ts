@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { ReviewState } from '../../domain/model.ts';
-import { allItems } from '../../store/common.ts';
+import { allItems } from '../../store/pages.ts';
 import { commaList } from '../options.ts';
 import { describeClaim } from '../output.ts';
 import { usageError, wholeNumber, withStore } from '../runtime.ts';

@@ -6,9 +6,14 @@ import type { RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
-import { applyStatementPlan, decodeCursor, emptyUpsertReport, encodeCursor, hasChanges, mergeNode, pageOn, pageSize, rankSearch, snapshotInOrder, tallyChange } from '../common.ts';
+import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
+import { decodeCursor, encodeCursor, pageOn, pageSize } from '../pages.ts';
+import { mergeNode } from '../merge-node.ts';
+import { rankSearch } from '../search-rank.ts';
+import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
-import { planStatements, withReview, type SourceVersion } from '../statement-plan.ts';
+import { planStatements, withReview } from '../statement-plan.ts';
+import type { SourceVersion } from '../../domain/source-version.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
 import { emptyChangeSet, StoreLog, type ChangeSet, type LogRecovery } from './store-log.ts';
@@ -16,7 +21,6 @@ import type { DataFolderLock } from './data-lock.ts';
 import type { StoreFs } from './store-fs.ts';
 import { DomainError } from '../../domain/errors.ts';
 
-import { leanNode, leanRelationship } from '../../analysis/lean-records.ts';
 export { LOG_FILE, SNAPSHOT_FILE } from './store-log.ts';
 
 export interface MemoryStoreOptions {

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
-import type { SourceVersion } from '../statement-plan.ts';
-import { internFields, Interner } from '../common.ts';
+import type { SourceVersion } from '../../domain/source-version.ts';
+import { internFields } from '../../domain/repeated-fields.ts';
+import { Interner } from '../../lib/interner.ts';
 import { fsyncDir, realFs, storeIoError, writeAll, type StoreFs } from './store-fs.ts';
 
 export const SNAPSHOT_FILE = 'store.snapshot.jsonl';

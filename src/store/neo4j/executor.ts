@@ -1,7 +1,7 @@
 // The Neo4j executor: the driver's lifecycle, sessions and transaction functions, error
 // translation (an unreachable server is STORE_UNAVAILABLE), reads that never see half a write,
 // and the fault-injection hook for write statements. It knows nothing of the model: the store
-// (neo4j-store.ts) says what to run. The only place besides records.ts that imports neo4j-driver.
+// (neo4j-store.ts) says what to run. Only src/store/neo4j imports neo4j-driver; only here is a driver made.
 import neo4j, { isRetriableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../../domain/errors.ts';
 import type { Neo4jConfig } from '../../config.ts';
@@ -40,6 +40,23 @@ export class Neo4jExecutor {
 
   /** Connects, checks the server answers, and creates constraints idempotently. */
   static async connect(config: Neo4jConfig, hooks: Neo4jStoreHooks = {}): Promise<Neo4jExecutor> {
+    const executor = await Neo4jExecutor.open(config, hooks);
+    try {
+      for (const statement of cypherStatements('schema/create-constraints')) {
+        await executor.guard(() => executor.driver.executeQuery(statement, {}, { database: config.database, routing: neo4j.routing.WRITE }));
+      }
+      return executor;
+    } catch (error) {
+      await executor.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Connects and checks the server answers, creating nothing: for a look at a database that is
+   * not (yet) a store, such as the first-load import's check of what a target holds.
+   */
+  static async open(config: Neo4jConfig, hooks: Neo4jStoreHooks = {}): Promise<Neo4jExecutor> {
     const auth = config.password ? neo4j.auth.basic(config.user, config.password) : undefined;
     const driver = neo4j.driver(config.uri, auth, {
       connectionTimeout: 10_000,
@@ -51,9 +68,6 @@ export class Neo4jExecutor {
     const executor = new Neo4jExecutor(driver, config, hooks);
     try {
       await executor.guard(() => driver.verifyConnectivity({ database: config.database }));
-      for (const statement of cypherStatements('schema/create-constraints')) {
-        await executor.guard(() => driver.executeQuery(statement, {}, { database: config.database, routing: neo4j.routing.WRITE }));
-      }
       return executor;
     } catch (error) {
       await driver.close();
@@ -81,6 +95,14 @@ export class Neo4jExecutor {
     return this.guard(async () => {
       const result = await this.driver.executeQuery(cypher('store/get-graph-version'), {}, { database: this.config.database, routing: neo4j.routing.READ });
       return Number(result.records[0]?.get('version') ?? 0);
+    });
+  }
+
+  /** One statement as one auto-commit read, its rows as plain objects: a look, with no consistency check (see `read`). */
+  async query(statement: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.guard(async () => {
+      const result = await this.driver.executeQuery(statement, params, { database: this.config.database, routing: neo4j.routing.READ });
+      return result.records.map((record) => record.toObject());
     });
   }
 

@@ -8,13 +8,18 @@ import { RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type 
 import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
-import { applyStatementPlan, buildSnapshot, chunks, decodeCursor, emptyUpsertReport, pageOf, pageOn, pageSize, rankSearch, sourceTextsOf } from '../common.ts';
+import { applyStatementPlan, emptyUpsertReport } from '../report-sums.ts';
+import { buildSnapshot } from '../snapshot.ts';
+import { chunks } from '../../lib/chunks.ts';
+import { decodeCursor, pageOf, pageOn, pageSize } from '../pages.ts';
+import { rankSearch } from '../search-rank.ts';
 import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
 import { analysisNodeFromRow, analysisRelationshipFromRow, fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
-import { planStatements, withReview, type SourceVersion, type StoredStatements } from '../statement-plan.ts';
+import { planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
+import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 
 /** 2: facts carry their statements; sources have versions (SourceVersion nodes). */

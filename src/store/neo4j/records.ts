@@ -7,9 +7,9 @@ import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
 import { ACTOR_KINDS, KIND_LABEL, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
 import type { Fact, StatementSpan } from '../../domain/statements.ts';
-import type { SourceVersion } from '../statement-plan.ts';
+import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
-import { NO_EVIDENCE } from '../../analysis/lean-records.ts';
+import { NO_EVIDENCE } from '../snapshot.ts';
 
 /** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
 export function fromNeo4j(value: unknown): unknown {
@@ -115,13 +115,13 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
 /**
  * The properties store/all-relationships-for-analysis reads after id, type, ends, spans,
  * sourceCount, disputed and statements, in its order: every stored property analysis keeps
- * (lean-records.ts; a unit test holds this list to the domain's schemas).
+ * (store/snapshot.ts; a unit test holds this list to the domain's schemas).
  */
 export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'status', 'validFrom', 'validTo', 'aspect', 'note', 'goldstein', 'plover', 'amountEur', 'aidType', 'role'] as const;
 
 /**
  * A row of store/all-relationships-for-analysis back to the lean fact analysis keeps
- * (lean-records.ts leanRelationship): the statements only when several, their claims without
+ * (store/snapshot.ts leanRelationship): the statements only when several, their claims without
  * evidence; what analysis never reads was not read.
  */
 export function analysisRelationshipFromRow({ row }: { row: unknown[] }): Fact {

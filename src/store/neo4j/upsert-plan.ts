@@ -4,7 +4,8 @@
 // records, runs the plan's rows through the Cypher statements, and returns the plan's report.
 import { RelationshipType, type GraphBatch, type GraphNode } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
-import { applyStatementPlan, emptyUpsertReport, hasChanges, mergeNode, tallyChange } from '../common.ts';
+import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
+import { mergeNode } from '../merge-node.ts';
 import type { UpsertReport } from '../graph-store.ts';
 import type { StatementPlan } from '../statement-plan.ts';
 import { definedOnly, labelsOf, toRelationshipProps, toVersionProps } from './records.ts';

@@ -2,9 +2,9 @@
 // matching a long text never holds the API's event loop. It reads the registry the API was
 // started with (sent once, as workerData) and the data folder's tables.
 import { parentPort, workerData } from 'node:worker_threads';
-import { toWorkerError, type WorkerError } from '../../analysis/worker/worker-errors.ts';
-import type { GraphNode } from '../../domain/model.ts';
-import { draftAndValidate, type DraftOptions } from './draft.ts';
+import { toWorkerError, type WorkerError } from './worker-errors.ts';
+import type { GraphNode } from '../domain/model.ts';
+import { draftAndValidate, type DraftOptions } from '../ingest/draft/draft.ts';
 
 export interface DraftWorkerData {
   registry: GraphNode[];

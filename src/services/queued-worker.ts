@@ -3,7 +3,7 @@
 // terminated and is rejected with the subclass's error; a new worker answers the next task. A
 // worker that dies rejects the task it was running.
 import { Worker } from 'node:worker_threads';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
 
 export interface QueuedTask {
   reject: (error: Error) => void;

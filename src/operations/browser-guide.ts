@@ -6,7 +6,7 @@
 // use. `npm run browser:guide` writes it; a test keeps the committed file equal to this.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CYPHER_DIR, loadCypherLibrary, type CypherStatement } from './cypher-library.ts';
+import { CYPHER_DIR, loadCypherLibrary, type CypherStatement } from '../store/neo4j/cypher-library.ts';
 
 export const GUIDE_FILE = join(CYPHER_DIR, 'browser', 'guide.html');
 

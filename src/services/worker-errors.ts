@@ -1,7 +1,7 @@
 // Errors across a worker thread's boundary: a coded error (DomainError) keeps its code, message
 // and details; anything else is a bug and keeps its stack. The analysis and draft workers encode
 // with `toWorkerError`; their pools decode with `fromWorkerError`.
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
 
 export interface WorkerError {
   code?: string;

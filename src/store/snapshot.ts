@@ -1,10 +1,13 @@
-// What the analysis graph keeps of each record: what analyses read, and nothing they do not
-// (evidence, per-statement bookkeeping, free text, codes; a source's article text). Results are
-// references (worker/refs.ts) that bring whole records back from the store, so a lean graph
-// answers exactly as a whole one. Both stores give their analysis snapshot in this form (memory:
-// from its records; Neo4j: read so, records.ts analysisRelationshipFromRow).
+// The graph whole, as Graphology's serialized form: sorted snapshots, and the lean form of each
+// record the analysis graph keeps (what analyses read, nothing they do not: evidence, per-statement
+// bookkeeping, free text, codes, a source's article text). Results are references (analysis/refs.ts)
+// that bring whole records back from the store, so a lean graph answers exactly as a whole one.
+// Both stores give their analysis snapshot in this form (memory: from its records; Neo4j: read so,
+// records.ts analysisRelationshipFromRow).
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { isFact, type Fact } from '../domain/statements.ts';
+import type { SerializedGraph } from './graph-store.ts';
+import { byId } from './pages.ts';
 
 /**
  * The evidence a lean record has (none), one frozen array shared by every record: analysis reads
@@ -18,7 +21,7 @@ export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements'
 /**
  * A fact as analysis holds it. A fact with one statement is that statement's claim, so on a date
  * it either holds as it is or not at all (its spans say when): it goes without its statements, as
- * a dated record (graph-view.ts relationshipOn). Only facts several statements resolve keep them
+ * a dated record (analysis/graph-view.ts relationshipOn). Only facts several statements resolve keep them
  * (their claims without evidence), to be resolved again on a date.
  */
 export function leanRelationship(rel: GraphRelationship): GraphRelationship {
@@ -33,4 +36,21 @@ export function leanRelationship(rel: GraphRelationship): GraphRelationship {
 /** A node as analysis holds it: a source without its article text. */
 export function leanNode(node: GraphNode): GraphNode {
   return node.kind === 'SOURCE' ? { ...node, text: '' } : node;
+}
+
+/** Sorted, for deterministic snapshots in both stores. Facts no statement counts for (all disputed) are left out: they do not hold. */
+export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterable<Fact>): SerializedGraph {
+  return snapshotInOrder([...nodes].sort(byId), [...relationships].sort(byId));
+}
+
+/** A snapshot of records already in id order (an index's order): no sort. */
+export function snapshotInOrder(nodes: readonly GraphNode[], relationships: readonly Fact[]): SerializedGraph {
+  const edges: SerializedGraph['edges'] = [];
+  for (const r of relationships) if (r.sourceCount > 0) edges.push({ key: r.id, source: r.from, target: r.to, attributes: r });
+  return {
+    options: { type: 'directed', multi: true, allowSelfLoops: true },
+    attributes: {},
+    nodes: nodes.map((n) => ({ key: n.id, attributes: n })),
+    edges,
+  };
 }

@@ -1,13 +1,13 @@
 // The analysis worker thread: holds its own Graphology graph of the version the API sent it and
-// runs the named operations on it, one at a time, answering with references (refs.ts). It never
-// touches the store; the API thread stays free for reads and /healthz while it works.
+// runs the named operations on it, one at a time, answering with references (analysis/refs.ts). It
+// never touches the store; the API thread stays free for reads and /healthz while it works.
 import { parentPort } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from './worker-errors.ts';
-import { addInternedEdges, applyChange, buildGraph, type CommitmentGraph, type SerializedInput } from '../graph-view.ts';
-import type { GraphNode } from '../../domain/model.ts';
-import { OPERATIONS, type Operation } from './operations.ts';
-import { toRefs } from './refs.ts';
-import { Interner } from '../../store/common.ts';
+import { addInternedEdges, applyChange, buildGraph, type CommitmentGraph, type SerializedInput } from '../analysis/graph-view.ts';
+import type { GraphNode } from '../domain/model.ts';
+import { OPERATIONS, type Operation } from '../analysis/operations.ts';
+import { toRefs } from '../analysis/refs.ts';
+import { Interner } from '../lib/interner.ts';
 
 /** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
 export type ToWorker =

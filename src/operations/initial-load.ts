@@ -3,7 +3,7 @@
 // 2. the target is checked: a database that holds entities or source versions is refused unless
 //    `replace` (asked over Bolt when the project's launcher runs on it, else by opening it briefly);
 // 3. the batch is planned as a load into an empty database and written as the tool's CSV
-//    (import-csv.ts); 4. the launcher, if it runs there, is stopped; 5. the tool builds the store
+//    (store/neo4j/import-csv.ts); 4. the launcher, if it runs there, is stopped; 5. the tool builds the store
 //    (`neo4j-admin database import full`: the project's launcher class path runs
 //    org.neo4j.cli.AdminTool, or an installation's neo4j-admin); 6. the launcher is started again
 //    (or for the first time, when given a port) and constraints and indexes are created and
@@ -13,15 +13,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import neo4j from 'neo4j-driver';
-import { DomainError } from '../../domain/errors.ts';
-import { validateGraphLines } from '../../ingest/graph-lines.ts';
-import { MemoryStore } from '../memory/memory-store.ts';
-import type { GraphCounts } from '../graph-store.ts';
-import { importArguments, writeImportCsv, type ImportCsv } from './import-csv.ts';
-import { cypher } from './cypher-library.ts';
-import { Neo4jStore } from './neo4j-store.ts';
-import { localNeo4j, type LocalNeo4jState } from '../../services/local-services.ts';
+import { DomainError } from '../domain/errors.ts';
+import { validateGraphLines } from '../ingest/graph-lines.ts';
+import { MemoryStore } from '../store/memory/memory-store.ts';
+import type { GraphCounts } from '../store/graph-store.ts';
+import { importArguments, writeImportCsv, type ImportCsv } from '../store/neo4j/import-csv.ts';
+import { cypher } from '../store/neo4j/cypher-library.ts';
+import { Neo4jExecutor } from '../store/neo4j/executor.ts';
+import { Neo4jStore } from '../store/neo4j/neo4j-store.ts';
+import { localNeo4j, type LocalNeo4jState } from '../services/local-services.ts';
 
 export const DEFAULT_DATABASE = 'neo4j';
 /** The launcher's state name for a database it (re)started after an import (unless it ran under another). */
@@ -73,12 +73,13 @@ interface Held {
 
 /** What a running database holds: entities and source versions, and the graph version to continue from. */
 async function heldAt(uri: string, database: string): Promise<Held> {
-  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true, logging: { level: 'error', logger: () => undefined } });
+  // Opened, not connected: a look at the target must not create the store's constraints in it.
+  const executor = await Neo4jExecutor.open({ uri, user: 'neo4j', password: '', database, batchSize: 1000 });
   try {
-    const { records } = await driver.executeQuery(cypher('store/count-held'), {}, { database });
-    return { entities: Number(records[0]?.get('entities') ?? 0), version: Number(records[0]?.get('version') ?? 0) };
+    const [row] = await executor.query(cypher('store/count-held'));
+    return { entities: Number(row?.entities ?? 0), version: Number(row?.version ?? 0) };
   } finally {
-    await driver.close();
+    await executor.close();
   }
 }
 

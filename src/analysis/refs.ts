@@ -4,7 +4,7 @@
 // facts with their evidence. The API hydrates only the page it returns, from the store (full
 // records, evidence included); a fact on a date is resolved from its statements again there
 // (statements.ts), which is what the worker did.
-import type { CommitmentGraph } from '../graph-view.ts';
+import type { CommitmentGraph } from './graph-view.ts';
 
 export type Ref = { $node: string } | { $rel: string; asOf?: string };
 

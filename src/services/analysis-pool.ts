@@ -6,16 +6,16 @@
 // a version that moved further (another process wrote) has the next task rebuild the graph. A task that runs past the hard limit has its worker terminated
 // (and a new one started for the next task): no request can keep the analysis busy for ever.
 import type { Worker } from 'node:worker_threads';
-import { DomainError } from '../../domain/errors.ts';
-import type { GraphStore } from '../../store/graph-store.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { GraphStore } from '../store/graph-store.ts';
 import type { FromWorker, ToWorker } from './analysis-worker.ts';
-import type { GraphChange } from '../../store/graph-store.ts';
-import { leanNode, leanRelationship } from '../lean-records.ts';
-import type { Operation } from './operations.ts';
+import type { GraphChange } from '../store/graph-store.ts';
+import { leanNode, leanRelationship } from '../store/snapshot.ts';
+import type { Operation } from '../analysis/operations.ts';
 import { QueuedWorker } from './queued-worker.ts';
 import { fromWorkerError } from './worker-errors.ts';
 
-const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+const BOOTSTRAP = new URL('./analysis-bootstrap.mjs', import.meta.url);
 /** Relationships per message while the graph is sent. */
 const SEND_CHUNK = 2_000;
 

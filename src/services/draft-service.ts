@@ -5,17 +5,18 @@
 // (DRAFT_TOO_LARGE; a new worker answers the next draft). Nothing is written: saving a reviewed
 // draft is `ingestDossier`'s work, with its authentication.
 import { createHash } from 'node:crypto';
-import { DomainError } from '../../domain/errors.ts';
-import type { GraphNode } from '../../domain/model.ts';
-import { DEFAULT_ANALYSIS_LIMITS, withinBudget, type AnalysisLimits } from '../../analysis/limits.ts';
-import { QueuedWorker } from '../../analysis/worker/queued-worker.ts';
-import { fromWorkerError } from '../../analysis/worker/worker-errors.ts';
-import { canonicalJson } from '../../store/common.ts';
-import { DATA_DIR } from '../../project-files.ts';
-import type { DraftOptions } from './draft.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { GraphNode } from '../domain/model.ts';
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from '../config.ts';
+import { withinBudget } from '../lib/within-budget.ts';
+import { QueuedWorker } from './queued-worker.ts';
+import { fromWorkerError } from './worker-errors.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
+import { DATA_DIR } from '../project-files.ts';
+import type { DraftOptions } from '../ingest/draft/draft.ts';
 import type { DraftReply, DraftWorkerData, FromDraftWorker } from './draft-worker.ts';
 
-const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+const BOOTSTRAP = new URL('./draft-bootstrap.mjs', import.meta.url);
 /** Drafts kept (by text and options) for a repeated ask, e.g. after DRAFT_TIMEOUT. */
 const KEPT = 32;
 

@@ -7,8 +7,8 @@
 import { createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { DEFAULT_VERSION_POLL_MS } from '../config.ts';
 
-export const DEFAULT_VERSION_POLL_MS = 100;
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 5000;
 
 /** The graph version as this process last saw it: polled, and refreshed after its own writes. */

@@ -1,12 +1,12 @@
 // The analyses the API runs off the event loop, by name: each takes the graph and the request's
 // options (parsed again inside, by the same schemas as everywhere: options.ts).
-import { centrality } from '../centrality.ts';
-import { communities } from '../communities.ts';
-import type { CommitmentGraph } from '../graph-view.ts';
-import { allPaths, shortestPath } from '../paths.ts';
-import { scenario } from '../scenario.ts';
-import { findTensions } from '../tensions.ts';
-import { neighbourhood } from '../neighbourhood.ts';
+import { centrality } from './centrality.ts';
+import { communities } from './communities.ts';
+import type { CommitmentGraph } from './graph-view.ts';
+import { allPaths, shortestPath } from './paths.ts';
+import { scenario } from './scenario.ts';
+import { findTensions } from './tensions.ts';
+import { neighbourhood } from './neighbourhood.ts';
 
 type Options = Record<string, unknown>;
 

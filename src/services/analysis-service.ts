@@ -1,23 +1,23 @@
 // Analysis for the API, over whichever store is running: the analyses run in a worker thread
-// (analysis/worker) that holds the Graphology graph of the store's current version (rebuilt
-// when the version changes: a write counter, not a timer), with a time budget per request: past
-// it the request gets ANALYSIS_TIMEOUT while the computation goes on and its result is kept for
-// the next ask. Results are cached per graph version and options: computed once, shared by
-// concurrent requests, dropped by any write. The event loop, and with it /healthz and plain
+// (analysis-pool.ts, analysis-worker.ts) that holds the Graphology graph of the store's current
+// version (rebuilt when the version changes: a write counter, not a timer), with a time budget per
+// request: past it the request gets ANALYSIS_TIMEOUT while the computation goes on and its result
+// is kept for the next ask. Results are cached per graph version and options: computed once, shared
+// by concurrent requests, dropped by any write. The event loop, and with it /healthz and plain
 // reads, never waits for an analysis; the API thread holds no copy of the graph.
-import { AnalysisPool } from './analysis/worker/analysis-pool.ts';
-import type { Operation } from './analysis/worker/operations.ts';
-import { buildConditionIndex, type ConditionIndex } from './domain/conditions.ts';
-import { DomainError } from './domain/errors.ts';
-import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
-import { BudgetedJobs } from './services/budgeted-jobs.ts';
-import { allItems, canonicalJson } from './store/common.ts';
-import type { GraphStore } from './store/graph-store.ts';
+import { AnalysisPool } from './analysis-pool.ts';
+import type { Operation } from '../analysis/operations.ts';
+import { buildConditionIndex, type ConditionIndex } from '../domain/conditions.ts';
+import { DomainError } from '../domain/errors.ts';
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from '../config.ts';
+import { BudgetedJobs } from './budgeted-jobs.ts';
+import { allItems } from '../store/pages.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
+import type { GraphStore } from '../store/graph-store.ts';
 
 /** Results kept per graph version; the oldest go first beyond this. */
 export const MAX_CACHED_RESULTS = 256;
 
-export { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits.ts';
 
 export class AnalysisService {
   private readonly results: BudgetedJobs<unknown>;
@@ -44,7 +44,7 @@ export class AnalysisService {
 
   /**
    * The result of an analysis over the current graph for these options, in reference form
-   * (refs.ts), computed once per graph version: concurrent requests share the computation, a
+   * (analysis/refs.ts), computed once per graph version: concurrent requests share the computation, a
    * write (any version change) drops every result, and a failure is not kept (but a run stopped
    * for taking too long is, for this version: asking again would only stop it again).
    */

@@ -1,0 +1,68 @@
+// The arithmetic of upsert reports, the same in both stores: an empty report, the sum of two,
+// whether one changed anything, and what a write or a statement plan adds to one.
+import { sameRecord } from '../lib/canonical-json.ts';
+import type { UpsertReport } from './graph-store.ts';
+import type { StatementPlan } from './statement-plan.ts';
+
+export function emptyUpsertReport(): UpsertReport {
+  return {
+    nodesCreated: 0,
+    nodesUpdated: 0,
+    nodesUnchanged: 0,
+    nodesRemoved: 0,
+    relationshipsCreated: 0,
+    relationshipsUpdated: 0,
+    relationshipsUnchanged: 0,
+    relationshipsRemoved: 0,
+    statementsAdded: 0,
+    statementsChanged: 0,
+    statementsRemoved: 0,
+    versionsAdded: 0,
+    createdIds: [],
+  };
+}
+
+export function addReports(total: UpsertReport, part: UpsertReport): UpsertReport {
+  return {
+    nodesCreated: total.nodesCreated + part.nodesCreated,
+    nodesUpdated: total.nodesUpdated + part.nodesUpdated,
+    nodesUnchanged: total.nodesUnchanged + part.nodesUnchanged,
+    nodesRemoved: total.nodesRemoved + part.nodesRemoved,
+    relationshipsCreated: total.relationshipsCreated + part.relationshipsCreated,
+    relationshipsUpdated: total.relationshipsUpdated + part.relationshipsUpdated,
+    relationshipsUnchanged: total.relationshipsUnchanged + part.relationshipsUnchanged,
+    relationshipsRemoved: total.relationshipsRemoved + part.relationshipsRemoved,
+    statementsAdded: total.statementsAdded + part.statementsAdded,
+    statementsChanged: total.statementsChanged + part.statementsChanged,
+    statementsRemoved: total.statementsRemoved + part.statementsRemoved,
+    versionsAdded: total.versionsAdded + part.versionsAdded,
+    createdIds: [...total.createdIds, ...part.createdIds],
+  };
+}
+
+export const hasChanges = (report: UpsertReport) =>
+  report.nodesCreated + report.nodesUpdated + report.nodesRemoved + report.relationshipsCreated + report.relationshipsUpdated + report.relationshipsRemoved + report.versionsAdded > 0;
+
+export type Change = 'created' | 'updated' | 'unchanged';
+
+/** What writing `next` over `stored` is, counted into the report (both stores report alike). */
+export function tallyChange(report: UpsertReport, what: 'nodes' | 'relationships', stored: object | undefined, next: { id: string }): Change {
+  const change: Change = !stored ? 'created' : sameRecord(stored, next) ? 'unchanged' : 'updated';
+  if (change === 'created') report.createdIds.push(next.id);
+  const key = `${what}${change[0]?.toUpperCase()}${change.slice(1)}` as 'nodesCreated';
+  report[key]++;
+  return change;
+}
+
+/** The statement plan's counts into the report (both stores report alike). */
+export function applyStatementPlan(report: UpsertReport, plan: StatementPlan): void {
+  report.relationshipsCreated += plan.created.length;
+  report.relationshipsUpdated += plan.updated.length;
+  report.relationshipsUnchanged += plan.unchangedFacts;
+  report.relationshipsRemoved += plan.removed.length;
+  report.statementsAdded += plan.counts.statementsAdded;
+  report.statementsChanged += plan.counts.statementsChanged;
+  report.statementsRemoved += plan.counts.statementsRemoved;
+  report.versionsAdded += plan.versions.length;
+  for (const fact of plan.created) report.createdIds.push(fact.id);
+}
