@@ -66,7 +66,17 @@ export async function planStatements(
   now: string,
   options: PlanOptions = {},
 ): Promise<StatementPlan> {
-  const unload = options.unload ?? [];
+  const bySource = incomingBySource(batch, options.unload ?? []);
+  const complete = batch.complete || (options.unload ?? []).length > 0;
+  const latest = await stored.latestVersions([...bySource.keys()]);
+  const changes = diffSources(bySource, latest, sourceTexts, complete, options);
+  const versions = nextVersions(changes.nextStatements, latest, sourceTexts, complete, now);
+  const { created, updated, removed, unchangedFacts } = await resolveChangedFacts(batch, changes, versions, stored);
+  return { created, updated, removed, versions, unchangedFacts, counts: changes.counts };
+}
+
+/** Per source, the statements the batch makes; a complete batch's sources and unloaded ones state at least nothing. */
+function incomingBySource(batch: GraphBatch, unload: readonly string[]): Map<string, Map<string, Incoming>> {
   const bySource = new Map<string, Map<string, Incoming>>();
   for (const record of batch.relationships) {
     const sourceId = sourceOfClaim(record);
@@ -76,16 +86,32 @@ export async function planStatements(
   }
   if (batch.complete) for (const node of batch.nodes) if (node.kind === 'SOURCE' && !bySource.has(node.id)) bySource.set(node.id, new Map());
   for (const id of unload) bySource.set(id, new Map());
-  const complete = batch.complete || unload.length > 0;
-  const sourceIds = [...bySource.keys()];
-  const latest = await stored.latestVersions(sourceIds);
+  return bySource;
+}
 
-  // Per source: the statements it asserts after this load, and what changed.
-  const counts = { statementsAdded: 0, statementsChanged: 0, statementsRemoved: 0 };
-  const removals: { id: string; factId: string }[] = [];
-  const writes: { sourceId: string; incoming: Incoming; changed: boolean }[] = [];
-  const reviewOnly: { sourceId: string; incoming: Incoming }[] = [];
-  const nextVersions = new Map<string, VersionStatement[]>();
+interface SourceChanges {
+  counts: StatementPlan['counts'];
+  /** Statements that leave a fact: gone from their source, or now asserting another fact. */
+  removals: { id: string; factId: string }[];
+  /** New or changed statements; `changed` when what they claim changed (not only where their quotes sit). */
+  writes: { sourceId: string; incoming: Incoming; changed: boolean }[];
+  /** Unchanged statements the batch gives a review. */
+  reviewOnly: { sourceId: string; incoming: Incoming }[];
+  /** The statements of each source that needs a version, in id order. */
+  nextStatements: Map<string, VersionStatement[]>;
+}
+
+/** Per source: the statements it asserts after this load, and what changed; throws SOURCE_SHRINK before anything is planned. */
+function diffSources(
+  bySource: ReadonlyMap<string, ReadonlyMap<string, Incoming>>,
+  latest: ReadonlyMap<string, SourceVersion>,
+  sourceTexts: ReadonlyMap<string, string>,
+  complete: boolean,
+  options: PlanOptions,
+): SourceChanges {
+  const unload = options.unload ?? [];
+  const changes: SourceChanges = { counts: { statementsAdded: 0, statementsChanged: 0, statementsRemoved: 0 }, removals: [], writes: [], reviewOnly: [], nextStatements: new Map() };
+  const { counts, removals, writes, reviewOnly } = changes;
   const shrunk: SourceShrink[] = [];
   for (const [sourceId, incoming] of bySource) {
     const previous = new Map((latest.get(sourceId)?.statements ?? []).map((s) => [s.id, s]));
@@ -122,25 +148,44 @@ export async function planStatements(
     }
     const text = sourceTexts.get(sourceId) ?? latest.get(sourceId)?.text ?? '';
     if (!unload.includes(sourceId) && (touched || !latest.has(sourceId) || latest.get(sourceId)?.sha256 !== sha256Hex(text))) {
-      nextVersions.set(sourceId, [...next.values()].sort((a, b) => a.id.localeCompare(b.id)));
+      changes.nextStatements.set(sourceId, [...next.values()].sort((a, b) => a.id.localeCompare(b.id)));
     }
   }
-
   if (shrunk.length) throw sourceShrinkError(shrunk);
+  return changes;
+}
 
-  // A complete batch, or new text, makes a new version; other batches (JSON lines chunks, which a
-  // cut-short load repeats) amend the latest version in place, so chunking never shows in versions.
-  const versions: SourceVersion[] = [...nextVersions].map(([sourceId, statements]) => {
+/**
+ * A complete batch, or new text, makes a new version; other batches (JSON lines chunks, which a
+ * cut-short load repeats) amend the latest version in place, so chunking never shows in versions.
+ */
+function nextVersions(
+  nextStatements: ReadonlyMap<string, VersionStatement[]>,
+  latest: ReadonlyMap<string, SourceVersion>,
+  sourceTexts: ReadonlyMap<string, string>,
+  complete: boolean,
+  now: string,
+): SourceVersion[] {
+  return [...nextStatements].map(([sourceId, statements]) => {
     const text = sourceTexts.get(sourceId) ?? latest.get(sourceId)?.text ?? '';
     const before = latest.get(sourceId);
     const amend = !complete && before !== undefined && before.sha256 === sha256Hex(text);
     const version = amend ? before.version : (before?.version ?? 0) + 1;
     return { sourceId, version, sha256: sha256Hex(text), contentHash: contentHashOf(statements), loadedAt: amend ? before.loadedAt : now, text, statements };
   });
-  const versionOf = new Map(versions.map((v) => [v.sourceId, v.version]));
+}
 
-  // The facts whose statements changed, re-resolved; the batch's other facts are unchanged (their
-  // statements are as stored), so a reload reads none of them.
+/**
+ * The facts whose statements changed, re-resolved; the batch's other facts are unchanged (their
+ * statements are as stored), so a reload reads none of them.
+ */
+async function resolveChangedFacts(
+  batch: GraphBatch,
+  { removals, writes, reviewOnly }: SourceChanges,
+  versions: readonly SourceVersion[],
+  stored: StoredStatements,
+): Promise<Pick<StatementPlan, 'created' | 'updated' | 'removed' | 'unchangedFacts'>> {
+  const versionOf = new Map(versions.map((v) => [v.sourceId, v.version]));
   const factIds = new Set([...writes.map((w) => w.incoming.claim.id), ...reviewOnly.map((w) => w.incoming.claim.id), ...removals.map((r) => r.factId)]);
   const facts = await stored.facts([...factIds]);
   const statementsOf = new Map<string, Map<string, Statement>>();
@@ -159,17 +204,17 @@ export async function planStatements(
   }
 
   const untouched = new Set(batch.relationships.map((r) => r.id).filter((id) => !factIds.has(id)));
-  const plan: StatementPlan = { created: [], updated: [], removed: [], versions, unchangedFacts: untouched.size, counts };
+  const resolved: Pick<StatementPlan, 'created' | 'updated' | 'removed' | 'unchangedFacts'> = { created: [], updated: [], removed: [], unchangedFacts: untouched.size };
   for (const id of factIds) {
     const before = facts.get(id);
     const after = resolve([...(statementsOf.get(id) as Map<string, Statement>).values()]);
     if (!after) {
-      if (before) plan.removed.push(id);
-    } else if (!before) plan.created.push(after);
-    else if (!sameRecord(before, after)) plan.updated.push(after);
-    else plan.unchangedFacts++;
+      if (before) resolved.removed.push(id);
+    } else if (!before) resolved.created.push(after);
+    else if (!sameRecord(before, after)) resolved.updated.push(after);
+    else resolved.unchangedFacts++;
   }
-  return plan;
+  return resolved;
 }
 
 interface SourceShrink {

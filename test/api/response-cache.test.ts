@@ -1,11 +1,11 @@
 // The response cache keyed by graph version: repeated queries are answered without the store; a
 // write through the API is seen by the next request; a write by another process is seen once the
 // version is polled again — at most pollMs (plus one version read) after it, never later.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { VersionClock } from '../../src/graphql/response-cache.ts';
 import { eachStore } from '../support/fixtures.ts';
-import { API_KEY, seededApi, type ApiClient } from '../support/graphql-client.ts';
+import { API_KEY, seededApi } from '../support/graphql-client.ts';
 
 describe('the version clock', () => {
   afterEach(() => vi.useRealTimers());
@@ -53,27 +53,25 @@ const ITALY = 'query($id: ID!) { node(id: $id) { id name outgoing(types: ["REFUS
 
 for (const [name, open, skip] of eachStore()) {
   describe.skipIf(skip)(`the response cache on ${name}`, () => {
-    let api: ApiClient;
-    let store: GraphStore;
-    let other: GraphStore;
-    let clock: VersionClock;
-    const counter = { reads: 0 };
-
-    beforeAll(async () => {
-      store = await open();
+    /** A seeded API whose responses are cached by a version clock, its store's reads counted; all closed when the test ends. */
+    async function cachedApi() {
+      const store = await open();
       // "Another process": a second connection to the same Neo4j; the same store object for memory (a write that bypasses the API).
-      other = name === 'neo4j' ? await open() : store;
-      clock = new VersionClock(() => store.version(), 50);
-      api = await seededApi(countReads(store, counter), { versions: clock });
+      const other = name === 'neo4j' ? await open() : store;
+      const clock = new VersionClock(() => store.version(), 50);
+      const counter = { reads: 0 };
+      onTestFinished(async () => {
+        clock.stop();
+        await store.close();
+        if (other !== store) await other.close();
+      });
+      const api = await seededApi(countReads(store, counter), { versions: clock });
       await clock.start();
-    });
-    afterAll(async () => {
-      clock?.stop();
-      await api?.store.close();
-      if (other !== store) await other?.close();
-    });
+      return { api, other, clock, counter };
+    }
 
     it('answers a repeated query without reading the store, and a new variable from the store', async () => {
+      const { api, counter } = await cachedApi();
       const first = await api.query(ITALY, { id: 'state:ITA' });
       expect(first.errors).toBeUndefined();
       const reads = counter.reads;
@@ -85,6 +83,7 @@ for (const [name, open, skip] of eachStore()) {
     });
 
     it('sees a write by another process after the next version poll, not before it is needed and not later', async () => {
+      const { api, other, clock } = await cachedApi();
       const before = await api.query<{ node: { name: string } }>(ITALY, { id: 'state:ITA' });
       expect(before.data?.node.name).toBe('Italy');
       await other.upsert({ nodes: [{ id: 'state:ITA', kind: 'STATE', name: 'Italian Republic', aliases: ['Italian', 'Rome'], iso3: 'ITA', iso2: 'IT', cowCode: 325, wikidata: 'Q38' } as never], relationships: [] });
@@ -96,6 +95,7 @@ for (const [name, open, skip] of eachStore()) {
     });
 
     it('sees its own write at once (the version is read again before the mutation answers)', async () => {
+      const { api, clock } = await cachedApi();
       const refusal = await api.query<{ node: { outgoing: { edges: { node: { id: string } }[] } } }>(ITALY, { id: 'state:ITA' });
       const relId = refusal.data?.node.outgoing.edges[0]?.node.id as string;
       const query = 'query($id: ID!) { relationship(id: $id) { id disputed statements { id } } }';

@@ -1,10 +1,11 @@
 // Many sources through the GraphQL API, on each store: the two reports of the Paris summit meet
 // on the facts they share, each fact lists its statements, sources and disagreements; a person's
 // review changes resolution; a revised dossier replaces its source's statements and sourceDiff
-// shows what changed. Expected values come from the two articles' texts.
+// shows what changed. Expected values come from the two articles' texts. The reads share one API
+// over both seed articles that nothing writes to; each test that writes opens its own.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
 import { allSeedBatches, SECOND_SEED_DIR, threeRefusals, type StoreFactory } from '../support/fixtures.ts';
 import { API_KEY, codes, seededApi, type ApiClient } from '../support/graphql-client.ts';
@@ -45,66 +46,89 @@ interface Fact {
 const secondDossier = () => readFileSync(join(SECOND_SEED_DIR, 'dossier.yaml'), 'utf8');
 const secondText = () => readFileSync(join(SECOND_SEED_DIR, 'coalition-of-volunteers-signs-declaration.txt'), 'utf8');
 
+const factOf = async (api: ApiClient, id: string) => (await api.query<{ relationship: Fact | null }>(`query($id: ID!) { relationship(id: $id) { ${FACT} } }`, { id })).data?.relationship;
+
+const REVIEW = 'mutation($id: ID!, $state: ReviewState!, $note: String) { reviewStatement(statementId: $id, state: $state, note: $note) { id sourceCount disputed ... on Commitment { firmness } } }';
+const DISPUTE_NOTE = '"could participate" reports a possibility, not a pledge';
+
+/** France's hedged statement: the second report's "could participate". */
+async function hedgedFranceStatement(api: ApiClient): Promise<Statement> {
+  return (await factOf(api, FRANCE_TROOPS))?.statements.find((s) => s.claim.firmness === 'hedged') as Statement;
+}
+
+/** The API key's holder disputes France's hedged statement. */
+async function disputeHedgedFrance(api: ApiClient) {
+  const hedged = await hedgedFranceStatement(api);
+  return api.query<{ reviewStatement: { sourceCount: number; disputed: boolean; firmness: string } }>(REVIEW, { id: hedged.id, state: 'DISPUTED', note: DISPUTE_NOTE }, auth);
+}
+
 export function describeSourcesApi(name: string, makeStore: StoreFactory, options: { skip?: boolean } = {}): void {
   describe.skipIf(options.skip)(`many sources over GraphQL on ${name}`, () => {
-    let api: ApiClient;
-    beforeAll(async () => {
-      api = await seededApi(await makeStore(), { batches: allSeedBatches() });
-    });
-    afterAll(async () => {
-      await api?.store.close();
-    });
-    const fact = async (id: string) => (await api.query<{ relationship: Fact | null }>(`query($id: ID!) { relationship(id: $id) { ${FACT} } }`, { id })).data?.relationship;
+    /** A fresh API over both seed articles, its store closed when the test ends. */
+    async function seededSourcesApi(): Promise<ApiClient> {
+      const api = await seededApi(await makeStore(), { batches: allSeedBatches() });
+      onTestFinished(() => api.store.close());
+      return api;
+    }
 
-    it('makes one relationship of what both reports assert, with a statement and verified quotes from each', async () => {
-      const italy = await fact(ITALY_REFUSES);
-      expect(italy?.sourceCount).toBe(2);
-      expect(italy?.statements.map((s) => s.source.id).sort()).toEqual([FIRST, SECOND]);
-      expect(italy?.statements.every((s) => s.review.state === 'REVIEWED' && s.review.by === 'commitment-graph maintainers')).toBe(true);
-      for (const statement of italy?.statements ?? []) {
-        const text = (await api.query<{ node: { text: string } }>('query($id: ID!) { node(id: $id) { ... on Source { text } } }', { id: statement.source.id })).data?.node.text ?? '';
-        for (const e of statement.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-      }
-      const second = italy?.statements.find((s) => s.source.id === SECOND);
-      expect(second?.evidence.map((e) => e.quote)).toEqual(["Giorgia Meloni reiterated Italy's refusal to send ground troops"]);
-      const counted = await api.query<{ stats: { relationships: number }; shared: { totalCount: number }; refusals: { totalCount: number } }>(
-        '{ stats { relationships } shared: relationships(filter: { minSources: 2 }) { totalCount } refusals: commitments(filter: { kinds: [REFUSED], to: ["initiative:multinational-force-ukraine"] }) { totalCount } }',
-      );
-      // 74 + 27 statements; 20 facts are in both reports, so 81 relationships, and Italy and Poland refuse once each.
-      expect(counted.data).toEqual({ stats: { relationships: 81 }, shared: { totalCount: 20 }, refusals: { totalCount: 2 } });
-    });
+    describe('reading both reports (one API, loaded once, never written)', () => {
+      let api: ApiClient;
+      beforeAll(async () => {
+        api = await seededApi(await makeStore(), { batches: allSeedBatches() });
+      });
+      afterAll(async () => {
+        await api?.store.close();
+      });
 
-    it('lists where the reports disagree: France is conditional in one and hedged ("could") in the other', async () => {
-      const france = await fact(FRANCE_TROOPS);
-      expect(france?.disagreements).toEqual([
-        { property: 'firmness', values: ['"conditional"', '"hedged"'], statements: expect.arrayContaining([expect.objectContaining({ source: { id: FIRST } }), expect.objectContaining({ source: { id: SECOND } })]) },
-      ]);
-      expect(france?.statements.map((s) => s.claim.firmness).sort()).toEqual(['conditional', 'hedged']);
-    });
+      it('makes one relationship of what both reports assert, with a statement and verified quotes from each', async () => {
+        const italy = await factOf(api, ITALY_REFUSES);
+        expect(italy?.sourceCount).toBe(2);
+        expect(italy?.statements.map((s) => s.source.id).sort()).toEqual([FIRST, SECOND]);
+        expect(italy?.statements.every((s) => s.review.state === 'REVIEWED' && s.review.by === 'commitment-graph maintainers')).toBe(true);
+        for (const statement of italy?.statements ?? []) {
+          const text = (await api.query<{ node: { text: string } }>('query($id: ID!) { node(id: $id) { ... on Source { text } } }', { id: statement.source.id })).data?.node.text ?? '';
+          for (const e of statement.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+        }
+        const second = italy?.statements.find((s) => s.source.id === SECOND);
+        expect(second?.evidence.map((e) => e.quote)).toEqual(["Giorgia Meloni reiterated Italy's refusal to send ground troops"]);
+        const counted = await api.query<{ stats: { relationships: number }; shared: { totalCount: number }; refusals: { totalCount: number } }>(
+          '{ stats { relationships } shared: relationships(filter: { minSources: 2 }) { totalCount } refusals: commitments(filter: { kinds: [REFUSED], to: ["initiative:multinational-force-ukraine"] }) { totalCount } }',
+        );
+        // 74 + 27 statements; 20 facts are in both reports, so 81 relationships, and Italy and Poland refuse once each.
+        expect(counted.data).toEqual({ stats: { relationships: 81 }, shared: { totalCount: 20 }, refusals: { totalCount: 2 } });
+      });
 
-    it('filters by source per statement, by review state and by corroboration', async () => {
-      const res = await api.query<{ onlySecond: { totalCount: number }; machine: { totalCount: number }; both: { totalCount: number } }>(`{
-        onlySecond: relationships(filter: { sources: ["${SECOND}"], minSources: 1 }) { totalCount }
-        machine: relationships(filter: { reviewStates: [MACHINE] }) { totalCount }
-        both: commitments(filter: { minSources: 2, sources: ["${FIRST}"] }) { totalCount }
-      }`);
-      expect(res.errors).toBeUndefined();
-      // In both reports: France's troops, the British and French hubs, Germany's hedged support, Italy's refusal.
-      expect(res.data).toEqual({ onlySecond: { totalCount: 27 }, machine: { totalCount: 0 }, both: { totalCount: 5 } });
+      it('lists where the reports disagree: France is conditional in one and hedged ("could") in the other', async () => {
+        const france = await factOf(api, FRANCE_TROOPS);
+        expect(france?.disagreements).toEqual([
+          { property: 'firmness', values: ['"conditional"', '"hedged"'], statements: expect.arrayContaining([expect.objectContaining({ source: { id: FIRST } }), expect.objectContaining({ source: { id: SECOND } })]) },
+        ]);
+        expect(france?.statements.map((s) => s.claim.firmness).sort()).toEqual(['conditional', 'hedged']);
+      });
+
+      it('filters by source per statement, by review state and by corroboration', async () => {
+        const res = await api.query<{ onlySecond: { totalCount: number }; machine: { totalCount: number }; both: { totalCount: number } }>(`{
+          onlySecond: relationships(filter: { sources: ["${SECOND}"], minSources: 1 }) { totalCount }
+          machine: relationships(filter: { reviewStates: [MACHINE] }) { totalCount }
+          both: commitments(filter: { minSources: 2, sources: ["${FIRST}"] }) { totalCount }
+        }`);
+        expect(res.errors).toBeUndefined();
+        // In both reports: France's troops, the British and French hubs, Germany's hedged support, Italy's refusal.
+        expect(res.data).toEqual({ onlySecond: { totalCount: 27 }, machine: { totalCount: 0 }, both: { totalCount: 5 } });
+      });
     });
 
     it('records a review under the API key\'s name, and a disputed statement stops counting', async () => {
-      const mutation = 'mutation($id: ID!, $state: ReviewState!, $note: String) { reviewStatement(statementId: $id, state: $state, note: $note) { id sourceCount disputed ... on Commitment { firmness } } }';
-      const france = await fact(FRANCE_TROOPS);
-      const hedged = france?.statements.find((s) => s.claim.firmness === 'hedged') as Statement;
-      expect(codes(await api.query(mutation, { id: hedged.id, state: 'DISPUTED', note: 'x' }))).toEqual(['UNAUTHENTICATED']);
-      expect(codes(await api.query(mutation, { id: hedged.id, state: 'DISPUTED' }, auth))).toEqual(['BAD_ARGUMENT']);
-      expect(codes(await api.query(mutation, { id: 'stmt:00000000000000000000', state: 'REVIEWED' }, auth))).toEqual(['UNKNOWN_ID']);
-      const disputed = await api.query<{ reviewStatement: { sourceCount: number; disputed: boolean; firmness: string } }>(mutation, { id: hedged.id, state: 'DISPUTED', note: '"could participate" reports a possibility, not a pledge' }, auth);
+      const api = await seededSourcesApi();
+      const hedged = await hedgedFranceStatement(api);
+      expect(codes(await api.query(REVIEW, { id: hedged.id, state: 'DISPUTED', note: 'x' }))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await api.query(REVIEW, { id: hedged.id, state: 'DISPUTED' }, auth))).toEqual(['BAD_ARGUMENT']);
+      expect(codes(await api.query(REVIEW, { id: 'stmt:00000000000000000000', state: 'REVIEWED' }, auth))).toEqual(['UNKNOWN_ID']);
+      const disputed = await disputeHedgedFrance(api);
       expect(disputed.data?.reviewStatement).toEqual({ id: FRANCE_TROOPS, sourceCount: 1, disputed: true, firmness: 'conditional' });
-      const after = await fact(FRANCE_TROOPS);
+      const after = await factOf(api, FRANCE_TROOPS);
       const review = after?.statements.find((s) => s.id === hedged.id)?.review;
-      expect(review).toMatchObject({ state: 'DISPUTED', by: 'test-writer', note: '"could participate" reports a possibility, not a pledge' });
+      expect(review).toMatchObject({ state: 'DISPUTED', by: 'test-writer', note: DISPUTE_NOTE });
       expect(Date.parse(review?.at ?? '')).toBeGreaterThan(Date.parse('2026-01-01'));
       expect(after?.disagreements).toEqual([]); // the disputed statement no longer disagrees
       const listed = await api.query<{ relationships: { edges: { node: { id: string } }[] } }>('{ relationships(filter: { disputed: true }) { edges { node { id } } } }');
@@ -112,6 +136,8 @@ export function describeSourcesApi(name: string, makeStore: StoreFactory, option
     });
 
     it('replaces a revised dossier\'s statements: a dropped claim goes, reviews of unchanged statements stay, and sourceDiff says what changed', async () => {
+      const api = await seededSourcesApi();
+      await disputeHedgedFrance(api);
       const revised = secondDossier()
         .replace(/ {2}- ref: usa-pledges-support-for-force\n[\s\S]*?(?= {2}- ref: eu-pledges-aid)/, '')
         .replace('refs: [ ita-refuses-troops, usa-pledges-support-for-force ]', 'refs: [ ita-refuses-troops ]')
@@ -124,8 +150,8 @@ export function describeSourcesApi(name: string, makeStore: StoreFactory, option
       );
       expect(ingest.errors).toBeUndefined();
       expect(ingest.data?.ingestDossier).toEqual({ relationshipsRemoved: 1, statementsAdded: 0, statementsChanged: 1, statementsRemoved: 1, versionsAdded: 1 });
-      expect(await fact(USA_SUPPORT)).toBeNull();
-      const france = await fact(FRANCE_TROOPS);
+      expect(await factOf(api, USA_SUPPORT)).toBeNull();
+      const france = await factOf(api, FRANCE_TROOPS);
       expect(france?.statements.find((s) => s.source.id === SECOND)?.review.state).toBe('DISPUTED'); // France's statement did not change
       const diff = await api.query<{ sourceDiff: { from: number; to: number; removed: { id: string; claim: { id: string } }[]; added: unknown[]; changed: { properties: string[]; before: { action: string }; after: { action: string } }[]; sentencesAdded: string[] } }>(
         `{ sourceDiff(id: "${SECOND}") { from to removed { id claim { id } } added { id } changed { properties before { ... on Commitment { action } } after { ... on Commitment { action } } } sentencesAdded } }`,
@@ -145,6 +171,7 @@ export function describeSourcesApi(name: string, makeStore: StoreFactory, option
     });
 
     it('refuses a revision that retracts more than half of its source (SOURCE_SHRINK, nothing written) unless allowShrink: true', async () => {
+      const api = await seededSourcesApi();
       const ingest = (kept: number, allowShrink?: boolean) =>
         api.query<{ ingestDossier: { statementsRemoved: number; versionsAdded: number } }>(
           'mutation($yaml: String!, $text: String!, $allowShrink: Boolean) { ingestDossier(yaml: $yaml, sourceText: $text, allowShrink: $allowShrink) { statementsRemoved versionsAdded } }',

@@ -1,7 +1,8 @@
 // The many-sources part of the GraphStore contract, run against every adapter: facts with
 // statements, source versions and revisions, reviews and unloads (src/store/statement-plan.ts,
-// src/domain/statements.ts). Small sources are built here, each with its text and verified quotes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// src/domain/statements.ts). Small sources are built here, each with its text and verified quotes;
+// every test opens its own store and brings it to the point its story starts from (storeAfter).
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { deriveFactId, deriveStatementId, sha256Hex } from '../../src/domain/relationship-id.ts';
 import { factsFromClaims } from '../../src/domain/statements.ts';
@@ -72,17 +73,37 @@ const leadsId = deriveFactId(LEADS as never);
 const troopsId = deriveFactId(TROOPS as never);
 const refusalId = deriveFactId(REFUSAL as never);
 
+/** One step of the story the tests start from, applied to a fresh store. */
+type Step = (store: GraphStore) => Promise<unknown>;
+
+/** Sources A (first version) and B: two facts both assert, and Italy's refusal A alone asserts. */
+async function loadBothArticles(store: GraphStore): Promise<void> {
+  await store.upsert(articleA1());
+  await store.upsert(articleB());
+}
+
+/** A reviewer disputes B's statement that Meloni leads Italy; the fact as re-resolved. */
+async function disputeLeadsFromB(store: GraphStore) {
+  const [leads] = await store.getRelationships([leadsId]);
+  const fromB = leads?.statements.find((s) => s.sourceId === 'source:b');
+  return store.reviewStatement(fromB?.id as string, { state: 'disputed', by: 'ana', at: '2026-11-29T10:00:00Z', note: 'not in this article' });
+}
+
+/** A's second version: the UK's pledge hedged, Italy's refusal dropped. */
+const reviseArticleA: Step = (store) => store.upsert(articleA2());
+
 export function describeStatementContract(name: string, makeStore: StoreFactory, options: { skip?: boolean } = {}): void {
   describe.skipIf(options.skip)(`GraphStore contract, many sources: ${name}`, () => {
-    let store: GraphStore;
-    beforeAll(async () => {
-      store = await makeStore();
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
+    /** A fresh store of this adapter, closed when the test ends, with `steps` applied in order. */
+    async function storeAfter(...steps: Step[]): Promise<GraphStore> {
+      const store = await makeStore();
+      onTestFinished(() => store.close());
+      for (const step of steps) await step(store);
+      return store;
+    }
 
     it('makes one fact of what two sources assert, with a statement from each', async () => {
+      const store = await storeAfter();
       expect(await store.upsert(articleA1())).toMatchObject({ relationshipsCreated: 3, statementsAdded: 3, versionsAdded: 1 });
       expect(await store.upsert(articleB())).toMatchObject({ relationshipsCreated: 0, relationshipsUpdated: 2, statementsAdded: 2, versionsAdded: 1 });
       const [leads, troops] = await store.getRelationships([leadsId, troopsId]);
@@ -98,6 +119,7 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('changes nothing when a source is loaded again unchanged', async () => {
+      const store = await storeAfter(loadBothArticles);
       const version = await store.version();
       const before = await store.snapshot();
       const report = await store.upsert(articleA1());
@@ -108,9 +130,8 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('keeps a review when other statements of the fact are revised, and a disputed statement does not count', async () => {
-      const [leads] = await store.getRelationships([leadsId]);
-      const fromB = leads?.statements.find((s) => s.sourceId === 'source:b');
-      const reviewed = await store.reviewStatement(fromB?.id as string, { state: 'disputed', by: 'ana', at: '2026-11-29T10:00:00Z', note: 'not in this article' });
+      const store = await storeAfter(loadBothArticles);
+      const reviewed = await disputeLeadsFromB(store);
       expect(reviewed?.sourceCount).toBe(1);
       expect(reviewed?.disputed).toBe(true);
       expect((await store.listRelationships({ disputed: true }, {})).items.map((r) => r.id)).toEqual([leadsId]);
@@ -119,6 +140,7 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('replaces a revised source\'s statements: what it no longer states goes, unchanged statements keep id and review', async () => {
+      const store = await storeAfter(loadBothArticles, disputeLeadsFromB);
       const [troopsBefore] = await store.getRelationships([troopsId]);
       const report = await store.upsert(articleA2());
       expect(report).toMatchObject({ statementsAdded: 0, statementsChanged: 1, statementsRemoved: 1, relationshipsRemoved: 1, versionsAdded: 1 });
@@ -141,6 +163,7 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('refuses a revision whose text no longer holds a quote, and writes nothing', async () => {
+      const store = await storeAfter(loadBothArticles, disputeLeadsFromB, reviseArticleA);
       const before = await store.snapshot();
       const broken = articleA2();
       broken.nodes[0] = sourceNode('source:a', 'A different text altogether, with nothing quoted in it at all.');
@@ -150,6 +173,7 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('unloads a source: its statements, versions and node go; facts others assert stay', async () => {
+      const store = await storeAfter(loadBothArticles, disputeLeadsFromB, reviseArticleA);
       const report = await store.unloadSource('source:b');
       expect(report).toMatchObject({ statementsRemoved: 2, nodesRemoved: 1, relationshipsRemoved: 0 });
       expect(await store.sourceVersions('source:b')).toEqual([]);
@@ -162,6 +186,7 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('holds a fact in each phase of a source and not in the gap between them (as-of filters match per statement)', async () => {
+      const store = await storeAfter();
       const text = 'Prussia row 1. Prussia row 2.';
       const member = { type: 'MEMBER_OF', from: 'state:PRU', to: 'alliance:holy' };
       const batch: GraphBatch = {
@@ -184,6 +209,7 @@ export function describeStatementContract(name: string, makeStore: StoreFactory,
     });
 
     it('refuses a new version that would remove all, or more than half, of its source\'s statements unless allowShrink, and writes nothing', async () => {
+      const store = await storeAfter();
       const text = 'Meloni, who leads Italy, spoke. Italy would not send troops. Britain pledged troops.';
       const statements = [
         claim('source:c', text, 'Meloni, who leads Italy', LEADS, 'leads'),

@@ -69,18 +69,3 @@ describe('cypher library', () => {
     }
   });
 });
-
-describe('the Neo4j Browser guide', () => {
-  it('is the one written from the saved queries (npm run browser:guide), and holds every one of them', async () => {
-    const { GUIDE_FILE, renderGuide } = await import('../../src/operations/browser-guide.ts');
-    const { readFileSync } = await import('node:fs');
-    const guide = renderGuide();
-    expect(readFileSync(GUIDE_FILE, 'utf8'), 'cypher/browser/guide.html is stale: run npm run browser:guide').toBe(guide);
-    for (const [name, statement] of library) {
-      if (!name.startsWith('browser/')) continue;
-      const escaped = statement.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      expect(guide, name).toContain(`<pre class="pre-scrollable code runnable">${escaped}</pre>`);
-      for (const param of statement.params) expect(guide, `${name} sets $${param}`).toMatch(new RegExp(`:param ${param} =&gt; `));
-    }
-  });
-});
