@@ -65,6 +65,14 @@ describe('README and docs/ links', () => {
     expect(DOCS.flatMap(brokenLinks)).toEqual([]);
   });
 
+  it('names only paths that exist when it names a file of the tree in code (`src/…`, `test/…`, `tools/…`)', () => {
+    const named = DOCS.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/`((?:src|test|tools|bench|cypher|seeds|data)\/[\w./-]+\.\w+)`/g)].map((m) => ({ file: relative(ROOT, file), path: m[1] as string })),
+    );
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter(({ path }) => !path.includes('*') && !path.includes('<') && !existsSync(join(ROOT, path)))).toEqual([]);
+  });
+
   it('makes anchors as GitHub does', () => {
     const anchors = headingAnchors("# A\n## First loads with Neo4j's import tool\n## Configuration (environment)\n```\n# not a heading\n```\n## A\n");
     expect([...anchors]).toEqual(['a', 'first-loads-with-neo4js-import-tool', 'configuration-environment', 'a-1']);
