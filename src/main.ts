@@ -12,6 +12,7 @@ import { createServer, MAX_BODY_BYTES } from './server.ts';
 import { DraftService } from './services/draft-service.ts';
 import { ServerHealth } from './http/health.ts';
 import { AnalysisService } from './services/analysis-service.ts';
+import { NlpService } from './services/nlp-service.ts';
 import { VersionClock } from './graphql/response-cache.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
   const versions = config.responseCache.enabled ? new VersionClock(() => store.version(), config.responseCache.pollMs, logger) : undefined;
   await versions?.start();
   const health = new ServerHealth();
+  // CoreNLP is optional: /healthz reports it, drafts wait for it (NLP_UNAVAILABLE) or use the rules.
+  const nlp = new NlpService(config.nlp);
+  health.services.nlp = () => nlp.current;
+  nlp.begin((status) => logger.info({ nlp: status }, status.state === 'ready' ? 'CoreNLP ready' : 'CoreNLP could not start: drafts use the simpler rules'));
   const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection, health });
 
   let lastRequestAt = Date.now();
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
       clearInterval(drain);
       server.close(() => {
         versions?.stop();
-        void Promise.all([analysis.close(), drafts.close(), store.close()]).finally(() => {
+        void Promise.all([analysis.close(), drafts.close(), nlp.close(), store.close()]).finally(() => {
           logger.info('stopped');
           process.exit(0);
         });

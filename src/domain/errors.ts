@@ -18,7 +18,7 @@ export interface Problem extends Location {
  * Codes that say the store cannot be used now — not that the input is wrong: the CLI exits 3,
  * the API answers 503 (with Retry-After when the error says when to try again).
  */
-export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set(['STORE_UNAVAILABLE', 'STORE_DISK_FULL', 'STORE_UNWRITABLE', 'STORE_LOCKED', 'STORE_FILE_CORRUPT', 'STORE_FILE_FORMAT', 'STORE_READ_ONLY']);
+export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set(['STORE_UNAVAILABLE', 'STORE_DISK_FULL', 'STORE_UNWRITABLE', 'STORE_LOCKED', 'STORE_FILE_CORRUPT', 'STORE_FILE_FORMAT', 'STORE_READ_ONLY', 'NLP_UNAVAILABLE']);
 
 export class DomainError extends Error {
   readonly code: string;

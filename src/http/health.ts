@@ -15,6 +15,8 @@ export class ServerHealth {
   ready = false;
   /** Shutdown has begun: in-flight requests finish, new clients should go elsewhere. */
   stopping = false;
+  /** The state of an optional service the API uses (today CoreNLP for drafts), reported as is. */
+  services: Record<string, () => unknown> = {};
   private readonly loopDelay: ReturnType<typeof monitorEventLoopDelay>;
 
   constructor() {
@@ -41,7 +43,8 @@ export function healthPlugin(health: ServerHealth, storeKind: string, answers: O
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== HEALTH_PATH || (url.search !== '' && url.search !== '?reset')) return;
       const status = health.status;
-      const body = JSON.stringify({ status, store: storeKind, eventLoopDelayMs: health.eventLoopDelayMs(url.search === '?reset') });
+      const services = Object.fromEntries(Object.entries(health.services).map(([name, state]) => [name, state()]));
+      const body = JSON.stringify({ status, store: storeKind, ...services, eventLoopDelayMs: health.eventLoopDelayMs(url.search === '?reset') });
       answers.end(request, endResponse, new fetchAPI.Response(body, { status: status === 'ok' ? 200 : 503, headers: { 'content-type': 'application/json' } }));
     },
   };
