@@ -5,7 +5,7 @@
 // figures are those of the articles no rule was tuned on (split.json `evaluate`); the tuning
 // articles and the seed article (where the rules were developed) are shown apart. Figures are
 // printed (and written with --json), never asserted: the machine is shared and noisy.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { draftContext, draftDossier } from '../src/ingest/draft/draft.ts';
 import { commitmentsOf, f1, nodesOf, parseDossier, ratio, score, type Scores } from '../src/ingest/draft/evaluate.ts';
@@ -71,4 +71,22 @@ if (json) {
     if (list.length > 1) console.log(line(`overall (${g})`, sum(list), list.length));
   }
   console.log('\nP, R: (type, committing actor) with the quote in a sentence the key quotes, one to one; +obj: the object too.');
+}
+
+// How far two people keying independently agree: the second key scored against the first, as a draft is.
+const twice = articles.filter((a) => existsSync(join(a.dir, 'second-key.yaml')));
+const agreement = twice.map((article) => {
+  const first = parseDossier(readFileSync(join(article.dir, 'dossier.yaml'), 'utf8'));
+  const second = parseDossier(readFileSync(join(article.dir, 'second-key.yaml'), 'utf8'));
+  const scores = score(commitmentsOf(second, article.text), commitmentsOf(first, article.text), nodesOf(second), nodesOf(first));
+  return { article: article.name, split: article.split, words: 0, ms: 0, ...scores } satisfies Row;
+});
+if (agreement.length > 0) {
+  if (json) console.log(JSON.stringify({ agreement: { articles: agreement.length, ...sum(agreement), ...figures(sum(agreement)) } }));
+  else {
+    console.log(`\n-- agreement of two independent keys (${agreement.length} articles keyed twice; "key" = first, "draft" = second)`);
+    const untimed = (text: string) => text.replace(/\s+\S+\s+\S+$/, '');
+    for (const row of agreement) console.log(untimed(line(row.article, row)));
+    console.log(untimed(line('overall (agreement)', sum(agreement), agreement.length)));
+  }
 }

@@ -119,7 +119,7 @@ export function quoteProblem(text: string, span: QuotedSpan): RuleProblem | unde
   const found = text.indexOf(span.quote);
   const where =
     found < 0
-      ? 'and the quote is not in the text; copy it verbatim (curly quotes and dashes included)'
+      ? ', and the quote is not in the text: copy it verbatim (curly quotes and dashes included)'
       : text.indexOf(span.quote, found + 1) >= 0
         ? `; the quote occurs more than once (first at ${found}..${found + span.quote.length}): set start and end to the occurrence meant`
         : `; it occurs at ${found}..${found + span.quote.length}: set start: ${found} and end: ${found + span.quote.length} (cgraph validate --fix-offsets does it)`;

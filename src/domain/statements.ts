@@ -1,23 +1,6 @@
 // Many sources, one graph: a fact (one relationship) and the statements that assert it, and the
-// one resolution policy every reader uses (`resolve`). Pure; no I/O.
-//
-// The policy, on a date or over all time:
-// - Only statements that count take part: not `disputed` (a person said they are wrong) and, with
-//   a date, valid on it. A fact no statement counts for does not hold (it is kept, and shown when
-//   asked for disputed facts).
-// - Validity is the union of the counting statements' intervals, never their hull: a membership
-//   stated for 1815–1848 and for 1850–1866 does not hold in 1849. When the statement that wins
-//   (below) says the commitment was withdrawn, every interval ends at its validTo.
-// - Precedence for single-valued properties (action, firmness, status, codes, amounts, role…):
-//   reviewed before machine-written; then the latest statement (by statedAt, else validFrom):
-//   commitments evolve, the newest word stands; then the statement id, so the answer never depends
-//   on load order.
-// - Conditions, unresolved points and speakers are the union over the counting statements;
-//   evidence is every counting statement's evidence.
-// - Disagreements are listed, never hidden: a property on which two sources give different values
-//   (each source's set of values compared; statements of one source complement each other, as a
-//   dataset's phases do). Wording (action, summary, note, claim) is not compared: two reports
-//   rarely word a pledge alike; it is in each statement for whoever reads them.
+// one resolution policy every reader uses (`resolve`, `factOn`), written once in docs/model.md
+// ("Resolution"): what counts, when a fact holds, which statement wins. Pure; no I/O.
 import type { Evidence, GraphRelationship, Review, ReviewState } from './model.ts';
 import { deriveFactId, deriveStatementId } from './relationship-id.ts';
 import { asOfDay, holdsOn, mergeSpans, validity, type Validity } from './time.ts';
@@ -154,7 +137,7 @@ function statementSpansOf(statements: readonly Statement[], endAt: string | unde
 }
 
 /**
- * The fact its statements make, resolved by the policy above; with `asOf`, on that date only
+ * The fact its statements make, resolved by the policy (docs/model.md); with `asOf`, on that date only
  * (undefined when it does not hold then). Without `asOf`, a fact whose statements are all
  * disputed is still returned, resolved from them, with no spans and a sourceCount of 0.
  */

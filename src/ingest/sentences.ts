@@ -40,11 +40,22 @@ function splitLine(line: string, offset: number, into: Sentence[]): void {
     pieces.push(s.out());
   });
   let cursor = 0;
+  const firstOfLine = into.length;
   const push = (from: number, to: number) => {
     const raw = line.slice(from, to);
     const leading = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed) into.push({ text: trimmed, start: offset + from + leading, end: offset + from + leading + trimmed.length });
+    if (!trimmed) return;
+    const start = offset + from + leading;
+    const previous = into.length > firstOfLine ? into[into.length - 1] : undefined;
+    // Punctuation alone (a full stop after a closing quote: `“… agreed.”.`) ends the sentence
+    // before it rather than standing as a sentence of its own.
+    if (previous && !/[\p{L}\p{N}]/u.test(trimmed)) {
+      previous.end = start + trimmed.length;
+      previous.text = line.slice(previous.start - offset, previous.end - offset);
+      return;
+    }
+    into.push({ text: trimmed, start, end: start + trimmed.length });
   };
   for (const piece of pieces) {
     const wanted = piece.trim();

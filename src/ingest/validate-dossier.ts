@@ -392,8 +392,23 @@ function ledgerAdvice(text: string, split: readonly Sentence[], written: string)
     if (overlapping.length === 1) return `this text is part of the sentence "${overlapping[0]?.text}"; use that whole sentence`;
     return `this text is verbatim, but the ledger's sentence splitter reads it as ${overlapping.length} sentences; give each its own entry: ${overlapping.map((s) => `"${s.text}"`).join(' | ')}`;
   }
-  const closest = [...split].sort((a, b) => distance(written, a.text) - distance(written, b.text))[0];
+  const closest = closestByContent(written, split);
   return `this is not in the source text${closest ? `; the closest sentence is "${closest.text}"` : ''}: copy it verbatim (curly quotes and dashes included)`;
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+
+/** The sentence that shares most of the written words (a shortened or retyped sentence keeps most of them); edit distance only breaks ties. */
+function closestByContent(written: string, split: readonly Sentence[]): Sentence | undefined {
+  const mine = new Set(wordsOf(written));
+  let best: { sentence: Sentence; shared: number; distance: number } | undefined;
+  for (const sentence of split) {
+    const shared = new Set(wordsOf(sentence.text).filter((w) => mine.has(w))).size;
+    if (shared === 0) continue;
+    const d = distance(written, sentence.text);
+    if (!best || shared > best.shared || (shared === best.shared && d < best.distance)) best = { sentence, shared, distance: d };
+  }
+  return best?.sentence;
 }
 
 // --- the whole dossier ----------------------------------------------------------------------

@@ -59,6 +59,27 @@ describe('cgraph draft', () => {
     expect(statements.map((s) => s.claim)).toContainEqual(expect.objectContaining({ type: 'PLEDGED', from: 'state:BRA', to: 'state:HTI' }));
   });
 
+  it('drafts every sentence shape the ledger meets into a draft that validates', () => {
+    const shapes = [
+      // A quotation closed before a full stop, as some sites print it.
+      'The minister said the plan “will go ahead as agreed.”. She added that the fund would be “ready by spring.”. France pledged to send two frigates to the mission.',
+      // A sentence the article repeats, a headline without a full stop, a bullet list.
+      'France pledges frigates for the mission\nFrance pledged to send two frigates to the mission.\n- Germany will send a field hospital.\n- Italy refused to send troops.\nFrance pledged to send two frigates to the mission.',
+    ];
+    shapes.forEach((text, index) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'article.txt'), text);
+      const out = join(dir, 'draft');
+      const drafted = runCli(['draft', join(dir, 'article.txt'), '--out', out, '--source-id', `source:shape-${index}`]);
+      expect(drafted.code, drafted.stderr).toBe(0);
+      const dossier = parse(readFileSync(join(out, 'dossier.yaml'), 'utf8')) as { ledger: { sentence: string }[] };
+      const sentences = dossier.ledger.map((entry) => entry.sentence);
+      expect(new Set(sentences).size).toBe(sentences.length);
+      const validated = runCli(['validate', out]);
+      expect(validated.code, validated.stderr + validated.stdout).toBe(0);
+    });
+  });
+
   it('drafts a folder of articles, one draft folder each', () => {
     const articles = join(tempDir(), 'articles');
     mkdirSync(articles);

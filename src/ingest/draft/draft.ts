@@ -312,7 +312,8 @@ function findActor(tokens: readonly Token[], mentions: readonly Mention[], match
     if (before && before.pos === 'NOUN' && !possessed && !mentions.some((m) => m.first <= j && j < m.end)) {
       let k = j - 1;
       while (k >= 0 && k >= j - 3 && ['NOUN', 'ADJ', 'PROPN'].includes((tokens[k] as Token).pos) && !mentions.some((m) => m.end - 1 === k)) k--;
-      const owner = mentions.find((m) => m.end - 1 === k || (isPossessive(tokens[k] as Token) && m.end === k));
+      const possessor = tokens[k];
+      const owner = mentions.find((m) => m.end - 1 === k || (possessor !== undefined && isPossessive(possessor) && m.end === k));
       if (!owner) return undefined;
     }
   }
@@ -699,10 +700,7 @@ function assemble(
       if (index >= 0) bySentence.set(index, [...new Set([...(bySentence.get(index) ?? []), rel.ref])]);
     }
   }
-  const ledger = sentences.map((s, index) => {
-    const refsHere = bySentence.get(index);
-    return refsHere ? { sentence: s.text, refs: refsHere } : { sentence: s.text, none: 'no pledge, refusal or warning found by the drafter; check it' };
-  });
+  const ledger = ledgerOf(sentences, bySentence);
 
   const sha256 = createHash('sha256').update(text).digest('hex');
   const firstLine = (sentences[0] as Sentence).text;
@@ -723,6 +721,19 @@ function assemble(
   const confidenceOf = new Map(all.map((rel) => [rel.ref, rel.confidence]));
   const yaml = renderYaml(dossier, confidenceOf, candidates.length);
   return { candidates, dossier, yaml, entities, sentences: sentences.length };
+}
+
+/** One ledger entry per distinct sentence text (the ledger is keyed by text: an article may repeat a sentence), with the refs of every place it occurs. */
+function ledgerOf(sentences: readonly Sentence[], refsAt: ReadonlyMap<number, string[]>): Record<string, unknown>[] {
+  const refsByText = new Map<string, Set<string>>();
+  sentences.forEach((s, index) => {
+    const refs = refsByText.get(s.text) ?? new Set<string>();
+    for (const ref of refsAt.get(index) ?? []) refs.add(ref);
+    refsByText.set(s.text, refs);
+  });
+  return [...refsByText].map(([sentence, refs]) =>
+    refs.size > 0 ? { sentence, refs: [...refs] } : { sentence, none: 'no pledge, refusal or warning found by the drafter; check it' },
+  );
 }
 
 function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {

@@ -1,0 +1,38 @@
+// What cgraph validate says about a ledger sentence or a quote that is not the text, as a process:
+// the advice an analyst acts on names the right sentence and reads as a sentence.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/fixtures.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const SEED = 'seeds/paris-summit-2026-01-06';
+
+/** A copy of the seed dossier with one edit, validated as --json; the problems it reports. */
+function problemsAfter(edit: (yaml: string) => string): { code: string; path: string; message: string }[] {
+  const dir = join(tempDir(), 'dossier');
+  cpSync(SEED, dir, { recursive: true });
+  const file = join(dir, 'dossier.yaml');
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+  const result = runCli(['validate', file, '--json']);
+  expect(result.code).toBe(1);
+  return (JSON.parse(result.stdout) as { error: { problems: { code: string; path: string; message: string }[] } }).error.problems;
+}
+
+describe('cgraph validate: advice on text that is not the source', () => {
+  it('names the sentence a shortened ledger entry was cut from, not a short sentence that is merely near in length', () => {
+    const full = 'European officials privately acknowledge that any deployment would be highly sensitive and dependent on conditions on the ground, including Russian consent—something that currently appears unlikely.';
+    const problems = problemsAfter((yaml) => yaml.replace(`  - sentence: ${full}`, '  - sentence: European officials privately acknowledge that any deployment would be sensitive.'));
+    const unknown = problems.find((p) => p.code === 'LEDGER_UNKNOWN_SENTENCE');
+    expect(unknown?.message).toContain(`the closest sentence is "${full}"`);
+  });
+
+  it('separates the two halves of a quote mismatch with punctuation', () => {
+    const problems = problemsAfter((yaml) => yaml.replace(/(\n\s+- quote: )(\S+ \S+)/, '$1Nobody ever said $2'));
+    const mismatch = problems.find((p) => p.code === 'QUOTE_MISMATCH');
+    expect(mismatch?.message).toMatch(/^text\.slice\(\d+, \d+\) is not this quote, and the quote is not in the text: copy it verbatim/);
+  });
+});
