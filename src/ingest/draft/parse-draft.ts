@@ -51,7 +51,7 @@ export interface NlpOptions {
   timeoutMs?: number;
 }
 
-const ENGLISH = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'with', 'as', 'by', 'was', 'said', 'it', 'has', 'be', 'are', 'from', 'at', 'will', 'would', 'have', 'not', 'an', 'its', 'this', 'which']);
+const ENGLISH = new Set(['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'as', 'by', 'was', 'said', 'it', 'has', 'be', 'are', 'from', 'at', 'will', 'would', 'have', 'not', 'an', 'its', 'this', 'which']);
 
 /** Refuses text that is not English (the dictionaries and the parser read English only): DRAFT_LANGUAGE. */
 export function checkEnglish(text: string): void {
@@ -60,7 +60,7 @@ export function checkEnglish(text: string): void {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const english = words.filter((w) => ENGLISH.has(w)).length;
   const foreignScript = letters.length >= 20 && latin / letters.length < 0.5;
-  const noEnglishWords = words.length >= 25 && english / words.length < 0.04;
+  const noEnglishWords = words.length >= 12 && english / words.length < 0.05;
   if (foreignScript || noEnglishWords) {
     throw new DomainError('DRAFT_LANGUAGE', `the text does not read as English (${foreignScript ? 'mostly letters outside the Latin alphabet' : 'almost none of the commonest English words'}); the drafter reads English only: draft a translation, or write the dossier by hand`, {});
   }
