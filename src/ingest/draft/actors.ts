@@ -88,11 +88,25 @@ function mentionAt(scope: ActorScope, index: number): Mention | undefined {
   return scope.mentions.find((m) => m.first <= index - 1 && index - 1 < m.end);
 }
 
+/** A state named among the words that modify a head, two levels down: "British … Minister Desmond Swayne". */
+function stateAround(scope: ActorScope, index: number): string | undefined {
+  const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
+  const level2 = level1.flatMap((i) => scope.parse.children(i, NAMING).map((d) => d.dependent));
+  for (const i of [index, ...level1, ...level2]) {
+    const mention = mentionAt(scope, i);
+    if (mention?.entity.node.kind === 'STATE') return mention.entity.id;
+  }
+  return undefined;
+}
+
 function personAt(scope: ActorScope, index: number): Actor | undefined {
   const token = scope.tokens[index - 1];
   if (!token) return undefined;
   for (const person of scope.reader.persons.values()) {
-    if (person.start <= token.start && token.end <= person.end) return { id: person.state ?? person.entity.id, how: 'subject', speaker: person.entity.id };
+    if (!(person.start <= token.start && token.end <= person.end)) continue;
+    // The title's state, when the words before the title did not name it: the parse's modifiers may.
+    person.state ??= stateAround(scope, index);
+    return { id: person.state ?? person.entity.id, how: 'subject', speaker: person.entity.id };
   }
   return undefined;
 }

@@ -450,7 +450,7 @@ export function chooseObject(tokens: readonly Token[], mentions: readonly Mentio
 /** Tokens joined back as written: no space before an apostrophe, comma or full stop. */
 export const joinWords = (text: string) => text.replace(/\s+([’',.])/g, '$1');
 
-function proposedInitiative(name: string, from: string): ObjectChoice {
+export function proposedInitiative(name: string, from: string): ObjectChoice {
   const id = `initiative:${slug(name, 50)}`;
   return { id, how: 'proposed', phrase: name, node: { id, kind: 'INITIATIVE', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], note: `Proposed by cgraph draft from ${from}: "${name}"; rename it, or replace it with an existing initiative.` } as GraphNode };
 }

@@ -32,16 +32,22 @@ export interface Frame {
   /** The head of the reporting clause ("X said …") the predicate stands in, when there is one. */
   reporter?: number;
   condition?: { text: string; start: number; end: number; cue: string };
+  /** What is promised, refused or threatened, as the dependencies delimit it: the object, to-clause or oblique. */
+  object?: { text: string; start: number; end: number };
   firmness: Firmness;
 }
 
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const MODALS = new Set(['will', 'would', 'shall', "'ll", '’ll', 'wo']);
+/** Modals under which a giving verb still pledges, hedged: "could support a multinational force". */
+const FUTURE_MODALS = new Set([...MODALS, 'could']);
 const HEDGES = new Set(['could', 'may', 'might', 'can']);
 const CONSIDERING = new Set(['consider', 'weigh', 'explore', 'study', 'plan', 'mull']);
 const REPORTING = new Set(['say', 'tell', 'warn', 'add', 'state', 'insist', 'stress', 'declare', 'announce', 'write', 'post', 'caution', 'note', 'confirm', 'reiterate', 'claim', 'report', 'indicate', 'suggest', 'affirm', 'underline', 'emphasise', 'emphasize']);
 const BELIEF = new Set(['believe', 'expect', 'think', 'anticipate', 'foresee']);
 const CONDITION_MARKS = new Set(['if', 'once', 'unless', 'until', 'provided', 'should', 'as long as']);
+/** What a delivery verb gives when it pledges: money or forces. */
+const GIVEN = /^(troops?|soldiers|police|officers|peacekeepers|helicopters?|hospitals?|units?|aircraft|jets|ships|frigates|warships|personnel|forces|dollars?|euros?|pounds?|francs?|yen|yuan|million|billion|mn|bn|m|aid|assistance|grants?|loans?)$/i;
 const FORCE_WORDS = new Set(['force', 'military', 'strike', 'attack', 'war', 'invasion', 'nuclear', 'retaliation', 'action']);
 /** Relations a noun predicate stands in when the sentence asserts it ("issued a warning"), not when it is talked about ("fears of a threat"). */
 const ASSERTING = /^(root|obj|nsubj|nsubj:pass|appos|dep|parataxis|ccomp|conj|iobj|xcomp)/;
@@ -109,8 +115,8 @@ function negated(parse: Parse, index: number): boolean {
   return parse.children(index, /^(advmod|neg|det|aux)$/).some((d) => NEGATIONS.has(parse.lemma(d.dependent)) || NEGATIONS.has((parse.token(d.dependent)?.text ?? '').toLowerCase()));
 }
 
-function hasModal(parse: Parse, index: number): boolean {
-  return parse.children(index, /^aux/).some((d) => MODALS.has(parse.lemma(d.dependent)) || MODALS.has((parse.token(d.dependent)?.text ?? '').toLowerCase()));
+function hasModal(parse: Parse, index: number, modals: ReadonlySet<string> = MODALS): boolean {
+  return parse.children(index, /^aux/).some((d) => modals.has(parse.lemma(d.dependent)) || modals.has((parse.token(d.dependent)?.text ?? '').toLowerCase()));
 }
 
 /** The clause the predicate belongs to, climbing through to-clauses and conjuncts ("pledged to send"). */
@@ -182,9 +188,10 @@ function reporterOf(parse: Parse, chain: readonly number[]): number | undefined 
 /** Where the frame's actor stands: the subject, the agent, the possessor, the governing clause's subject. */
 function actorsOf(parse: Parse, index: number, noun: boolean, chain: readonly number[]): FrameActor[] {
   if (noun) {
-    const possessor = parse.children(index, /^nmod:poss$/).map((d) => ({ token: d.dependent, how: 'possessive' as const }));
+    // "its contribution": the possessive pronoun is the clause's subject, found below.
+    const possessor = parse.children(index, /^nmod:poss$/).filter((d) => parse.token(d.dependent)?.pos !== 'PRP$').map((d) => ({ token: d.dependent, how: 'possessive' as const }));
     if (possessor.length) return possessor;
-    const by = parse.children(index, /^nmod:(by|agent)$/).map((d) => ({ token: d.dependent, how: 'agent' as const }));
+    const by = parse.children(index, /^nmod:(by|agent|from)$/).map((d) => ({ token: d.dependent, how: 'agent' as const }));
     if (by.length) return by;
     // "X issued a warning", "X made a pledge", "…, warning of retaliation": the governing clause's subject.
     for (let at = index, steps = 0; steps < 4; steps++) {
@@ -209,9 +216,32 @@ function actorsOf(parse: Parse, index: number, noun: boolean, chain: readonly nu
     const object = parse.children(up.governor, /^obj$/).find((d) => d.dependent < top);
     if (object) return [{ token: object.dependent, how: 'order' }];
   }
+  // "with Georgia and Estonia each promising to donate": the distributed "each" stands for the with-phrase.
+  if (up.dep === 'acl' && /^(each|both)$/.test(parse.lemma(up.governor))) {
+    const clause = parse.parent(up.governor);
+    if (clause && clause.governor > 0) {
+      const withs = parse.children(clause.governor, /^(obl|nmod):with$/).map((d) => ({ token: d.dependent, how: 'order' as const }));
+      if (withs.length) return withs;
+    }
+  }
   // "…, warning of …" / "vowing to …": a participle clause shares its governor's subject.
   if (/^(advcl|xcomp|acl|conj)/.test(up.dep)) return subjectsOf(parse, up.governor).map((s) => ({ ...s, how: 'governor' as const }));
   return [];
+}
+
+/** Words that open a phrase without belonging to what it names. */
+const OPENERS = /^(DT|TO|IN|PRP\$|``|''|-LRB-|,|:|POS)$/;
+
+/** The words the predicate governs as its object: obj, a to-clause, a to- or on-phrase; of-phrase of a noun. */
+function objectOf(parse: Parse, index: number, noun: boolean): Frame['object'] {
+  const relation = noun ? /^(nmod:of|nmod:to|nmod:on|acl)$/ : /^(obj|xcomp|ccomp|obl:to|obl:on|obl:against)$/;
+  const head = parse.children(index, relation)[0];
+  if (!head) return undefined;
+  const words = parse.subtree(head.dependent, /^(nsubj:xsubj|ref|punct|advcl.*|parataxis|acl:relcl|conj.*|cc)$/).filter((i) => i > index);
+  while (words.length && OPENERS.test(parse.token(words[0] as number)?.pos ?? '')) words.shift();
+  while (words.length && OPENERS.test(parse.token(words.at(-1) as number)?.pos ?? '')) words.pop();
+  if (!words.length || words.length > 12) return undefined;
+  return parse.span(words[0] as number, words.at(-1) as number);
 }
 
 /** Subjects coordinated with an actor ("Britain, France and Germany"): the conjuncts of its head. */
@@ -227,25 +257,42 @@ function entryFor(parse: Parse, index: number, dictionary: VerbDictionary): { en
     const withParticle = particle ? `${lemma} ${parse.lemma(particle.dependent)}` : undefined;
     const entry = (withParticle && dictionary.verbs.get(withParticle)) || (!particle ? dictionary.verbs.get(lemma) : undefined);
     if (entry) return { entry, last: particle ? Math.max(index, particle.dependent) : index };
-    if (hasModal(parse, index)) {
+    const delivery = dictionary.delivery.get(lemma);
+    // Only as a clause's own assertion ("Switzerland gave …"), not a request or a hedge ("requests to send troops").
+    if (delivery && !negated(parse, index) && parse.children(index, /^nsubj$/).length > 0 && !hasModal(parse, index) && parse.children(index, /^obj$/).some((d) => parse.subtree(d.dependent).some((i) => GIVEN.test(parse.token(i)?.text ?? '') || parse.token(i)?.pos === '$'))) {
+      return { entry: delivery, last: index };
+    }
+    // "does not recognise its jurisdiction": a standing refusal in the present tense.
+    if (/^(recognise|recognize|accept)$/.test(lemma) && negated(parse, index) && parse.children(index, /^aux$/).some((d) => parse.lemma(d.dependent) === 'do' && /^VB[PZ]$/.test(parse.token(d.dependent)?.pos ?? ''))) {
+      return { entry: { type: 'REFUSED', lemma, weight: 0.65, rule: `negated-present:${lemma}` }, last: index, negatedVerb: true };
+    }
+    if (hasModal(parse, index, FUTURE_MODALS) || (dictionary.future.has(lemma) && clauseChain(parse, index).some((at) => hasModal(parse, at)))) {
       if (negated(parse, index) && dictionary.refusable.has(lemma)) {
         return { entry: { type: 'REFUSED', lemma, weight: 0.7, rule: `negated-modal:${lemma}` }, last: index, negatedVerb: true };
       }
       const future = dictionary.future.get(lemma);
       if (future) return { entry: future, last: index };
     }
+    // "he was prepared to discuss": a participle tagged as a verb, read as the adjective.
+    const readiness = dictionary.readiness.get(token.text.toLowerCase());
+    if (readiness && parse.children(index, /^(cop|aux:pass|aux)$/).length && parse.children(index, /^xcomp$/).length) return { entry: readiness, last: index };
     return undefined;
   }
   if (isNoun(token)) {
     const entry = dictionary.nouns.get(lemma);
     if (!entry) return undefined;
     const up = parse.parent(index);
-    const asserted = !up || ASSERTING.test(up.dep) || parse.children(index, /^nmod:poss$/).length > 0 && !/^(obl|nmod)/.test(up.dep);
+    // "leads the drive with a promise of $1 billion": a pledge carried by the clause.
+    const carried = !!up && /^(obl|nmod):with$/.test(up.dep) && entry.type === 'PLEDGED';
+    const asserted = !up || ASSERTING.test(up.dep) || carried || (parse.children(index, /^nmod:poss$/).length > 0 && !/^(obl|nmod)/.test(up.dep));
     return asserted ? { entry, last: index } : undefined;
   }
   if (/^JJ/.test(token.pos)) {
     const entry = dictionary.readiness.get(lemma);
-    if (entry && parse.children(index, /^xcomp$/).length) return { entry, last: index };
+    const to = parse.children(index, /^xcomp$/)[0];
+    // "ready to defend its territorial integrity": readiness to fight warns.
+    if (entry && to && /^(defend|respond|retaliate|fight|strike|use|take)$/.test(parse.lemma(to.dependent))) return { entry: { ...entry, type: 'WARNED', rule: `ready-to-fight:${lemma}` }, last: index };
+    if (entry && to) return { entry, last: index };
   }
   return undefined;
 }
@@ -295,7 +342,12 @@ export function framesOf(sentence: AnnotatedSentence, dictionary: VerbDictionary
     const said = chain.flatMap((at) => parse.children(at, /^(ccomp|xcomp)$/).map((d) => d.dependent));
     const condition = conditionOf(parse, [...chain, ...governors, ...said]);
     const reporter = reporterOf(parse, chain);
-    const actors = actorsOf(parse, token.index, noun, chain);
+    // "Meloni and Tusk said their countries would not contribute": the speakers' own states.
+    const actors = actorsOf(parse, token.index, noun, chain).flatMap((a) =>
+      reporter && /^(country|government|nation)$/.test(parse.lemma(a.token)) && parse.children(a.token, /^nmod:poss$/).some((d) => parse.token(d.dependent)?.pos === 'PRP$')
+        ? subjectsOf(parse, reporter).map((s) => ({ ...s, how: 'reporter' as const }))
+        : [a],
+    );
     if (!actors.length && reporter) actors.push(...subjectsOf(parse, reporter).map((s) => ({ ...s, how: 'reporter' as const })));
     const first = found.negatedVerb ? Math.min(token.index, ...parse.children(token.index, /^aux/).map((d) => d.dependent)) : token.index;
     frames.push({
@@ -311,6 +363,7 @@ export function framesOf(sentence: AnnotatedSentence, dictionary: VerbDictionary
       actors,
       ...(reporter ? { reporter } : {}),
       ...(condition ? { condition } : {}),
+      ...(objectOf(parse, found.negatedVerb ? token.index : found.last, noun) ? { object: objectOf(parse, found.negatedVerb ? token.index : found.last, noun) } : {}),
       firmness: firmnessOf(parse, chain, condition),
     });
   }

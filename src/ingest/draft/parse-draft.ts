@@ -21,6 +21,7 @@ import {
   findOrganisations,
   findPersons,
   joinWords,
+  proposedInitiative,
   slug,
   withoutDateline,
   type Actor,
@@ -66,6 +67,8 @@ export function checkEnglish(text: string): void {
   }
 }
 
+const MONEY = /[$€£¥]|\b(dollars?|euros?|pounds?|francs?|million|billion|mn|bn)\b|\d/i;
+
 const CONFIDENCE_BY_HOW: Record<ActorHow | 'pronoun', number> = { subject: 1, agent: 1, possessive: 1, governor: 0.9, reporter: 0.85, order: 0.85, pronoun: 0.8 };
 
 /** The candidates of one sentence: one per type and actor, the surest. */
@@ -86,9 +89,15 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
     if (!actors.length && scope.speaker && frame.actors.length === 0) actors.push({ actor: scope.speaker, how: 'reporter' });
     const match: CueMatch = { cue: { type: frame.type, name: frame.negatedVerb ? NEGATED_VERB : frame.cue, pattern: [], weight: frame.weight, ...(frame.noun ? { noun: true } : {}) }, first: frame.predicate - 1, end: frame.last, negated: false };
     const condition = frame.condition ? { ...frame.condition, start: sentence.start + frame.condition.start, end: sentence.start + frame.condition.end } : undefined;
+    const group = new Set(actors.map((a) => a.actor.id));
     for (const { actor, how } of actors) {
-      if (!known(actor.id)) continue;
-      const object = chooseObject(tokens, mentions, match, actor.id, reader, topic, condition);
+      // A person whose state the article does not say commits no state the keys could hold: left to the reviewer.
+      if (!known(actor.id) || actor.id.startsWith('person:')) continue;
+      let object = chooseObject(tokens, mentions, match, actor.id, reader, topic, condition);
+      // The article's main state is a guess; what the parse says is promised or refused is not, unless it is money (aid goes to the topic).
+      // "pledges from Armenia, Finland and Ghana": the other donors are not what each pledges.
+      if (object && object.id !== actor.id && group.has(object.id)) object = topic && !group.has(topic) ? { id: topic, how: 'topic', phrase: '' } : undefined;
+      if (object?.how === 'topic' && frame.type !== 'WARNED' && frame.object && !MONEY.test(frame.object.text)) object = proposedInitiative(joinWords(frame.object.text), 'the object of the predicate');
       if (!object || object.id === actor.id) continue;
       if (object.node) proposed.set(object.id, object.node);
       const conditions: string[] = [];

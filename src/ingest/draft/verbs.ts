@@ -27,6 +27,8 @@ export interface VerbDictionary {
   refusable: ReadonlySet<string>;
   /** Adjectives that pledge with a to-clause: "ready to", "willing to". */
   readiness: ReadonlyMap<string, PredicateEntry>;
+  /** Verbs that pledge when what they give is money or troops: "gave €4mn to the fund", "announced 70 troops". */
+  delivery: ReadonlyMap<string, PredicateEntry>;
 }
 
 /** The dictionary's synonym sets the drafter reads, and the type each proposes. */
@@ -46,6 +48,7 @@ const NOUNS: [CommitmentKind, string, number, string?][] = [
   ['PLEDGED', 'promise', 0.7, '030'],
   ['PLEDGED', 'commitment', 0.7, '030'],
   ['PLEDGED', 'offer', 0.6, '030'],
+  ['PLEDGED', 'contribution', 0.6],
   ['PLEDGED', 'readiness', 0.65],
   ['PLEDGED', 'willingness', 0.65],
   ['REFUSED', 'refusal', 0.8],
@@ -58,8 +61,9 @@ const NOUNS: [CommitmentKind, string, number, string?][] = [
   ['WARNED', 'counteraction', 0.8],
 ];
 
-const FUTURE_PLEDGES = ['send', 'deploy', 'provide', 'contribute', 'give', 'supply', 'deliver', 'fund', 'finance', 'establish', 'join', 'support', 'help', 'allocate', 'grant', 'lend', 'train', 'host', 'station', 'defend', 'protect', 'recognise', 'recognize', 'guarantee'];
+const FUTURE_PLEDGES = ['cooperate', 'send', 'deploy', 'provide', 'contribute', 'give', 'supply', 'deliver', 'fund', 'finance', 'establish', 'join', 'support', 'help', 'allocate', 'grant', 'lend', 'train', 'host', 'station', 'defend', 'protect', 'recognise', 'recognize', 'guarantee'];
 const FUTURE_WARNINGS = ['respond', 'retaliate', 'impose', 'strike', 'hit', 'punish'];
+const DELIVERY = ['give', 'announce', 'contribute', 'provide', 'allocate', 'send', 'deploy', 'dispatch', 'approve'];
 const REFUSABLE = ['send', 'contribute', 'provide', 'deploy', 'join', 'allow', 'accept', 'give', 'sign', 'withdraw', 'participate', 'take', 'recognise', 'recognize', 'supply', 'agree', 'close', 'pay', 'lift', 'return', 'extradite', 'hand', 'negotiate', 'attend', 'tolerate', 'support'];
 
 /** A dictionary verb line: "PLEDGE", "+RULE_OUT", "DENY {DENYING DENIED DENIES }", "DECLINE [120]". */
@@ -115,7 +119,8 @@ export function verbDictionary(dataDir: string): VerbDictionary {
     ...FUTURE_WARNINGS.map((lemma) => [lemma, { type: 'WARNED', lemma, weight: 0.6, rule: `modal-future:${lemma}` }] as [string, PredicateEntry]),
   ]);
   const readiness = new Map(['ready', 'prepared', 'willing'].map((lemma) => [lemma, { type: 'PLEDGED' as const, lemma, weight: 0.7, rule: `ready-to:${lemma}` }]));
-  const dictionary: VerbDictionary = { verbs, nouns, future, refusable: new Set(REFUSABLE), readiness };
+  const delivery = new Map(DELIVERY.map((lemma) => [lemma, { type: 'PLEDGED' as const, lemma, weight: 0.7, rule: `delivery:${lemma}` }]));
+  const dictionary: VerbDictionary = { verbs, nouns, future, refusable: new Set(REFUSABLE), readiness, delivery };
   cache.set(dataDir, dictionary);
   return dictionary;
 }
