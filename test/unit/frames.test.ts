@@ -110,6 +110,8 @@ describe('actors', () => {
       expect(c.confidence).toBeLessThanOrEqual(1);
       expect(c.review).toBe('machine');
     }
+    // The reviewer sees both beside each relationship of the YAML.
+    expect(draft.yaml).toMatch(/- ref: \S+ # confidence 0\.\d\d \(rule cameo:PLEDGE\[030\] actor:subject\)/);
   });
 });
 

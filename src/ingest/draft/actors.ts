@@ -117,10 +117,16 @@ export function namedActor(scope: ActorScope, index: number): Actor | undefined 
   if (person) return person;
   const direct = mentionAt(scope, index);
   if (direct) return actorOf(direct, scope.reader);
-  for (const d of scope.parse.children(index, NAMING)) {
-    const mention = mentionAt(scope, d.dependent);
-    const actor = personAt(scope, d.dependent) ?? (mention && actorOf(mention, scope.reader));
+  const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
+  for (const i of level1) {
+    const mention = mentionAt(scope, i);
+    const actor = personAt(scope, i) ?? (mention && actorOf(mention, scope.reader));
     if (actor) return actor;
+  }
+  // "Lavrov, Russia's foreign minister": the state two steps down, through the apposition.
+  for (const i of level1.flatMap((j) => scope.parse.children(j, NAMING).map((d) => d.dependent))) {
+    const mention = mentionAt(scope, i);
+    if (mention && mention.entity.node.kind !== 'PERSON') return actorOf(mention, scope.reader);
   }
   return undefined;
 }

@@ -513,6 +513,8 @@ interface Relationship {
   fields: Record<string, unknown>;
   evidence: { quote: string; start: number; end: number; attribution: string; speaker?: string }[];
   confidence: number;
+  /** The rule that proposed the surest candidate (the parse drafter's). */
+  rule?: string;
 }
 
 export function draftDossier(text: string, options: DraftOptions, context: DraftContext): Draft {
@@ -649,6 +651,7 @@ export function assemble(
         fields: { action, firmness: c.firmness, conditions: [...c.conditions], cameo: codes.cameo, ...(codes.goldstein !== undefined ? { goldstein: codes.goldstein } : {}), ...(codes.plover ? { plover: codes.plover } : {}), ...(c.speaker ? { statedBy: [c.speaker] } : {}), ...(options.publishedAt ? { statedAt: options.publishedAt } : {}) },
         evidence: [],
         confidence: c.confidence,
+        ...(c.rule ? { rule: c.rule } : {}),
       };
       relationships.set(key, rel);
     } else {
@@ -656,6 +659,7 @@ export function assemble(
       if (c.speaker && !((rel.fields.statedBy as string[] | undefined) ?? []).includes(c.speaker)) rel.fields.statedBy = [...((rel.fields.statedBy as string[] | undefined) ?? []), c.speaker];
       if (c.confidence > rel.confidence) {
         rel.confidence = c.confidence;
+        if (c.rule) rel.rule = c.rule;
         rel.fields.firmness = c.firmness;
       }
     }
@@ -722,7 +726,7 @@ export function assemble(
     relationships: all.map((rel) => ({ ref: rel.ref, type: rel.type, from: rel.from, to: rel.to, ...cleanFields(rel.fields), evidence: rel.evidence })),
     ledger,
   };
-  const confidenceOf = new Map(all.map((rel) => [rel.ref, rel.confidence]));
+  const confidenceOf = new Map(all.map((rel) => [rel.ref, `${rel.confidence.toFixed(2)}${rel.rule ? ` (rule ${rel.rule})` : ''}`]));
   const yaml = renderYaml(dossier, confidenceOf, candidates.length);
   return { candidates, dossier, yaml, entities, sentences: sentences.length };
 }
@@ -753,7 +757,7 @@ function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<string, number>, candidates: number): string {
+function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<string, string>, candidates: number): string {
   const header = [
     `# DRAFT written by \`cgraph draft\`: ${candidates} candidate statement(s), every one of them unreviewed (review state machine).`,
     '# Review it against the article: fix actors, objects, firmness and conditions, delete what the',
@@ -762,8 +766,8 @@ function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<st
     '',
   ].join('\n');
   let body = stringify(dossier, { lineWidth: 0 });
-  // The drafter's confidence beside each relationship, for the reviewer (comments are not data).
-  body = body.replace(/^( {2}- ref: )(\S+)$/gm, (line, _prefix: string, ref: string) => (confidence.has(ref) ? `${line} # confidence ${confidence.get(ref)?.toFixed(2)}` : line));
+  // The drafter's confidence (and the rule that proposed it) beside each relationship, for the reviewer (comments are not data).
+  body = body.replace(/^( {2}- ref: )(\S+)$/gm, (line, _prefix: string, ref: string) => (confidence.has(ref) ? `${line} # confidence ${confidence.get(ref)}` : line));
   return header + body;
 }
 

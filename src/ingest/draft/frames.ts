@@ -342,12 +342,17 @@ export function framesOf(sentence: AnnotatedSentence, dictionary: VerbDictionary
     const said = chain.flatMap((at) => parse.children(at, /^(ccomp|xcomp)$/).map((d) => d.dependent));
     const condition = conditionOf(parse, [...chain, ...governors, ...said]);
     const reporter = reporterOf(parse, chain);
-    // "Meloni and Tusk said their countries would not contribute": the speakers' own states.
-    const actors = actorsOf(parse, token.index, noun, chain).flatMap((a) =>
-      reporter && /^(country|government|nation)$/.test(parse.lemma(a.token)) && parse.children(a.token, /^nmod:poss$/).some((d) => parse.token(d.dependent)?.pos === 'PRP$')
-        ? subjectsOf(parse, reporter).map((s) => ({ ...s, how: 'reporter' as const }))
-        : [a],
-    );
+    // "Meloni and Tusk said their countries would not contribute", "Britain, France and the US said
+    // they would recognise": the speakers themselves, each of them.
+    const speakers = (a: FrameActor) => {
+      const word = (parse.token(a.token)?.text ?? '').toLowerCase();
+      const theirCountries = /^(country|government|nation)$/.test(parse.lemma(a.token)) && parse.children(a.token, /^nmod:poss$/).some((d) => parse.token(d.dependent)?.pos === 'PRP$');
+      return reporter && (theirCountries || word === 'they' || word === 'we') ? subjectsOf(parse, reporter).map((s) => ({ ...s, how: 'reporter' as const })) : [];
+    };
+    const actors = actorsOf(parse, token.index, noun, chain).flatMap((a) => {
+      const replaced = speakers(a);
+      return replaced.length ? replaced : [a];
+    });
     if (!actors.length && reporter) actors.push(...subjectsOf(parse, reporter).map((s) => ({ ...s, how: 'reporter' as const })));
     const first = found.negatedVerb ? Math.min(token.index, ...parse.children(token.index, /^aux/).map((d) => d.dependent)) : token.index;
     frames.push({
