@@ -10,8 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { draftContext, draftDossier, type Draft } from '../src/ingest/draft/draft.ts';
-import { draftFromParse } from '../src/ingest/draft/parse-draft.ts';
-import { annotate } from '../src/ingest/nlp/corenlp-client.ts';
+import { annotateForDraft, draftFromParse } from '../src/ingest/draft/parse-draft.ts';
 import { splitSentences } from '../src/ingest/sentences.ts';
 import { localCoreNlp } from '../src/services/local-services.ts';
 import { commitmentsOf, f1, nodesOf, parseDossier, ratio, score, type Scores } from '../src/ingest/draft/evaluate.ts';
@@ -52,7 +51,7 @@ const drafters: Record<Row['drafter'], (text: string) => Promise<Draft>> = {
   // Annotation is part of the parse drafter's time: a warm server, a request per article.
   parse: async (text) => {
     const sentences = splitSentences(text);
-    const parsed = await annotate(sentences.map((s) => s.text), { url });
+    const parsed = await annotateForDraft(sentences, url);
     return draftFromParse(text, sentences, parsed, {}, context);
   },
 };

@@ -52,6 +52,17 @@ export interface NlpOptions {
   timeoutMs?: number;
 }
 
+/**
+ * What the drafter asks of CoreNLP: no NER, since names come from the gazetteer and persons from
+ * their titles; NER doubled the time of a warm article (767 against 348 ms for 288 words).
+ */
+export const DRAFT_ANNOTATORS = 'tokenize,ssplit,pos,lemma,depparse';
+
+/** The project's sentences annotated as the drafter reads them. */
+export function annotateForDraft(sentences: readonly Sentence[], url: string, timeoutMs?: number): Promise<AnnotatedSentence[]> {
+  return annotate(sentences.map((s) => s.text), { url, properties: { annotators: DRAFT_ANNOTATORS }, ...(timeoutMs ? { timeoutMs } : {}) });
+}
+
 const ENGLISH = new Set(['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'as', 'by', 'was', 'said', 'it', 'has', 'be', 'are', 'from', 'at', 'will', 'would', 'have', 'not', 'an', 'its', 'this', 'which']);
 
 /** Refuses text that is not English (the dictionaries and the parser read English only): DRAFT_LANGUAGE. */
@@ -211,7 +222,7 @@ export async function draftArticle(text: string, options: DraftOptions, context:
   if (!nlpUrl) return fallback();
   let parsed: AnnotatedSentence[];
   try {
-    parsed = await annotate(sentences.map((s) => s.text), { url: nlpUrl, ...(timeoutMs ? { timeoutMs } : {}) });
+    parsed = await annotateForDraft(sentences, nlpUrl, timeoutMs);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'NLP_UNAVAILABLE') return fallback();
     throw error;
