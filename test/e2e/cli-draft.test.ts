@@ -13,11 +13,13 @@ const HAITI = 'test/fixtures/draft-eval/xinhua-haiti-donors-2010/article.txt';
 const TURKEY = 'test/fixtures/draft-eval/bloomberg-turkey-bases-iraq-2008/article.txt';
 
 type Candidate = DraftCandidate;
+/** These tests pin today's rules (the fallback): the parse drafter has its own e2e test with a server. */
+const RULES = { CGRAPH_NLP: 'off', CGRAPH_NLP_URL: undefined };
 
 describe('cgraph draft', () => {
   it('writes a draft folder that validates and loads, and prints the candidates as JSON lines', () => {
     const out = join(tempDir(), 'haiti');
-    const drafted = runCli(['draft', HAITI, '--out', out, '--url', 'http://big5.cctv.com/gate/big5/english.cctv.cn/20100401/100985.shtml', '--published', '2010-04-01', '--source-id', 'source:xinhua-haiti-donors', '--json']);
+    const drafted = runCli(['draft', HAITI, '--out', out, '--url', 'http://big5.cctv.com/gate/big5/english.cctv.cn/20100401/100985.shtml', '--published', '2010-04-01', '--source-id', 'source:xinhua-haiti-donors', '--json'], RULES);
     expect(drafted.code, drafted.stderr).toBe(0);
     const text = readFileSync(HAITI, 'utf8');
     expect(readFileSync(join(out, 'article.txt'), 'utf8')).toBe(text);
@@ -70,7 +72,7 @@ describe('cgraph draft', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'article.txt'), text);
       const out = join(dir, 'draft');
-      const drafted = runCli(['draft', join(dir, 'article.txt'), '--out', out, '--source-id', `source:shape-${index}`]);
+      const drafted = runCli(['draft', join(dir, 'article.txt'), '--out', out, '--source-id', `source:shape-${index}`], RULES);
       expect(drafted.code, drafted.stderr).toBe(0);
       const dossier = parse(readFileSync(join(out, 'dossier.yaml'), 'utf8')) as { ledger: { sentence: string }[] };
       const sentences = dossier.ledger.map((entry) => entry.sentence);
@@ -86,7 +88,7 @@ describe('cgraph draft', () => {
     cpSync(HAITI, join(articles, 'haiti.txt'));
     cpSync(TURKEY, join(articles, 'turkey.txt'));
     const out = join(tempDir(), 'drafts');
-    const drafted = runCli(['draft', articles, '--out', out]);
+    const drafted = runCli(['draft', articles, '--out', out], RULES);
     expect(drafted.code, drafted.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['haiti', 'turkey']);
     expect(runCli(['validate', out]).code).toBe(0);
@@ -107,7 +109,7 @@ describe('cgraph draft', () => {
       const file = join(dir, c.name);
       writeFileSync(file, c.content);
       const out = join(dir, `out-${c.name}`);
-      const result = runCli(['draft', file, '--out', out]);
+      const result = runCli(['draft', file, '--out', out], RULES);
       expect(result.code, `${c.name}: ${result.stderr}`).toBe(1);
       expect(result.stderr).toContain(c.code);
       expect(existsSync(out), c.name).toBe(false);
@@ -118,35 +120,35 @@ describe('cgraph draft', () => {
     cpSync(HAITI, join(folder, 'a-haiti.txt'));
     writeFileSync(join(folder, 'b-empty.txt'), '');
     const mixedOut = join(dir, 'mixed-out');
-    const mixed = runCli(['draft', folder, '--out', mixedOut]);
+    const mixed = runCli(['draft', folder, '--out', mixedOut], RULES);
     expect(mixed.code).toBe(1);
     expect(mixed.stderr).toMatch(/b-empty\.txt: .*empty/);
     expect(existsSync(mixedOut)).toBe(false);
     // A registry that does not exist.
-    const noRegistry = runCli(['draft', HAITI, '--out', join(dir, 'x'), '--registry', join(dir, 'nope.yaml')]);
+    const noRegistry = runCli(['draft', HAITI, '--out', join(dir, 'x'), '--registry', join(dir, 'nope.yaml')], RULES);
     expect(noRegistry.code).toBe(1);
     expect(noRegistry.stderr).toContain('REGISTRY_NOT_FOUND');
-    expect(runCli(['draft', join(dir, 'missing.txt'), '--out', join(dir, 'y')]).stderr).toContain('FILE_NOT_FOUND');
+    expect(runCli(['draft', join(dir, 'missing.txt'), '--out', join(dir, 'y')], RULES).stderr).toContain('FILE_NOT_FOUND');
   });
 
   it('exits 2 for a wrong command line, and keeps a draft a person may be reviewing', () => {
     const dir = tempDir();
-    const bad = runCli(['draft', HAITI, '--out', join(dir, 'a'), '--published', 'yesterday']);
+    const bad = runCli(['draft', HAITI, '--out', join(dir, 'a'), '--published', 'yesterday'], RULES);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--published');
-    expect(runCli(['draft', HAITI, '--out', join(dir, 'b'), '--source-id', 'Reuters story']).code).toBe(2);
-    expect(runCli(['draft', HAITI, '--no-such-option']).code).toBe(2);
-    expect(runCli(['draft']).code).toBe(2);
+    expect(runCli(['draft', HAITI, '--out', join(dir, 'b'), '--source-id', 'Reuters story'], RULES).code).toBe(2);
+    expect(runCli(['draft', HAITI, '--no-such-option'], RULES).code).toBe(2);
+    expect(runCli(['draft'], RULES).code).toBe(2);
     expect(existsSync(join(dir, 'a'))).toBe(false);
 
     const out = join(dir, 'kept');
-    expect(runCli(['draft', HAITI, '--out', out]).code).toBe(0);
+    expect(runCli(['draft', HAITI, '--out', out], RULES).code).toBe(0);
     writeFileSync(join(out, 'dossier.yaml'), '# reviewed by hand\n');
-    const again = runCli(['draft', HAITI, '--out', out]);
+    const again = runCli(['draft', HAITI, '--out', out], RULES);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('DRAFT_EXISTS');
     expect(readFileSync(join(out, 'dossier.yaml'), 'utf8')).toBe('# reviewed by hand\n');
-    expect(runCli(['draft', HAITI, '--out', out, '--force']).code).toBe(0);
+    expect(runCli(['draft', HAITI, '--out', out, '--force'], RULES).code).toBe(0);
     expect(readFileSync(join(out, 'dossier.yaml'), 'utf8')).toContain('DRAFT written by `cgraph draft`');
   });
 });

@@ -1,7 +1,7 @@
 // Which CoreNLP server drafts use, and what /healthz says of it: a configured URL, one already
 // running, one the API starts in the background (NLP_UNAVAILABLE until it answers), or none.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.ts';
+import type { DomainError } from '../../src/domain/errors.ts';
 import { NlpService, type NlpLauncher } from '../../src/services/nlp-service.ts';
 
 /** A launcher whose start the test settles by hand. */

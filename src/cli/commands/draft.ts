@@ -2,12 +2,17 @@
 // text and a dossier.yaml that `cgraph validate` accepts as it is, every statement `machine`.
 // All articles are drafted (and checked by the validator) before anything is written, and each
 // draft folder appears whole (written beside, then renamed): a bad input leaves nothing behind.
+// Drafts are read from CoreNLP's parse when a server runs (or Java can start one for the run).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../domain/errors.ts';
 import { DOSSIER_FILE, readRegistry } from '../../ingest/dossier-files.ts';
-import { checkDraftOptions, draftAndValidate, draftContext, type Draft, type DraftOptions } from '../../ingest/draft/draft.ts';
+import { loadConfig, type NlpConfig } from '../../config.ts';
+import { checkArticle, checkDraftOptions, draftContext, type Draft, type DraftOptions } from '../../ingest/draft/draft.ts';
+import { draftArticle } from '../../ingest/draft/parse-draft.ts';
+import { localCoreNlp } from '../../services/local-services.ts';
 import { DATA_DIR, DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { print, progressBar, usageError } from '../runtime.ts';
 
@@ -44,6 +49,33 @@ function readArticle(file: string): string {
   return bytes.toString('utf8');
 }
 
+const say = (message: string) => process.stderr.write(`cgraph draft: ${message}\n`);
+
+function javaRuns(): boolean {
+  return spawnSync(process.env.JAVA ?? 'java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * The CoreNLP server a run drafts with: CGRAPH_NLP_URL, else the one `npm run nlp:start` runs, else
+ * one started for this run when Java is there (stopped after); none with CGRAPH_NLP=off or no Java.
+ */
+async function coreNlpForRun(nlp: NlpConfig): Promise<{ url?: string; stop?: () => Promise<unknown> }> {
+  if (nlp.mode === 'off') return {};
+  if (nlp.url) return { url: nlp.url };
+  const running = localCoreNlp.runningState();
+  if (running) return { url: running.uri };
+  if (!javaRuns()) return {};
+  const name = `draft-${process.pid}`;
+  say('starting CoreNLP for this run (a minute or so; `npm run nlp:start` keeps one running between runs)');
+  try {
+    const state = await localCoreNlp.start({ name, port: await localCoreNlp.freePort() });
+    return { url: state.uri, stop: () => localCoreNlp.stop({ name }) };
+  } catch (error) {
+    say(`CoreNLP did not start (${(error as Error).message.split('\n')[0]})`);
+    return {};
+  }
+}
+
 export function registerDraft(program: Command): void {
   program
     .command('draft')
@@ -57,7 +89,7 @@ export function registerDraft(program: Command): void {
     .option('--data-dir <dir>', 'the folder with the country tables (entities/, cow/) and codes (cameo/, plover/)', DATA_DIR)
     .option('--force', 'replace a draft folder that exists')
     .option('--json', 'print the candidates as JSON lines: {type, from, to, quote, start, end, sentence, firmness, conditions, cue, confidence}')
-    .action((article: string, opts: DraftCommandOptions) => {
+    .action(async (article: string, opts: DraftCommandOptions) => {
       const files = articlesAt(article);
       const many = statSync(article).isDirectory();
       if (many && (opts.sourceId || opts.url)) throw usageError('--source-id and --url name one article; draft a folder without them (ids come from each headline) or draft each article on its own');
@@ -72,20 +104,38 @@ export function registerDraft(program: Command): void {
       const context = draftContext(readRegistry(opts.registry), resolve(opts.dataDir));
       // Every article is drafted and validated before a file is written.
       const drafts: { file: string; text: string; draft: Draft; folder: string }[] = [];
-      const bar = progressBar('drafting');
-      files.forEach((file, index) => {
-        const text = readArticle(file);
-        let draft: Draft;
+      const texts = files.map((file) => ({ file, text: readArticle(file) }));
+      // Every article is checked before a server is sought: an empty file should not wait for a JVM.
+      for (const { file, text } of texts) {
         try {
-          draft = draftAndValidate(text, { ...options, file: basename(file) }, context);
+          checkArticle(text);
         } catch (error) {
           if (error instanceof DomainError) throw new DomainError(error.code, `${file}: ${error.message}`, { ...error.details, file });
           throw error;
         }
-        drafts.push({ file, text, draft, folder: many ? join(opts.out as string, basename(file, extname(file))) : (opts.out as string) });
-        bar.update(index + 1, files.length);
-      });
-      bar.stop();
+      }
+      const nlp = await coreNlpForRun(loadConfig().nlp);
+      const warnings = new Set<string>();
+      const bar = progressBar('drafting');
+      try {
+        for (const [index, { file, text }] of texts.entries()) {
+          let draft: Draft;
+          try {
+            const drafted = await draftArticle(text, { ...options, file: basename(file) }, context, { ...(nlp.url ? { nlpUrl: nlp.url } : {}) });
+            draft = drafted.draft;
+            for (const warning of drafted.warnings) warnings.add(warning);
+          } catch (error) {
+            if (error instanceof DomainError) throw new DomainError(error.code, `${file}: ${error.message}`, { ...error.details, file });
+            throw error;
+          }
+          drafts.push({ file, text, draft, folder: many ? join(opts.out as string, basename(file, extname(file))) : (opts.out as string) });
+          bar.update(index + 1, files.length);
+        }
+      } finally {
+        bar.stop();
+        await nlp.stop?.();
+      }
+      for (const warning of warnings) say(`warning: ${warning}`);
       for (const { folder } of drafts) {
         if (existsSync(join(folder, DOSSIER_FILE)) && !opts.force) throw new DomainError('DRAFT_EXISTS', `${join(folder, DOSSIER_FILE)} exists; review and keep it, or pass --force to replace it`, { file: folder });
       }
@@ -101,8 +151,8 @@ export function registerDraft(program: Command): void {
       if (opts.json) {
         for (const { draft, folder } of drafts) {
           for (const c of draft.candidates) {
-            const { type, from, to, quote, start, end, sentence, firmness, conditions, cue, confidence, attribution, speaker, review, ref } = c;
-            process.stdout.write(`${JSON.stringify({ type, from, to, quote, start, end, sentence, firmness, conditions, cue, confidence, attribution, ...(speaker ? { speaker } : {}), review, ref, dossier: join(folder, DOSSIER_FILE) })}\n`);
+            const { type, from, to, quote, start, end, sentence, firmness, conditions, cue, confidence, rule, attribution, speaker, review, ref } = c;
+            process.stdout.write(`${JSON.stringify({ type, from, to, quote, start, end, sentence, firmness, conditions, cue, confidence, ...(rule ? { rule } : {}), attribution, ...(speaker ? { speaker } : {}), review, ref, dossier: join(folder, DOSSIER_FILE) })}\n`);
           }
         }
         return;

@@ -13,7 +13,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { DossierSource } from '../../domain/dossier.ts';
 import { PartialDate, type CommitmentKind, type ConditionKind, type Firmness, type GraphNode } from '../../domain/model.ts';
 import { validateDossier } from '../validate-dossier.ts';
-import { codebook, proposeCodes } from '../codebook.ts';
+import { codebook, proposeCodes, type Codebook } from '../codebook.ts';
 import { splitSentences, type Sentence } from '../sentences.ts';
 import { findCues, NEGATED_VERB, qualify, type CueMatch, type Qualification } from './cues.ts';
 import { baseGazetteer, type Gazetteer, type GazetteerEntity, type Mention } from './gazetteer.ts';
@@ -53,6 +53,10 @@ export interface DraftCandidate {
   conditions: string[];
   cue: string;
   confidence: number;
+  /** The dictionary pattern or rule that proposed it (the parse drafter's; today's rules name their cue). */
+  rule?: string;
+  /** The CAMEO code the dictionary gives the predicate, when more specific than the type's. */
+  cameo?: string;
   attribution: 'direct_quote' | 'paraphrase' | 'reported';
   speaker?: string;
   review: 'machine';
@@ -93,9 +97,9 @@ const TITLE_WORDS = new Set(['prime', 'minister', 'president', 'chancellor', 'fo
 const TITLE_HEADS = new Set(['minister', 'president', 'chancellor', 'secretary', 'adviser', 'advisor', 'spokesperson', 'spokesman', 'spokeswoman', 'ambassador', 'envoy', 'king', 'premier', 'general', 'secretary-general', 'commissioner', 'leader', 'chief', 'representative']);
 /** Titles of a head of state or government: the person LEADS the state; others REPRESENT it. */
 const LEADER_TITLES = /^(prime minister|president|chancellor|king|premier|leader)$/i;
-const ACTOR_KINDS = new Set(['STATE', 'ALLIANCE', 'PERSON']);
+export const ACTOR_KINDS = new Set(['STATE', 'ALLIANCE', 'PERSON']);
 
-interface PersonFound {
+export interface PersonFound {
   entity: GazetteerEntity;
   state?: string;
   title: string;
@@ -105,7 +109,7 @@ interface PersonFound {
   leads: boolean;
 }
 
-const slug = (text: string, max = 60): string =>
+export const slug = (text: string, max = 60): string =>
   text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -116,11 +120,11 @@ const slug = (text: string, max = 60): string =>
     .slice(0, max)
     .replace(/-+$/, '') || 'item';
 
-const isPossessive = (t: Token): boolean => t.text === '’s' || t.text === "'s";
+export const isPossessive = (t: Token): boolean => t.text === '’s' || t.text === "'s";
 const isCapitalised = (t: Token | undefined): t is Token => !!t && /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
 
 /** "Japanese Prime Minister Sanae Takaichi", "US Secretary of State, Colin Powell", "spokesperson Lin Jian". */
-function findPersons(tokens: readonly Token[], gazetteer: Gazetteer, found: Map<string, PersonFound>): void {
+export function findPersons(tokens: readonly Token[], gazetteer: Gazetteer, found: Map<string, PersonFound>): void {
   for (let i = 0; i < tokens.length; i++) {
     if (!TITLE_WORDS.has((tokens[i] as Token).lower) || (tokens[i] as Token).lower === 'of') continue;
     let end = i;
@@ -180,7 +184,7 @@ function findPersons(tokens: readonly Token[], gazetteer: Gazetteer, found: Map<
 const ORG_HEADS = new Set(['nations', 'union', 'fund', 'bank', 'organization', 'organisation', 'council', 'alliance', 'agency', 'commission', 'league', 'court', 'forum', 'community', 'coalition', 'assembly', 'parliament', 'programme', 'program', 'office', 'committee']);
 
 /** Organisations the registry does not know, by the head of their capitalised name, with an acronym in brackets as alias. */
-function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer): void {
+export function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer): void {
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i] as Token;
     if (!ORG_HEADS.has(head.lower) || !isCapitalised(head)) continue;
@@ -207,7 +211,7 @@ function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer): void
 const REPORTING = new Set(['say', 'tell', 'warn', 'add', 'state', 'insist', 'stress', 'declare', 'announce', 'write', 'post', 'caution', 'note', 'confirm', 'quote']);
 const PRONOUNS = new Set(['it', 'they', 'she', 'he', 'we', 'i']);
 
-interface Actor {
+export interface Actor {
   id: string;
   how: 'subject' | 'passive' | 'possessive' | 'speaker' | 'pronoun';
   /** "the two countries": the states it stands for, with `id` the first. */
@@ -216,7 +220,7 @@ interface Actor {
   speaker?: string;
 }
 
-interface Reader {
+export interface Reader {
   persons: Map<string, PersonFound>;
   /** The last actor a sentence committed (for "it", "they"). */
   lastActor?: string;
@@ -227,7 +231,7 @@ interface Reader {
 }
 
 /** The actor a mention stands for: a person speaks for the state their title names. */
-function actorOf(mention: Mention, reader: Reader): Actor | undefined {
+export function actorOf(mention: Mention, reader: Reader): Actor | undefined {
   const entity = mention.entity;
   if (!ACTOR_KINDS.has(entity.node.kind)) return undefined;
   if (entity.node.kind === 'PERSON') {
@@ -375,7 +379,7 @@ const PHRASE_BREAK = new Set(['and', 'but', 'which', 'while', 'if', 'unless', 'o
 const DATE_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|\d{4})$/i;
 const MONEY = /^[$€£¥]|^(dollars?|euros?|pounds?|yen|million|billion|bn|m)$/i;
 
-interface ObjectChoice {
+export interface ObjectChoice {
   id: string;
   how: 'known' | 'mention' | 'proposed' | 'topic';
   /** The words the object was taken from. */
@@ -399,7 +403,7 @@ function phraseAfter(tokens: readonly Token[], from: number, max = 9): Token[] {
   return words;
 }
 
-function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], match: CueMatch, actorId: string, reader: Reader, topic: string | undefined, condition: Qualification['condition']): ObjectChoice | undefined {
+export function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], match: CueMatch, actorId: string, reader: Reader, topic: string | undefined, condition: Qualification['condition']): ObjectChoice | undefined {
   const notActor = (m: Mention) => {
     if (m.entity.id === actorId) return false;
     const person = reader.persons.get(m.entity.id);
@@ -444,9 +448,9 @@ function chooseObject(tokens: readonly Token[], mentions: readonly Mention[], ma
 }
 
 /** Tokens joined back as written: no space before an apostrophe, comma or full stop. */
-const joinWords = (text: string) => text.replace(/\s+([’',.])/g, '$1');
+export const joinWords = (text: string) => text.replace(/\s+([’',.])/g, '$1');
 
-function proposedInitiative(name: string, from: string): ObjectChoice {
+export function proposedInitiative(name: string, from: string): ObjectChoice {
   const id = `initiative:${slug(name, 50)}`;
   return { id, how: 'proposed', phrase: name, node: { id, kind: 'INITIATIVE', name: name.charAt(0).toUpperCase() + name.slice(1), aliases: [], note: `Proposed by cgraph draft from ${from}: "${name}"; rename it, or replace it with an existing initiative.` } as GraphNode };
 }
@@ -469,14 +473,14 @@ function nounChunk(tokens: readonly Token[], from: number): string | undefined {
 }
 
 /** A dateline names where the report was filed, not an actor: "SEOUL, South Korea (AFP) —", "ANKARA (Reuters) —". */
-function withoutDateline(tokens: readonly Token[], mentions: Mention[]): Mention[] {
+export function withoutDateline(tokens: readonly Token[], mentions: Mention[]): Mention[] {
   const dash = tokens.findIndex((t, i) => i < 14 && (t.text === '—' || t.text === '--' || t.text === '–'));
   if (dash < 0 || !/^[A-Z]{3,}/.test(tokens[0]?.text ?? '') || tokens[0]?.text !== tokens[0]?.text.toUpperCase()) return mentions;
   return mentions.filter((m) => m.first > dash);
 }
 
 /** The state the article is about: the one named most often (the headline counts twice). */
-function articleTopic(perSentence: readonly Mention[][]): string | undefined {
+export function articleTopic(perSentence: readonly Mention[][]): string | undefined {
   const counts = new Map<string, number>();
   perSentence.forEach((mentions, index) => {
     for (const m of mentions) if (m.entity.node.kind === 'STATE') counts.set(m.entity.id, (counts.get(m.entity.id) ?? 0) + (index === 0 ? 2 : 1));
@@ -487,7 +491,7 @@ function articleTopic(perSentence: readonly Mention[][]): string | undefined {
 
 // --- conditions -------------------------------------------------------------------------------
 
-function conditionKind(text: string): ConditionKind {
+export function conditionKind(text: string): ConditionKind {
   if (/ceasefire|cease-fire|truce/i.test(text)) return 'ceasefire_in_force';
   if (/peace (agreement|deal|settlement)/i.test(text)) return 'peace_agreement';
   if (/talks|negotiations/i.test(text) && /fail|collapse/i.test(text)) return 'negotiations_fail';
@@ -498,7 +502,7 @@ function conditionKind(text: string): ConditionKind {
 // --- the draft --------------------------------------------------------------------------------
 
 const CONFIDENCE_BY_ACTOR: Record<Actor['how'], number> = { subject: 1, passive: 1, possessive: 1, speaker: 0.9, pronoun: 0.8 };
-const CONFIDENCE_BY_OBJECT: Record<ObjectChoice['how'], number> = { known: 1, mention: 0.95, proposed: 0.85, topic: 0.8 };
+export const CONFIDENCE_BY_OBJECT: Record<ObjectChoice['how'], number> = { known: 1, mention: 0.95, proposed: 0.85, topic: 0.8 };
 const VERB_OF: Record<CommitmentKind, string> = { PLEDGED: 'pledges', REFUSED: 'refuses', WARNED: 'warns' };
 
 interface Relationship {
@@ -509,6 +513,8 @@ interface Relationship {
   fields: Record<string, unknown>;
   evidence: { quote: string; start: number; end: number; attribution: string; speaker?: string }[];
   confidence: number;
+  /** The rule that proposed the surest candidate (the parse drafter's). */
+  rule?: string;
 }
 
 export function draftDossier(text: string, options: DraftOptions, context: DraftContext): Draft {
@@ -596,7 +602,7 @@ export function draftDossier(text: string, options: DraftOptions, context: Draft
   return assemble(text, sentences, candidates, proposed, reader, gazetteer, options, context);
 }
 
-function assemble(
+export function assemble(
   text: string,
   sentences: readonly Sentence[],
   found: readonly Omit<DraftCandidate, 'ref'>[],
@@ -636,7 +642,7 @@ function assemble(
     let rel = relationships.get(key);
     if (!rel) {
       const action = c.cue;
-      const codes = proposeCodes(book, c.type, action);
+      const codes = c.cameo ? codesOf(book, c.cameo) ?? proposeCodes(book, c.type, action) : proposeCodes(book, c.type, action);
       rel = {
         ref: refFor(`${short(c.from)}-${VERB_OF[c.type]}-${short(c.to)}`),
         type: c.type,
@@ -645,6 +651,7 @@ function assemble(
         fields: { action, firmness: c.firmness, conditions: [...c.conditions], cameo: codes.cameo, ...(codes.goldstein !== undefined ? { goldstein: codes.goldstein } : {}), ...(codes.plover ? { plover: codes.plover } : {}), ...(c.speaker ? { statedBy: [c.speaker] } : {}), ...(options.publishedAt ? { statedAt: options.publishedAt } : {}) },
         evidence: [],
         confidence: c.confidence,
+        ...(c.rule ? { rule: c.rule } : {}),
       };
       relationships.set(key, rel);
     } else {
@@ -652,6 +659,7 @@ function assemble(
       if (c.speaker && !((rel.fields.statedBy as string[] | undefined) ?? []).includes(c.speaker)) rel.fields.statedBy = [...((rel.fields.statedBy as string[] | undefined) ?? []), c.speaker];
       if (c.confidence > rel.confidence) {
         rel.confidence = c.confidence;
+        if (c.rule) rel.rule = c.rule;
         rel.fields.firmness = c.firmness;
       }
     }
@@ -718,9 +726,16 @@ function assemble(
     relationships: all.map((rel) => ({ ref: rel.ref, type: rel.type, from: rel.from, to: rel.to, ...cleanFields(rel.fields), evidence: rel.evidence })),
     ledger,
   };
-  const confidenceOf = new Map(all.map((rel) => [rel.ref, rel.confidence]));
+  const confidenceOf = new Map(all.map((rel) => [rel.ref, `${rel.confidence.toFixed(2)}${rel.rule ? ` (rule ${rel.rule})` : ''}`]));
   const yaml = renderYaml(dossier, confidenceOf, candidates.length);
   return { candidates, dossier, yaml, entities, sentences: sentences.length };
+}
+
+/** A dictionary's code with its Goldstein value and PLOVER type, when the code table knows it. */
+function codesOf(book: Codebook, code: string): ReturnType<typeof proposeCodes> | undefined {
+  const entry = book.cameo.get(code);
+  if (!entry) return undefined;
+  return { cameo: code, description: entry.description, ...(entry.goldstein !== undefined ? { goldstein: entry.goldstein } : {}), ...(entry.plover ? { plover: entry.plover } : {}) };
 }
 
 /** One ledger entry per distinct sentence text (the ledger is keyed by text: an article may repeat a sentence), with the refs of every place it occurs. */
@@ -742,7 +757,7 @@ function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<string, number>, candidates: number): string {
+function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<string, string>, candidates: number): string {
   const header = [
     `# DRAFT written by \`cgraph draft\`: ${candidates} candidate statement(s), every one of them unreviewed (review state machine).`,
     '# Review it against the article: fix actors, objects, firmness and conditions, delete what the',
@@ -751,8 +766,8 @@ function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<st
     '',
   ].join('\n');
   let body = stringify(dossier, { lineWidth: 0 });
-  // The drafter's confidence beside each relationship, for the reviewer (comments are not data).
-  body = body.replace(/^( {2}- ref: )(\S+)$/gm, (line, _prefix: string, ref: string) => (confidence.has(ref) ? `${line} # confidence ${confidence.get(ref)?.toFixed(2)}` : line));
+  // The drafter's confidence (and the rule that proposed it) beside each relationship, for the reviewer (comments are not data).
+  body = body.replace(/^( {2}- ref: )(\S+)$/gm, (line, _prefix: string, ref: string) => (confidence.has(ref) ? `${line} # confidence ${confidence.get(ref)}` : line));
   return header + body;
 }
 
@@ -781,7 +796,11 @@ export function checkDraftOptions(options: DraftOptions): void {
  */
 export function draftAndValidate(text: string, options: DraftOptions, context: DraftContext): Draft {
   checkDraftOptions(options);
-  const draft = draftDossier(text, options, context);
+  return checkedDraft(draftDossier(text, options, context), text, context);
+}
+
+/** The draft when the validator accepts it; DRAFT_INVALID (a drafter bug) otherwise. */
+export function checkedDraft(draft: Draft, text: string, context: DraftContext): Draft {
   const result = validateDossier({ yamlText: draft.yaml, sourceText: text, file: 'dossier.yaml', knownNodes: context.registry });
   if (result.problems.length) {
     throw new DomainError('DRAFT_INVALID', `the draft does not validate (a drafter bug; please report it): ${result.problems.map((p) => `${p.code} ${p.message}`).join('; ')}`, { problems: result.problems });

@@ -36,7 +36,7 @@ export function tokenize(sentence: Sentence): Token[] {
 }
 
 /** Marks tokens between quotation marks: “ opens, ” closes, " alternates (’ is an apostrophe too: not used). */
-function markQuoted(tokens: Token[]): void {
+export function markQuoted(tokens: Token[]): void {
   let inside = false;
   for (const token of tokens) {
     if (token.text === '“' || token.text === '”' || token.text === '"') {
