@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   });
   const registry = readRegistry(config.registryFile).nodes;
   const analysis = new AnalysisService(store, config.analysis);
-  const drafts = new DraftService(registry, config.analysis);
+
   const versions = config.responseCache.enabled ? new VersionClock(() => store.version(), config.responseCache.pollMs, logger) : undefined;
   await versions?.start();
   const health = new ServerHealth();
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const nlp = new NlpService(config.nlp);
   health.services.nlp = () => nlp.current;
   nlp.begin((status) => logger.info({ nlp: status }, status.state === 'ready' ? 'CoreNLP ready' : 'CoreNLP could not start: drafts use the simpler rules'));
+  const drafts = new DraftService(registry, config.analysis, undefined, nlp);
   const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection, health });
 
   let lastRequestAt = Date.now();

@@ -1,14 +1,12 @@
-// Drafts for the API (`draftDossier`), under the same rules as heavy analysis: off the event loop
-// (one worker thread, started on first use), within a time budget per request (past it,
-// DRAFT_TIMEOUT while the work goes on and its result is kept for the next ask of the same text),
-// DRAFT_BUSY past a few waiting, and a hard limit after which the worker is stopped
-// (DRAFT_TOO_LARGE; a new worker answers the next draft). Nothing is written: saving a reviewed
-// draft is `ingestDossier`'s work, with its authentication.
+// Drafts for the API (`draftDossier`), on the rules heavy analysis follows (budgeted jobs): off the
+// event loop in one worker thread, kept by text, options and drafter; nothing is written. The worker
+// parses with CoreNLP when the NLP service names a server, else drafts with the simpler rules.
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from '../config.ts';
-import { withinBudget } from '../lib/within-budget.ts';
+import { BudgetedJobs } from './budgeted-jobs.ts';
+import type { NlpService } from './nlp-service.ts';
 import { QueuedWorker } from './queued-worker.ts';
 import { fromWorkerError } from './worker-errors.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
@@ -24,40 +22,44 @@ interface Task {
   id: number;
   text: string;
   options: DraftOptions;
+  nlpUrl: string | undefined;
   resolve: (reply: DraftReply) => void;
   reject: (error: Error) => void;
 }
 
 export class DraftService extends QueuedWorker<Task, FromDraftWorker> {
   private nextId = 1;
-  private readonly kept = new Map<string, Promise<DraftReply>>();
-  private readonly limits: AnalysisLimits;
+  private readonly jobs: BudgetedJobs<DraftReply>;
 
   constructor(
     private readonly registry: ReadonlyMap<string, GraphNode>,
     limits: Partial<AnalysisLimits> = {},
     private readonly dataDir: string = DATA_DIR,
+    private readonly nlp?: NlpService,
   ) {
     const merged = { ...DEFAULT_ANALYSIS_LIMITS, ...limits };
     super(BOOTSTRAP, merged.hardLimitMs, 'draft');
-    this.limits = merged;
+    this.jobs = new BudgetedJobs({
+      budgetMs: merged.budgetMs,
+      maxPending: merged.maxPending,
+      maxKept: KEPT,
+      load: () => this.load,
+      busy: () => new DomainError('DRAFT_BUSY', 'drafts are already waiting; ask again shortly', { retryAfterSeconds: 5 }),
+    });
   }
 
+  /**
+   * The draft of a text, within the budget (past it DRAFT_TIMEOUT; the draft is kept for the same
+   * ask). NLP_UNAVAILABLE while the API's own CoreNLP server is still starting.
+   */
   draft(text: string, options: DraftOptions): Promise<DraftReply> {
-    const key = createHash('sha256').update(text).update('\u0000').update(canonicalJson(options)).digest('hex');
-    let reply = this.kept.get(key);
-    if (!reply) {
-      if (this.load >= this.limits.maxPending) {
-        throw new DomainError('DRAFT_BUSY', 'drafts are already waiting; ask again shortly', { retryAfterSeconds: 5 });
-      }
-      reply = new Promise<DraftReply>((resolve, reject) => this.enqueue({ id: this.nextId++, text, options, resolve, reject }));
-      this.kept.set(key, reply);
-      // Only finished drafts are worth keeping; a failure is answered, then forgotten.
-      reply.catch(() => this.kept.delete(key));
-      if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string);
-    }
-    const budgetMs = this.limits.budgetMs;
-    return withinBudget(reply, budgetMs, () => new DomainError('DRAFT_TIMEOUT', `the draft is still being written after ${budgetMs} ms; ask again shortly with the same text: it is kept once ready`, { budgetMs, retryAfterSeconds: Math.max(1, Math.ceil(budgetMs / 1000)) }));
+    const nlpUrl = this.nlp?.urlForDraft();
+    const key = createHash('sha256').update(text).update('\u0000').update(canonicalJson(options)).update('\u0000').update(nlpUrl ?? 'rules').digest('hex');
+    return this.jobs.ask(undefined, {
+      key,
+      start: () => new Promise<DraftReply>((resolve, reject) => this.enqueue({ id: this.nextId++, text, options, nlpUrl, resolve, reject })),
+      late: (budgetMs) => new DomainError('DRAFT_TIMEOUT', `the draft is still being written after ${budgetMs} ms; ask again shortly with the same text: it is kept once ready`, { budgetMs, retryAfterSeconds: Math.max(1, Math.ceil(budgetMs / 1000)) }),
+    });
   }
 
   protected next(): void {
@@ -65,7 +67,7 @@ export class DraftService extends QueuedWorker<Task, FromDraftWorker> {
     if (!task) return;
     this.startClock(task);
     const worker = this.worker ?? this.started({ registry: [...this.registry.values()], registryKey: `api:${this.registry.size}`, dataDir: this.dataDir } satisfies DraftWorkerData);
-    worker.postMessage({ id: task.id, text: task.text, options: task.options });
+    worker.postMessage({ id: task.id, text: task.text, options: task.options, nlpUrl: task.nlpUrl });
   }
 
   protected finished(message: FromDraftWorker): void {

@@ -4,7 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from './worker-errors.ts';
 import type { GraphNode } from '../domain/model.ts';
-import { draftAndValidate, type DraftOptions } from '../ingest/draft/draft.ts';
+import type { DraftOptions } from '../ingest/draft/draft.ts';
+import { draftArticle, type ArticleDraft } from '../ingest/draft/parse-draft.ts';
 
 export interface DraftWorkerData {
   registry: GraphNode[];
@@ -12,15 +13,18 @@ export interface DraftWorkerData {
   dataDir: string;
 }
 
-export type ToDraftWorker = { id: number; text: string; options: DraftOptions };
+export type ToDraftWorker = { id: number; text: string; options: DraftOptions; nlpUrl: string | undefined };
 export type FromDraftWorker = { id: number; result: DraftReply } | { id: number; error: WorkerError };
 
 export interface DraftReply {
-  candidates: ReturnType<typeof draftAndValidate>['candidates'];
+  candidates: ArticleDraft['draft']['candidates'];
   yaml: string;
   entities: number;
   sentences: number;
   ms: number;
+  /** parse: CoreNLP's parse; rules: the simpler rules (no server), said in `warnings`. */
+  drafter: ArticleDraft['drafter'];
+  warnings: string[];
 }
 
 const data = workerData as DraftWorkerData;
@@ -28,11 +32,11 @@ const context = { registry: new Map(data.registry.map((n) => [n.id, n])), regist
 
 parentPort?.on('message', (message: ToDraftWorker) => {
   const started = performance.now();
-  try {
-    const draft = draftAndValidate(message.text, message.options, context);
-    const result: DraftReply = { candidates: draft.candidates, yaml: draft.yaml, entities: draft.entities.length, sentences: draft.sentences, ms: performance.now() - started };
-    parentPort?.postMessage({ id: message.id, result } satisfies FromDraftWorker);
-  } catch (error) {
-    parentPort?.postMessage({ id: message.id, error: toWorkerError(error) } satisfies FromDraftWorker);
-  }
+  draftArticle(message.text, message.options, context, { nlpUrl: message.nlpUrl }).then(
+    ({ draft, drafter, warnings }) => {
+      const result: DraftReply = { candidates: draft.candidates, yaml: draft.yaml, entities: draft.entities.length, sentences: draft.sentences, ms: performance.now() - started, drafter, warnings };
+      parentPort?.postMessage({ id: message.id, result } satisfies FromDraftWorker);
+    },
+    (error: unknown) => parentPort?.postMessage({ id: message.id, error: toWorkerError(error) } satisfies FromDraftWorker),
+  );
 });

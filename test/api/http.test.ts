@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerHealth } from '../../src/http/health.ts';
+import { NlpService, type NlpLauncher } from '../../src/services/nlp-service.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/dashboard-files.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { createServer, MAX_BODY_BYTES, type CommitmentGraphServer, type ServerOptions } from '../../src/server.ts';
@@ -56,6 +57,21 @@ describe('/healthz', () => {
     const stopping = await read();
     expect(stopping.status).toBe(503);
     expect(stopping.body.status).toBe('stopping');
+  });
+
+  it('reports the state of CoreNLP for drafts, and stays ok (200) while it starts: drafting is optional', async () => {
+    const health = new ServerHealth();
+    health.ready = true;
+    const launcher: NlpLauncher = { runningState: () => undefined, start: () => new Promise(() => {}), stop: async () => true };
+    const nlp = new NlpService({ url: undefined, mode: 'start' }, launcher);
+    nlp.begin();
+    health.services.nlp = () => nlp.current;
+    const response = await serverWith({ health }).fetch('http://localhost/healthz');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { nlp: { state: string } }).nlp).toMatchObject({ state: 'starting' });
+    const configured = new NlpService({ url: 'http://127.0.0.1:9000', mode: 'auto' }, launcher);
+    health.services.nlp = () => configured.current;
+    expect(((await (await serverWith({ health }).fetch('http://localhost/healthz')).json()) as { nlp: unknown }).nlp).toEqual({ state: 'ready', url: 'http://127.0.0.1:9000', source: 'configured' });
   });
 
   it('is answered whatever the method, and only at /healthz and /healthz?reset', async () => {
