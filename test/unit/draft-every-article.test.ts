@@ -1,23 +1,13 @@
 // The drafter on every article the project holds (seeds, evaluation set, fixtures): each gives a
 // draft that validates as it is — real text never makes it fail.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
 import { draftAndValidate, draftContext } from '../../src/ingest/draft/draft.ts';
 import { DATA_DIR } from '../../src/project-files.ts';
+import { projectArticles } from '../support/articles.ts';
 
-/** Every .txt article under a folder, one level of sub-folders deep. */
-function articlesUnder(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(root, entry.name);
-    if (entry.isFile()) return entry.name.endsWith('.txt') ? [path] : [];
-    return entry.isDirectory() ? readdirSync(path).filter((name) => name.endsWith('.txt')).map((name) => join(path, name)) : [];
-  });
-}
-
-const ARTICLES = ['seeds', 'test/fixtures'].flatMap((root) => [...articlesUnder(root), ...readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => articlesUnder(join(root, e.name)))]);
-const UNIQUE = [...new Set(ARTICLES)].sort();
+const UNIQUE = projectArticles();
 
 describe('drafting every article the project holds', () => {
   const context = draftContext(readRegistry(), DATA_DIR);
