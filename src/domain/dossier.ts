@@ -31,7 +31,9 @@ export const DossierEvidence = z.strictObject({
 });
 export type DossierEvidence = z.infer<typeof DossierEvidence>;
 
-const dossierRelationshipExtras = { ref: Ref, evidence: z.array(DossierEvidence).min(1).max(200) };
+/** A relationship a program proposed and no person has checked yet: its statement loads as machine whatever the dossier's `reviewed:` says. */
+const MachineMark = z.literal('machine').describe('written by a program (cgraph draft) and not yet checked by a person: delete this line once you have checked the relationship against the article');
+const dossierRelationshipExtras = { ref: Ref, review: MachineMark.optional(), evidence: z.array(DossierEvidence).min(1).max(200) };
 export const DossierCommitment = Commitment.omit({ id: true, evidence: true, statement: true, review: true }).extend(dossierRelationshipExtras);
 export const DossierStructural = StructuralRelationship.omit({ id: true, evidence: true, statement: true, review: true }).extend(dossierRelationshipExtras);
 export type DossierCommitment = z.infer<typeof DossierCommitment>;

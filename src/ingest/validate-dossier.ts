@@ -350,9 +350,10 @@ function checkRelationships(ctx: DossierContext, relationships: unknown[]): void
     } else if (!aspectSeen) ctx.aspects.set(pair, { index, named: !!rel.aspect });
     ctx.refs.set(rel.ref, id);
     const evidence = (ctx.evidence.get(index) ?? []).filter((e): e is Evidence => e !== undefined);
-    const { ref, ...stored } = rel;
+    const { ref, review, ...stored } = rel;
     const statement = deriveStatementId(ctx.sourceId ?? '', id, ref);
-    ctx.relationships.push({ ...stored, id, statement, evidence } as Commitment | StructuralRelationship);
+    // `review: machine` keeps this one statement unreviewed even when the dossier has a reviewer.
+    ctx.relationships.push({ ...stored, id, statement, evidence, ...(review ? { review: MACHINE_REVIEW } : {}) } as Commitment | StructuralRelationship);
   });
 }
 

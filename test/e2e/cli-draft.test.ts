@@ -82,6 +82,42 @@ describe('cgraph draft', () => {
     });
   });
 
+  it('marks every drafted relationship review: machine; validate lists them; each loads as machine until its line is deleted, whatever the reviewer block says', () => {
+    const out = join(tempDir(), 'haiti');
+    expect(runCli(['draft', HAITI, '--out', out, '--source-id', 'source:haiti-review'], RULES).code).toBe(0);
+    const file = join(out, 'dossier.yaml');
+    const drafted = readFileSync(file, 'utf8');
+    const relationships = (parse(drafted) as { relationships: { ref: string; review?: string; from: string; to: string }[] }).relationships;
+    expect(relationships.length).toBeGreaterThan(1);
+    expect(relationships.every((r) => r.review === 'machine')).toBe(true);
+
+    const validated = runCli(['validate', out, '--json']);
+    expect(validated.code, validated.stderr).toBe(0);
+    const unreviewed = (JSON.parse(validated.stdout) as { unreviewed: { path: string; line: number }[] }).unreviewed;
+    expect(unreviewed.map((u) => u.path)).toEqual(relationships.map((_, i) => `relationships[${i}]`));
+    expect(drafted.split('\n')[(unreviewed[0]?.line ?? 0) - 1]).toMatch(/^\s+review: machine$/);
+    expect(runCli(['validate', out]).stdout).toMatch(/relationships\[0\]: unreviewed \(review: machine\)/);
+
+    // A person checks Brazil's pledge only, and signs the dossier.
+    const brazil = relationships.findIndex((r) => r.from === 'state:BRA');
+    expect(brazil).toBeGreaterThanOrEqual(0);
+    const lines = drafted.split('\n');
+    lines.splice((unreviewed[brazil]?.line ?? 0) - 1, 1);
+    writeFileSync(file, `reviewed:\n  by: Analyst One\n  at: '2026-12-07'\n${lines.join('\n')}`);
+    const checked = JSON.parse(runCli(['validate', out, '--json']).stdout) as { unreviewed: unknown[] };
+    expect(checked.unreviewed).toHaveLength(relationships.length - 1);
+
+    const dataDir = tempDir();
+    expect(runCli(['load', out], { CGRAPH_DATA_DIR: dataDir }).code).toBe(0);
+    const listed = runCli(['statements', '--source', 'source:haiti-review', '--json'], { CGRAPH_DATA_DIR: dataDir });
+    const statements = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as { review: { state: string; by?: string }; claim: { from: string; to: string } });
+    expect(statements).toHaveLength(relationships.length);
+    for (const s of statements) {
+      if (s.claim.from === 'state:BRA') expect(s.review).toMatchObject({ state: 'reviewed', by: 'Analyst One' });
+      else expect(s.review.state).toBe('machine');
+    }
+  });
+
   it('drafts a folder of articles, one draft folder each', () => {
     const articles = join(tempDir(), 'articles');
     mkdirSync(articles);

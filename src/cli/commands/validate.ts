@@ -35,14 +35,23 @@ export function registerValidate(program: Command): void {
         d.codeProposals.map((p) => ({ file: d.file, line: locate(d.parsed, p.path).line, path: formatPath(p.path), cameo: p.cameo, description: p.description, goldstein: p.goldstein, plover: p.plover })),
       );
       const summary = validated.dossiers.map((d) => ({ file: d.file, nodes: d.batch?.nodes.length ?? 0, relationships: d.batch?.relationships.length ?? 0 }));
+      const unreviewed = validated.dossiers.flatMap((d) => machineMarked(d.parsed.value).map((index) => ({ file: d.file, line: locate(d.parsed, ['relationships', index, 'review']).line, path: `relationships[${index}]` })));
       print(
         { json: !!opts.json },
         [
           ...summary.map((s) => `ok ${s.file}: ${s.nodes} nodes, ${s.relationships} relationships`),
           ...proposals.map((p) => `${p.file}:${p.line} ${p.path}: no codes; proposed cameo ${p.cameo} (${p.description}), goldstein ${p.goldstein ?? '?'}, plover ${p.plover ?? '?'} — check them, then write them with --fix`),
+          ...unreviewed.map((u) => `${u.file}:${u.line} ${u.path}: unreviewed (review: machine) — check it against the article, then delete the line; it loads as machine until then`),
           ...(opts.fixOffsets || opts.fix ? [`wrote ${changes.length} change(s)`] : []),
         ].join('\n'),
-        { valid: true, dossiers: summary, proposals, changes },
+        { valid: true, dossiers: summary, proposals, unreviewed, changes },
       );
     });
+}
+
+/** Indexes of the relationships a dossier still marks `review: machine`. */
+function machineMarked(root: unknown): number[] {
+  const relationships = (root as { relationships?: unknown } | undefined)?.relationships;
+  if (!Array.isArray(relationships)) return [];
+  return relationships.flatMap((rel, index) => ((rel as { review?: unknown } | null)?.review === 'machine' ? [index] : []));
 }

@@ -723,7 +723,7 @@ export function assemble(
       ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
     },
     entities: entities.map((node) => ({ ...node })),
-    relationships: all.map((rel) => ({ ref: rel.ref, type: rel.type, from: rel.from, to: rel.to, ...cleanFields(rel.fields), evidence: rel.evidence })),
+    relationships: all.map((rel) => ({ ref: rel.ref, review: 'machine', type: rel.type, from: rel.from, to: rel.to, ...cleanFields(rel.fields), evidence: rel.evidence })),
     ledger,
   };
   const confidenceOf = new Map(all.map((rel) => [rel.ref, `${rel.confidence.toFixed(2)}${rel.rule ? ` (rule ${rel.rule})` : ''}`]));
@@ -762,7 +762,8 @@ function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<st
     `# DRAFT written by \`cgraph draft\`: ${candidates} candidate statement(s), every one of them unreviewed (review state machine).`,
     '# Review it against the article: fix actors, objects, firmness and conditions, delete what the',
     '# article does not assert, add what it missed, rename proposed entities; then run `cgraph validate`.',
-    '# When a person has checked it, add a `reviewed:` block (by, at) so its statements load as reviewed.',
+    '# Each relationship says `review: machine`: delete that line once you have checked it; add a `reviewed:` block',
+    '# (by, at) naming who checked the dossier, so the statements without the line load as reviewed.',
     '',
   ].join('\n');
   let body = stringify(dossier, { lineWidth: 0 });
