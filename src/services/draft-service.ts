@@ -1,9 +1,6 @@
-// Drafts for the API (`draftDossier`), under the same rules as heavy analysis: off the event loop
-// (one worker thread, started on first use), within a time budget per request (past it,
-// DRAFT_TIMEOUT while the work goes on and its result is kept for the next ask of the same text),
-// DRAFT_BUSY past a few waiting, and a hard limit after which the worker is stopped
-// (DRAFT_TOO_LARGE; a new worker answers the next draft). Nothing is written: saving a reviewed
-// draft is `ingestDossier`'s work, with its authentication.
+// Drafts for the API (`draftDossier`), under the same rules as heavy analysis: off the event loop,
+// within a time budget per request. Nothing is written: saving a reviewed draft is
+// `ingestDossier`'s work, with its authentication.
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
@@ -28,6 +25,11 @@ interface Task {
   reject: (error: Error) => void;
 }
 
+/**
+ * One worker thread, started on first use. Past the budget, DRAFT_TIMEOUT while the work goes on
+ * and its result is kept for the next ask of the same text; DRAFT_BUSY past a few waiting; and a hard
+ * limit after which the worker is stopped (DRAFT_TOO_LARGE; a new worker answers the next draft).
+ */
 export class DraftService extends QueuedWorker<Task, FromDraftWorker> {
   private nextId = 1;
   private readonly kept = new Map<string, Promise<DraftReply>>();
