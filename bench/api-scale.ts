@@ -1,4 +1,4 @@
-// The API at real sizes (issue 19): the server as its own process on the embedded store, loaded
+// The API at real sizes: the server as its own process on the embedded store, loaded
 // with the seeds, with 100k and (--full) 1M generated commitments; dashboard requests at 50
 // connections with the ids varied across requests (hubs among them); cached analysis; /healthz
 // and the event loop's delay while the heaviest analysis runs; start-up time and resident memory;

@@ -1,4 +1,4 @@
-// The API on Neo4j beside its peer and its limit (issue 17), for the dashboard's three queries
+// The API on Neo4j beside its peer and its limit, for the dashboard's three queries
 // (test/support/dashboard-queries.ts), at the seeds and at 100k generated commitments, 50
 // connections, ids varied across requests (many nodes, hubs among them; many relationships):
 //   - this API on Neo4j, response cache off (CGRAPH_RESPONSE_CACHE=off): the figure under test;

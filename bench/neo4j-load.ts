@@ -1,4 +1,4 @@
-// Loading Neo4j and building the analysis graph from it, side by side in one run (issue 17):
+// Loading Neo4j and building the analysis graph from it, side by side in one run:
 // `npm run bench:neo4j-load [-- --sizes=100000,1000000 --save]`, or part of `npm run bench`.
 // For each size, the synthetic JSON lines file of `npm run bench` is
 //   1. loaded by `cgraph load --initial` as a process, end to end: validation, CSV, the import

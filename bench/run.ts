@@ -371,9 +371,9 @@ try {
       }
     }
   }
-  // The API on Neo4j beside @neo4j/graphql and one hand-written statement per query (issue 17).
+  // The API on Neo4j beside @neo4j/graphql and one hand-written statement per query.
   if (runs('neo4j-api')) await benchNeo4jApi({ uri: neo.uri, sizes: full ? ['seeds', 100_000] : ['seeds'], duration: full ? 15 : 8, record, detail, work: WORK });
-  // --initial and the cold analysis graph (issue 17), on a launcher of their own.
+  // --initial and the cold analysis graph, on a launcher of their own.
   if (runs('neo4j-load')) await benchNeo4jLoad({ sizes: full ? [100_000, 1_000_000] : [10_000], work: WORK, record, detail, pageCacheMb: PAGE_CACHE_MB });
 } finally {
   await neo.stop();

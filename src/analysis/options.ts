@@ -1,8 +1,5 @@
-// One options schema per analysis operation: bounds, defaults and coded errors in one place.
-// The analysis functions parse their options with these, so the API, the CLI and scripts meet the
-// same rules; a refusal is an OptionError that names the option, what it takes and what it got,
-// and each front end words the option its own way (GraphQL `maxLength`, the CLI `--max-length`).
-// SDL enums equal the enums here (a test says so).
+// One options schema per analysis operation: bounds, defaults and coded errors in one place, so the
+// API, the CLI and scripts meet the same rules. SDL enums equal the enums here (a test says so).
 import { z } from 'zod';
 import { OptionError } from '../domain/errors.ts';
 import { NodeKind, PartialDate, RelationshipType } from '../domain/model.ts';
@@ -143,7 +140,8 @@ export const ALLOWED = {
 
 /**
  * Parses options for an operation: defaults applied, or an OptionError for the first option that
- * is wrong (its name, what it takes, what it got). `null` values are dropped first, so GraphQL's
+ * is wrong (its name, what it takes, what it got); each front end words the option its own way
+ * (GraphQL `maxLength`, the CLI `--max-length`). `null` values are dropped first, so GraphQL's
  * explicit nulls mean "the default".
  */
 export function parseOptions<T extends z.ZodType>(schema: T, input: OptionsInput<T> | undefined): z.output<T> {

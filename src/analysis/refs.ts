@@ -1,15 +1,17 @@
-// Analysis results cross the worker boundary as references, not records: a node or a fact the
-// result holds becomes { $node: id } or { $rel: id } (with the as-of date when the analysis has
-// one: the fact is answered as it stood then), so a result of 100k tensions is ids and text, not 100k copies of
-// facts with their evidence. The API hydrates only the page it returns, from the store (full
-// records, evidence included); a fact on a date is resolved from its statements again there
-// (statements.ts), which is what the worker did.
+// Analysis results cross the worker boundary as references, not records, so a result of 100k
+// tensions is ids and text, not 100k copies of facts with their evidence; the API hydrates only the
+// page it returns, from the store (full records, evidence included).
 import type { CommitmentGraph } from './graph-view.ts';
 
 export type Ref = { $node: string } | { $rel: string; asOf?: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A node or a fact the result holds becomes { $node: id } or { $rel: id } (with the as-of date when
+ * the analysis has one: the fact is answered as it stood then, resolved from its statements again by
+ * the hydrator, as the worker did).
+ */
 export function toRefs(value: unknown, graph: CommitmentGraph, asOf: string | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => toRefs(v, graph, asOf));
   if (!isRecord(value)) return value;

@@ -1,18 +1,6 @@
 // Scenarios: assume some conditions met and others not, take some commitments as withdrawn, and
 // see which conditional commitments become active, stay inactive or remain undetermined — and why.
-//
-// The rules (README "Scenarios"):
-// - A commitment's gates are its own conditions plus those inherited from its object
-//   (domain/conditions.ts). Location conditions limit how it is carried out and never gate it.
-// - A gate is MET when assumed, DENIED when denied, otherwise UNKNOWN — except a condition of kind
-//   `commitment`, whose subject is another commitment: it is MET while that commitment is active
-//   (in force and not withdrawn, its own gates met or none), DENIED when that one is withdrawn,
-//   inactive or (with asOf) not valid then, UNKNOWN while it is undetermined. So a withdrawal
-//   propagates through every level of dependency.
-// - Any DENIED gate makes a commitment inactive; all MET make it active; otherwise undetermined.
-// - Dependencies that form a cycle are settled as far as gates outside the cycle decide them; what
-//   is left is undetermined, and the cycle is reported with its members, never looped on.
-// Each reason carries its chain: the commitments the outcome was passed along, down to the cause.
+// The rules are docs/model.md "Scenarios and dependencies"; gates come from domain/conditions.ts.
 import { gatesOf } from '../domain/conditions.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isCommitment, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode } from '../domain/model.ts';
@@ -69,6 +57,13 @@ interface ScenarioRun {
   settled: Map<string, Settled>;
 }
 
+/**
+ * A gate is MET when assumed, DENIED when denied, otherwise UNKNOWN — except a condition of kind
+ * `commitment`, which follows the commitment it names (so a withdrawal propagates through every
+ * level of dependency); location conditions are LIMIT and never gate. Dependency cycles are settled
+ * as far as gates outside them decide, then reported, never looped on. Each reason carries its
+ * chain: the commitments the outcome was passed along, down to the cause.
+ */
 export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof ScenarioOptions>): Scenario {
   const parsed = parseOptions(ScenarioOptions, options);
   checkScenarioOptions(graph, parsed);

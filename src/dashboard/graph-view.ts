@@ -1,8 +1,6 @@
 // The graph: a graphology multigraph drawn by sigma (WebGL), laid out by ForceAtlas2 in a web
-// worker (a Blob URL: the CSP allows worker-src blob:). Nodes are coloured by kind and sized by
-// degree; commitments by type (colours that stay apart for colour-blind readers), structural
-// relationships muted and hideable. Filters and highlights go through sigma's reducers, so a
-// change redraws without rebuilding anything.
+// worker (a Blob URL: the CSP allows worker-src blob:). Filters and highlights go through sigma's
+// reducers, so a change redraws without rebuilding anything.
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -49,6 +47,10 @@ export interface Highlight {
   edges: Set<string>;
 }
 
+/**
+ * Nodes are coloured by kind and sized by degree; commitments by type (colours that stay apart for
+ * colour-blind readers), structural relationships muted and hideable.
+ */
 export class GraphView {
   readonly graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
   private readonly sigma: Sigma;

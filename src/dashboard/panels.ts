@@ -1,7 +1,5 @@
-// The panels beside the graph: the details of a node or relationship (commitments grouped by kind,
-// each with action, firmness, conditions own and inherited, dates, the sources' statements and
-// the evidence with a link that opens the source text at the quote), the path finder's steps, the
-// tensions list and the table of the current selection.
+// The panels beside the graph: the details of a node or relationship, the path finder's steps and
+// the tensions list (the table of the current selection is main.ts's).
 import type { CommitmentDetail, EvidenceRecord, PathRecord, TensionRecord } from './api.ts';
 import { sourceText } from './api.ts';
 import { clear, h } from './dom.ts';
@@ -26,6 +24,11 @@ function evidenceItem(e: EvidenceRecord, openSource: (e: EvidenceRecord) => void
   return h('li', { class: 'evidence' }, h('blockquote', {}, `“${e.quote}”`), h('div', { class: 'meta' }, e.speaker ? `${e.speaker.name} · ` : '', e.attribution ? `${e.attribution.replace('_', ' ')} · ` : '', link));
 }
 
+/**
+ * A commitment with its action, firmness, conditions own and inherited, dates, the sources'
+ * statements and the evidence with a link that opens the source text at the quote (grouped by kind:
+ * groupedCommitments).
+ */
 export function commitmentCard(c: CommitmentDetail, openSource: (e: EvidenceRecord) => void, select: (id: string) => void): HTMLElement {
   const title = h('button', { type: 'button', class: 'link strong', title: 'Select on the graph' }, `${c.from.name} ${VERB[c.type] ?? c.type} ${c.to.name}`);
   title.addEventListener('click', () => select(c.id));

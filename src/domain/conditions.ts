@@ -1,10 +1,6 @@
-// Which conditions gate a commitment, once: its own `conditions`, plus — for a pledge — those its
-// object carries: the initiative or agreement it pledges to is CONDITIONAL_ON them, directly or
-// through what that object is PART_OF (transitively). A refusal or a warning about an initiative
-// inherits nothing: refusing a force does not depend on the force's ceasefire. Each gate says where it came from. The scenario, the
-// `conditions` filter of both stores and the tensions all ask this function (the Neo4j store's
-// Cypher says the same thing; the contract suite checks that they agree). Inheritance follows the
-// structural relationships as they are, whatever their dates.
+// Which conditions gate a commitment, once: its own and, for a pledge, those its object carries.
+// The scenario, both stores' `conditions` filter and the tensions all ask this; docs/model.md
+// "Conditions that apply" is the policy.
 import type { GraphRelationship } from './model.ts';
 
 export interface Gate {
@@ -37,7 +33,13 @@ export function buildConditionIndex(relationships: Iterable<GraphRelationship>):
 /** How far up PART_OF inheritance looks (the Cypher filter says the same: PART_OF*0..8). */
 export const MAX_PART_OF_DEPTH = 8;
 
-/** The commitment's gates: own conditions first, then inherited ones, each condition once. */
+/**
+ * The commitment's gates: own conditions first, then inherited ones, each condition once. A pledge
+ * inherits what the initiative or agreement it pledges to is CONDITIONAL_ON, directly or through
+ * what that object is PART_OF; a refusal or a warning inherits nothing (refusing a force does not
+ * depend on the force's ceasefire). Inheritance follows the structural relationships as they are,
+ * whatever their dates. The Neo4j store's Cypher says the same; the contract suite checks they agree.
+ */
 export function gatesOf(commitment: { type: string; to: string; conditions?: readonly string[] }, index: ConditionIndex): Gate[] {
   const gates: Gate[] = (commitment.conditions ?? []).map((condition) => ({ condition }));
   if (commitment.type !== 'PLEDGED') return gates;

@@ -1,7 +1,5 @@
 // The dossier file format: one YAML file per source, beside the source's verbatim text, listing
-// the entities it introduces, every relationship it asserts (each with quotes) and a sentence
-// ledger. Relationships carry a local `ref` (for the ledger and for people); their stored id is
-// derived from content (see relationship-id.ts). Offsets may be left out when a quote occurs once.
+// the entities it introduces, every relationship it asserts (each with quotes) and a sentence ledger.
 import { z } from 'zod';
 import {
   AgreementNode,
@@ -18,8 +16,13 @@ import {
   TerritoryNode,
 } from './model.ts';
 
+/**
+ * A relationship's local name (for the ledger and for people); its stored id is derived
+ * from content (relationship-id.ts).
+ */
 export const Ref = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a ref is a lowercase slug like gbr-pledges-troops');
 
+/** A quote; its offsets may be left out when it occurs once in the source text. */
 export const DossierEvidence = z.strictObject({
   quote: z.string().min(1).max(5000),
   start: z.number().int().nonnegative().optional(),

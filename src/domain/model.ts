@@ -1,7 +1,6 @@
-// The commitment-graph model: one zod schema per node kind and relationship type, used by
-// validation, both stores, GraphQL (enum parity is tested) and analysis. Nodes and relationships
-// are flat records (scalars and lists of scalars) so they map onto Neo4j properties unchanged;
-// evidence is the one nested value and is stored as JSON by the Neo4j adapter.
+// The commitment-graph model: one zod schema per node kind and relationship type, used by validation,
+// both stores, GraphQL (enum parity is tested) and analysis. Records are flat (scalars and lists of
+// scalars) so they map onto Neo4j properties; evidence is the one nested value (stored as JSON there).
 import { z } from 'zod';
 import { isDateExpression } from './time.ts';
 

@@ -1,7 +1,5 @@
 // The validation rules, once: what makes a record, an end, a quote or a source hash wrong, and
-// which code says so. Every front end (dossiers, JSON lines, a store batch) calls these and adds
-// only where the problem is (file:line:column, line, or a path into the batch), so the same
-// mistake gets the same code and advice everywhere. Pure: no I/O, no locations.
+// which code says so. Pure: no I/O, no locations.
 import type { z } from 'zod';
 import {
   Commitment,
@@ -16,7 +14,11 @@ import {
 import { sha256Hex } from './relationship-id.ts';
 import { validity } from './time.ts';
 
-/** A problem found by a rule; `path` is relative to the value the rule was given. */
+/**
+ * A problem found by a rule; `path` is relative to the value the rule was given. Every front end
+ * (dossiers, JSON lines, a store batch) adds only where the problem is (file:line:column, line, or
+ * a path into the batch), so the same mistake gets the same code and advice everywhere.
+ */
 export interface RuleProblem {
   code: string;
   message: string;

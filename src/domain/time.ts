@@ -1,14 +1,5 @@
 // Time, once: dates as sources give them and the rule that says when a relationship holds.
-// A date is a calendar date, a month or a year (2026-01-06, 2026-01, 2026), or an uncertain or
-// approximate one in EDTF (ISO 8601-2: `2025-12~` about December 2025, `2026-01/2026-03` some
-// time in the first quarter, `2026-21` spring 2026), parsed by the maintained `edtf` package and
-// normalised to an interval of days. Dates are compared as intervals, never as strings.
-//
-// The validity rule (every as-of operation uses `validity` and `isValidOn`):
-// - a relationship holds from `validFrom`, else from `statedAt` (a commitment does not exist
-//   before it was made), else since always; from the first day its date can mean;
-// - until `validTo` (its last possible day), else for as long as nothing ends it;
-// - a commitment whose status is `withdrawn` ends at its `validTo`, which it must give.
+// Dates are compared as intervals of days, never as strings; docs/model.md "Time" is the policy.
 import edtf from 'edtf';
 
 /** A span of whole days, both ends included (YYYY-MM-DD). */
@@ -24,7 +15,12 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const parsedIntervals = new Map<string, DayInterval | undefined>();
 const MAX_PARSED = 100_000;
 
-/** The days a date expression can mean; undefined when it is not one. */
+/**
+ * The days a date expression can mean; undefined when it is not one. A date is a calendar date, a
+ * month or a year (2026-01-06, 2026-01, 2026), or an uncertain or approximate one in EDTF
+ * (ISO 8601-2: `2025-12~` about December 2025, `2026-01/2026-03` some time in the first quarter,
+ * `2026-21` spring 2026), parsed by the maintained `edtf` package.
+ */
 export function dayInterval(expression: string): DayInterval | undefined {
   if (parsedIntervals.has(expression)) return parsedIntervals.get(expression);
   const interval = parseInterval(expression);
@@ -67,7 +63,13 @@ export interface Validity {
   to?: string;
 }
 
-/** When it holds, as one interval: a fact's hull of its spans, else the rule above. */
+/**
+ * When it holds, as one interval: a fact's hull of its spans; else from `validFrom`, else from
+ * `statedAt` (a commitment does not exist before it was made), else since always, from the first
+ * day its date can mean; until the last day `validTo` can mean, else open. A withdrawn commitment
+ * must give `validTo` (WITHDRAWN_WITHOUT_END otherwise), so it ends there. Every as-of operation uses this and
+ * `isValidOn`.
+ */
 export function validity(rel: Dated): Validity {
   if (rel.spans) {
     const spans = rel.spans;

@@ -1,9 +1,6 @@
 // What a request asks of the analysis worker, counted before it runs: each analysis field costs
-// by the work behind it (a betweenness centrality or the tensions of the whole graph cost far
-// more than a shortest path), and a request over the budget is refused with
-// ANALYSIS_COST_EXCEEDED. The field-count cost limit (graphql-armor) cannot see this: aliases
-// can ask for the same heavy analysis many times with different options, each a cold
-// computation. An argument given as a variable counts at its dearest.
+// by the work behind it, and a request over the budget is refused with ANALYSIS_COST_EXCEEDED.
+// docs/api.md "Limits" lists the costs.
 import { GraphQLError, Kind, type ArgumentNode, type FieldNode, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Work units per request; one tensions (10) with a betweenness centrality (10) fits. */
@@ -13,6 +10,10 @@ const literal = (field: FieldNode, name: string): ArgumentNode['value'] | undefi
 
 const CENTRALITY: Record<string, number> = { DEGREE: 1, PAGERANK: 3, EIGENVECTOR: 3, BETWEENNESS: 10 };
 
+/**
+ * The cost of one root field. An argument given as a variable counts at its dearest (a
+ * betweenness centrality costs ten times a degree).
+ */
 export function analysisCostOf(field: FieldNode): number {
   switch (field.name.value) {
     case 'shortestPath':
@@ -38,6 +39,10 @@ export function analysisCostOf(field: FieldNode): number {
   }
 }
 
+/**
+ * The validation rule. The field-count cost limit (graphql-armor) cannot see this: aliases can ask
+ * for the same heavy analysis many times with different options, each a cold computation.
+ */
 export function analysisCostRule(max = MAX_ANALYSIS_COST): ValidationRule {
   return (context: ValidationContext) => {
     let total = 0;

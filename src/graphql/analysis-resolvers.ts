@@ -1,8 +1,6 @@
-// Resolvers for the analysis fields: the arguments are checked here by src/analysis's option
-// schemas (src/analysis/options.ts: defaults, bounds, BAD_ARGUMENT naming the argument, exactly
-// as for the CLI), the work runs in the analysis worker over the cached graph (AnalysisService:
-// once per graph version and options, within a time budget), and only the page a query returns
-// is hydrated from the store (analysis/refs.ts). The lists are Relay connections.
+// Resolvers for the analysis fields: arguments checked by src/analysis/options.ts (as for the CLI),
+// the work run by the AnalysisService in its worker, and only the page a query returns hydrated
+// from the store (analysis/refs.ts). The lists are Relay connections.
 import {
   CentralityOptions,
   CommunitiesOptions,
@@ -49,6 +47,11 @@ interface CommunityResult {
   members: unknown[];
 }
 
+/**
+ * Options are parsed here with defaults, bounds and BAD_ARGUMENT naming the argument, exactly as
+ * the CLI parses them; the AnalysisService computes once per graph version and options, within a
+ * time budget.
+ */
 export const analysisQueries = {
   shortestPath: async (_: unknown, { from, to, ...options }: Args<{ from: string; to: string } & OptionsInput<typeof ShortestPathOptions>>, context: Context) => {
     const parsed = parseOptions(ShortestPathOptions, options);

@@ -1,9 +1,6 @@
-// Reading a request's data at once. A root field looks ahead in its selection set and asks the
-// store for everything its common shapes need in one read (one Cypher statement on Neo4j): a node
-// with the relationships its outgoing/incoming fields select, a filtered page, or a relationship by
-// id — each with the nodes those relationships name (ends, sources, conditions, speakers). The
-// answers prime the request's DataLoaders and its page map, so the nested resolvers find them
-// there and ask the store nothing more.
+// Reading a request's data at once: a root field looks ahead in its selection set and asks the
+// store for everything its common shapes need in one read, then primes the request's DataLoaders
+// and page map so the nested resolvers ask the store nothing more.
 import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphNode } from '../domain/model.ts';
@@ -69,7 +66,12 @@ export async function whole(context: Context, fact: Fact): Promise<Fact> {
   return full;
 }
 
-/** A read of the store whose answers go to the loaders first (the nodes the relationships name are asked with it). */
+/**
+ * A read of the store whose answers go to the loaders first (the nodes the relationships name are
+ * asked with it). The common shapes: a node with the relationships its outgoing/incoming fields
+ * select (nodeWithSides), a filtered page, or a relationship by id — each with the nodes those
+ * relationships name (ends, sources, conditions, speakers); one Cypher statement on Neo4j.
+ */
 export async function readAndPrime(context: Context, request: ReadRequest): Promise<ReadResult> {
   const result = await context.services.store.read({ ...request, references: true });
   prime(context, result);

@@ -1,10 +1,6 @@
 // Checks a request passes before any executor runs it, each refusal coded for the client:
-// variables coerced as graphql-js does (graphql-jit reports a bad variable in its own words and
-// without a code, and graphql-js's errors carry no code either, so both were masked as internal),
-// and introspection, which a public server in production does not answer unless told to.
-// The coercion is @graphql-tools/executor's (yoga's executor, a port of graphql-js's): the same
-// messages as the interpreter, and the same copy of graphql as the schema, whose types are
-// checked with instanceof (under vitest, src/ may load graphql's .mjs twin).
+// variables coerced as graphql-js does, and introspection, which a public server in production
+// does not answer unless told to.
 import { getVariableValues } from '@graphql-tools/executor';
 import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -13,6 +9,11 @@ import type { Plugin } from 'graphql-yoga';
  * The errors graphql-js finds coercing `variables` for the operation to run (a wrong type, a value
  * outside an enum, a required variable missing), as BAD_USER_INPUT with graphql-js's own message;
  * undefined when the variables are good or there is no single operation to check them against.
+ * Checked here because graphql-jit reports a bad variable in its own words and without a code, and
+ * graphql-js's errors carry no code either, so both were masked as internal. The coercion is
+ * @graphql-tools/executor's (yoga's executor, a port of graphql-js's): the same messages as the
+ * interpreter, and the same copy of graphql as the schema, whose types are checked with instanceof
+ * (under vitest, src/ may load graphql's .mjs twin).
  */
 export function variableErrors(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError[] | undefined {
   const operation = getOperationAST(document, operationName);

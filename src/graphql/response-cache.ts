@@ -1,9 +1,6 @@
-// Repeated dashboard queries answered from memory. An answer is kept under its query, variables and
-// the graph version it was computed at; the version is polled from the store every `pollMs` (100 ms
-// by default) and read again at once after this process writes. A write by another process (a
-// CLI load, a second API) is therefore seen at most pollMs plus one version read later: until
-// then, a cached answer may be that stale, never more. The cache is bounded (entries, LRU) and
-// answers with errors (an analysis still running, a bad argument) are never kept.
+// Repeated dashboard queries answered from memory, kept under their query, variables and the graph
+// version they were computed at. The cache is bounded (entries, LRU) and answers with errors (an
+// analysis still running, a bad argument) are never kept.
 import { createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -11,7 +8,12 @@ import { DEFAULT_VERSION_POLL_MS } from '../config.ts';
 
 export const DEFAULT_RESPONSE_CACHE_ENTRIES = 5000;
 
-/** The graph version as this process last saw it: polled, and refreshed after its own writes. */
+/**
+ * The graph version as this process last saw it: polled every `pollMs` (100 ms by default), and
+ * read again at once after this process writes. A write by another process (a CLI load, a second
+ * API) is therefore seen at most pollMs plus one version read later: until then, a cached answer
+ * may be that stale, never more.
+ */
 export class VersionClock {
   private version: string | undefined;
   private timer: NodeJS.Timeout | undefined;

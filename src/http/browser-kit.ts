@@ -1,7 +1,5 @@
 // The analysts' Neo4j Browser kit served by the API at /browser-kit/: the guide, the GraSS style
-// and the saved queries of cypher/browser/, with CORS so that a Browser on another origin (the
-// official Docker image's, on :7474) may :play the guide and load the style. Only those files;
-// anything else is 404.
+// and the saved queries of cypher/browser/; only those files, anything else is 404.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaticResponse } from './dashboard-files.ts';
@@ -11,6 +9,10 @@ export const BROWSER_KIT_PATH = '/browser-kit/';
 const DIR = join(CYPHER_DIR, 'browser');
 const TYPES: Record<string, string> = { html: 'text/html', grass: 'text/plain', cypher: 'text/plain' };
 
+/**
+ * With CORS, so that a Browser on another origin (the official Docker image's, on :7474) may
+ * :play the guide and load the style.
+ */
 export function browserKitResponse(method: string, url: string, requestHeaders: string | undefined): StaticResponse {
   const cors = { 'access-control-allow-origin': '*' };
   if (method === 'OPTIONS') {

@@ -1,7 +1,5 @@
-// The dashboard's files, as the API server serves them: `/` is the built index.html (never
-// cached: it names the current assets), `/assets/…` the bundle and stylesheet with content hashes
-// in their names (cached for a year, immutable). Every answer carries a Content-Security-Policy
-// that lets nothing in from outside the server, but lets the layout worker run from its Blob URL.
+// The dashboard's files, as the API server serves them: `/` is the built index.html, `/assets/…`
+// the content-hashed bundle and stylesheet. docs/api.md "The dashboard" says what users see.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { PROJECT_ROOT } from '../project-files.ts';
@@ -37,6 +35,11 @@ export function isDashboardRequest(method: string | undefined, path: string): bo
   return (method === 'GET' || method === 'HEAD') && (path === '/' || path === '/index.html' || path.startsWith('/assets/'));
 }
 
+/**
+ * `/` is never cached (it names the current assets); assets are cached for a year, immutable (their
+ * names hold content hashes). Every answer carries CONTENT_SECURITY_POLICY, which lets nothing in
+ * from outside the server but lets the layout worker run from its Blob URL.
+ */
 export function dashboardResponse(method: string, url: string, dir: string = DASHBOARD_DIR): StaticResponse {
   const path = new URL(url, 'http://dashboard').pathname;
   const index = join(dir, 'index.html');

@@ -1,8 +1,6 @@
 // The event codes a commitment carries, from tables shipped in data/: CAMEO codes with their
 // descriptions and Goldstein values (GDELT's lookup tables) and the PLOVER event type of each
-// CAMEO code (derived from the PLOVER specification's mapping). `cgraph codes` looks them up, the
-// validator checks that a commitment's codes agree with them, and proposes codes from a
-// commitment's type and action when it gives none (written with `cgraph validate --fix`).
+// CAMEO code (derived from the PLOVER specification's mapping).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../project-files.ts';
@@ -36,7 +34,11 @@ function rows(file: string): string[][] {
 
 let loaded: Codebook | undefined;
 
-/** The tables in data/cameo and data/plover, read once. */
+/**
+ * The tables in data/cameo and data/plover, read once. `cgraph codes` looks them up, the validator
+ * checks that a commitment's codes agree with them, and proposes codes from a commitment's type and
+ * action when it gives none (written with `cgraph validate --fix`).
+ */
 export function codebook(dataDir = DATA_DIR): Codebook {
   if (loaded && dataDir === DATA_DIR) return loaded;
   const goldstein = new Map(rows(join(dataDir, 'cameo', 'CAMEO.goldsteinscale.txt')).map(([code, value]) => [code as string, Number(value)]));

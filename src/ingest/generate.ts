@@ -1,7 +1,5 @@
-// Synthetic dossiers shaped like real data, for benchmarks and load tests: states with leaders,
-// alliances with memberships, and PLEDGED/REFUSED/WARNED with conditions, dates and evidence
-// whose quotes are real slices of a generated source text. Degrees are skewed (a few actors make
-// most statements, as in event data) and everything is reproducible for a seed.
+// Synthetic dossiers shaped like real data, for benchmarks and load tests, reproducible for a seed.
+// Degrees are skewed: a few actors make most statements, as in event data.
 import { stringify } from 'yaml';
 import { seededRandom } from '../domain/seeded-random.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
@@ -101,7 +99,11 @@ function world(options: GenerateOptions): World {
   return { entities, statements };
 }
 
-/** One dossier (YAML + source text): the format people write, validated with line numbers. */
+/**
+ * One dossier (YAML + source text): the format people write, validated with line numbers. States
+ * with leaders, alliances with memberships, and PLEDGED/REFUSED/WARNED with conditions, dates and
+ * evidence whose quotes are real slices of a generated source text.
+ */
 export function generateDossier(options: GenerateOptions): GeneratedDossier {
   const { entities, statements } = world(options);
   const sentences: string[] = [];

@@ -1,11 +1,6 @@
-// The bulk format: JSON lines of graph records in the stored form, one node or statement per
-// line (what `cgraph export --format jsonl` writes and `cgraph generate --format jsonl` makes). A
-// statement line is a relationship record as its source states it, with its statement id and,
-// unless machine-written, its review; loading the lines adds those statements to their facts.
-// Files are read as streams twice: first every line is checked (schema, ends, quotes against
-// their SOURCE text, hashes) with file and line in each problem, and nothing is written unless
-// all of it is valid; then records go to the store in chunks. Memory stays flat in the number of
-// relationships: what is kept is one id → kind entry per node and the text of each source.
+// The bulk format: JSON lines of graph records in the stored form, one node or statement per line
+// (what `cgraph export --format jsonl` writes), checked whole before anything is written, then
+// loaded in chunks. docs/dossiers.md "The bulk format (JSON lines)" says what users see.
 import { createReadStream, statSync } from 'node:fs';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
@@ -95,7 +90,9 @@ export interface GraphLinesSummary {
 
 /**
  * Checks every line of `file` without writing anything. Ends and evidence sources may be earlier
- * lines or already stored. Throws ValidationError with up to MAX_PROBLEMS located problems.
+ * lines or already stored. Throws ValidationError with up to MAX_PROBLEMS located problems. The file
+ * is read as a stream (schema, ends, quotes against their SOURCE text, hashes): memory stays flat in
+ * the number of relationships, keeping one id → kind entry per node and the text of each source.
  */
 export async function validateGraphLines(file: string, store: GraphStore): Promise<GraphLinesSummary> {
   const problems: Problem[] = [];
@@ -188,7 +185,9 @@ export interface GraphLinesLoadOptions {
 }
 
 /**
- * Validates each file, then loads them. On Neo4j each chunk of records is one transaction: a load
+ * Validates each file, then loads them. A statement line is a relationship record as its source
+ * states it, with its statement id and, unless machine-written, its review; loading it adds that
+ * statement to its fact. On Neo4j each chunk of records is one transaction: a load
  * cut short leaves whole chunks, and running it again finishes it (upserts are idempotent). The
  * report counts what changed; it does not list created ids, which would grow with the input.
  */

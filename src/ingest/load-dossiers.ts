@@ -1,7 +1,4 @@
 // Validate dossiers, then load each one atomically: nothing from an invalid set is written.
-// Ids resolve against the entity registry (explicit; the project's seeds/entities.yaml unless
-// another is named), the entities of every dossier given together, and — when a lookup is given
-// (`cgraph load`, `--against-store`) — the nodes the store already holds.
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import { addReports, emptyUpsertReport } from '../store/report-sums.ts';
@@ -35,7 +32,12 @@ function readQuietly(file: string): string {
   }
 }
 
-/** Validates every dossier under `paths`; throws with every problem of every dossier at once. */
+/**
+ * Validates every dossier under `paths`; throws with every problem of every dossier at once. Ids
+ * resolve against the entity registry (explicit; the project's seeds/entities.yaml unless another is
+ * named), the entities of every dossier given together, and — when a lookup is given (`cgraph load`,
+ * `--against-store`) — the nodes the store already holds.
+ */
 export async function validateDossiers(paths: readonly string[], options: ValidateDossiersOptions = {}): Promise<ValidatedDossiers> {
   const { dossiers, batches } = await checkDossiers(paths, options);
   const problems = dossiers.flatMap((d) => d.problems);

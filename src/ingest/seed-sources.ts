@@ -1,7 +1,5 @@
 // Seeds are where a store starts, not what it must go back to: a seed dossier is loaded only
-// when the store holds no version of its source. Once it is stored, revisions (`cgraph load`,
-// ingestDossier) and reviews made since are the truth, and neither a restart (`npm start`) nor
-// docker-compose's seed step (`cgraph seed`) loads the seed's text over them again.
+// when the store holds no version of its source.
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
 import { emptyUpsertReport } from '../store/report-sums.ts';
@@ -30,7 +28,9 @@ async function sourceIsStored(store: GraphStore, file: string): Promise<boolean>
 /**
  * Loads the dossiers under `seedsDir` whose source the store does not hold yet, validated
  * together against the registry and the store, each in one commit. Throws ValidationError (nothing
- * loaded) when one of them is invalid.
+ * loaded) when one of them is invalid. Once a seed source is stored, revisions (`cgraph load`,
+ * ingestDossier) and reviews made since are the truth: neither a restart (`npm start`) nor
+ * docker-compose's seed step (`cgraph seed`) loads the seed's text over them again.
  */
 export async function loadSeeds(store: GraphStore, seedsDir: string, options: SeedOptions = {}): Promise<SeedReport> {
   const loaded: string[] = [];

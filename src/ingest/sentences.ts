@@ -1,8 +1,5 @@
 // The one sentence splitter of the project: the validator's ledger, the source diff and the
-// drafter all read a text through it. A line break always ends a sentence (headlines, bylines,
-// list items); within a line, wink-nlp's sentence detection decides, so abbreviations ("U.S.",
-// "Mr.", "Gen.", initials such as "J. D. Vance") do not end one and closing quotes stay with the
-// sentence they close. Offsets are into the original text; every sentence is trimmed.
+// drafter all read a text through it.
 import type { ItemSentence } from 'wink-nlp';
 import { nlp } from './nlp.ts';
 
@@ -12,6 +9,12 @@ export interface Sentence {
   end: number;
 }
 
+/**
+ * A line break always ends a sentence (headlines, bylines, list items); within a line, wink-nlp's
+ * sentence detection decides, so abbreviations ("U.S.", "Mr.", "Gen.", initials such as
+ * "J. D. Vance") do not end one and closing quotes stay with the sentence they close. Offsets are
+ * into the original text; every sentence is trimmed.
+ */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;

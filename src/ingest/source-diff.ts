@@ -1,7 +1,5 @@
-// What changed between two versions of a source: statements added, removed and changed (same id,
-// different claim, with the properties that differ), and the sentences of the text that came or
-// went (split by the validator's own sentence splitter). Version 0 is the empty source, so a
-// source's first version diffs as everything added.
+// What changed between two versions of a source: statements added, removed and changed, and the
+// sentences of the text that came or went (split by the validator's own sentence splitter).
 import { DomainError } from '../domain/errors.ts';
 import { claimContent } from '../domain/statements.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
@@ -31,7 +29,11 @@ function changedProperties(before: Record<string, unknown>, after: Record<string
   return keys.filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
 }
 
-/** `versions` oldest first; `to` defaults to the latest, `from` to the one before `to`. */
+/**
+ * `versions` oldest first; `to` defaults to the latest, `from` to the one before `to`. A changed
+ * statement has the same id and a different claim, listed with the properties that differ. Version 0
+ * is the empty source, so a source's first version diffs as everything added.
+ */
 export function diffVersions(sourceId: string, versions: readonly SourceVersion[], from?: number, to?: number): SourceDiff {
   const latest = versions.at(-1);
   if (!latest) throw new DomainError('UNKNOWN_ID', `${sourceId} has no loaded versions; load it, or check the id with \`cgraph search\``, { id: sourceId });

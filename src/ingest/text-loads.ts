@@ -1,7 +1,5 @@
 // Loads whose input arrives as text rather than as a file on this machine: the API's writes that
 // the CLI sends through a server holding the data folder (a JSON-lines file, a dataset's file).
-// The text is put in a private temp folder so the file-based loaders check it exactly as
-// `cgraph load` and `cgraph import` do; problems name the client's file, not the temp one.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -33,7 +31,11 @@ function renamed(error: unknown, from: string, to: string): unknown {
   return error;
 }
 
-/** Validates and loads JSON lines of graph records given as text (one atomic write on the embedded store). */
+/**
+ * Validates and loads JSON lines of graph records given as text (one atomic write on the embedded
+ * store). The text is put in a private temp folder so the file-based loaders check it exactly as
+ * `cgraph load` and `cgraph import` do; problems name the client's file, not the temp one.
+ */
 export function loadGraphLinesText(store: GraphStore, fileName: string, lines: string, options: UpsertOptions = {}): Promise<UpsertReport> {
   return withTempFile(fileName.endsWith('.jsonl') || fileName.endsWith('.ndjson') ? fileName : `${fileName}.jsonl`, lines, (file) => loadGraphLines(store, [file], options));
 }

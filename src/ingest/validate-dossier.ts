@@ -1,9 +1,6 @@
 // Validates a dossier against the schema, the known entities and its source text, and turns it
-// into a GraphBatch. Five stages — source, entities, evidence, relationships, ledger — share one
-// explicit context; every stage always runs and problems accumulate (a schema problem in one part
-// never hides a quote or ledger problem in another), each with file, line, path and code, sorted
-// by line. The rules themselves are src/domain/rules.ts; this front end adds YAML positions. An
-// invalid dossier yields no batch at all, so nothing of it can be loaded.
+// into a GraphBatch. The rules themselves are src/domain/rules.ts; this front end adds YAML
+// positions. An invalid dossier yields no batch at all, so nothing of it can be loaded.
 import type { z } from 'zod';
 import { DossierCommitment, DossierEntity, DossierEvidence, DossierReview, DossierSource, DossierStructural, LedgerEntry, RegistryShape } from '../domain/dossier.ts';
 import { MACHINE_REVIEW } from '../domain/statements.ts';
@@ -414,6 +411,11 @@ function closestByContent(written: string, split: readonly Sentence[]): Sentence
 
 // --- the whole dossier ----------------------------------------------------------------------
 
+/**
+ * Five stages — source, entities, evidence, relationships, ledger — share one explicit context;
+ * every stage always runs and problems accumulate (a schema problem in one part never hides a quote
+ * or ledger problem in another), each with file, line, path and code, sorted by line.
+ */
 export function validateDossier(input: DossierInput): DossierResult {
   const parsed = parseYamlWithPositions(input.yamlText, input.file);
   const ctx: DossierContext = {

@@ -1,9 +1,6 @@
 // The Neo4j Browser guide (cypher/browser/guide.html), written from the saved queries so that the
-// guide and cypher/browser/*.cypher never differ: the seed story in slides (who pledged, who
-// refused, what waits on a ceasefire, how Italy is connected to Russia, the tensions, the summit,
-// many sources), each slide with the saved queries' descriptions, their parameters as runnable
-// `:param` lines and the queries as runnable blocks; then every saved query the story does not
-// use. `npm run browser:guide` writes it; a test keeps the committed file equal to this.
+// guide and cypher/browser/*.cypher never differ. `npm run browser:guide` writes it; a test keeps
+// the committed file equal to this.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_DIR, loadCypherLibrary, type CypherStatement } from '../store/neo4j/cypher-library.ts';
@@ -100,6 +97,12 @@ function slide(title: string, body: string[]): string {
   return ['    <slide class="row-fluid">', '      <div class="col-sm-12">', `        <h3>${escape(title)}</h3>`, ...body, '      </div>', '    </slide>'].join('\n');
 }
 
+/**
+ * The seed story in slides (who pledged, who refused, what waits on a ceasefire, how Italy is
+ * connected to Russia, the tensions, the summit, many sources), each slide with the saved queries'
+ * descriptions, their parameters as runnable `:param` lines and the queries as runnable blocks; then
+ * every saved query the story does not use.
+ */
 export function renderGuide(sources: ReadonlyMap<string, string> = readBrowserSources()): string {
   const library = loadCypherLibrary();
   const browser = new Map([...library].filter(([name]) => name.startsWith('browser/')).map(([name, statement]) => [name.slice('browser/'.length), statement]));

@@ -1,14 +1,6 @@
 // cgraph load --initial: a new database from JSON lines with Neo4j's import tool, end to end.
-// 1. every file is validated as `cgraph load` validates it (nothing written on a problem);
-// 2. the target is checked: a database that holds entities or source versions is refused unless
-//    `replace` (asked over Bolt when the project's launcher runs on it, else by opening it briefly);
-// 3. the batch is planned as a load into an empty database and written as the tool's CSV
-//    (store/neo4j/import-csv.ts); 4. the launcher, if it runs there, is stopped; 5. the tool builds the store
-//    (`neo4j-admin database import full`: the project's launcher class path runs
-//    org.neo4j.cli.AdminTool, or an installation's neo4j-admin); 6. the launcher is started again
-//    (or for the first time, when given a port) and constraints and indexes are created and
-//    populated, then the counts are checked against the files.
 // The import tool replaces the whole database: it never runs against a database in use.
+// docs/operations.md "First loads with Neo4j's import tool" says what users see.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,6 +111,18 @@ function runImportTool(args: string[], home: string, neo4jAdmin: string | undefi
   });
 }
 
+/**
+ * 1. Every file is validated as `cgraph load` validates it (nothing written on a problem).
+ * 2. The target is checked: a database that holds entities or source versions is refused unless
+ *    `replace` (asked over Bolt when the project's launcher runs on it, else by opening it briefly).
+ * 3. The batch is planned as a load into an empty database and written as the tool's CSV
+ *    (store/neo4j/import-csv.ts).
+ * 4. The launcher, if it runs there, is stopped.
+ * 5. The tool builds the store (`neo4j-admin database import full`: the project's launcher class
+ *    path runs org.neo4j.cli.AdminTool, or an installation's neo4j-admin).
+ * 6. The launcher is started again (or for the first time, when given a port), constraints and
+ *    indexes are created and populated, then the counts are checked against the files.
+ */
 export async function initialLoad(options: InitialLoadOptions): Promise<InitialLoadResult> {
   const home = resolve(options.home);
   const database = options.database ?? DEFAULT_DATABASE;

@@ -1,10 +1,6 @@
-// The API's side of the analysis worker: one worker thread (this machine has two cores; the API
-// keeps the other), fed the graph of the store's current version in chunks (so sending a
-// million relationships never blocks the event loop for long), and given one task at a time so a
-// task's running time is its own. The graph is live: a write this API commits (the store's
-// change event) is applied to the worker's graph when it follows the version the worker holds;
-// a version that moved further (another process wrote) has the next task rebuild the graph. A task that runs past the hard limit has its worker terminated
-// (and a new one started for the next task): no request can keep the analysis busy for ever.
+// The API's side of the analysis worker: one worker thread fed the graph of the store's current
+// version in chunks (so sending a million relationships never blocks the event loop for long),
+// and given one task at a time so a task's running time is its own.
 import type { Worker } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -26,6 +22,13 @@ interface Task {
   reject: (error: Error) => void;
 }
 
+/**
+ * One worker thread: this machine has two cores, and the API keeps the other. The graph is live: a
+ * write this API commits (the store's change event) is applied to the worker's graph when it follows
+ * the version the worker holds; a version that moved further (another process wrote) has the next
+ * task rebuild the graph. A task that runs past the hard limit has its worker terminated (and a new
+ * one started for the next task): no request can keep the analysis busy for ever.
+ */
 export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
   /** The store version whose graph the worker holds. */
   private sentVersion: string | undefined;

@@ -1,10 +1,6 @@
 // Analysis for the API, over whichever store is running: the analyses run in a worker thread
-// (analysis-pool.ts, analysis-worker.ts) that holds the Graphology graph of the store's current
-// version (rebuilt when the version changes: a write counter, not a timer), with a time budget per
-// request: past it the request gets ANALYSIS_TIMEOUT while the computation goes on and its result
-// is kept for the next ask. Results are cached per graph version and options: computed once, shared
-// by concurrent requests, dropped by any write. The event loop, and with it /healthz and plain
-// reads, never waits for an analysis; the API thread holds no copy of the graph.
+// (analysis-pool.ts, analysis-worker.ts) within a time budget per request, their results cached per
+// graph version and options. docs/api.md "Analysis" says what clients see.
 import { AnalysisPool } from './analysis-pool.ts';
 import type { Operation } from '../analysis/operations.ts';
 import { buildConditionIndex, type ConditionIndex } from '../domain/conditions.ts';
@@ -19,6 +15,13 @@ import type { GraphStore } from '../store/graph-store.ts';
 export const MAX_CACHED_RESULTS = 256;
 
 
+/**
+ * The worker holds the Graphology graph of the store's current version (rebuilt when the version
+ * changes: a write counter, not a timer). Past the budget a request gets ANALYSIS_TIMEOUT while the
+ * computation goes on and its result is kept for the next ask; a result is computed once, shared by
+ * concurrent requests and dropped by any write. The event loop, and with it /healthz and plain
+ * reads, never waits for an analysis; the API thread holds no copy of the graph.
+ */
 export class AnalysisService {
   private readonly results: BudgetedJobs<unknown>;
   private conditions: { version: string; index: Promise<ConditionIndex> } | undefined;

@@ -27,6 +27,11 @@ interface Task {
   reject: (error: Error) => void;
 }
 
+/**
+ * One worker thread, started on first use. Past the budget, DRAFT_TIMEOUT while the work goes on
+ * and its result is kept for the next ask of the same text; DRAFT_BUSY past a few waiting; and a hard
+ * limit after which the worker is stopped (DRAFT_TOO_LARGE; a new worker answers the next draft).
+ */
 export class DraftService extends QueuedWorker<Task, FromDraftWorker> {
   private nextId = 1;
   private readonly jobs: BudgetedJobs<DraftReply>;

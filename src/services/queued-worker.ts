@@ -1,7 +1,5 @@
 // One worker thread fed one task at a time from a queue, with a hard limit per task: what the
-// analysis pool and the draft service share. A task that runs past the limit has its worker
-// terminated and is rejected with the subclass's error; a new worker answers the next task. A
-// worker that dies rejects the task it was running.
+// analysis pool and the draft service share.
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
 
@@ -9,6 +7,10 @@ export interface QueuedTask {
   reject: (error: Error) => void;
 }
 
+/**
+ * A task that runs past the limit has its worker terminated and is rejected with the subclass's
+ * error; a new worker answers the next task. A worker that dies rejects the task it was running.
+ */
 export abstract class QueuedWorker<Task extends QueuedTask, Message> {
   protected worker: Worker | undefined;
   protected queue: Task[] = [];

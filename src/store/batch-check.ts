@@ -1,8 +1,5 @@
-// The store's own front end to the validation rules (src/domain/rules.ts): before any store
-// writes a batch, every record parses, every relationship's ends exist (in the batch or already
-// stored) with kinds its type allows, every SOURCE's text matches its hash, and every quote is its
-// source's text at its offsets. Both stores call this, so a bad batch is refused the same way
-// everywhere and nothing is written. Problems are located by their path in the batch.
+// The store's own front end to the validation rules (src/domain/rules.ts): both stores call it
+// before writing, so a bad batch is refused the same way everywhere and nothing is written.
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode, GraphRelationship } from '../domain/model.ts';
 import {
@@ -23,7 +20,12 @@ export type NodeLookup = (ids: readonly string[]) => Promise<Map<string, GraphNo
 
 const WHERE = 'in the batch or the store';
 
-/** Returns the batch in canonical form (defaults applied, `complete` and `review` kept); throws ValidationError listing every problem. */
+/**
+ * Returns the batch in canonical form (defaults applied, `complete` and `review` kept); throws
+ * ValidationError listing every problem, each located by its path in the batch. Every record
+ * parses, every relationship's ends exist (in the batch or already stored) with kinds its type
+ * allows, every SOURCE's text matches its hash, and every quote is its source's text at its offsets.
+ */
 export async function checkBatch(batch: GraphBatch, stored: NodeLookup): Promise<GraphBatch> {
   const problems: Problem[] = [];
   const report = (base: string, ...found: (RuleProblem | undefined)[]) => {

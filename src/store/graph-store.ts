@@ -1,8 +1,5 @@
 // The GraphStore port: everything the API, the CLI and analysis need from storage. Two adapters
-// implement it (memory/, neo4j/) and one contract suite (test/contract) holds both to it; what
-// they compute alike has a module each (pages, search-rank, snapshot, report-sums, merge-node,
-// statement-plan). Graph walks such as neighbourhoods are analysis (src/analysis), over the
-// snapshot, not store methods.
+// implement it (memory/, neo4j/) and one contract suite (test/contract) holds both to it.
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphBatch, GraphNode, NodeKind, RelationshipType, Review } from '../domain/model.ts';
 import type { Fact } from '../domain/statements.ts';
@@ -121,6 +118,11 @@ export function referencedIds(fact: Fact): string[] {
   ];
 }
 
+/**
+ * What both stores compute alike has a module each (pages, search-rank, snapshot, report-sums,
+ * merge-node, statement-plan). Graph walks such as neighbourhoods are analysis (src/analysis), over
+ * the snapshot, not store methods.
+ */
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
   /** Writes the batch atomically: all of it or, on any error, none of it. Idempotent. Statements, facts and versions: statement-plan.ts. */

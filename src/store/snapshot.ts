@@ -1,9 +1,6 @@
 // The graph whole, as Graphology's serialized form: sorted snapshots, and the lean form of each
-// record the analysis graph keeps (what analyses read, nothing they do not: evidence, per-statement
-// bookkeeping, free text, codes, a source's article text). Results are references (analysis/refs.ts)
-// that bring whole records back from the store, so a lean graph answers exactly as a whole one.
-// Both stores give their analysis snapshot in this form (memory: from its records; Neo4j: read so,
-// records.ts analysisRelationshipFromRow).
+// record the analysis graph keeps. Both stores give their analysis snapshot in this form (memory:
+// from its records; Neo4j: read so, records.ts analysisRelationshipFromRow).
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { isFact, type Fact } from '../domain/statements.ts';
 import type { SerializedGraph } from './graph-store.ts';
@@ -15,7 +12,11 @@ import { byId } from './pages.ts';
  */
 export const NO_EVIDENCE: readonly never[] = Object.freeze([]);
 
-/** Properties of a fact no analysis reads. */
+/**
+ * Properties of a fact no analysis reads: evidence, per-statement bookkeeping, free text, codes
+ * (and a source's article text, leanNode). Results are references (analysis/refs.ts) that bring
+ * whole records back from the store, so a lean graph answers exactly as a whole one.
+ */
 export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements', 'unresolved', 'statedBy', 'cameo', 'summary', 'claim'] as const;
 
 /**

@@ -1,19 +1,6 @@
 // What a load does to statements, facts and source versions, decided once for both stores. Pure
-// apart from the two lookups it is given (the latest version of each source, and stored facts):
-// - a complete batch (a dossier, an import) states everything its sources assert: their
-//   statements become exactly the batch's; what it no longer states is removed, and a fact with
-//   no statement left is removed;
-// - other batches (JSON lines chunks, the ingest mutation) add or replace statements;
-// - an unchanged statement keeps its id, its review and the version it was first read from, also
-//   when only its quotes moved (claimContent); a changed one takes the batch's review (a person
-//   reviewing a dossier reviewed the new claim);
-// - a source whose statements or text changed gets a new version holding its text, sha256, load
-//   time and every statement it now asserts; nothing changed, nothing written (reloads are no-ops).
-//   Additive batches with the same text amend the latest version instead (a chunked load is one
-//   version however it is cut).
-// - a new version that would take away every statement of its source, or more than half of them,
-//   is refused (SOURCE_SHRINK) unless the load says allowShrink: the wrong file, or a dossier cut
-//   short, looks exactly like a revision that retracts everything. An unload is not a version.
+// apart from the two lookups it is given (the latest version of each source, and stored facts).
+// The policy is docs/model.md "Many sources" (Revisions); planStatements says how it is applied.
 import { DomainError } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode, GraphRelationship, Review } from '../domain/model.ts';
 import type { SourceVersion, VersionStatement } from '../domain/source-version.ts';
@@ -58,7 +45,23 @@ export function shrinksTooMuch(before: number, removed: number): boolean {
   return removed > 0 && removed * 2 > before;
 }
 
-/** `sourceTexts`: the text of each source the batch names (from the batch or the store). */
+/**
+ * `sourceTexts`: the text of each source the batch names (from the batch or the store).
+ * - A complete batch (a dossier, an import) states everything its sources assert: their statements
+ *   become exactly the batch's; what it no longer states is removed, and a fact with no statement
+ *   left is removed. Other batches (JSON lines, from a file or the loadGraphLines mutation) add or
+ *   replace statements.
+ * - An unchanged statement keeps its id, its review and the version it was first read from, also
+ *   when only its quotes moved (claimContent); a changed one takes the batch's review (a person
+ *   reviewing a dossier reviewed the new claim).
+ * - A source whose statements or text changed gets a new version holding its text, sha256, load
+ *   time and every statement it now asserts; nothing changed, nothing written (reloads are no-ops).
+ *   Additive batches with the same text amend the latest version instead (a chunked load is one
+ *   version however it is cut). An unload is not a version.
+ * - A new version that would take away every statement of its source, or more than half of them,
+ *   is refused (SOURCE_SHRINK) unless the load says allowShrink: the wrong file, or a dossier cut
+ *   short, looks exactly like a revision that retracts everything.
+ */
 export async function planStatements(
   batch: GraphBatch,
   sourceTexts: ReadonlyMap<string, string>,

@@ -23,7 +23,7 @@ export interface TensionView {
   memberships: GraphRelationship[];
 }
 
-/** One kind of tension: what it looks for (for help texts and the README), and the tensions it finds. */
+/** One kind of tension: what it looks for (in words; docs/model.md "Tensions" lists each kind), and the tensions it finds. */
 export interface TensionRule<K extends string = string> {
   kind: K;
   looksFor: string;

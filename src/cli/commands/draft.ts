@@ -1,8 +1,5 @@
-// cgraph draft <article.txt | folder>: a draft dossier for a person to review — the verbatim
-// text and a dossier.yaml that `cgraph validate` accepts as it is, every statement `machine`.
-// All articles are drafted (and checked by the validator) before anything is written, and each
-// draft folder appears whole (written beside, then renamed): a bad input leaves nothing behind.
-// Drafts are read from CoreNLP's parse when a server runs (or Java can start one for the run).
+// cgraph draft <article.txt | folder>: a draft dossier for a person to review, from CoreNLP's
+// parse when a server runs (or Java can start one for the run), else by the simpler rules.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -76,6 +73,11 @@ async function coreNlpForRun(nlp: NlpConfig): Promise<{ url?: string; stop?: () 
   }
 }
 
+/**
+ * The verbatim text and a dossier.yaml that `cgraph validate` accepts as it is, every statement
+ * `machine`. All articles are drafted (and checked by the validator) before anything is written, and
+ * each draft folder appears whole (written beside, then renamed): a bad input leaves nothing behind.
+ */
 export function registerDraft(program: Command): void {
   program
     .command('draft')

@@ -1,7 +1,4 @@
-// From a frame's actor token to an actor id: the names the gazetteer knows (registry, the article's
-// own new entities, the country tables with their capitals), seats of government as metonyms
-// (the Kremlin, the White House), persons by their titles, and "the country", "it", "he" to the
-// nearest compatible antecedent the article has named.
+// From a frame's actor token to an actor id, for the parse drafter.
 import type { Sentence } from '../sentences.ts';
 import type { AnnotatedSentence } from '../nlp/corenlp-client.ts';
 import { actorOf, type Actor, type Reader } from './draft.ts';
@@ -158,7 +155,14 @@ function antecedent(scope: ActorScope, index: number): Actor | undefined {
   return undefined;
 }
 
-/** The actor a frame's actor token stands for. */
+/**
+ * The actor a token names: the names the gazetteer knows (registry, the article's own new
+ * entities, the country tables with their capitals), seats of government as metonyms (the Kremlin,
+ * the White House), persons by their titles, and "the country", "it", "he" to the nearest
+ * compatible antecedent the article has named.
+ *
+ * The actor a frame's actor token stands for.
+ */
 export function resolveActor(scope: ActorScope, index: number): Actor | undefined {
   return namedActor(scope, index) ?? antecedent(scope, index);
 }

@@ -1,11 +1,5 @@
-// From an article to a draft dossier: the program proposes, a person reviews, the validator
-// verifies. Every sentence (the ledger's own splitter) is read as wink-nlp tokens; entities are
-// found through the registry, the country tables and title patterns ("Japanese Prime Minister
-// Sanae Takaichi" → a person who leads Japan); cues from the lexicons (cues.ts) become candidate
-// PLEDGED, REFUSED and WARNED relationships, each with its actor (the clause's subject, the
-// speaker of reported speech, a "by" phrase, a possessive), its object, firmness and conditions,
-// and the sentence it stands on as a quote at verified offsets. Nothing here is reviewed: every
-// statement of a draft is `machine` until a person checks it and adds a `reviewed:` block.
+// From an article to a draft dossier by rules over wink-nlp tokens (the fallback when no CoreNLP
+// server runs): the program proposes, a person reviews, the validator verifies.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { stringify } from 'yaml';
@@ -517,6 +511,14 @@ interface Relationship {
   rule?: string;
 }
 
+/**
+ * Every sentence (the ledger's own splitter) is read as wink-nlp tokens; entities are found through
+ * the registry, the country tables and title patterns ("Japanese Prime Minister Sanae Takaichi" → a
+ * person who leads Japan); cues from the lexicons (cues.ts) become candidate PLEDGED, REFUSED and
+ * WARNED relationships, each with its actor (the clause's subject, the speaker of reported speech, a
+ * "by" phrase, a possessive), its object, firmness and conditions, and the sentence it stands on as
+ * a quote at verified offsets. Every relationship is marked `review: machine` until a person checks it.
+ */
 export function draftDossier(text: string, options: DraftOptions, context: DraftContext): Draft {
   const sentences = checkArticle(text);
   const gazetteer = baseGazetteer(context.registry, context.dataDir, context.registryKey).clone();

@@ -1,9 +1,4 @@
-// How a draft compares with an answer key (a dossier written by hand): PLEDGED, REFUSED and
-// WARNED relationships are matched one to one when they have the same type and committing actor
-// and a quote of the draft lies in a sentence the key quotes; "with object" also asks for the same
-// object — the same id, or, when the drafter proposed a new node for it, a name that shares a
-// content word with the key's object (what a reviewer would merge). Precision is over what the
-// draft proposes, recall over what the key holds.
+// How a draft compares with an answer key (a dossier written by hand).
 import { parse } from 'yaml';
 import { isCommitmentType } from '../../domain/model.ts';
 import { splitSentences } from '../sentences.ts';
@@ -84,6 +79,13 @@ function maximumMatching(left: number, right: number, edge: (l: number, r: numbe
   return matched;
 }
 
+/**
+ * PLEDGED, REFUSED and WARNED relationships are matched one to one when they have the same type and
+ * committing actor and a quote of the draft lies in a sentence the key quotes; "with object" also asks
+ * for the same object — the same id, or, when the drafter proposed a new node for it, a name that
+ * shares a content word with the key's object (what a reviewer would merge). Precision is over what
+ * the draft proposes, recall over what the key holds.
+ */
 export function score(draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): Scores {
   const pair = (d: KeyRelationship, k: KeyRelationship) => d.type === k.type && d.from === k.from && [...d.sentences].some((s) => k.sentences.has(s));
   return {

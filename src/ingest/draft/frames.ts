@@ -1,7 +1,4 @@
-// From one parsed sentence to frames: each predicate the dictionary knows (a verb with its particle
-// and negation, a noun, the modal future of a giving verb) with where its actor stands (the
-// subject, the propagated subject, the passive agent, the possessor, the reporting clause's
-// subject), its firmness and its condition. Pure functions over CoreNLP's enhanced++ dependencies.
+// From one parsed sentence to frames: pure functions over CoreNLP's enhanced++ dependencies.
 import type { CommitmentKind, Firmness } from '../../domain/model.ts';
 import type { AnnotatedSentence, NlpDependency, NlpToken } from '../nlp/corenlp-client.ts';
 import type { PredicateEntry, VerbDictionary } from './verbs.ts';
@@ -303,7 +300,13 @@ function underNegatedBelief(parse: Parse, chain: readonly number[]): boolean {
   return !!up && up.governor > 0 && /^ccomp/.test(up.dep) && BELIEF.has(parse.lemma(up.governor)) && negated(parse, up.governor);
 }
 
-/** Every frame of a sentence, in the order of their predicates. */
+/**
+ * Each predicate the dictionary knows (a verb with its particle and negation, a noun, the modal
+ * future of a giving verb) with where its actor stands (the subject, the propagated subject, the
+ * passive agent, the possessor, the reporting clause's subject), its firmness and its condition.
+ *
+ * Every frame of a sentence, in the order of their predicates.
+ */
 export function framesOf(sentence: AnnotatedSentence, dictionary: VerbDictionary): Frame[] {
   const parse = new Parse(sentence);
   const frames: Frame[] = [];

@@ -1,8 +1,4 @@
-// The names a text may use for an entity, as the drafter matches them: the actor lookup's forms
-// (lookup/actor-forms.ts: registry, country tables, Phoenix organisations and adjectives, seats of
-// government) and persons the drafter finds by their titles in this article. A form is matched on
-// tokens, longest first; an all-capitals form (US, EU, IMF) only as written, every other form only
-// when the text capitalises it.
+// The names a text may use for an entity, as the drafter matches them on tokens.
 import type { GraphNode } from '../../domain/model.ts';
 import { actorForms, type ActorEntry } from '../lookup/actor-forms.ts';
 import type { Token } from './tokens.ts';
@@ -35,6 +31,12 @@ const wordsOf = (form: string): string[] =>
     .split(/\s+/)
     .filter(Boolean);
 
+/**
+ * The actor lookup's forms (lookup/actor-forms.ts: registry, country tables, Phoenix organisations
+ * and adjectives, seats of government) and persons the drafter finds by their titles in this
+ * article. A form is matched on tokens, longest first; an all-capitals form (US, EU, IMF) only as
+ * written, every other form only when the text capitalises it.
+ */
 export class Gazetteer {
   private readonly forms = new Map<string, Form[]>();
   readonly entities = new Map<string, GazetteerEntity>();

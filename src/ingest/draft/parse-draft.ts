@@ -1,7 +1,4 @@
-// The drafter on CoreNLP's parse: the project's own sentences are annotated (so quotes, offsets and
-// the ledger line up), each sentence's frames (frames.ts) get their actors (actors.ts) and objects,
-// and the candidates become the same dossier today's rules write (draft.ts `assemble`). With no
-// server it falls back to today's rules, with a warning; text that is not English is refused.
+// The drafter on CoreNLP's parse, and the entry that falls back to today's rules without a server.
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
 import { annotate, type AnnotatedSentence } from '../nlp/corenlp-client.ts';
@@ -161,7 +158,13 @@ function speakerOf(scope: Omit<ActorScope, 'speaker'>, frames: readonly Frame[])
   return undefined;
 }
 
-/** Drafts from sentences already annotated (`parsed[i]` is `sentences[i]`). */
+/**
+ * The project's own sentences are annotated (so quotes, offsets and the ledger line up), each
+ * sentence's frames (frames.ts) get their actors (actors.ts) and objects, and the candidates become
+ * the same dossier today's rules write (draft.ts `assemble`).
+ *
+ * Drafts from sentences already annotated (`parsed[i]` is `sentences[i]`).
+ */
 export function draftFromParse(text: string, sentences: readonly Sentence[], parsed: readonly AnnotatedSentence[], options: DraftOptions, context: DraftContext): Draft {
   const dictionary = verbDictionary(context.dataDir);
   const gazetteer = baseGazetteer(context.registry, context.dataDir, context.registryKey).clone();

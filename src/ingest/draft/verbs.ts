@@ -1,7 +1,4 @@
-// The predicates the parse drafter proposes commitments from: verb lemmas (with their particle,
-// "rule out") from PETRARCH2's CAMEO verb dictionary (data/petrarch/CAMEO.2.0.txt) for the codes the
-// project drafts — 03 intent (pledge, promise, offer), 12 reject, 13 threaten and warn — plus the
-// project's own verbs, nouns ("a pledge of", "warning of") and the modal future of giving verbs.
+// The predicates the parse drafter proposes commitments from (PETRARCH2's CAMEO verbs and the project's own).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommitmentKind } from '../../domain/model.ts';
@@ -98,7 +95,14 @@ export function readCameoVerbs(text: string): { lemma: string; block: string; co
 
 const cache = new Map<string, VerbDictionary>();
 
-/** The drafter's predicates, read once per data folder. */
+/**
+ * Verb lemmas (with their particle, "rule out") from PETRARCH2's CAMEO verb dictionary
+ * (data/petrarch/CAMEO.2.0.txt) for the codes the project drafts — 03 intent (pledge, promise,
+ * offer), 12 reject, 13 threaten and warn — plus the project's own verbs, nouns ("a pledge of",
+ * "warning of") and the modal future of giving verbs.
+ *
+ * The drafter's predicates, read once per data folder.
+ */
 export function verbDictionary(dataDir: string): VerbDictionary {
   const cached = cache.get(dataDir);
   if (cached) return cached;

@@ -1,7 +1,5 @@
 // ATOP v4.01 (member level): each alliance an Alliance node (NATO is alliance:nato), each member
-// a MEMBER_OF with entry and exit dates, and each obligation (defense, offense, neutrality,
-// non-aggression, consultation) a PLEDGED to the alliance with ATOP's condition flags as
-// Condition nodes.
+// a MEMBER_OF with entry and exit dates, and each obligation a PLEDGED to the alliance.
 import type { ConditionKind, GraphNode } from '../../domain/model.ts';
 import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
@@ -45,6 +43,10 @@ const ATOP_COLUMNS = [
   ...OBLIGATIONS.flatMap((o) => [o.flag, ...(o.conditional ? [o.conditional] : []), ...o.conditions.map(([flag]) => flag)]),
 ];
 
+/**
+ * The obligations are defense, offense, neutrality, non-aggression and consultation; ATOP's
+ * condition flags become Condition nodes.
+ */
 export function importAtop(file: string, resolver: EntityResolver, strict = false): ImportResult {
   const source = readCsvSource(file, { publisher: 'Alliance Treaty Obligations and Provisions (Leeds et al.), v4.01', name: 'ATOP v4.01 member-level data', sourceId: ATOP_SOURCE, columns: ATOP_COLUMNS });
   const out = new ImportBuilder(source);

@@ -1,7 +1,6 @@
 // A data file as a Source: its full text becomes the Source node, and every row's evidence is
 // the row's own line, with offsets into that text — so imported relationships are verified
-// against their file exactly as dossier quotes are against their article. The file must be the
-// dataset's (its header names every column the importer reads) and every row well-formed CSV.
+// against their file exactly as dossier quotes are against their article.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CsvError, parse, type Options } from 'csv-parse/sync';
@@ -42,7 +41,8 @@ export interface CsvSourceOptions {
 }
 
 /**
- * `sourceId`: the dataset's id, the same for every release (a new release is a new version of one
+ * The file must be the dataset's (its header names every column the importer reads) and every row
+ * well-formed CSV. `sourceId`: the dataset's id, the same for every release (a new release is a new version of one
  * source, replacing its statements); without it, the file's own name (a GDELT daily file is a
  * source of its own, not a release of yesterday's).
  */

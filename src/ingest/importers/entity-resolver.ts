@@ -1,7 +1,5 @@
 // Entity resolution shared by every importer: COW numeric and letter codes, ISO alpha-2/3 and
 // names or aliases → `state:<ISO3>`, from the country tables in data/entities and data/cow.
-// States with a COW code but no ISO3 (those that no longer exist) get `state:cow-<code>`.
-// What cannot be resolved is reported by the caller, never guessed.
 import { readUtf8File } from '../utf8-text.ts';
 import { parse } from 'csv-parse/sync';
 import type { GraphNode } from '../../domain/model.ts';
@@ -29,6 +27,10 @@ interface StateRecord {
 
 const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
+/**
+ * States with a COW code but no ISO3 (those that no longer exist) get `state:cow-<code>`. What
+ * cannot be resolved is reported by the caller, never guessed.
+ */
 export class EntityResolver {
   private readonly byIso3 = new Map<string, StateRecord>();
   private readonly byIso2 = new Map<string, StateRecord>();

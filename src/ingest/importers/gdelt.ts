@@ -1,7 +1,5 @@
 // GDELT 1.0 events: CAMEO root 03 → PLEDGED, 12 → REFUSED, 13 → WARNED between the states of
-// actor 1 and actor 2 (resolved through their country codes); other roots, and events whose two
-// actors resolve to the same state, are skipped and counted by reason. The event code, Goldstein
-// value, date and source URL travel with the evidence.
+// actor 1 and actor 2 (resolved through their country codes).
 import { isCommitmentType, type CommitmentKind } from '../../domain/model.ts';
 import { readCsvSource } from './csv-source.ts';
 import type { EntityResolver } from './entity-resolver.ts';
@@ -16,6 +14,10 @@ const GDELT_COLUMNS = [
   'actor1name', 'actor1countrycode', 'actor2name', 'actor2countrycode', 'sourceurl',
 ];
 
+/**
+ * Other roots, and events whose two actors resolve to the same state, are skipped and counted by
+ * reason. The event code, Goldstein value, date and source URL travel with the evidence.
+ */
 export function importGdelt(file: string, resolver: EntityResolver, strict = false): ImportResult {
   // GDELT's files are tab-separated without quoting: a quote in a field is text.
   const source = readCsvSource(file, { delimiter: '\t', quoted: false, publisher: 'The GDELT Project, GDELT 1.0 daily events', name: 'GDELT 1.0 events sample, 2016-07-28', columns: GDELT_COLUMNS });

@@ -1,7 +1,5 @@
 // What every importer shares: collecting nodes and statements (ids derived from content, so
-// re-imports change nothing), rejected rows with their line and reason, and the summary. Each row
-// that asserts a fact is a statement of that fact; rows with the same statement key (a phase, an
-// event) are one statement with the evidence of each.
+// re-imports change nothing), rejected rows with their line and reason, and the summary.
 import { ValidationError } from '../../domain/errors.ts';
 import type { Commitment, GraphBatch, GraphNode, GraphRelationship, StructuralRelationship } from '../../domain/model.ts';
 import { deriveFactId, deriveStatementId } from '../../domain/relationship-id.ts';
@@ -25,6 +23,10 @@ export interface ImportResult {
 
 type NewCommitment = Omit<Commitment, 'id' | 'conditions' | 'unresolved' | 'statedBy'> & Partial<Pick<Commitment, 'conditions' | 'unresolved' | 'statedBy'>>;
 
+/**
+ * Each row that asserts a fact is a statement of that fact; rows with the same statement key (a
+ * phase, an event) are one statement with the evidence of each.
+ */
 export class ImportBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   /** By statement id. */

@@ -1,7 +1,5 @@
 // The actor lookup: which actor a text names, from the store, the registry, a dossier's own new
-// entities, the country tables, the Phoenix dictionary and the seats of government. Exact names
-// first, then other names (aliases, demonyms, seats), then names containing the text, then near
-// misses by edit distance; one candidate per id, in a stable order.
+// entities, the country tables, the Phoenix dictionary and the seats of government.
 import { distance } from 'fastest-levenshtein';
 import type { GraphNode, NodeKind } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
@@ -109,7 +107,11 @@ function keepBest(best: Map<string, { top: Match; sources: Set<FoundIn> }>, matc
   } else if (match.score === held.top.score) held.sources.add(match.foundIn);
 }
 
-/** The actors a text may name, best first: see the file's opening lines for the order. */
+/**
+ * The actors a text may name, best first: exact names first, then other names (aliases, demonyms,
+ * seats), then names containing the text, then near misses by edit distance; one candidate per id,
+ * in a stable order.
+ */
 export async function lookup(text: string, options: LookupOptions): Promise<LookupCandidate[]> {
   const needle = normaliseName(text);
   if (!needle) return [];

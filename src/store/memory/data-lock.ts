@@ -1,7 +1,5 @@
 // One writer per data folder: a lock file created exclusively, naming its holder (pid, host,
-// command, start time and, for the API, where it listens). A holder is judged alive from those
-// (its process exists and started when the lock says), never from the file's age: a holder whose
-// event loop is busy for minutes keeps its lock.
+// command, start time and, for the API, where it listens).
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync, fsyncSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -35,7 +33,11 @@ function processStartOf(pid: number): string | undefined {
   }
 }
 
-/** Whether the holder still runs: on another host it cannot be told, so it is taken as running. */
+/**
+ * Whether the holder still runs: on another host it cannot be told, so it is taken as running. A
+ * holder is judged alive from its process (it exists and started when the lock says), never from the
+ * file's age: a holder whose event loop is busy for minutes keeps its lock.
+ */
 export function holderRuns(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true;
   try {

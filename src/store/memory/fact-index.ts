@@ -1,10 +1,5 @@
 // The embedded store's indexes over facts: every id in order, and postings by each end, by type
-// and by the sources of their statements, kept up to date by each write (ids never change: a
-// fact's type and ends are part of its id). A listing reads the smallest posting list its filter
-// allows, in id order after the cursor, and checks the whole filter (domain/filters.ts, the one
-// definition) on each candidate until the page is full: O(log n + candidates read). The gates of
-// commitments by condition (inherited ones included) come from the structure and are built once
-// per version, on the first listing that asks for a condition.
+// and by the sources of their statements, kept up to date by each write.
 import { buildConditionIndex, gatesOf, type ConditionIndex } from '../../domain/conditions.ts';
 import { matchesRelationshipFilter, type RelationshipFilter } from '../../domain/filters.ts';
 import { isCommitmentType } from '../../domain/model.ts';
@@ -23,6 +18,14 @@ export interface Listing {
   total: number | undefined;
 }
 
+/**
+ * Ids never change (a fact's type and ends are part of its id), so postings are only added and
+ * removed. A listing reads the smallest posting list its filter allows, in id order after the
+ * cursor, and checks the whole filter (domain/filters.ts, the one definition) on each candidate until
+ * the page is full: O(log n + candidates read). The gates of commitments by condition (inherited ones
+ * included) come from the structure and are built once per version, on the first listing that asks
+ * for a condition.
+ */
 export class FactIndex {
   private readonly all = new SortedIds();
   private readonly byFrom = new Postings();

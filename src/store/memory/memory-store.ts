@@ -1,7 +1,5 @@
-// The embedded default store: maps in memory with ordered indexes (fact-index.ts), persisted as
-// a snapshot and an append-only log of changes (store-log.ts): a write appends and fsyncs its
-// changes, then applies them in memory, so a crash never leaves half a write and a write costs
-// what it changes, not the size of the graph.
+// The embedded default store: maps in memory with ordered indexes (fact-index.ts), persisted as a
+// snapshot and an append-only log of changes (store-log.ts).
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
@@ -41,6 +39,10 @@ export interface MemoryStoreOptions {
   onWarning?: (message: string, details: Record<string, unknown>) => void;
 }
 
+/**
+ * A write appends and fsyncs its changes, then applies them in memory, so a crash never leaves half
+ * a write and a write costs what it changes, not the size of the graph.
+ */
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
   private nodes = new Map<string, GraphNode>();

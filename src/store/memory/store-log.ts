@@ -1,13 +1,6 @@
 // The embedded store on disk: a snapshot and an append-only log, both JSON lines, in the data
-// folder. A write appends its changes to the log between a `begin` and a `commit` line and
-// fsyncs before it is applied in memory, so a crash leaves either the whole change or (a torn
-// tail, cut off at the next open) none of it; nothing is rewritten per write. When the log
-// outgrows the snapshot, a new snapshot is written beside the old one (temp file, fsync,
-// rename), in chunks that let the server keep answering, and the log starts again.
-//
-// Why not one JSON file (format 2, rewritten on every write): at 100k commitments that file is
-// 200 MB and a chunked load rewrote it per chunk (72 s for 100k, quadratic in the size); at 1M it
-// exceeds what one JavaScript string can hold. bench/README.md has the figures.
+// folder; a write is appended and fsynced before it is applied in memory, and nothing is rewritten
+// per write. docs/operations.md "One writer per data folder, and nothing lost" says what users see.
 import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import type { GraphNode } from '../../domain/model.ts';
@@ -239,6 +232,17 @@ const sameFile = (a: FileMark, b: FileMark) => a?.ino === b?.ino && a?.size === 
 /** The same log, at most grown: what was committed when it was read still stands. */
 const sameOrGrown = (before: FileMark, now: FileMark) => sameFile(before, now) || (!!before && !!now && before.ino === now.ino && now.size >= before.size);
 
+/**
+ * A write appends its changes to the log between a `begin` and a `commit` line and fsyncs before it
+ * is applied in memory, so a crash leaves either the whole change or (a torn tail, cut off at the
+ * next open) none of it. When the log outgrows the snapshot, a new snapshot is written beside the old
+ * one (temp file, fsync, rename), in chunks that let the server keep answering, and the log starts
+ * again.
+ *
+ * Why not one JSON file (format 2, rewritten on every write): at 100k commitments that file is
+ * 200 MB and a chunked load rewrote it per chunk (72 s for 100k, quadratic in the size); at 1M it
+ * exceeds what one JavaScript string can hold. bench/README.md has the figures.
+ */
 export class StoreLog {
   private readonly snapshotFile: string;
   private readonly logFile: string;

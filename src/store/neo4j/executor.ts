@@ -1,7 +1,6 @@
-// The Neo4j executor: the driver's lifecycle, sessions and transaction functions, error
-// translation (an unreachable server is STORE_UNAVAILABLE), reads that never see half a write,
-// and the fault-injection hook for write statements. It knows nothing of the model: the store
-// (neo4j-store.ts) says what to run. Only src/store/neo4j imports neo4j-driver; only here is a driver made.
+// The Neo4j executor: the driver's lifecycle, sessions and transaction functions, error translation,
+// consistent reads and the fault-injection hook for write statements. It knows nothing of the model:
+// the store (neo4j-store.ts) says what to run. Only here is a driver made.
 import neo4j, { isRetriableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../../domain/errors.ts';
 import type { Neo4jConfig } from '../../config.ts';
@@ -31,6 +30,10 @@ export class InconsistentReadError extends DomainError {
   }
 }
 
+/**
+ * An unreachable server is STORE_UNAVAILABLE; reads never see half a write. Only src/store/neo4j
+ * imports neo4j-driver (test/unit/cypher-safety.test.ts says so).
+ */
 export class Neo4jExecutor {
   private constructor(
     private readonly driver: Driver,

@@ -1,19 +1,6 @@
-// The first load of a new database as the Neo4j import tool's CSV (cgraph load --initial). What
-// is written is decided by the same code as a transactional load into an empty database: the
-// records are checked (batch-check.ts), their statements planned (statement-plan.ts) and their
-// rows made (upsert-plan.ts, records.ts); only the way the rows reach Neo4j differs. So the
-// imported store holds the same nodes, relationships, properties and source versions as
-// `cgraph load` would (test/e2e/initial-load.test.ts compares every property).
-//
-// Memory stays bounded by the largest source, not the input: a first pass keeps the nodes and
-// spills each source's statements to its own file (counting each fact's statements); then each
-// source is planned whole (one version each, as a chunked load amends to), and a fact is written
-// once all its statements were planned — only facts that several sources state wait in memory.
-//
-// The files: one per node kind and per relationship type, source versions, and the graph's meta
-// node. Strings are quoted, list items are separated by U+001F (which no stored text may hold),
-// numbers are doubles (what the driver sends for a JavaScript number) and rows with a line break
-// go to files the tool reads as multi-line.
+// The first load of a new database as the Neo4j import tool's CSV (cgraph load --initial), decided
+// by the same code as a transactional load into an empty database (batch-check, statement-plan,
+// upsert-plan, records): only the way the rows reach Neo4j differs.
 import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -262,7 +249,18 @@ async function* lines(files: readonly string[]): AsyncGenerator<string> {
 
 /**
  * Plans validated JSON lines files as a load into an empty database and writes the import tool's
- * CSV files into `dir` (see the top of this file). `now` is the load time the source versions
+ * CSV files into `dir`, so the imported store holds the same nodes, relationships, properties and
+ * source versions as `cgraph load` would (test/e2e/initial-load.test.ts compares every property).
+ *
+ * Memory stays bounded by the largest source, not the input: a first pass keeps the nodes and
+ * spills each source's statements to its own file (counting each fact's statements); then each
+ * source is planned whole (one version each, as a chunked load amends to), and a fact is written
+ * once all its statements were planned — only facts that several sources state wait in memory.
+ *
+ * The files: one per node kind and per relationship type, source versions, and the graph's meta
+ * node. Strings are quoted, list items are separated by ARRAY_DELIMITER, numbers are doubles (what
+ * the driver sends for a JavaScript number) and rows with a line break go to files the tool reads
+ * as multi-line. `now` is the load time the source versions
  * record; `graphVersion` the version the new graph starts at (past a replaced database's, so no
  * answer cached under an old version is taken for the new graph's).
  */

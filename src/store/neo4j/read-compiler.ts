@@ -1,12 +1,6 @@
-// One Cypher statement per read request. A request (nodes by id, relationships by id, filtered
-// pages with or without their counts, and the nodes all of those name) becomes one statement
-// assembled from the fragments in cypher/read/: no text but theirs, values only as parameters (each
-// part's own, prefixed p0_, p1_, …), relationship types only from the domain's allow-list. The
-// statement reads the graph version first and last, so the one round trip is also its own
-// consistency check. A filter picks its anchor so that Neo4j starts from an index: the start
-// nodes, the end nodes, either end, or — with no end named — each type's id index read in order
-// from the cursor; only the predicates the filter uses are in the statement (no `$x IS NULL OR`,
-// which keeps Neo4j off the indexes). Statements are cached by shape, so Neo4j's plan cache hits.
+// One Cypher statement per read request, assembled from the fragments in cypher/read/ (no text but
+// theirs, values only as parameters), anchored on an index, and cached by shape so Neo4j's plan
+// cache hits. docs/api.md "One read per request" says what clients see.
 import neo4j from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { RelationshipType } from '../../domain/model.ts';
@@ -150,7 +144,16 @@ function partText(part: ReadPart): { text: string; values: Record<string, unknow
   }
 }
 
-/** The statement for `parts` (in order; each part's result is the same position of `parts` in the row). */
+/**
+ * The statement for `parts` (in order; each part's result is the same position of `parts` in the row).
+ * A request is nodes by id, relationships by id, filtered pages with or without their counts, and
+ * the nodes all of those name. Each part's parameters are its own (prefixed p0_, p1_, …);
+ * relationship types come only from the domain's allow-list. The statement reads the graph version
+ * first and last, so the one round trip is also its own consistency check. A filter picks its
+ * anchor so that Neo4j starts from an index: the start nodes, the end nodes, either end, or — with
+ * no end named — each type's id index read in order from the cursor; only the predicates the filter
+ * uses are in the statement (no `$x IS NULL OR`, which keeps Neo4j off the indexes).
+ */
 export function compileRead(parts: readonly ReadPart[]): CompiledRead {
   const texts: string[] = [cypher('read/open-read')];
   const params: Record<string, unknown> = {};

@@ -1,7 +1,6 @@
 // Record conversion at the Neo4j boundary, pure and testable without a database: domain records
 // to the properties and labels Neo4j stores, stored rows back to domain records, and filters to
-// statement parameters. The driver hands plain values (it is built with disableLosslessIntegers);
-// fromNeo4j converts the driver's Integer where one still appears (counts).
+// statement parameters.
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
@@ -11,7 +10,11 @@ import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
 import { NO_EVIDENCE } from '../snapshot.ts';
 
-/** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
+/**
+ * Plain JS values from driver values: Integers become numbers, lists and maps recursively. The
+ * driver hands plain values (it is built with disableLosslessIntegers); this converts the Integer
+ * where one still appears (counts).
+ */
 export function fromNeo4j(value: unknown): unknown {
   if (isInt(value)) return value.toNumber();
   if (Array.isArray(value)) return value.map(fromNeo4j);

@@ -1,7 +1,6 @@
 // The upsert planner, pure: given a checked batch, what is stored already and the statement plan,
-// decide which rows to write (nodes merged onto their stored form; facts split into created,
-// updated and removed by type, since a Cypher statement names one type) and count what changes. The store reads the stored
-// records, runs the plan's rows through the Cypher statements, and returns the plan's report.
+// decide which rows to write and count what changes. The store reads the stored records, runs the
+// plan's rows through the Cypher statements, and returns the plan's report.
 import { RelationshipType, type GraphBatch, type GraphNode } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
@@ -51,7 +50,11 @@ function byType(facts: readonly Fact[], props: (fact: Fact) => Record<string, un
   return grouped;
 }
 
-/** What a load writes: nodes merged onto what was stored, and the facts and versions of the statement plan (statement-plan.ts). */
+/**
+ * What a load writes: nodes merged onto what was stored, and the facts and versions of the statement
+ * plan (statement-plan.ts), facts split into created, updated and removed by type, since a Cypher
+ * statement names one type.
+ */
 export function planUpsert(batch: GraphBatch, storedNodes: ReadonlyMap<string, GraphNode>, statements: StatementPlan, storedFacts: ReadonlyMap<string, Fact>): UpsertPlan {
   const report = emptyUpsertReport();
   const nodes = new Map(storedNodes);
