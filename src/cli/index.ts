@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBlocs } from './commands/blocs.ts';
 import { registerCentral } from './commands/central.ts';
 import { registerCodes } from './commands/codes.ts';
+import { registerCommitments } from './commands/commitments.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerDraft } from './commands/draft.ts';
 import { registerExport } from './commands/export.ts';
@@ -44,7 +45,7 @@ program.hook('preAction', (_program, action) => {
   running = { command: action.name(), json: action.opts().json === true };
 });
 
-// In the order --help lists them: dossiers, the store, sources and reviews, analysis, data, reference.
+// In the order --help lists them: dossiers, the store, sources and reviews, listing and analysis, data, reference.
 const COMMANDS: readonly ((program: Command) => void)[] = [
   registerValidate,
   registerDraft,
@@ -57,6 +58,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerUnload,
   registerStatements,
   registerReview,
+  registerCommitments,
   registerPath,
   registerPaths,
   registerNeighbours,

@@ -16,7 +16,7 @@ import { ApiWriter } from './api-writer.ts';
 
 export const EXIT = {
   OK: 0,
-  /** The input is invalid: validation problems, unknown ids, bad arguments' values. */
+  /** The input is invalid: validation problems, unknown ids, bad arguments' values. An empty answer is not: it is OK. */
   INVALID: 1,
   /** The command line itself is wrong (unknown command or option). */
   USAGE: 2,
@@ -67,6 +67,15 @@ export interface Output {
 
 export function print(output: Output, human: string, data: unknown): void {
   process.stdout.write(output.json ? `${JSON.stringify(data, null, 2)}\n` : `${human}\n`);
+}
+
+/**
+ * An empty answer (no path, nothing matches, nothing listed): not invalid input, so the exit code
+ * stays 0. The person reads why on stderr; with --json the script reads the empty value on stdout.
+ */
+export function printEmpty(output: Output, message: string, empty: unknown = []): void {
+  process.stderr.write(`${message}\n`);
+  if (output.json) process.stdout.write(`${JSON.stringify(empty, null, 2)}\n`);
 }
 
 const warn = (message: string) => process.stderr.write(`cgraph: warning: ${message}\n`);

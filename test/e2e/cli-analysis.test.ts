@@ -22,9 +22,11 @@ function describeAnalysisCli(name: string, env: () => Record<string, string>, sk
       expect(human.stdout).toContain('“Moscow has repeatedly warned');
       const json = JSON.parse(runCli(['path', 'state:ITA', 'Kremlin', '--json'], vars).stdout);
       expect(json.nodes.map((n: { id: string }) => n.id)).toEqual(['state:ITA', 'initiative:multinational-force-ukraine', 'state:RUS']);
+      // No path is an empty answer, not invalid input: exit 0, the message on stderr, null for --json.
       const none = runCli(['path', 'Italy', 'Russia', '--direction', 'OUT'], vars);
-      expect(none.code).toBe(1);
-      expect(none.stdout).toContain('no path');
+      expect(none.code).toBe(0);
+      expect(none.stderr).toContain('no path');
+      expect(JSON.parse(runCli(['path', 'Italy', 'Russia', '--direction', 'OUT', '--json'], vars).stdout)).toBeNull();
     });
 
     it('scenario: --deny "Russian consent","peace agreement" makes the troop pledges inactive, inherited from the force', () => {

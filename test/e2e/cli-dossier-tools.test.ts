@@ -16,7 +16,11 @@ describe('dossier tools', () => {
     const plover = JSON.parse(runCli(['codes', 'plover', '--json']).stdout);
     expect(plover.map((p: { plover: string }) => p.plover)).toHaveLength(16);
     expect(plover.find((p: { plover: string }) => p.plover === 'THREATEN').cameo).toEqual(['13']);
-    expect(runCli(['codes', 'cameo', 'no such event']).code).toBe(1);
+    // Nothing found is an empty answer, not invalid input: exit 0, the message on stderr, [] for --json.
+    const none = runCli(['codes', 'cameo', 'no such event']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('no CAMEO code matches "no such event"');
+    expect(JSON.parse(runCli(['codes', 'plover', 'no such type', '--json']).stdout)).toEqual([]);
     expect(runCli(['codes', 'goldstein']).code).toBe(2);
   });
 

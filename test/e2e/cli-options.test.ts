@@ -58,9 +58,11 @@ describe('cgraph analysis options', () => {
     const states = JSON.parse(runCli(['search', 'an', '--kinds', 'state', '--first', '3', '--json'], env).stdout);
     expect(states).toHaveLength(3);
     expect(states.every((n: { kind: string }) => n.kind === 'STATE')).toBe(true);
+    // Nothing found is an empty answer, not invalid input: exit 0 with the message on stderr.
     const none = runCli(['search', 'Atlantis'], env);
-    expect(none.code).toBe(1);
-    expect(none.stdout).toContain('nothing matches "Atlantis"');
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('nothing matches "Atlantis"');
+    expect(JSON.parse(runCli(['search', 'Atlantis', '--json'], env).stdout)).toEqual([]);
     const unknown = runCli(['path', 'Atlantis', 'Russia'], env);
     expect(unknown.code).toBe(1);
     const advice = /try (cgraph search "[^"]+")/.exec(unknown.stderr)?.[1];

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { communities } from '../../analysis/communities.ts';
 import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, TYPES_HELP } from '../options.ts';
-import { print, withGraph } from '../runtime.ts';
+import { print, printEmpty, withGraph } from '../runtime.ts';
 
 export function registerBlocs(program: Command): void {
   program
@@ -15,6 +15,7 @@ export function registerBlocs(program: Command): void {
     .action(async ({ json, ...options }: { seed?: string; types?: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph) => {
         const blocs = communities(graph, options);
+        if (!blocs.length) return printEmpty({ json: !!json }, 'no blocs');
         print({ json: !!json }, blocs.map((b) => `${b.id} (${b.members.length}): ${b.members.map((m) => m.name).join(', ')}`).join('\n'), blocs.map((b) => ({ id: b.id, members: b.members.map((m) => m.id) })));
       });
     });

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { ALLOWED, MAX_RANKED } from '../../analysis/options.ts';
 import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, TYPES_HELP } from '../options.ts';
-import { print, withGraph } from '../runtime.ts';
+import { print, printEmpty, withGraph } from '../runtime.ts';
 
 export function registerCentral(program: Command): void {
   const defaults = ANALYSIS_DEFAULTS.centrality;
@@ -20,6 +20,7 @@ export function registerCentral(program: Command): void {
     .action(async ({ json, ...options }: { metric?: string; kinds?: string[]; first?: string; types?: string[]; asOf?: string; json?: boolean }) => {
       await withGraph(async (graph) => {
         const scores = centrality(graph, options);
+        if (!scores.length) return printEmpty({ json: !!json }, 'nothing to rank');
         print({ json: !!json }, scores.map((s, i) => `${String(i + 1).padStart(3)}. ${s.score.toFixed(4)}  ${s.node.name} (${s.node.id})`).join('\n'), scores.map((s) => ({ id: s.node.id, name: s.node.name, score: s.score })));
       });
     });

@@ -2,7 +2,7 @@
 // types) and PLOVER event types in the tables shipped in data/ (data/README.md cites them).
 import type { Command } from 'commander';
 import { codebook, searchCameo, searchPlover } from '../../ingest/codebook.ts';
-import { print, usageError } from '../runtime.ts';
+import { print, printEmpty, usageError } from '../runtime.ts';
 
 const TABLES = ['cameo', 'plover'] as const;
 
@@ -18,22 +18,12 @@ export function registerCodes(program: Command): void {
       const book = codebook();
       if (table === 'cameo') {
         const found = searchCameo(book, query);
-        print(
-          { json: !!opts.json },
-          found.length
-            ? found.map((c) => `${c.code.padEnd(5)} ${String(c.goldstein ?? '').padStart(5)}  ${(c.plover ?? '-').padEnd(9)} ${c.description}`).join('\n')
-            : `no CAMEO code matches "${query}"`,
-          found,
-        );
-        if (!found.length) process.exitCode = 1;
+        if (!found.length) return printEmpty({ json: !!opts.json }, `no CAMEO code matches "${query}"`);
+        print({ json: !!opts.json }, found.map((c) => `${c.code.padEnd(5)} ${String(c.goldstein ?? '').padStart(5)}  ${(c.plover ?? '-').padEnd(9)} ${c.description}`).join('\n'), found);
         return;
       }
       const found = searchPlover(book, query);
-      print(
-        { json: !!opts.json },
-        found.length ? found.map((p) => `${p.plover.padEnd(10)} CAMEO ${p.cameo.join(', ').padEnd(22)} ${p.definition}`).join('\n') : `no PLOVER type matches "${query}"`,
-        found,
-      );
-      if (!found.length) process.exitCode = 1;
+      if (!found.length) return printEmpty({ json: !!opts.json }, `no PLOVER type matches "${query}"`);
+      print({ json: !!opts.json }, found.map((p) => `${p.plover.padEnd(10)} CAMEO ${p.cameo.join(', ').padEnd(22)} ${p.definition}`).join('\n'), found);
     });
 }

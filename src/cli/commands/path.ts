@@ -1,11 +1,11 @@
 // cgraph path <from> <to>: the shortest connection between two actors, named or by id, with the
-// evidence of each step; exit 1 when there is none.
+// evidence of each step; when there is none it says so on stderr (an empty answer, exit 0).
 import type { Command } from 'commander';
 import { shortestPath } from '../../analysis/paths.ts';
 import { resolveNode } from '../graph-names.ts';
 import { AS_OF_HELP, commaList, DIRECTION_HELP, TYPES_HELP } from '../options.ts';
 import { describePath } from '../output.ts';
-import { print, withGraph } from '../runtime.ts';
+import { print, printEmpty, withGraph } from '../runtime.ts';
 
 export function registerPath(program: Command): void {
   program
@@ -21,8 +21,9 @@ export function registerPath(program: Command): void {
       await withGraph(async (graph, store) => {
         const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
         const path = shortestPath(graph, from, to, options);
-        print({ json: !!json }, path ? describePath(graph, path) : `no path from ${from} to ${to}`, path);
-        if (!path) process.exitCode = 1;
+        // One path or none: --json prints null for none (the shape a script already tests for).
+        if (!path) return printEmpty({ json: !!json }, `no path from ${from} to ${to}`, null);
+        print({ json: !!json }, describePath(graph, path), path);
       });
     });
 }

@@ -5,7 +5,7 @@ import { allPaths } from '../../analysis/paths.ts';
 import { resolveNode } from '../graph-names.ts';
 import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, DIRECTION_HELP, TYPES_HELP } from '../options.ts';
 import { describePath } from '../output.ts';
-import { print, withGraph } from '../runtime.ts';
+import { print, printEmpty, withGraph } from '../runtime.ts';
 
 export function registerPaths(program: Command): void {
   program
@@ -23,7 +23,8 @@ export function registerPaths(program: Command): void {
       await withGraph(async (graph, store) => {
         const [from, to] = [await resolveNode(store, fromText), await resolveNode(store, toText)];
         const paths = allPaths(graph, from, to, options);
-        print({ json: !!json }, paths.length ? paths.map((p) => describePath(graph, p)).join('\n\n') : 'no paths', paths);
+        if (!paths.length) return printEmpty({ json: !!json }, `no paths from ${from} to ${to}`);
+        print({ json: !!json }, paths.map((p) => describePath(graph, p)).join('\n\n'), paths);
       });
     });
 }

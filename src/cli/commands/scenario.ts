@@ -7,7 +7,7 @@ import type { GraphRelationship } from '../../domain/model.ts';
 import { resolveCommitment, resolveNode } from '../graph-names.ts';
 import { commaList } from '../options.ts';
 import { describeRelationship } from '../output.ts';
-import { print, withGraph } from '../runtime.ts';
+import { print, printEmpty, withGraph } from '../runtime.ts';
 
 interface ScenarioFlags {
   assume: string[];
@@ -35,10 +35,14 @@ export function registerScenario(program: Command): void {
         const deny = await Promise.all(opts.deny.map((c) => resolveNode(store, c)));
         const withdraw = await Promise.all(opts.withdraw.map((c) => resolveCommitment(graph, store, c)));
         const result = scenario(graph, { assume, deny, withdraw, asOf: opts.asOf });
+        if (isEmpty(result)) return printEmpty({ json: !!opts.json }, `no conditional or withdrawn commitments${opts.asOf ? ` on ${opts.asOf}` : ''}`, scenarioJson(result));
         print({ json: !!opts.json }, scenarioText(graph, result), scenarioJson(result));
       });
     });
 }
+
+/** Nothing the assumptions decide: no conditional commitment, none withdrawn. */
+const isEmpty = (result: Scenario) => [result.active, result.inactive, result.undetermined, result.withdrawn, result.cycles].every((list) => list.length === 0);
 
 /** Each state's commitments with the reasons they are in it, then the cycles left undetermined. */
 function scenarioText(graph: CommitmentGraph, result: Scenario): string {

@@ -1,12 +1,12 @@
 // cgraph search <text>: the actors a name stands for — in the store, the registry, the country
-// tables, the Phoenix dictionary or the seats of government — exact names first; exit 1 when none.
+// tables, the Phoenix dictionary or the seats of government — exact names first; none is an empty answer (exit 0).
 import type { Command } from 'commander';
 import { ALLOWED, MAX_SEARCH, parseOptions, SearchOptions } from '../../analysis/options.ts';
 import { readRegistry } from '../../ingest/dossier-files.ts';
 import { lookup, type LookupCandidate } from '../../ingest/lookup/actor-lookup.ts';
 import { DATA_DIR, DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { ANALYSIS_DEFAULTS, commaList } from '../options.ts';
-import { print, withStore } from '../runtime.ts';
+import { print, printEmpty, withStore } from '../runtime.ts';
 
 const describe = (c: LookupCandidate) => `${c.id.padEnd(44)} ${c.name}  (${c.foundIn.join(', ').toLowerCase().replaceAll('_', ' ')}${c.matched === c.name ? '' : `: "${c.matched}"`})`;
 
@@ -23,8 +23,8 @@ export function registerSearch(program: Command): void {
       const { kinds, first } = parseOptions(SearchOptions, { text, ...options });
       await withStore(async (store) => {
         const found = await lookup(text, { first, kinds, store, registry: readRegistry(registry).nodes, registryKey: registry, dataDir: DATA_DIR });
-        print({ json: !!json }, found.length ? found.map(describe).join('\n') : `nothing matches "${text}"`, found);
-        if (!found.length) process.exitCode = 1;
+        if (!found.length) return printEmpty({ json: !!json }, `nothing matches "${text}"`);
+        print({ json: !!json }, found.map(describe).join('\n'), found);
       });
     });
 }

@@ -6,7 +6,7 @@ import { findTensions } from '../../analysis/tensions.ts';
 import { OptionError } from '../../domain/errors.ts';
 import { commaList } from '../options.ts';
 import { describeRelationship } from '../output.ts';
-import { print, wholeNumber, withGraph } from '../runtime.ts';
+import { print, printEmpty, wholeNumber, withGraph } from '../runtime.ts';
 
 /** Runs `parse`, naming the option its flag's way where the flag's name differs from the schema's. */
 function renamingOption<T>(option: string, flag: string, parse: () => T): T {
@@ -31,6 +31,7 @@ export function registerTensions(program: Command): void {
       const options = renamingOption('kinds', 'kind', () => parseOptions(TensionsOptions, { asOf, kinds: kind }));
       await withGraph(async (graph) => {
         const all = findTensions(graph, options);
+        if (!all.length) return printEmpty({ json: !!json }, `no tensions${asOf ? ` on ${asOf}` : ''}`);
         const tensions = first === undefined ? all : all.slice(0, first);
         const more = all.length > tensions.length ? `\n(${tensions.length} of ${all.length} tensions; --first shows more)` : '';
         print(
