@@ -1,5 +1,5 @@
 // What cgraph validate says about a ledger sentence or a quote that is not the text, as a process:
-// the advice an analyst acts on names the right sentence and reads as a sentence.
+// the advice an analyst acts on names the right sentence or the nearest id, and reads as a sentence.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,16 @@ describe('cgraph validate: advice on text that is not the source', () => {
     const problems = problemsAfter((yaml) => yaml.replace(/(\n\s+- quote: )(\S+ \S+)/, '$1Nobody ever said $2'));
     const mismatch = problems.find((p) => p.code === 'QUOTE_MISMATCH');
     expect(mismatch?.message).toMatch(/^text\.slice\(\d+, \d+\) is not this quote, and the quote is not in the text: copy it verbatim/);
+  });
+});
+
+describe('cgraph validate: advice on an id that names nothing', () => {
+  it('names the nearest id: of the registry by the words of the id, of the country tables by a name it begins', () => {
+    const problems = problemsAfter((yaml) => yaml.replace('statedBy: [ person:giorgia-meloni ]', 'statedBy: [ person:meloni ]').replace('    subject: state:RUS\n', '    subject: state:JAP\n'));
+    const unknown = problems.filter((p) => p.code === 'UNKNOWN_ID');
+    expect(unknown).toHaveLength(2);
+    expect(unknown.find((p) => p.message.startsWith('"person:meloni"'))?.message).toContain('did you mean person:giorgia-meloni (Giorgia Meloni)?');
+    // Japan is in no dossier and not in the registry: only the country tables know it.
+    expect(unknown.find((p) => p.message.startsWith('"state:JAP"'))?.message).toContain('did you mean state:JPN (Japan)?');
   });
 });
