@@ -46,4 +46,22 @@ describe('cgraph validate: advice on an id that names nothing', () => {
     // Japan is in no dossier and not in the registry: only the country tables know it.
     expect(unknown.find((p) => p.message.startsWith('"state:JAP"'))?.message).toContain('did you mean state:JPN (Japan)?');
   });
+
+  it('with --against-store, names a stored id by its words (an initiative no table knows)', () => {
+    const data = tempDir();
+    expect(runCli(['load', SEED], { CGRAPH_DATA_DIR: data }).code).toBe(0);
+    const dir = join(tempDir(), 'second');
+    cpSync('seeds/coalition-of-volunteers-declaration-2026-01-06', dir, { recursive: true });
+    const file = join(dir, 'dossier.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('to: initiative:multinational-force-ukraine', 'to: initiative:multinational-force'));
+    const problemsOf = (args: string[]) => {
+      const result = runCli(['validate', dir, '--json', ...args], { CGRAPH_DATA_DIR: data });
+      expect(result.code).toBe(1);
+      return (JSON.parse(result.stdout) as { error: { problems: { code: string; message: string }[] } }).error.problems.filter((p) => p.message.startsWith('"initiative:multinational-force"'));
+    };
+    expect(problemsOf([])).toEqual([expect.objectContaining({ code: 'UNKNOWN_ID', message: expect.not.stringContaining('did you mean') })]);
+    expect(problemsOf(['--against-store'])).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_ID', message: expect.stringContaining('did you mean initiative:multinational-force-ukraine (Multinational reassurance force for Ukraine)?') }),
+    ]);
+  });
 });
