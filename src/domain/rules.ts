@@ -23,6 +23,8 @@ export interface RuleProblem {
   code: string;
   message: string;
   path: (string | number)[];
+  /** The value `path` must hold, when the rule can say it exactly (validate --fix writes it). */
+  fix?: string | number;
 }
 
 /** Whether `path` leads to a present value in `root` (zod 4 issues do not carry the input). */
@@ -161,10 +163,10 @@ export function codeProblems(rel: { cameo?: string; goldstein?: number; plover?:
   if (!known) return [{ code: 'UNKNOWN_CODE', path: ['cameo'], message: `"${rel.cameo}" is not a CAMEO code; look one up with cgraph codes cameo <words>` }];
   const problems: RuleProblem[] = [];
   if (rel.goldstein !== undefined && known.goldstein !== undefined && rel.goldstein !== known.goldstein) {
-    problems.push({ code: 'CODE_MISMATCH', path: ['goldstein'], message: `CAMEO ${rel.cameo} (${known.description}) has Goldstein ${known.goldstein}, not ${rel.goldstein}; set goldstein: ${known.goldstein}` });
+    problems.push({ code: 'CODE_MISMATCH', path: ['goldstein'], message: `CAMEO ${rel.cameo} (${known.description}) has Goldstein ${known.goldstein}, not ${rel.goldstein}; set goldstein: ${known.goldstein}`, fix: known.goldstein });
   }
   if (rel.plover !== undefined && known.plover !== undefined && rel.plover !== known.plover) {
-    problems.push({ code: 'CODE_MISMATCH', path: ['plover'], message: `CAMEO ${rel.cameo} (${known.description}) is PLOVER ${known.plover}, not ${rel.plover}; set plover: ${known.plover}` });
+    problems.push({ code: 'CODE_MISMATCH', path: ['plover'], message: `CAMEO ${rel.cameo} (${known.description}) is PLOVER ${known.plover}, not ${rel.plover}; set plover: ${known.plover}`, fix: known.plover });
   }
   return problems;
 }

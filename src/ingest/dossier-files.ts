@@ -1,12 +1,12 @@
 // Dossiers on disk: find them, read each with its source text and the shared registry, validate,
-// and (for --fix-offsets) write computed offsets back into the YAML without touching the rest.
+// and (for --fix, --fix-offsets) write the fixes it states back into the YAML without touching the rest.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { isMap, isNode, isScalar, type Pair, type YAMLMap } from 'yaml';
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { DEFAULT_REGISTRY_FILE } from '../project-files.ts';
-import { validateDossier, validateRegistry, type DossierResult } from './validate-dossier.ts';
+import { validateDossier, validateRegistry, type DossierInput, type DossierResult } from './validate-dossier.ts';
 import { readUtf8File } from './utf8-text.ts';
 import { formatPath, parseYamlWithPositions, problemAt } from './yaml-document.ts';
 
@@ -75,8 +75,11 @@ export interface DossierFileResult extends DossierResult {
   sourceFile?: string;
 }
 
-/** Validate one dossier file with its source text (named by `source.file`, relative to the dossier). */
-export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string, GraphNode>, knownFrom?: ReadonlyMap<string, string>): DossierFileResult {
+/**
+ * Validate one dossier file with its source text (named by `source.file`, relative to the
+ * dossier); `nearby` adds ids an unknown one may be a slip for (see DossierInput).
+ */
+export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string, GraphNode>, knownFrom?: ReadonlyMap<string, string>, nearby?: DossierInput['nearby']): DossierFileResult {
   let yamlText: string;
   try {
     yamlText = readText(file);
@@ -96,6 +99,7 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
       parsed: pre,
       unknownIds: [],
       codeProposals: [],
+      exactFixes: [],
     };
   }
   const sourceFile = typeof sourceName === 'string' ? join(dirname(file), sourceName) : undefined;
@@ -111,6 +115,7 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
         parsed: pre,
         unknownIds: [],
         codeProposals: [],
+        exactFixes: [],
       };
     }
     try {
@@ -120,12 +125,12 @@ export function validateDossierFile(file: string, knownNodes: ReadonlyMap<string
       return { ...unreadDossier(file, error.problems), sourceFile, parsed: pre };
     }
   }
-  return { file, ...(sourceFile ? { sourceFile } : {}), ...validateDossier({ yamlText, sourceText, file, knownNodes, ...(knownFrom ? { knownFrom } : {}) }) };
+  return { file, ...(sourceFile ? { sourceFile } : {}), ...validateDossier({ yamlText, sourceText, file, knownNodes, ...(knownFrom ? { knownFrom } : {}), ...(nearby ? { nearby } : {}) }) };
 }
 
 /** The result for a dossier whose file (or source text) could not be read as text: its problems, nothing to load. */
 function unreadDossier(file: string, problems: DossierFileResult['problems']): DossierFileResult {
-  return { file, problems, refs: new Map(), computedOffsets: [], parsed: parseYamlWithPositions('', file), unknownIds: [], codeProposals: [] };
+  return { file, problems, refs: new Map(), computedOffsets: [], parsed: parseYamlWithPositions('', file), unknownIds: [], codeProposals: [], exactFixes: [] };
 }
 
 export interface DossierChange {
@@ -223,6 +228,35 @@ export function writeCodeProposals(result: DossierFileResult): DossierChange[] {
     if (!edit) continue;
     edits.push(edit);
     changes.push({ file: result.file, line: result.parsed.lineCounter.linePos(item.range?.[0] ?? 0).line, path: formatPath(proposal.path), change: `added ${fields.map(([k, v]) => `${k} ${v}`).join(', ')}` });
+  }
+  editFile(result.file, text, edits);
+  return changes;
+}
+
+/** A scalar's new text: a number as it is, a string in the quotes the old value used (none if it used none). */
+function scalarText(old: string, value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const quote = old[0] === '"' || old[0] === "'" ? old[0] : '';
+  return quote === '"' ? JSON.stringify(value) : `${quote}${value}${quote}`;
+}
+
+/**
+ * Writes each exact fix (a Goldstein value or PLOVER type the CAMEO code states) over the value it
+ * replaces, in the value's own quoting; the line, its comment and every other byte stay.
+ */
+export function writeExactFixes(result: DossierFileResult): DossierChange[] {
+  if (result.exactFixes.length === 0) return [];
+  const text = readFileSync(result.file, 'utf8');
+  const edits: TextEdit[] = [];
+  const changes: DossierChange[] = [];
+  for (const { path, value } of result.exactFixes) {
+    const node = result.parsed.doc.getIn(path, true);
+    if (!isScalar(node) || !node.range) continue;
+    const [start, end] = node.range;
+    const old = text.slice(start, end);
+    edits.push({ at: start, remove: end - start, insert: scalarText(old, value) });
+    const key = path[path.length - 1];
+    changes.push({ file: result.file, line: result.parsed.lineCounter.linePos(start).line, path: formatPath(path.slice(0, -1)), change: `${String(key)} ${old} → ${value}` });
   }
   editFile(result.file, text, edits);
   return changes;

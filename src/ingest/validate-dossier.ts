@@ -21,6 +21,7 @@ import {
 import { deriveFactId, deriveStatementId, sha256Hex } from '../domain/relationship-id.ts';
 import { codeProblems, datingProblems, locateQuote, quoteProblem, schemaProblems, sourceHashProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { distance } from 'fastest-levenshtein';
+import { candidateOf, nearestId, type IdCandidate } from './nearest-id.ts';
 import { codebook, proposeCodes, type Codebook } from './codebook.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { parseYamlWithPositions, problemAt, type ParsedYaml, type PathSegment } from './yaml-document.ts';
@@ -36,6 +37,11 @@ export interface DossierInput {
   knownFrom?: ReadonlyMap<string, string>;
   /** The CAMEO/PLOVER tables codes are checked against and proposed from (default: data/'s). */
   codes?: Codebook;
+  /**
+   * More ids an unknown one may be a slip for (the country tables' states, what the store holds
+   * by similar names), asked for only when an id is unknown; the known nodes are always searched.
+   */
+  nearby?: () => Iterable<IdCandidate>;
 }
 
 /** Codes proposed for a commitment that gives none: shown by validate, written by validate --fix. */
@@ -58,6 +64,12 @@ export interface ComputedOffset {
   previous?: { start: number; end: number };
 }
 
+/** A value the validator can state exactly (a Goldstein value or PLOVER type its CAMEO code fixes): `--fix` writes it. */
+export interface ExactFix {
+  path: PathSegment[];
+  value: string | number;
+}
+
 export interface DossierResult {
   problems: Problem[];
   /** Present only when there are no problems. */
@@ -69,6 +81,7 @@ export interface DossierResult {
   /** Ids referenced but known nowhere: a caller with a store may look them up and validate again. */
   unknownIds: string[];
   codeProposals: CodeProposal[];
+  exactFixes: ExactFix[];
 }
 
 const TOP_LEVEL = ['source', 'reviewed', 'entities', 'relationships', 'ledger'] as const;
@@ -103,6 +116,8 @@ interface DossierContext extends Located {
   readonly unknownIds: Set<string>;
   readonly codes: Codebook;
   readonly codeProposals: CodeProposal[];
+  readonly exactFixes: ExactFix[];
+  readonly nearby: () => Iterable<IdCandidate>;
 }
 
 function report(ctx: Located, base: readonly PathSegment[], ...found: (RuleProblem | undefined)[]): void {
@@ -152,19 +167,14 @@ function requireNode(ctx: DossierContext, path: readonly PathSegment[], id: stri
   if (allowed) report(ctx, path, wrongKindProblem(id, node.kind, allowed));
 }
 
-/** The known id nearest to a mistyped one (a few edits away, of an allowed kind), for the advice. */
+/** The id nearest to a mistyped one: this dossier's entities first, then the known nodes, then the rest nearby. */
 function closestId(ctx: DossierContext, id: string, allowed?: readonly NodeKind[]): GraphNode | undefined {
-  let best: { node: GraphNode; distance: number } | undefined;
-  for (const node of [...ctx.introduced.values(), ...ctx.knownNodes.values()]) {
-    if (allowed && !allowed.includes(node.kind)) continue;
-    // Ids share their kind prefix: measure the part after it, allowing one edit in a short code
-    // (state:ITX → state:ITA) and two in a longer slug.
-    const [mine, theirs] = [id.slice(id.indexOf(':') + 1), node.id.slice(node.id.indexOf(':') + 1)];
-    if (id.slice(0, id.indexOf(':')) !== node.id.slice(0, node.id.indexOf(':'))) continue;
-    const d = distance(mine, theirs);
-    if (d <= (mine.length <= 4 ? 1 : 2) && (!best || d < best.distance)) best = { node, distance: d };
+  function* candidates(): Iterable<IdCandidate> {
+    for (const node of ctx.introduced.values()) yield candidateOf(node);
+    for (const node of ctx.knownNodes.values()) yield candidateOf(node);
+    yield* ctx.nearby();
   }
-  return best?.node;
+  return nearestId(id, candidates(), allowed);
 }
 
 function checkNodeId(ctx: Located, path: PathSegment[], node: { id: string; kind: NodeKind }, seen: ReadonlyMap<string, unknown>): void {
@@ -329,7 +339,9 @@ function checkRelationships(ctx: DossierContext, relationships: unknown[]): void
     if ('statedBy' in rel) rel.statedBy.forEach((id, i) => requireNode(ctx, [...path, 'statedBy', i], id, ACTORS));
     report(ctx, path, ...datingProblems(rel));
     if ('action' in rel) {
-      report(ctx, path, ...codeProblems(rel, (code) => ctx.codes.cameo.get(code)));
+      const mismatches = codeProblems(rel, (code) => ctx.codes.cameo.get(code));
+      report(ctx, path, ...mismatches);
+      for (const p of mismatches) if (p.fix !== undefined) ctx.exactFixes.push({ path: [...path, ...p.path], value: p.fix });
       if (!rel.cameo) ctx.codeProposals.push({ path, ...proposeCodes(ctx.codes, rel.type, rel.action) });
     }
 
@@ -435,6 +447,8 @@ export function validateDossier(input: DossierInput): DossierResult {
     unknownIds: new Set(),
     codes: input.codes ?? codebook(),
     codeProposals: [],
+    exactFixes: [],
+    nearby: input.nearby ?? (() => []),
     problems: [...parsed.problems],
   };
   const result = (): DossierResult => ({
@@ -444,6 +458,7 @@ export function validateDossier(input: DossierInput): DossierResult {
     parsed,
     unknownIds: [...ctx.unknownIds],
     codeProposals: ctx.codeProposals,
+    exactFixes: ctx.exactFixes,
   });
   if (parsed.problems.length) return result();
   const root = parsed.value;

@@ -1,7 +1,7 @@
 // The tools for writing a dossier, as processes: cgraph codes (CAMEO and PLOVER tables from
-// data/), cgraph schema (the JSON Schema editors use), and validate's code proposals, shown
-// without --fix and written with it (the file otherwise unchanged).
-import { cpSync, readFileSync } from 'node:fs';
+// data/), cgraph schema (the JSON Schema editors use), and validate's code proposals and code
+// corrections, shown without --fix and written with it (the file otherwise unchanged).
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/fixtures.ts';
@@ -45,5 +45,54 @@ describe('dossier tools', () => {
     const added = after.split('\n').filter((line) => !before.split('\n').includes(line));
     expect(added.every((line) => /^\s+(cameo|goldstein|plover|start|end): /.test(line))).toBe(true);
     expect(runCli(['validate', dir]).stdout).not.toContain('proposed');
+  });
+
+  it('validate --fix writes the Goldstein value and PLOVER type a CAMEO code states, each change with its line, and changes only those lines', () => {
+    const dir = join(tempDir(), 'paris');
+    cpSync('seeds/paris-summit-2026-01-06', dir, { recursive: true });
+    const file = join(dir, 'dossier.yaml');
+    const seed = readFileSync(file, 'utf8');
+    // Values written before the code tables: the first three commitments get wrong ones, one with a comment, one quoted.
+    let wrong = 0;
+    const damaged = seed.replace(/ {4}goldstein: 6\.0\n {4}plover: AGREE\n/g, (block) => {
+      wrong++;
+      if (wrong === 1) return '    goldstein: -4.4  # as first written\n    plover: THREATEN\n';
+      if (wrong === 2) return '    goldstein: -7\n    plover: "REJECT"\n';
+      if (wrong === 3) return '    goldstein: 3\n    plover: AGREE\n';
+      return block;
+    });
+    expect(wrong).toBeGreaterThan(3);
+    writeFileSync(file, damaged);
+    const refused = runCli(['validate', dir, '--json']);
+    expect(refused.code).toBe(1);
+    const mismatches = (JSON.parse(refused.stdout) as { error: { problems: { code: string }[] } }).error.problems;
+    expect(mismatches.map((p) => p.code)).toEqual(Array(5).fill('CODE_MISMATCH'));
+
+    const fixed = runCli(['validate', dir, '--fix', '--json']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const changes = (JSON.parse(fixed.stdout) as { changes: { file: string; line: number; path: string; change: string }[] }).changes;
+    const damagedLines = damaged.split('\n');
+    const lineOf = (text: string) => damagedLines.findIndex((line) => line.includes(text)) + 1;
+    expect(changes).toEqual([
+      { file, line: lineOf('goldstein: -4.4'), path: 'relationships[0]', change: 'goldstein -4.4 → 6' },
+      { file, line: lineOf('plover: THREATEN'), path: 'relationships[0]', change: 'plover THREATEN → AGREE' },
+      { file, line: lineOf('goldstein: -7'), path: 'relationships[1]', change: 'goldstein -7 → 6' },
+      { file, line: lineOf('plover: "REJECT"'), path: 'relationships[1]', change: 'plover "REJECT" → AGREE' },
+      { file, line: lineOf('goldstein: 3'), path: 'relationships[2]', change: 'goldstein 3 → 6' },
+    ]);
+    for (const c of changes) expect(fixed.stderr).toContain(`${file}:${c.line} ${c.path}: ${c.change}\n`);
+
+    // Only those lines changed, each in place: the comment and the quotes stay.
+    const after = readFileSync(file, 'utf8').split('\n');
+    expect(after).toHaveLength(damagedLines.length);
+    const differ = after.flatMap((line, i) => (line === damagedLines[i] ? [] : [[i + 1, line]]));
+    expect(differ).toEqual([
+      [lineOf('goldstein: -4.4'), '    goldstein: 6  # as first written'],
+      [lineOf('plover: THREATEN'), '    plover: AGREE'],
+      [lineOf('goldstein: -7'), '    goldstein: 6'],
+      [lineOf('plover: "REJECT"'), '    plover: "AGREE"'],
+      [lineOf('goldstein: 3'), '    goldstein: 6'],
+    ]);
+    expect(runCli(['validate', dir]).code).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // What cgraph validate says about a ledger sentence or a quote that is not the text, as a process:
-// the advice an analyst acts on names the right sentence and reads as a sentence.
+// the advice an analyst acts on names the right sentence or the nearest id, and reads as a sentence.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,34 @@ describe('cgraph validate: advice on text that is not the source', () => {
     const problems = problemsAfter((yaml) => yaml.replace(/(\n\s+- quote: )(\S+ \S+)/, '$1Nobody ever said $2'));
     const mismatch = problems.find((p) => p.code === 'QUOTE_MISMATCH');
     expect(mismatch?.message).toMatch(/^text\.slice\(\d+, \d+\) is not this quote, and the quote is not in the text: copy it verbatim/);
+  });
+});
+
+describe('cgraph validate: advice on an id that names nothing', () => {
+  it('names the nearest id: of the registry by the words of the id, of the country tables by a name it begins', () => {
+    const problems = problemsAfter((yaml) => yaml.replace('statedBy: [ person:giorgia-meloni ]', 'statedBy: [ person:meloni ]').replace('    subject: state:RUS\n', '    subject: state:JAP\n'));
+    const unknown = problems.filter((p) => p.code === 'UNKNOWN_ID');
+    expect(unknown).toHaveLength(2);
+    expect(unknown.find((p) => p.message.startsWith('"person:meloni"'))?.message).toContain('did you mean person:giorgia-meloni (Giorgia Meloni)?');
+    // Japan is in no dossier and not in the registry: only the country tables know it.
+    expect(unknown.find((p) => p.message.startsWith('"state:JAP"'))?.message).toContain('did you mean state:JPN (Japan)?');
+  });
+
+  it('with --against-store, names a stored id by its words (an initiative no table knows)', () => {
+    const data = tempDir();
+    expect(runCli(['load', SEED], { CGRAPH_DATA_DIR: data }).code).toBe(0);
+    const dir = join(tempDir(), 'second');
+    cpSync('seeds/coalition-of-volunteers-declaration-2026-01-06', dir, { recursive: true });
+    const file = join(dir, 'dossier.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('to: initiative:multinational-force-ukraine', 'to: initiative:multinational-force'));
+    const problemsOf = (args: string[]) => {
+      const result = runCli(['validate', dir, '--json', ...args], { CGRAPH_DATA_DIR: data });
+      expect(result.code).toBe(1);
+      return (JSON.parse(result.stdout) as { error: { problems: { code: string; message: string }[] } }).error.problems.filter((p) => p.message.startsWith('"initiative:multinational-force"'));
+    };
+    expect(problemsOf([])).toEqual([expect.objectContaining({ code: 'UNKNOWN_ID', message: expect.not.stringContaining('did you mean') })]);
+    expect(problemsOf(['--against-store'])).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_ID', message: expect.stringContaining('did you mean initiative:multinational-force-ukraine (Multinational reassurance force for Ukraine)?') }),
+    ]);
   });
 });

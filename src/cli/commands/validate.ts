@@ -1,8 +1,8 @@
-// cgraph validate [paths…]: check dossiers without loading them; --fix-offsets writes computed
-// offsets back. Ids resolve against the registry, the dossiers given together and, with
+// cgraph validate [paths…]: check dossiers without loading them; --fix writes back every fix it
+// can state exactly, --fix-offsets only the offsets. Ids resolve against the registry, the dossiers given together and, with
 // --against-store, what the configured store holds.
 import type { Command } from 'commander';
-import { writeCodeProposals, writeComputedOffsets, type DossierChange } from '../../ingest/dossier-files.ts';
+import { writeCodeProposals, writeComputedOffsets, writeExactFixes, type DossierChange } from '../../ingest/dossier-files.ts';
 import { formatPath, locate } from '../../ingest/yaml-document.ts';
 import { checkDossiers, validateDossiers, type ValidateDossiersOptions } from '../../ingest/load-dossiers.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
@@ -16,21 +16,20 @@ export function registerValidate(program: Command): void {
     .option('--registry <file>', 'the entity registry ids resolve against', DEFAULT_REGISTRY_FILE)
     .option('--against-store', 'also resolve ids against what the configured store holds')
     .option('--fix-offsets', 'write computed quote offsets into the dossier files (missing ones, and wrong ones of a quote that occurs once)')
-    .option('--fix', 'write computed offsets and the proposed CAMEO/Goldstein/PLOVER codes of commitments that give none')
+    .option('--fix', 'write every fix validate states exactly: computed offsets, proposed codes of commitments that give none, the Goldstein value and PLOVER type of each CAMEO code')
     .option('--json', 'print JSON')
     .action(async (paths: string[], opts: { registry: string; againstStore?: boolean; fixOffsets?: boolean; fix?: boolean; json?: boolean }) => {
-      const run = async (lookup?: ValidateDossiersOptions['lookup']) => {
-        const options = { registryFile: opts.registry, lookup };
-        // Fixes are written first; then the result is validated (and refused if anything is left).
+      const run = async (lookup?: ValidateDossiersOptions['lookup'], search?: ValidateDossiersOptions['search']) => {
+        const options = { registryFile: opts.registry, lookup, search };
+        // Fixes are written first, each kind from a fresh check of what the previous one wrote;
+        // then the result is validated (and refused if anything is left).
+        const writers = opts.fix ? [writeComputedOffsets, writeCodeProposals, writeExactFixes] : opts.fixOffsets ? [writeComputedOffsets] : [];
         const changes: DossierChange[] = [];
-        if (opts.fixOffsets || opts.fix) {
-          for (const dossier of (await checkDossiers(paths, options)).dossiers) changes.push(...writeComputedOffsets(dossier));
-        }
-        if (opts.fix) for (const dossier of (await checkDossiers(paths, options)).dossiers) changes.push(...writeCodeProposals(dossier));
+        for (const write of writers) for (const dossier of (await checkDossiers(paths, options)).dossiers) changes.push(...write(dossier));
         for (const c of changes) process.stderr.write(`${c.file}:${c.line} ${c.path}: ${c.change}\n`);
         return { changes, validated: await validateDossiers(paths, options) };
       };
-      const { changes, validated } = opts.againstStore ? await withStore((store) => run((ids) => store.getNodes(ids))) : await run();
+      const { changes, validated } = opts.againstStore ? await withStore((store) => run((ids) => store.getNodes(ids), (text) => store.searchNodes(text, undefined, 20))) : await run();
       const proposals = validated.dossiers.flatMap((d) =>
         d.codeProposals.map((p) => ({ file: d.file, line: locate(d.parsed, p.path).line, path: formatPath(p.path), cameo: p.cameo, description: p.description, goldstein: p.goldstein, plover: p.plover })),
       );
