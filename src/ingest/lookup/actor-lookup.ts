@@ -1,7 +1,5 @@
 // The actor lookup: which actor a text names, from the store, the registry, a dossier's own new
-// entities, the country tables, the Phoenix dictionary and the seats of government. Exact names
-// first, then other names (aliases, demonyms, seats), then names containing the text, then near
-// misses by edit distance; one candidate per id, in a stable order.
+// entities, the country tables, the Phoenix dictionary and the seats of government.
 import type { GraphNode, NodeKind } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import { actorForms, FOUND_IN, type ActorForm, type FoundIn } from './actor-forms.ts';
