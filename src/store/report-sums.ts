@@ -4,40 +4,25 @@ import { sameRecord } from '../lib/canonical-json.ts';
 import type { UpsertReport } from './graph-store.ts';
 import type { StatementPlan } from './statement-plan.ts';
 
+/** The counts a report sums (every field but `createdIds`). */
+type ReportCount = Exclude<keyof UpsertReport, 'createdIds'>;
+const COUNTS = [
+  'nodesCreated', 'nodesUpdated', 'nodesUnchanged', 'nodesRemoved',
+  'relationshipsCreated', 'relationshipsUpdated', 'relationshipsUnchanged', 'relationshipsRemoved',
+  'statementsAdded', 'statementsChanged', 'statementsRemoved', 'versionsAdded',
+] as const satisfies readonly ReportCount[];
+// A count added to UpsertReport and not listed above fails to compile here.
+const everyCountListed: Exclude<ReportCount, (typeof COUNTS)[number]> extends never ? true : never = true;
+void everyCountListed;
+
+const countsFrom = (count: (key: ReportCount) => number) => Object.fromEntries(COUNTS.map((key) => [key, count(key)])) as Record<ReportCount, number>;
+
 export function emptyUpsertReport(): UpsertReport {
-  return {
-    nodesCreated: 0,
-    nodesUpdated: 0,
-    nodesUnchanged: 0,
-    nodesRemoved: 0,
-    relationshipsCreated: 0,
-    relationshipsUpdated: 0,
-    relationshipsUnchanged: 0,
-    relationshipsRemoved: 0,
-    statementsAdded: 0,
-    statementsChanged: 0,
-    statementsRemoved: 0,
-    versionsAdded: 0,
-    createdIds: [],
-  };
+  return { ...countsFrom(() => 0), createdIds: [] };
 }
 
 export function addReports(total: UpsertReport, part: UpsertReport): UpsertReport {
-  return {
-    nodesCreated: total.nodesCreated + part.nodesCreated,
-    nodesUpdated: total.nodesUpdated + part.nodesUpdated,
-    nodesUnchanged: total.nodesUnchanged + part.nodesUnchanged,
-    nodesRemoved: total.nodesRemoved + part.nodesRemoved,
-    relationshipsCreated: total.relationshipsCreated + part.relationshipsCreated,
-    relationshipsUpdated: total.relationshipsUpdated + part.relationshipsUpdated,
-    relationshipsUnchanged: total.relationshipsUnchanged + part.relationshipsUnchanged,
-    relationshipsRemoved: total.relationshipsRemoved + part.relationshipsRemoved,
-    statementsAdded: total.statementsAdded + part.statementsAdded,
-    statementsChanged: total.statementsChanged + part.statementsChanged,
-    statementsRemoved: total.statementsRemoved + part.statementsRemoved,
-    versionsAdded: total.versionsAdded + part.versionsAdded,
-    createdIds: [...total.createdIds, ...part.createdIds],
-  };
+  return { ...countsFrom((key) => total[key] + part[key]), createdIds: [...total.createdIds, ...part.createdIds] };
 }
 
 export const hasChanges = (report: UpsertReport) =>
