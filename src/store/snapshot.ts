@@ -5,7 +5,7 @@
 // Both stores give their analysis snapshot in this form (memory: from its records; Neo4j: read so,
 // records.ts analysisRelationshipFromRow).
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { isFact, type Fact } from '../domain/statements.ts';
+import { countingSourceIds, isFact, type Fact } from '../domain/statements.ts';
 import type { SerializedGraph } from './graph-store.ts';
 import { byId } from './pages.ts';
 
@@ -17,9 +17,6 @@ export const NO_EVIDENCE: readonly never[] = Object.freeze([]);
 
 /** Properties of a fact no analysis reads. */
 export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements', 'unresolved', 'statedBy', 'cameo', 'summary', 'claim'] as const;
-
-/** The distinct sources of a fact's counting (undisputed) statements, in its statements' order: what Neo4j stores as `sourceIds`. */
-export const countingSourceIds = (fact: Fact): string[] => [...new Set(fact.statementSpans.filter((s) => s.review !== 'disputed').map((s) => s.sourceId))];
 
 /**
  * A fact as analysis holds it. A fact with one statement is that statement's claim, so on a date

@@ -6,10 +6,10 @@ import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
 import { ACTOR_KINDS, KIND_LABEL, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
-import type { Fact, StatementSpan } from '../../domain/statements.ts';
+import { countingSourceIds, type Fact, type StatementSpan } from '../../domain/statements.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
-import { countingSourceIds, NO_EVIDENCE } from '../snapshot.ts';
+import { NO_EVIDENCE } from '../snapshot.ts';
 
 /** Plain JS values from driver values: Integers become numbers, lists and maps recursively. */
 export function fromNeo4j(value: unknown): unknown {
