@@ -1,11 +1,11 @@
 // The analysis graph: a Graphology MultiDirectedGraph built from a store snapshot, and filtered
-// views over it (relationship types, direction, validity date) that walk the graph in place
-// instead of copying it.
+// views over it (relationship types, direction, validity date, sources) that walk the graph in
+// place instead of copying it.
 import { MultiDirectedGraph } from 'graphology';
 import { DomainError } from '../domain/errors.ts';
 import { buildConditionIndex, type ConditionIndex } from '../domain/conditions.ts';
 import { isValidOn } from '../domain/time.ts';
-import { isFact, resolve } from '../domain/statements.ts';
+import { countingSourceIds, isFact, resolve } from '../domain/statements.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { AsOfOptions, parseOptions, type Direction, type OptionsInput } from './options.ts';
 import { internFields } from '../domain/repeated-fields.ts';
@@ -80,6 +80,8 @@ export interface EdgeFilter {
   types?: readonly string[];
   /** Only relationships valid on this date. */
   asOf?: string;
+  /** Only what statements of these sources assert (all sources when absent or empty). */
+  sources?: readonly string[];
 }
 
 export interface View extends EdgeFilter {
@@ -88,6 +90,7 @@ export interface View extends EdgeFilter {
 
 export function edgeAllowed(rel: GraphRelationship, filter: EdgeFilter): boolean {
   if (filter.types?.length && !filter.types.includes(rel.type)) return false;
+  if (filter.sources?.length) return relationshipFrom(rel, filter.sources, filter.asOf) !== undefined;
   if (filter.asOf && !isValidOn(rel, filter.asOf)) return false;
   return true;
 }
@@ -103,7 +106,7 @@ export function forEachAllowedStep(
   view: View,
   visit: (edge: string, neighbour: string, rel: GraphRelationship) => void,
 ): void {
-  const filtered = !!view.types?.length || !!view.asOf;
+  const filtered = !!view.types?.length || !!view.asOf || !!view.sources?.length;
   const step = (edge: string, rel: GraphRelationship, source: string, target: string) => {
     if (!filtered || edgeAllowed(rel, view)) visit(edge, source === node ? target : source, rel);
   };
@@ -119,6 +122,40 @@ export function forEachAllowedStep(
 export function relationshipOn(rel: GraphRelationship, asOf: string): GraphRelationship | undefined {
   if (isFact(rel)) return resolve(rel.statements, asOf);
   return isValidOn(rel, asOf) ? rel : undefined;
+}
+
+/**
+ * A relationship's counting sources: the lean record keeps them (store/snapshot.ts `sourceIds`,
+ * one interned list); a whole or resolved fact has its statements'; a bare record its evidence's.
+ */
+export function sourcesOf(rel: GraphRelationship): readonly string[] {
+  const kept = (rel as { sourceIds?: readonly string[] }).sourceIds;
+  if (kept) return kept;
+  if (isFact(rel) && rel.statementSpans) return countingSourceIds(rel);
+  return rel.evidence.map((e) => e.sourceId);
+}
+
+/**
+ * A relationship as the statements of `sources` alone make it (on `asOf` when given): a fact
+ * whose statements come from other sources too is resolved again from theirs only; undefined when
+ * none of theirs asserts it (then). A record without statements is one source's claim, so it is
+ * asserted by those sources whole or not at all.
+ */
+export function relationshipFrom(rel: GraphRelationship, sources: readonly string[], asOf?: string): GraphRelationship | undefined {
+  if (isFact(rel) && rel.statements.length > 0) {
+    const theirs = rel.statements.filter((s) => sources.includes(s.sourceId));
+    if (theirs.length === rel.statements.length) return asOf ? relationshipOn(rel, asOf) : rel;
+    const fact = theirs.length ? resolve(theirs, asOf) : undefined;
+    return fact && fact.sourceCount > 0 ? fact : undefined;
+  }
+  if (!sourcesOf(rel).some((source) => sources.includes(source))) return undefined;
+  return asOf ? relationshipOn(rel, asOf) : rel;
+}
+
+/** A relationship as an analysis narrowed to a date and sources reads it; undefined when it does not hold for them then. */
+export function relationshipFor(rel: GraphRelationship, { asOf, sources }: Pick<EdgeFilter, 'asOf' | 'sources'>): GraphRelationship | undefined {
+  if (sources?.length) return relationshipFrom(rel, sources, asOf);
+  return asOf ? relationshipOn(rel, asOf) : rel;
 }
 
 /** A relationship an analysis on `asOf` answers with: as it stood then (its evidence that day's), else the stored one. */

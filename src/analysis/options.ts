@@ -15,9 +15,9 @@ export type CentralityMetric = z.infer<typeof CentralityMetric>;
 export const TensionKind = z.enum(TENSION_KINDS);
 export type TensionKind = z.infer<typeof TensionKind>;
 
-/** At most this many values in a list option (types, kinds, condition ids). */
+/** At most this many values in a list option (types, kinds, condition ids, sources). */
 export const MAX_LIST = 200;
-/** At most this many tension kinds (there are five; repeats allowed). */
+/** At most this many tension kinds (there are six; repeats allowed). */
 export const MAX_TENSION_KINDS = 20;
 export const MAX_DEPTH = 4;
 export const MAX_PATH_LENGTH = 6;
@@ -54,10 +54,14 @@ const DAY = 'a date YYYY, YYYY-MM or YYYY-MM-DD that exists';
 const Day = z.string({ error: DAY }).refine((value) => PartialDate.safeParse(value).success, { error: DAY });
 const Ids = (max: number) => listOf(z.string({ error: 'an id' }).min(1, { error: 'an id' }).max(300, { error: 'an id' }), max);
 
-/** Which relationships a walk may use: types and validity date. */
+/** Only what statements of these sources assert (source ids; all sources when absent or empty). */
+const Sources = Ids(MAX_LIST).optional();
+
+/** Which relationships a walk may use: types, validity date and sources. */
 const edgeFilter = {
   types: RelationshipTypes.optional(),
   asOf: Day.optional(),
+  sources: Sources,
 };
 
 export const ShortestPathOptions = z.strictObject({
@@ -98,6 +102,7 @@ export const ScenarioOptions = z.strictObject({
   withdraw: Ids(MAX_SCENARIO_IDS).default([]),
   /** Only commitments valid on this date are in force. */
   asOf: Day.optional(),
+  sources: Sources,
 });
 
 /** Operations whose only option is a date: exports, the graph as it stood then. */
@@ -108,6 +113,7 @@ export const AsOfOptions = z.strictObject({
 export const TensionsOptions = z.strictObject({
   asOf: Day.optional(),
   kinds: listOf(oneOf(TensionKind), MAX_TENSION_KINDS).optional(),
+  sources: Sources,
 });
 
 /** Finding nodes by name (the store's search; the CLI's `search` and GraphQL `search`). */

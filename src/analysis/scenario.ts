@@ -3,9 +3,9 @@
 // The rules are docs/model.md "Scenarios and dependencies"; gates come from domain/conditions.ts.
 import { gatesOf } from '../domain/conditions.ts';
 import { DomainError } from '../domain/errors.ts';
-import { isCommitment, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode } from '../domain/model.ts';
+import { isCommitment, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode, type GraphRelationship } from '../domain/model.ts';
 import { isValidOn } from '../domain/time.ts';
-import { conditionIndexOf, type CommitmentGraph } from './graph-view.ts';
+import { conditionIndexOf, relationshipFrom, type CommitmentGraph } from './graph-view.ts';
 import { parseOptions, ScenarioOptions, type OptionsInput } from './options.ts';
 import { stronglyConnected } from './strongly-connected.ts';
 
@@ -54,21 +54,30 @@ interface ScenarioRun {
   options: ScenarioOptions;
   withdrawn: Set<string>;
   gatesFor: (commitment: Commitment) => GateInfo[];
+  /** The commitments that take part, by id (with sources, as their statements make them). */
+  byId: Map<string, Commitment>;
   settled: Map<string, Settled>;
 }
+
+/** A relationship as the scenario reads it: with sources, as their statements alone make it (undefined when none asserts it). */
+type Held = (rel: GraphRelationship) => GraphRelationship | undefined;
 
 /**
  * A gate is MET when assumed, DENIED when denied, otherwise UNKNOWN — except a condition of kind
  * `commitment`, which follows the commitment it names (so a withdrawal propagates through every
  * level of dependency); location conditions are LIMIT and never gate. Dependency cycles are settled
- * as far as gates outside them decide, then reported, never looped on. Each reason carries its
- * chain: the commitments the outcome was passed along, down to the cause.
+ * as far as gates outside them decide, then reported, never looped on. With sources, only the
+ * commitments their statements assert take part, as those statements make them. Each reason
+ * carries its chain: the commitments the outcome was passed along, down to the cause.
  */
 export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof ScenarioOptions>): Scenario {
   const parsed = parseOptions(ScenarioOptions, options);
   checkScenarioOptions(graph, parsed);
-  const run: ScenarioRun = { graph, options: parsed, withdrawn: new Set(parsed.withdraw), gatesFor: gateReader(graph), settled: new Map() };
-  const commitments = commitmentsById(graph);
+  const { sources } = parsed;
+  const held: Held = sources?.length ? (rel) => relationshipFrom(rel, sources) : (rel) => rel;
+  const commitments = commitmentsById(graph, held);
+  const byId = new Map(commitments.map((c) => [c.id, c]));
+  const run: ScenarioRun = { graph, options: parsed, withdrawn: new Set(parsed.withdraw), gatesFor: gateReader(graph, held), byId, settled: new Map() };
   const cycles = settleInDependencyOrder(run, commitments);
   return scenarioResult(run, commitments, cycles);
 }
@@ -97,7 +106,7 @@ function checkCommitmentIds(graph: CommitmentGraph, ids: readonly string[]): voi
 }
 
 /** A commitment's gates that are conditions in the graph, each read once (dependencies ask for them again). */
-function gateReader(graph: CommitmentGraph): (commitment: Commitment) => GateInfo[] {
+function gateReader(graph: CommitmentGraph, held: Held): (commitment: Commitment) => GateInfo[] {
   const index = conditionIndexOf(graph);
   const gatesByCommitment = new Map<string, GateInfo[]>();
   return (commitment) => {
@@ -108,7 +117,7 @@ function gateReader(graph: CommitmentGraph): (commitment: Commitment) => GateInf
         .map((g) => {
           const condition = graph.getNodeAttributes(g.condition);
           const subject = condition.kind === 'CONDITION' && condition.conditionKind === 'commitment' ? condition.subject : undefined;
-          const named = subject && graph.hasEdge(subject) ? graph.getEdgeAttributes(subject) : undefined;
+          const named = subject && graph.hasEdge(subject) ? held(graph.getEdgeAttributes(subject)) : undefined;
           return {
             condition,
             ...(g.inheritedFrom ? { inheritedFrom: graph.getNodeAttributes(g.inheritedFrom) } : {}),
@@ -122,10 +131,11 @@ function gateReader(graph: CommitmentGraph): (commitment: Commitment) => GateInf
 }
 
 /** Every commitment in the graph, by id, so that the answer's order never depends on load order. */
-function commitmentsById(graph: CommitmentGraph): Commitment[] {
+function commitmentsById(graph: CommitmentGraph, held: Held): Commitment[] {
   const commitments: Commitment[] = [];
-  graph.forEachEdge((_edge, rel) => {
-    if (isCommitment(rel)) commitments.push(rel);
+  graph.forEachEdge((_edge, stored) => {
+    const rel = held(stored);
+    if (rel && isCommitment(rel)) commitments.push(rel);
   });
   return commitments.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
@@ -136,7 +146,7 @@ const dependenciesOf = (run: ScenarioRun, commitment: Commitment) => run.gatesFo
 function settleInDependencyOrder(run: ScenarioRun, commitments: readonly Commitment[]): Commitment[][] {
   const cycles: Commitment[][] = [];
   for (const component of stronglyConnected(commitments, (c) => dependenciesOf(run, c))) {
-    const members = component.map((id) => run.graph.getEdgeAttributes(id) as Commitment);
+    const members = component.map((id) => run.byId.get(id) as Commitment);
     const first = members[0] as Commitment;
     const cyclic = members.length > 1 || dependenciesOf(run, first).includes(first.id);
     if (!cyclic) {

@@ -1,8 +1,9 @@
 // Tensions the graph implies, each explained with the relationships involved: one rule per kind
 // (tensions/<kind>.ts, listed in tensions/rules.ts), all reading one view of the graph on the date.
-// Two commitments collide only when they hold on a common day (domain/time.ts; with asOf, both that day).
+// Two commitments collide only when they hold on a common day (domain/time.ts; with asOf, both that
+// day); with sources, only what those sources' statements assert takes part.
 import { isCommitment, type Commitment, type GraphRelationship } from '../domain/model.ts';
-import { conditionIndexOf, relationshipOn, type CommitmentGraph } from './graph-view.ts';
+import { conditionIndexOf, relationshipFor, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
 import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
 import { TENSION_RULES, type TensionKind } from './tensions/rules.ts';
 import type { Tension as TensionOf, TensionView } from './tensions/tension-rule.ts';
@@ -13,23 +14,28 @@ export type Tension = TensionOf<TensionKind>;
 
 /** The tensions of the selected kinds (all when none are given), kind by kind in the rules' order. */
 export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeof TensionsOptions> = {}): Tension[] {
-  const { asOf, kinds } = parseOptions(TensionsOptions, options);
+  const { kinds, ...narrowed } = parseOptions(TensionsOptions, options);
   const rules = kinds?.length ? TENSION_RULES.filter((rule) => kinds.includes(rule.kind)) : TENSION_RULES;
-  const view = tensionView(graph, asOf);
+  const view = tensionView(graph, narrowed);
   return rules.flatMap((rule): Tension[] => rule.find(view));
 }
 
-/** The relationships the rules read, each fact as it stood on `asOf` (resolved from its statements valid that day), in id order. */
-export function tensionView(graph: CommitmentGraph, asOf?: string): TensionView {
+/**
+ * The relationships the rules read, each fact as it stood on `asOf` (resolved from its statements
+ * valid that day) and, with `sources`, as the statements of those sources alone make it; in id order.
+ */
+export function tensionView(graph: CommitmentGraph, narrowed: Pick<EdgeFilter, 'asOf' | 'sources'> = {}): TensionView {
   const commitments: Commitment[] = [];
   const conditionalOn: GraphRelationship[] = [];
   const memberships: GraphRelationship[] = [];
+  const leads: GraphRelationship[] = [];
   graph.forEachEdge((_edge, stored) => {
-    const rel = asOf ? relationshipOn(stored, asOf) : stored;
+    const rel = relationshipFor(stored, narrowed);
     if (!rel) return;
     if (isCommitment(rel)) commitments.push(rel);
     else if (rel.type === 'CONDITIONAL_ON') conditionalOn.push(rel);
     else if (rel.type === 'MEMBER_OF') memberships.push(rel);
+    else if (rel.type === 'LEADS') leads.push(rel);
   });
   commitments.sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
@@ -39,7 +45,9 @@ export function tensionView(graph: CommitmentGraph, asOf?: string): TensionView 
     pledges: commitments.filter((c) => c.type === 'PLEDGED'),
     refusals: commitments.filter((c) => c.type === 'REFUSED'),
     opposition: commitments.filter((c) => c.type === 'WARNED' || c.type === 'REFUSED'),
+    warnings: commitments.filter((c) => c.type === 'WARNED'),
     conditionalOn,
     memberships,
+    leads,
   };
 }

@@ -19,4 +19,5 @@ export const ANALYSIS_DEFAULTS = {
 
 export const TYPES_HELP = 'only these relationship types (comma-separated; e.g. PLEDGED,REFUSED)';
 export const AS_OF_HELP = 'only relationships valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)';
+export const SOURCES_HELP = 'only what statements of these sources assert (source ids, comma-separated)';
 export const DIRECTION_HELP = `${ALLOWED.direction.join(', ')} (default ANY)`;

@@ -219,6 +219,9 @@ const earliestOf = (dates: string[]) => [...dates].sort((a, b) => startOf(a).loc
 const latestOf = (dates: string[]) => [...dates].sort((a, b) => endOf(b).localeCompare(endOf(a)))[0];
 
 /** Whether a fact has statements attached (a resolved fact rather than a bare record). */
+/** The distinct sources of a fact's counting (undisputed) statements, in its statements' order: what Neo4j stores as `sourceIds`. */
+export const countingSourceIds = (fact: Pick<Fact, 'statementSpans'>): string[] => [...new Set(fact.statementSpans.filter((s) => s.review !== 'disputed').map((s) => s.sourceId))];
+
 export function isFact(rel: GraphRelationship): rel is Fact {
   return Array.isArray((rel as Partial<Fact>).statements);
 }

@@ -2,7 +2,7 @@
 // record the analysis graph keeps. Both stores give their analysis snapshot in this form (memory:
 // from its records; Neo4j: read so, records.ts analysisRelationshipFromRow).
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { isFact, type Fact } from '../domain/statements.ts';
+import { countingSourceIds, isFact, type Fact } from '../domain/statements.ts';
 import type { SerializedGraph } from './graph-store.ts';
 import { byId } from './pages.ts';
 
@@ -23,15 +23,17 @@ export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements'
  * A fact as analysis holds it. A fact with one statement is that statement's claim, so on a date
  * it either holds as it is or not at all (its spans say when): it goes without its statements, as
  * a dated record (analysis/graph-view.ts relationshipOn). Only facts several statements resolve keep them
- * (their claims without evidence), to be resolved again on a date.
+ * (their claims without evidence), to be resolved again on a date. Each keeps the ids of its
+ * counting sources (`sourceIds`), for analyses narrowed to some sources.
  */
 export function leanRelationship(rel: GraphRelationship): GraphRelationship {
   const rest: Record<string, unknown> = { ...rel };
   for (const key of UNREAD_BY_ANALYSIS) delete rest[key];
   if (!isFact(rel)) return { ...rest, evidence: NO_EVIDENCE } as unknown as GraphRelationship;
   const { statements, ...own } = rest as unknown as Fact;
-  if (statements.length === 1) return { ...own, evidence: NO_EVIDENCE } as unknown as GraphRelationship;
-  return { ...own, evidence: NO_EVIDENCE, statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: NO_EVIDENCE } })) } as unknown as GraphRelationship;
+  const sourceIds = countingSourceIds(rel);
+  if (statements.length === 1) return { ...own, evidence: NO_EVIDENCE, sourceIds } as unknown as GraphRelationship;
+  return { ...own, evidence: NO_EVIDENCE, sourceIds, statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: NO_EVIDENCE } })) } as unknown as GraphRelationship;
 }
 
 /** A node as analysis holds it: a source without its article text. */

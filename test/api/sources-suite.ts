@@ -116,6 +116,40 @@ export function describeSourcesApi(name: string, makeStore: StoreFactory, option
         // In both reports: France's troops, the British and French hubs, Germany's hedged support, Italy's refusal.
         expect(res.data).toEqual({ onlySecond: { totalCount: 27 }, machine: { totalCount: 0 }, both: { totalCount: 5 } });
       });
+
+      it('narrows analyses to sources: tensions and shortestPath count only what those reports assert', async () => {
+        type Tensions = { totalCount: number; edges: { node: { kind: string; explanation: string; relationships: { id: string }[] } }[] };
+        const TENSIONS = 'totalCount edges { node { kind explanation relationships { id } } }';
+        // Three queries: in one they pass the query and analysis cost limits.
+        const all = await api.query<{ whole: Tensions; both: Tensions }>(`{
+          whole: tensions(first: 50) { ${TENSIONS} }
+          both: tensions(first: 50, sources: ["${FIRST}", "${SECOND}"]) { ${TENSIONS} }
+        }`);
+        const res = await api.query<{ first: Tensions; second: Tensions }>(`{
+          first: tensions(first: 50, sources: ["${FIRST}"]) { ${TENSIONS} }
+          second: tensions(first: 50, sources: ["${SECOND}"]) { ${TENSIONS} }
+        }`);
+        const paths = await api.query<{ viaFirst: { length: number } | null; viaSecond: null }>(`{
+          viaFirst: shortestPath(from: "state:ITA", to: "state:RUS", sources: ["${FIRST}"]) { length }
+          viaSecond: shortestPath(from: "state:ITA", to: "state:RUS", sources: ["${SECOND}"]) { length }
+        }`);
+        expect(all.errors).toBeUndefined();
+        expect(res.errors).toBeUndefined();
+        expect(paths.errors).toBeUndefined();
+        const kinds = (t: Tensions | undefined) => [...new Set(t?.edges.map((e) => e.node.kind))];
+        expect(all.data?.both).toEqual(all.data?.whole);
+        expect(all.data?.whole.totalCount).toBe(16);
+        // The first report holds Russia's warning and refusal, the second neither: only its hedged pledges beside firm ones.
+        expect(res.data?.first.totalCount).toBe(10);
+        expect(kinds(res.data?.first)).toEqual(['CONSENT_OPPOSED', 'CONDITION_REFUSED', 'MEMBER_REFUSES']);
+        expect(res.data?.second.totalCount).toBe(2);
+        expect(kinds(res.data?.second)).toEqual(['HEDGED_VS_FIRM']);
+        // Germany's pledge, stated by both, reads as the second report states it.
+        expect(res.data?.second.edges[0]?.node.explanation).toContain('deploy German troops in a neighbouring NATO country is hedged');
+        expect(paths.data?.viaFirst?.length).toBe(2);
+        expect(paths.data?.viaSecond).toBeNull();
+        expect(codes(await api.query('{ tensions(sources: [""]) { totalCount } }'))).toEqual(['BAD_ARGUMENT']);
+      });
     });
 
     it('records a review under the API key\'s name, and a disputed statement stops counting', async () => {

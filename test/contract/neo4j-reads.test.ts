@@ -159,6 +159,10 @@ describe.skipIf(noNeo4j())('the analysis snapshot read from Neo4j', () => {
       expect(withStatements.length).toBeGreaterThan(0);
       expect(withStatements.every((e) => e.attributes.statements.length > 1)).toBe(true);
       expect(lean.edges.every((e) => e.attributes.evidence.length === 0 && !('statementSpans' in e.attributes))).toBe(true);
+      // Each keeps its counting sources, for analyses narrowed to some of them.
+      const sourcesOf = (e: (typeof lean.edges)[number]) => (e.attributes as unknown as { sourceIds: string[] }).sourceIds;
+      expect(lean.edges.every((e) => sourcesOf(e).length === e.attributes.sourceCount)).toBe(true);
+      expect(lean.edges.some((e) => sourcesOf(e).length > 1)).toBe(true);
     } finally {
       await store.close();
     }

@@ -10,7 +10,7 @@ let counter = 0;
 const id = () => `rel:${String(++counter).padStart(20, '0')}`;
 
 export const node = (nodeId: string, extra: Record<string, unknown> = {}): GraphNode => {
-  const kind = nodeId.startsWith('state:') ? 'STATE' : nodeId.startsWith('alliance:') ? 'ALLIANCE' : nodeId.startsWith('condition:') ? 'CONDITION' : 'INITIATIVE';
+  const kind = nodeId.startsWith('state:') ? 'STATE' : nodeId.startsWith('person:') ? 'PERSON' : nodeId.startsWith('alliance:') ? 'ALLIANCE' : nodeId.startsWith('condition:') ? 'CONDITION' : 'INITIATIVE';
   return { id: nodeId, kind, name: nodeId.split(':')[1] ?? nodeId, aliases: [], ...(kind === 'CONDITION' ? { conditionKind: 'ceasefire_in_force' } : {}), ...extra } as GraphNode;
 };
 

@@ -78,6 +78,8 @@ describe('tensions, composed', () => {
       commitment('PLEDGED', 'state:ITA', 'initiative:force'),
       commitment('WARNED', 'state:RUS', 'initiative:force'),
       commitment('REFUSED', 'state:RUS', 'condition:ceasefire'),
+      commitment('WARNED', 'state:RUS', 'state:FRA'),
+      commitment('WARNED', 'state:FRA', 'state:RUS'),
     ];
   };
 

@@ -4,9 +4,10 @@ import { conditionRefused } from './condition-refused.ts';
 import { consentOpposed } from './consent-opposed.ts';
 import { hedgedVsFirm } from './hedged-vs-firm.ts';
 import { memberRefuses } from './member-refuses.ts';
+import { mutualWarning } from './mutual-warning.ts';
 import { pledgedAndRefused } from './pledged-and-refused.ts';
 
-export const TENSION_RULES = [consentOpposed, conditionRefused, pledgedAndRefused, memberRefuses, hedgedVsFirm] as const;
+export const TENSION_RULES = [consentOpposed, conditionRefused, pledgedAndRefused, memberRefuses, hedgedVsFirm, mutualWarning] as const;
 
 export type TensionKind = (typeof TENSION_RULES)[number]['kind'];
 

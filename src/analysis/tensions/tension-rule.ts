@@ -19,8 +19,11 @@ export interface TensionView {
   refusals: Commitment[];
   /** Warnings and refusals. */
   opposition: Commitment[];
+  warnings: Commitment[];
   conditionalOn: GraphRelationship[];
   memberships: GraphRelationship[];
+  /** Who leads what (a person a state, for rules that read a leader's words as the state's). */
+  leads: GraphRelationship[];
 }
 
 /** One kind of tension: what it looks for (in words; docs/model.md "Tensions" lists each kind), and the tensions it finds. */

@@ -1,7 +1,7 @@
 // cgraph blocs: Louvain communities of the graph, the same for the same seed.
 import type { Command } from 'commander';
 import { communities } from '../../analysis/communities.ts';
-import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, TYPES_HELP } from '../options.ts';
+import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, SOURCES_HELP, TYPES_HELP } from '../options.ts';
 import { print, printEmpty, withGraph } from '../runtime.ts';
 
 export function registerBlocs(program: Command): void {
@@ -11,8 +11,9 @@ export function registerBlocs(program: Command): void {
     .option('--seed <n>', `random seed (a whole number, default ${ANALYSIS_DEFAULTS.communities.seed})`)
     .option('--types <types>', TYPES_HELP, commaList)
     .option('--as-of <date>', AS_OF_HELP)
+    .option('--sources <ids>', SOURCES_HELP, commaList)
     .option('--json', 'print JSON')
-    .action(async ({ json, ...options }: { seed?: string; types?: string[]; asOf?: string; json?: boolean }) => {
+    .action(async ({ json, ...options }: { seed?: string; types?: string[]; asOf?: string; sources?: string[]; json?: boolean }) => {
       await withGraph(async (graph) => {
         const blocs = communities(graph, options);
         if (!blocs.length) return printEmpty({ json: !!json }, 'no blocs');

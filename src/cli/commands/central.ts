@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { centrality } from '../../analysis/centrality.ts';
 import { ALLOWED, MAX_RANKED } from '../../analysis/options.ts';
-import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, TYPES_HELP } from '../options.ts';
+import { ANALYSIS_DEFAULTS, AS_OF_HELP, commaList, SOURCES_HELP, TYPES_HELP } from '../options.ts';
 import { print, printEmpty, withGraph } from '../runtime.ts';
 
 export function registerCentral(program: Command): void {
@@ -16,8 +16,9 @@ export function registerCentral(program: Command): void {
     .option('--first <n>', `how many (1-${MAX_RANKED}, default ${defaults.first})`)
     .option('--types <types>', TYPES_HELP, commaList)
     .option('--as-of <date>', AS_OF_HELP)
+    .option('--sources <ids>', SOURCES_HELP, commaList)
     .option('--json', 'print JSON')
-    .action(async ({ json, ...options }: { metric?: string; kinds?: string[]; first?: string; types?: string[]; asOf?: string; json?: boolean }) => {
+    .action(async ({ json, ...options }: { metric?: string; kinds?: string[]; first?: string; types?: string[]; asOf?: string; sources?: string[]; json?: boolean }) => {
       await withGraph(async (graph) => {
         const scores = centrality(graph, options);
         if (!scores.length) return printEmpty({ json: !!json }, 'nothing to rank');

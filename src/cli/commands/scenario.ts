@@ -5,7 +5,7 @@ import type { CommitmentGraph } from '../../analysis/graph-view.ts';
 import { scenario, type Scenario } from '../../analysis/scenario.ts';
 import type { GraphRelationship } from '../../domain/model.ts';
 import { resolveCommitment, resolveNode } from '../graph-names.ts';
-import { commaList } from '../options.ts';
+import { commaList, SOURCES_HELP } from '../options.ts';
 import { describeRelationship } from '../output.ts';
 import { print, printEmpty, withGraph } from '../runtime.ts';
 
@@ -14,6 +14,7 @@ interface ScenarioFlags {
   deny: string[];
   withdraw: string[];
   asOf?: string;
+  sources?: string[];
   json?: boolean;
 }
 
@@ -28,13 +29,14 @@ export function registerScenario(program: Command): void {
     .option('--deny <conditions>', 'condition ids or names assumed not met', commaList, [])
     .option('--withdraw <commitment>', 'a commitment assumed withdrawn: its relationship id, or "<actor> <PLEDGED|REFUSED|WARNED> [words of its action]" (repeatable)', repeated, [])
     .option('--as-of <date>', 'only commitments valid on this date are in force')
+    .option('--sources <ids>', SOURCES_HELP, commaList)
     .option('--json', 'print JSON')
     .action(async (opts: ScenarioFlags) => {
       await withGraph(async (graph, store) => {
         const assume = await Promise.all(opts.assume.map((c) => resolveNode(store, c)));
         const deny = await Promise.all(opts.deny.map((c) => resolveNode(store, c)));
         const withdraw = await Promise.all(opts.withdraw.map((c) => resolveCommitment(graph, store, c)));
-        const result = scenario(graph, { assume, deny, withdraw, asOf: opts.asOf });
+        const result = scenario(graph, { assume, deny, withdraw, asOf: opts.asOf, sources: opts.sources });
         if (isEmpty(result)) return printEmpty({ json: !!opts.json }, `no conditional or withdrawn commitments${opts.asOf ? ` on ${opts.asOf}` : ''}`, scenarioJson(result));
         print({ json: !!opts.json }, scenarioText(graph, result), scenarioJson(result));
       });

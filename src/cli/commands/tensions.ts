@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ALLOWED, parseOptions, TensionsOptions } from '../../analysis/options.ts';
 import { findTensions } from '../../analysis/tensions.ts';
 import { OptionError } from '../../domain/errors.ts';
-import { commaList } from '../options.ts';
+import { commaList, SOURCES_HELP } from '../options.ts';
 import { describeRelationship } from '../output.ts';
 import { print, printEmpty, wholeNumber, withGraph } from '../runtime.ts';
 
@@ -24,11 +24,12 @@ export function registerTensions(program: Command): void {
     .description('where commitments collide (only commitments valid on a common day), each with the relationships involved')
     .option('--as-of <date>', 'only commitments valid on this date')
     .option('--kind <kinds>', `only these kinds (comma-separated: ${ALLOWED.tensionKinds.join(', ')})`, commaList)
+    .option('--sources <ids>', SOURCES_HELP, commaList)
     .option('--first <n>', 'at most this many (default: all), then how many there are', wholeNumber(1_000_000_000))
     .option('--json', 'print JSON')
-    .action(async ({ json, kind, first, asOf }: { asOf?: string; kind?: string[]; first?: number; json?: boolean }) => {
+    .action(async ({ json, kind, first, asOf, sources }: { asOf?: string; kind?: string[]; sources?: string[]; first?: number; json?: boolean }) => {
       // Checked before the store opens; the schema calls the option `kinds` (as GraphQL does), the command line `--kind`.
-      const options = renamingOption('kinds', 'kind', () => parseOptions(TensionsOptions, { asOf, kinds: kind }));
+      const options = renamingOption('kinds', 'kind', () => parseOptions(TensionsOptions, { asOf, kinds: kind, sources }));
       await withGraph(async (graph) => {
         const all = findTensions(graph, options);
         if (!all.length) return printEmpty({ json: !!json }, `no tensions${asOf ? ` on ${asOf}` : ''}`);

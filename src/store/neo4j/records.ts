@@ -5,7 +5,7 @@ import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
 import { ACTOR_KINDS, KIND_LABEL, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
-import type { Fact, StatementSpan } from '../../domain/statements.ts';
+import { countingSourceIds, type Fact, type StatementSpan } from '../../domain/statements.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
 import { NO_EVIDENCE } from '../snapshot.ts';
@@ -71,7 +71,7 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
     stmtReviewBy: statementSpans.map((s) => reviewOf.get(s.statement)?.by ?? ''),
     stmtReviewNote: statementSpans.map((s) => reviewOf.get(s.statement)?.note ?? ''),
     disagreeOn: disagreements.map((d) => d.property),
-    sourceIds: [...new Set(statementSpans.filter((s) => s.review !== 'disputed').map((s) => s.sourceId))],
+    sourceIds: countingSourceIds(fact),
     quotes: evidence.map((e) => e.quote),
     speakerIds: [...new Set(evidence.flatMap((e) => (e.speaker ? [e.speaker] : [])))],
   });
@@ -117,7 +117,7 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
 
 /**
  * The properties store/all-relationships-for-analysis reads after id, type, ends, spans,
- * sourceCount, disputed and statements, in its order: every stored property analysis keeps
+ * sourceCount, disputed, statements and sourceIds, in its order: every stored property analysis keeps
  * (store/snapshot.ts; a unit test holds this list to the domain's schemas).
  */
 export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'status', 'validFrom', 'validTo', 'aspect', 'note', 'goldstein', 'plover', 'amountEur', 'aidType', 'role'] as const;
@@ -128,17 +128,17 @@ export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'st
  * evidence; what analysis never reads was not read.
  */
 export function analysisRelationshipFromRow({ row }: { row: unknown[] }): Fact {
-  const [id, type, from, to, spans, sourceCount, disputed, statements] = row as [string, string, string, string, string, number, boolean, string | null];
+  const [id, type, from, to, spans, sourceCount, disputed, statements, sourceIds] = row as [string, string, string, string, string, number, boolean, string | null, string[]];
   const fields: Record<string, unknown> = {};
   for (let i = 0; i < ANALYSIS_ROW.length; i++) {
-    const value = row[8 + i];
+    const value = row[9 + i];
     if (value !== null && value !== undefined) fields[ANALYSIS_ROW[i] as string] = value;
   }
   if (isCommitmentType(type)) fields.conditions ??= [];
   if (statements !== null) fields.statements = (JSON.parse(statements) as Fact['statements']).map((s) => ({ ...s, claim: { ...s.claim, evidence: NO_EVIDENCE } }));
   // One literal with a spread: a record built property by property keeps a larger backing store
   // (measured: 828 against 576 bytes a relationship in the analysis graph at 1M).
-  return { id, type, from, to, evidence: NO_EVIDENCE, spans: JSON.parse(spans), sourceCount, disputed, ...fields } as unknown as Fact;
+  return { id, type, from, to, evidence: NO_EVIDENCE, spans: JSON.parse(spans), sourceCount, disputed, sourceIds, ...fields } as unknown as Fact;
 }
 
 /** A row of store/all-nodes-for-analysis (a source's text read as null) back to the lean node (leanNode). */
