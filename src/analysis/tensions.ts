@@ -1,7 +1,6 @@
 // Tensions the graph implies, each explained with the relationships involved: one rule per kind
-// (tensions/<kind>.ts, listed in tensions/rules.ts), all reading one view of the graph on the date.
-// Two commitments collide only when they hold on a common day (domain/time.ts; with asOf, both that
-// day); with sources, only what those sources' statements assert takes part.
+// (tensions/<kind>.ts, listed in tensions/rules.ts), all reading one view of the graph on the date;
+// with sources, only what those sources' statements assert takes part (docs/model.md "Tensions").
 import { isCommitment, type Commitment, type GraphRelationship } from '../domain/model.ts';
 import { conditionIndexOf, relationshipFor, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
 import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
