@@ -48,6 +48,9 @@ export interface UpsertReport {
   createdIds: string[];
 }
 
+/** What a merge wrote, and the node the two became. */
+export type MergeReport = UpsertReport & { node: GraphNode };
+
 export interface GraphCounts {
   nodes: Partial<Record<NodeKind, number>>;
   relationships: Partial<Record<RelationshipType, number>>;
@@ -127,7 +130,7 @@ export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
   /** Writes the batch atomically: all of it or, on any error, none of it. Idempotent. Statements, facts and versions: statement-plan.ts. */
   upsert(batch: GraphBatch, options?: UpsertOptions): Promise<UpsertReport>;
-  /** Nodes for ids, same order; null where there is none (DataLoader-shaped). */
+  /** Nodes for ids, same order; null where there is none (DataLoader-shaped). An id a merge retired gives the node it was merged into. */
   getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
   /** Facts (relationships) with their statements. */
   getRelationships(ids: readonly string[]): Promise<(Fact | null)[]>;
@@ -141,6 +144,13 @@ export interface GraphStore {
   sourceVersions(sourceId: string): Promise<SourceVersion[]>;
   /** Sets a statement's review and re-resolves its fact; null when no fact has that statement. */
   reviewStatement(statementId: string, review: Review): Promise<Fact | null>;
+  /**
+   * Merges one node into another of its kind, in one write: every fact that names `fromId` names
+   * `intoId` (merge-plan.ts), `fromId` goes, and `intoId` keeps its id, name and aliases as aliases,
+   * so getNodes and searchNodes still find it by them. Refuses unknown ids (NODE_NOT_FOUND), one
+   * node into itself (MERGE_SAME_NODE), different kinds (MERGE_KIND_MISMATCH) and sources (MERGE_SOURCE).
+   */
+  mergeNodes(fromId: string, intoId: string): Promise<MergeReport>;
   /** Removes a source: its statements (facts left with none go), its versions and its node. */
   unloadSource(sourceId: string): Promise<UpsertReport>;
   counts(): Promise<GraphCounts>;

@@ -12,11 +12,14 @@ import { allSeedBatches, seedBatches, storeFactories, tempDir } from '../support
 const SOURCE = 'source:coalition-of-the-willing-paris-summit';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
+import { describeMergeContract } from './merge-contract.ts';
 
 describeGraphStoreContract('memory', storeFactories.memory);
 describeGraphStoreContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
 describeStatementContract('memory', storeFactories.memory);
 describeStatementContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
+describeMergeContract('memory', storeFactories.memory);
+describeMergeContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
 
 describe('memory store persistence (snapshot and append-only log)', () => {
   it('survives a restart: a new store on the same folder holds the same graph', async () => {

@@ -1,15 +1,16 @@
 // The embedded default store: maps in memory with ordered indexes (fact-index.ts), persisted as a
 // snapshot and an append-only log of changes (store-log.ts).
 import type { RelationshipFilter } from '../../domain/filters.ts';
-import type { GraphBatch, GraphNode, NodeKind, Review } from '../../domain/model.ts';
+import { kindOfId, type GraphBatch, type GraphNode, type NodeKind, type Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
 import { decodeCursor, encodeCursor, pageOn, pageSize } from '../pages.ts';
 import { mergeNode } from '../merge-node.ts';
+import { checkMerge, factNames, movedFactIds, planMerge } from '../merge-plan.ts';
 import { rankSearch } from '../search-rank.ts';
 import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
-import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
+import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { planStatements, withReview } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { FactIndex } from './fact-index.ts';
@@ -51,6 +52,8 @@ export class MemoryStore implements GraphStore {
   private versions = new Map<string, SourceVersion[]>();
   private nodeIds = new SortedIds();
   private nodesByKind = new Postings();
+  /** Aliases that are ids (a merged node's old id) → the node that has them; checked on use. */
+  private aliasIds = new Map<string, string>();
   private factIndex = new FactIndex(this.facts);
   private changeCount = 0;
   private readonly listeners = new ChangeListeners();
@@ -90,6 +93,7 @@ export class MemoryStore implements GraphStore {
       this.versions = new Map();
       this.nodeIds = new SortedIds();
       this.nodesByKind = new Postings();
+      this.aliasIds = new Map();
       this.factIndex = new FactIndex(this.facts);
     }
     const goneNodes = changes.removedNodes.map((id) => this.nodes.get(id)).filter((n): n is GraphNode => !!n);
@@ -104,6 +108,7 @@ export class MemoryStore implements GraphStore {
     for (const node of changes.nodes) {
       const before = this.nodes.get(node.id);
       this.nodes.set(node.id, node);
+      for (const alias of node.aliases) if (kindOfId(alias)) this.aliasIds.set(alias, node.id);
       if (before?.kind === node.kind) continue;
       if (before) this.nodesByKind.remove([[before.kind, node.id]]);
       freshNodes.push(node);
@@ -264,8 +269,36 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  mergeNodes(fromId: string, intoId: string): Promise<MergeReport> {
+    return this.exclusive(async () => {
+      const { from, into } = checkMerge(fromId, intoId, this.nodes.get(fromId), this.nodes.get(intoId));
+      // A scan, like reviews: merges are rare, authenticated writes.
+      const naming = [...this.facts.values()].filter((fact) => factNames(fact, fromId));
+      const plan = planMerge(from, into, naming, this.lookupFacts(movedFactIds(naming, fromId, intoId)));
+      await this.commit({ ...emptyChangeSet(), nodes: [plan.node], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed }, plan.report);
+      return { ...plan.report, node: plan.node };
+    });
+  }
+
+  private lookupFacts(ids: readonly string[]): Map<string, Fact> {
+    const found = new Map<string, Fact>();
+    for (const id of ids) {
+      const fact = this.facts.get(id);
+      if (fact) found.set(id, fact);
+    }
+    return found;
+  }
+
+  /** A node by its id, or by an old id a merge left among its aliases. */
+  private nodeOrAlias(id: string): GraphNode | null {
+    const node = this.nodes.get(id);
+    if (node) return node;
+    const merged = this.nodes.get(this.aliasIds.get(id) ?? '');
+    return merged?.aliases.includes(id) ? merged : null;
+  }
+
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
-    return ids.map((id) => this.nodes.get(id) ?? null);
+    return ids.map((id) => this.nodeOrAlias(id));
   }
 
   async getRelationships(ids: readonly string[]): Promise<(Fact | null)[]> {

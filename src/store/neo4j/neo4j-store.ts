@@ -4,7 +4,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type Review } from '../../domain/model.ts';
+import { kindOfId, RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
@@ -13,14 +13,15 @@ import { buildSnapshot } from '../snapshot.ts';
 import { chunks } from '../../lib/chunks.ts';
 import { decodeCursor, pageOf, pageOn, pageSize } from '../pages.ts';
 import { rankSearch } from '../search-rank.ts';
-import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
+import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
-import { analysisNodeFromRow, analysisRelationshipFromRow, fromNeo4j, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
+import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4j, labelsOf, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
 import { planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
+import { checkMerge, movedFactIds, planMerge } from '../merge-plan.ts';
 
 /** 2: facts carry their statements; sources have versions (SourceVersion nodes). */
 export const NEO4J_STORE_FORMAT = 2;
@@ -167,6 +168,32 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  mergeNodes(fromId: string, intoId: string): Promise<MergeReport> {
+    return this.committed(async (tx) => {
+      await tx.run(cypher('store/lock-graph'));
+      const stored = await this.nodesByIds(tx, [fromId, intoId]);
+      const { from, into } = checkMerge(fromId, intoId, stored.get(fromId), stored.get(intoId));
+      const naming = await rows(tx, 'store/find-relationships-naming-node', { nodeId: fromId }, relationshipFromRow);
+      const storedAt = await this.relationshipsByIds(tx, movedFactIds(naming, fromId, intoId));
+      const plan = planMerge(from, into, naming, storedAt);
+      // Every moved fact goes and is written again: its ends may have changed, and Neo4j cannot
+      // move a relationship's end. Merges are rare, so one statement per fact is fine.
+      const moved = new Set(naming.map((f) => f.id));
+      for (const fact of naming) {
+        await tx.run(cypher('store/delete-relationships-by-ids'), { type: RelationshipType.parse(fact.type), rows: [{ id: fact.id, from: fact.from, to: fact.to }] });
+      }
+      await tx.run(cypher('store/upsert-nodes'), { rows: [{ id: into.id, labels: labelsOf(into.kind), props: definedOnly(plan.node) }] });
+      for (const fact of [...plan.created, ...plan.updated]) {
+        const row = { id: fact.id, from: fact.from, to: fact.to, props: toRelationshipProps(fact) };
+        const statement = moved.has(fact.id) || !storedAt.has(fact.id) ? 'store/create-relationships' : 'store/update-relationships';
+        await tx.run(cypher(statement), { type: RelationshipType.parse(fact.type), rows: [row] });
+      }
+      await tx.run(cypher('store/delete-merged-node'), { nodeId: fromId });
+      const after = await this.bumpVersion(tx);
+      return { result: { ...plan.report, node: plan.node }, change: { after, nodes: [plan.node], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed } };
+    });
+  }
+
   unloadSource(sourceId: string): Promise<UpsertReport> {
     return this.committed(async (tx) => {
       await tx.run(cypher('store/lock-graph'));
@@ -216,6 +243,12 @@ export class Neo4jStore implements GraphStore {
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     const { nodes } = await this.read({ nodes: ids });
+    const missing = ids.filter((id) => !nodes.has(id) && kindOfId(id) !== undefined);
+    // An id a merge retired: the node that keeps it among its aliases (rare, so only then asked).
+    if (missing.length) {
+      const found = await this.executor.read((tx) => tx.run(cypher('store/get-nodes-by-aliases'), { ids: missing }));
+      for (const record of found.records) nodes.set(record.get('alias') as string, nodeFromRow({ node: record.get('node') as Record<string, unknown> }));
+    }
     return ids.map((id) => nodes.get(id) ?? null);
   }
 

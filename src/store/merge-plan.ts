@@ -1,0 +1,106 @@
+// What merging one node into another writes, decided once for both stores: every fact that names
+// the old id re-keyed onto the new one (joining a fact it now coincides with), and the kept node.
+import { DomainError } from '../domain/errors.ts';
+import type { GraphNode, GraphRelationship } from '../domain/model.ts';
+import { factIdOf, resolve, type Fact, type Statement } from '../domain/statements.ts';
+import { sameRecord } from '../lib/canonical-json.ts';
+import { emptyUpsertReport } from './report-sums.ts';
+import type { UpsertReport } from './graph-store.ts';
+
+export interface MergePlan {
+  /** The kept node, with the old one's id, name and aliases among its aliases. */
+  node: GraphNode;
+  /** Facts to create (a new id) and to replace (the id they coincided with, or the same id re-resolved). */
+  created: Fact[];
+  updated: Fact[];
+  /** The ids of the facts that named the old node, when their id changed. */
+  removed: string[];
+  report: UpsertReport;
+}
+
+/** Refuses what cannot be merged: unknown ids, one node into itself, different kinds, sources. */
+export function checkMerge(fromId: string, intoId: string, from: GraphNode | undefined, into: GraphNode | undefined): { from: GraphNode; into: GraphNode } {
+  if (fromId === intoId) throw new DomainError('MERGE_SAME_NODE', `cannot merge ${fromId} into itself; name two different nodes`, { from: fromId, into: intoId });
+  const missing = [fromId, intoId].filter((id, i) => !(i === 0 ? from : into));
+  if (missing.length) throw new DomainError('NODE_NOT_FOUND', `no node ${missing.join(' or ')}; check the ids with cgraph search`, { ids: missing });
+  if (!from || !into) throw new Error('unreachable');
+  if (from.kind !== into.kind) {
+    throw new DomainError('MERGE_KIND_MISMATCH', `${fromId} is a ${from.kind} and ${intoId} a ${into.kind}; only nodes of one kind name the same thing`, { from: fromId, fromKind: from.kind, into: intoId, intoKind: into.kind });
+  }
+  if (from.kind === 'SOURCE') throw new DomainError('MERGE_SOURCE', `${fromId} is a source; sources are not merged (cgraph unload removes one)`, { from: fromId, into: intoId });
+  return { from, into };
+}
+
+/** Whether a fact names the node anywhere: an end, a condition, a speaker of its statements, a quote's speaker. */
+export function factNames(fact: Fact, id: string): boolean {
+  return fact.statements.some((s) => claimNames(s.claim, id));
+}
+
+function claimNames(claim: GraphRelationship, id: string): boolean {
+  const lists = 'conditions' in claim ? [...claim.conditions, ...claim.statedBy] : [];
+  return claim.from === id || claim.to === id || lists.includes(id) || claim.evidence.some((e) => e.speaker === id);
+}
+
+/** A claim with `fromId` replaced by `intoId` wherever it names a node, and its fact id derived again. */
+function rekeyClaim(claim: GraphRelationship, fromId: string, intoId: string): GraphRelationship {
+  const swap = (id: string) => (id === fromId ? intoId : id);
+  const swapAll = (ids: readonly string[]) => [...new Set(ids.map(swap))];
+  const moved = {
+    ...claim,
+    from: swap(claim.from),
+    to: swap(claim.to),
+    evidence: claim.evidence.map((e) => (e.speaker === fromId ? { ...e, speaker: intoId } : e)),
+    ...('conditions' in claim ? { conditions: swapAll(claim.conditions), statedBy: swapAll(claim.statedBy) } : {}),
+  } as GraphRelationship;
+  return { ...moved, id: factIdOf(moved) };
+}
+
+/** The ids the facts naming the old node move to (the stored facts there are read for planMerge). */
+export function movedFactIds(naming: readonly Fact[], fromId: string, intoId: string): string[] {
+  return [...new Set(naming.flatMap((fact) => fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId).id)))];
+}
+
+/** The kept node: its own record, with the old node's id, name and aliases added to its aliases. */
+export function mergedNode(from: GraphNode, into: GraphNode): GraphNode {
+  const aliases = [...into.aliases];
+  for (const alias of [from.id, from.name, ...from.aliases]) if (alias !== into.name && !aliases.includes(alias)) aliases.push(alias);
+  return { ...into, aliases } as GraphNode;
+}
+
+/**
+ * `naming`: every stored fact that names the old node; `storedAt`: the stored facts at the ids they
+ * move to. Statements keep their id, source, version and review; their claims name the kept node.
+ */
+export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fact[], storedAt: ReadonlyMap<string, Fact>): MergePlan {
+  const statementsOf = new Map<string, Map<string, Statement>>();
+  const movedIds = new Set(naming.map((f) => f.id));
+  for (const fact of naming) {
+    for (const statement of fact.statements) {
+      const claim = rekeyClaim(statement.claim, from.id, into.id);
+      let statements = statementsOf.get(claim.id);
+      if (!statements) {
+        const kept = movedIds.has(claim.id) ? [] : (storedAt.get(claim.id)?.statements ?? []);
+        statementsOf.set(claim.id, (statements = new Map(kept.map((s) => [s.id, s]))));
+      }
+      statements.set(statement.id, { ...statement, claim });
+    }
+  }
+  const report = emptyUpsertReport();
+  const plan: MergePlan = { node: mergedNode(from, into), created: [], updated: [], removed: [], report };
+  for (const [id, statements] of statementsOf) {
+    const fact = resolve([...statements.values()]) as Fact;
+    const before = naming.find((f) => f.id === id) ?? storedAt.get(id);
+    if (!before) plan.created.push(fact);
+    // A moved fact is always written again (Neo4j deletes and recreates it: its ends may have changed).
+    else if (movedIds.has(id) || !sameRecord(before, fact)) plan.updated.push(fact);
+  }
+  plan.removed = naming.map((f) => f.id).filter((id) => !statementsOf.has(id));
+  report.nodesUpdated = sameRecord(into, plan.node) ? 0 : 1;
+  report.nodesUnchanged = 1 - report.nodesUpdated;
+  report.nodesRemoved = 1;
+  report.relationshipsCreated = plan.created.length;
+  report.relationshipsUpdated = plan.updated.length;
+  report.relationshipsRemoved = plan.removed.length;
+  report.createdIds = plan.created.map((f) => f.id);
+  return plan;
+}

@@ -1,0 +1,118 @@
+// The merge part of the GraphStore contract, run against every adapter: one node merged into another
+// of its kind moves every fact that names it, joins facts that then coincide, and leaves its id as
+// an alias that still resolves (src/store/merge-plan.ts). Refusals write nothing.
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
+import { deriveFactId, deriveStatementId, sha256Hex } from '../../src/domain/relationship-id.ts';
+import type { GraphChange, GraphStore } from '../../src/store/graph-store.ts';
+import type { StoreFactory } from '../support/fixtures.ts';
+
+const ita: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: [] };
+const meloni: GraphNode = { id: 'person:meloni', kind: 'PERSON', name: 'Meloni', aliases: ['Signora Meloni'] };
+const giorgia: GraphNode = { id: 'person:giorgia-meloni', kind: 'PERSON', name: 'Giorgia Meloni', aliases: [] };
+const force: GraphNode = { id: 'initiative:force', kind: 'INITIATIVE', name: 'Multinational force', aliases: [] };
+
+function sourceNode(id: string, text: string): GraphNode {
+  return { id, kind: 'SOURCE', name: id, aliases: [], text, sha256: sha256Hex(text) };
+}
+
+function claim(sourceId: string, text: string, quote: string, fields: Record<string, unknown>, key: string): GraphRelationship {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`fixture quote "${quote}" is not in the text`);
+  const id = deriveFactId(fields as never);
+  return { ...fields, id, statement: deriveStatementId(sourceId, id, key), evidence: [{ sourceId, quote, start, end: start + quote.length, attribution: 'reported' }] } as GraphRelationship;
+}
+
+const LEADS_OLD = { type: 'LEADS', from: 'person:meloni', to: 'state:ITA', role: 'Prime Minister' };
+const LEADS_NEW = { ...LEADS_OLD, from: 'person:giorgia-meloni' };
+const REFUSAL = { type: 'REFUSED', from: 'state:ITA', to: 'initiative:force', action: 'send troops', firmness: 'firm', conditions: [], unresolved: [], statedBy: ['person:meloni'], statedAt: '2026-01-06' };
+
+const textA = 'Meloni, who leads Italy, said Italy would not send troops.';
+const textB = 'Italian Prime Minister Giorgia Meloni spoke.';
+
+/** Source A names the person person:meloni; source B names her person:giorgia-meloni. */
+function articles(): GraphBatch[] {
+  return [
+    {
+      nodes: [sourceNode('source:a', textA), ita, meloni, force],
+      relationships: [claim('source:a', textA, 'Meloni, who leads Italy', LEADS_OLD, 'meloni-leads'), claim('source:a', textA, 'Italy would not send troops', REFUSAL, 'ita-refuses')],
+      complete: true,
+    },
+    {
+      nodes: [sourceNode('source:b', textB), ita, giorgia],
+      relationships: [claim('source:b', textB, 'Italian Prime Minister Giorgia Meloni', LEADS_NEW, 'meloni-leads')],
+      complete: true,
+    },
+  ];
+}
+
+const oldLeadsId = deriveFactId(LEADS_OLD as never);
+const newLeadsId = deriveFactId(LEADS_NEW as never);
+const refusalId = deriveFactId(REFUSAL as never);
+const versionNumber = (version: string) => Number(version.slice(version.indexOf(':') + 1));
+
+export function describeMergeContract(name: string, makeStore: StoreFactory, options: { skip?: boolean } = {}): void {
+  describe.skipIf(options.skip)(`GraphStore merge contract: ${name}`, () => {
+    async function storeWithArticles(): Promise<GraphStore> {
+      const store = await makeStore();
+      onTestFinished(() => store.close());
+      for (const batch of articles()) await store.upsert(batch);
+      return store;
+    }
+
+    it('moves every fact naming the old node, joins the facts that coincide, keeps statements and reviews', async () => {
+      const store = await storeWithArticles();
+      const [before] = await store.getRelationships([oldLeadsId]);
+      const statementA = before?.statements[0]?.id as string;
+      await store.reviewStatement(statementA, { state: 'reviewed', by: 'analyst', at: '2026-12-01T00:00:00Z' });
+      const version = await store.version();
+      const changes: GraphChange[] = [];
+      onTestFinished(store.onChange((change) => changes.push(change)));
+
+      const report = await store.mergeNodes('person:meloni', 'person:giorgia-meloni');
+
+      expect(report).toMatchObject({ nodesRemoved: 1, nodesUpdated: 1, relationshipsRemoved: 1, relationshipsUpdated: 2, relationshipsCreated: 0 });
+      expect(versionNumber(await store.version())).toBe(versionNumber(version) + 1);
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).toMatchObject({ removedNodes: ['person:meloni'], removedFacts: [oldLeadsId] });
+      const [oldLeads, leads, refusal] = await store.getRelationships([oldLeadsId, newLeadsId, refusalId]);
+      expect(oldLeads).toBeNull();
+      expect(leads?.statements.map((s) => s.sourceId).sort()).toEqual(['source:a', 'source:b']);
+      expect(leads?.sourceCount).toBe(2);
+      const moved = leads?.statements.find((s) => s.id === statementA);
+      expect(moved?.review).toEqual({ state: 'reviewed', by: 'analyst', at: '2026-12-01T00:00:00Z' });
+      expect(moved?.claim.from).toBe('person:giorgia-meloni');
+      expect(moved?.claim.evidence[0]?.quote).toBe('Meloni, who leads Italy');
+      expect(refusal && 'statedBy' in refusal ? refusal.statedBy : undefined).toEqual(['person:giorgia-meloni']);
+      const snapshot = await store.snapshot();
+      expect(snapshot.nodes.map((n) => n.key)).not.toContain('person:meloni');
+      expect(JSON.stringify(snapshot.edges)).not.toContain('"person:meloni"');
+      expect((await store.counts()).nodes.PERSON).toBe(1);
+    });
+
+    it('keeps the old id, name and aliases as aliases: getNodes and searchNodes resolve the old id', async () => {
+      const store = await storeWithArticles();
+      const { node } = await store.mergeNodes('person:meloni', 'person:giorgia-meloni');
+      expect(node).toMatchObject({ id: 'person:giorgia-meloni', name: 'Giorgia Meloni', aliases: ['person:meloni', 'Meloni', 'Signora Meloni'] });
+      const [byOldId, byNewId, unknown] = await store.getNodes(['person:meloni', 'person:giorgia-meloni', 'person:nobody']);
+      expect(byOldId?.id).toBe('person:giorgia-meloni');
+      expect(byNewId).toEqual(node);
+      expect(unknown).toBeNull();
+      expect((await store.searchNodes('signora', undefined, 5)).map((n) => n.id)).toEqual(['person:giorgia-meloni']);
+      const outgoing = await store.listRelationships({ from: ['person:giorgia-meloni'] }, { first: 10 });
+      expect(outgoing.items.map((f) => f.id)).toEqual([newLeadsId]);
+    });
+
+    it('refuses unknown ids, one node into itself, different kinds and sources, writing nothing', async () => {
+      const store = await storeWithArticles();
+      const snapshot = await store.snapshot();
+      const version = await store.version();
+      await expect(store.mergeNodes('person:nobody', 'person:giorgia-meloni')).rejects.toMatchObject({ code: 'NODE_NOT_FOUND', details: { ids: ['person:nobody'] } });
+      await expect(store.mergeNodes('person:meloni', 'person:meloni')).rejects.toMatchObject({ code: 'MERGE_SAME_NODE' });
+      await expect(store.mergeNodes('person:meloni', 'state:ITA')).rejects.toMatchObject({ code: 'MERGE_KIND_MISMATCH', details: { fromKind: 'PERSON', intoKind: 'STATE' } });
+      await expect(store.mergeNodes('source:a', 'source:b')).rejects.toMatchObject({ code: 'MERGE_SOURCE' });
+      expect(await store.snapshot()).toEqual(snapshot);
+      expect(await store.version()).toBe(version);
+    });
+  });
+}
