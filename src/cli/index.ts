@@ -23,6 +23,7 @@ import { registerStatements } from './commands/statements.ts';
 import { registerStats } from './commands/stats.ts';
 import { registerTensions } from './commands/tensions.ts';
 import { registerUnload } from './commands/unload.ts';
+import { registerMerge } from './commands/merge.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerVersions } from './commands/versions.ts';
 import { EXIT, exitCodeFor, reportError, type FailedCommand } from './runtime.ts';
@@ -56,6 +57,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerVersions,
   registerDiff,
   registerUnload,
+  registerMerge,
   registerStatements,
   registerReview,
   registerCommitments,

@@ -97,7 +97,9 @@ export async function nodeWithSides(context: Context, id: string, info: GraphQLR
   }
   const result = await readAndPrime(context, { nodes: [id], listings: sides.map(({ filter, page }) => ({ filter, page })), lean: leanFor(info) });
   sides.forEach((side, i) => context.pages.set(side.key, result.pages[i] as Page<Fact>));
-  return result.nodes.get(id) ?? null;
+  // An id a merge retired is found by the store's getNodes (the node that keeps it as an alias);
+  // its sides are then read for the kept id (sidePage).
+  return result.nodes.get(id) ?? (await context.nodes.load(id));
 }
 
 /** A node's outgoing or incoming page: the one its `node` read fetched, or a read of its own (the node came from elsewhere). */

@@ -1,5 +1,5 @@
 // The writes a CLI command sends through the API when the API holds the embedded store's data
-// folder (one writer per folder): JSON lines, a dataset's file, an unload. Each needs an API key.
+// folder (one writer per folder): JSON lines, a dataset's file, an unload, a merge. Each needs an API key.
 import { DomainError } from '../domain/errors.ts';
 import type { ImportKind } from '../ingest/importers/run-import.ts';
 import { importDatasetText, loadGraphLinesText } from '../ingest/text-loads.ts';
@@ -44,5 +44,11 @@ export const writeMutations = {
     const report = await context.services.store.unloadSource(args.sourceId);
     await written(context);
     return counted(report);
+  },
+  mergeNodes: async (_: unknown, args: { from: string; into: string }, context: Context) => {
+    authenticated(context, 'mergeNodes');
+    const { node, ...report } = await context.services.store.mergeNodes(args.from, args.into);
+    await written(context);
+    return { node, load: counted(report) };
   },
 };

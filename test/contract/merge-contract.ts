@@ -2,53 +2,10 @@
 // of its kind moves every fact that names it, joins facts that then coincide, and leaves its id as
 // an alias that still resolves (src/store/merge-plan.ts). Refusals write nothing.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
-import { deriveFactId, deriveStatementId, sha256Hex } from '../../src/domain/relationship-id.ts';
 import type { GraphChange, GraphStore } from '../../src/store/graph-store.ts';
 import type { StoreFactory } from '../support/fixtures.ts';
+import { mergeArticles, newLeadsId, oldLeadsId, refusalId } from '../support/merge-articles.ts';
 
-const ita: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: [] };
-const meloni: GraphNode = { id: 'person:meloni', kind: 'PERSON', name: 'Meloni', aliases: ['Signora Meloni'] };
-const giorgia: GraphNode = { id: 'person:giorgia-meloni', kind: 'PERSON', name: 'Giorgia Meloni', aliases: [] };
-const force: GraphNode = { id: 'initiative:force', kind: 'INITIATIVE', name: 'Multinational force', aliases: [] };
-
-function sourceNode(id: string, text: string): GraphNode {
-  return { id, kind: 'SOURCE', name: id, aliases: [], text, sha256: sha256Hex(text) };
-}
-
-function claim(sourceId: string, text: string, quote: string, fields: Record<string, unknown>, key: string): GraphRelationship {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`fixture quote "${quote}" is not in the text`);
-  const id = deriveFactId(fields as never);
-  return { ...fields, id, statement: deriveStatementId(sourceId, id, key), evidence: [{ sourceId, quote, start, end: start + quote.length, attribution: 'reported' }] } as GraphRelationship;
-}
-
-const LEADS_OLD = { type: 'LEADS', from: 'person:meloni', to: 'state:ITA', role: 'Prime Minister' };
-const LEADS_NEW = { ...LEADS_OLD, from: 'person:giorgia-meloni' };
-const REFUSAL = { type: 'REFUSED', from: 'state:ITA', to: 'initiative:force', action: 'send troops', firmness: 'firm', conditions: [], unresolved: [], statedBy: ['person:meloni'], statedAt: '2026-01-06' };
-
-const textA = 'Meloni, who leads Italy, said Italy would not send troops.';
-const textB = 'Italian Prime Minister Giorgia Meloni spoke.';
-
-/** Source A names the person person:meloni; source B names her person:giorgia-meloni. */
-function articles(): GraphBatch[] {
-  return [
-    {
-      nodes: [sourceNode('source:a', textA), ita, meloni, force],
-      relationships: [claim('source:a', textA, 'Meloni, who leads Italy', LEADS_OLD, 'meloni-leads'), claim('source:a', textA, 'Italy would not send troops', REFUSAL, 'ita-refuses')],
-      complete: true,
-    },
-    {
-      nodes: [sourceNode('source:b', textB), ita, giorgia],
-      relationships: [claim('source:b', textB, 'Italian Prime Minister Giorgia Meloni', LEADS_NEW, 'meloni-leads')],
-      complete: true,
-    },
-  ];
-}
-
-const oldLeadsId = deriveFactId(LEADS_OLD as never);
-const newLeadsId = deriveFactId(LEADS_NEW as never);
-const refusalId = deriveFactId(REFUSAL as never);
 const versionNumber = (version: string) => Number(version.slice(version.indexOf(':') + 1));
 
 export function describeMergeContract(name: string, makeStore: StoreFactory, options: { skip?: boolean } = {}): void {
@@ -56,7 +13,7 @@ export function describeMergeContract(name: string, makeStore: StoreFactory, opt
     async function storeWithArticles(): Promise<GraphStore> {
       const store = await makeStore();
       onTestFinished(() => store.close());
-      for (const batch of articles()) await store.upsert(batch);
+      for (const batch of mergeArticles()) await store.upsert(batch);
       return store;
     }
 
