@@ -1,6 +1,6 @@
-// Nodes that hold one of the ids among their aliases (a merge keeps the old id there).
+// Nodes a merge kept that hold one of the ids among their aliases (the ids it retired); only
+// merged nodes carry the Merged label, so this reads few nodes however large the graph.
 // @param ids list of node ids
-UNWIND $ids AS alias
-MATCH (n:Entity)
-WHERE alias IN n.aliases
-RETURN alias, properties(n) AS node
+MATCH (n:Merged)
+WHERE any(alias IN n.aliases WHERE alias IN $ids)
+RETURN properties(n) AS node

@@ -1,11 +1,13 @@
 // What merging one node into another writes, decided once for both stores: every fact that names
 // the old id re-keyed onto the new one (joining a fact it now coincides with), and the kept node.
 import { DomainError } from '../domain/errors.ts';
-import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { factIdOf, resolve, type Fact, type Statement } from '../domain/statements.ts';
+import type { GraphBatch, GraphNode, GraphRelationship } from '../domain/model.ts';
+import type { SourceVersion } from '../domain/source-version.ts';
+import { factIdOf, resolve, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sameRecord } from '../lib/canonical-json.ts';
 import { emptyUpsertReport } from './report-sums.ts';
 import type { UpsertReport } from './graph-store.ts';
+import { contentHashOf } from './statement-plan.ts';
 
 export interface MergePlan {
   /** The kept node, with the old one's id, name and aliases among its aliases. */
@@ -31,14 +33,20 @@ export function checkMerge(fromId: string, intoId: string, from: GraphNode | und
   return { from, into };
 }
 
+/** The label Neo4j gives a node a merge kept, so the ids it retired are found without a scan of every node. */
+export const MERGED_LABEL = 'Merged';
+
 /** Whether a fact names the node anywhere: an end, a condition, a speaker of its statements, a quote's speaker. */
 export function factNames(fact: Fact, id: string): boolean {
   return fact.statements.some((s) => claimNames(s.claim, id));
 }
 
+/** A commitment's lists of node ids; read loosely, since a batch's records are not parsed yet (no defaults). */
+const idLists = (claim: GraphRelationship) => claim as { conditions?: string[]; statedBy?: string[] };
+
 function claimNames(claim: GraphRelationship, id: string): boolean {
-  const lists = 'conditions' in claim ? [...claim.conditions, ...claim.statedBy] : [];
-  return claim.from === id || claim.to === id || lists.includes(id) || claim.evidence.some((e) => e.speaker === id);
+  const { conditions = [], statedBy = [] } = idLists(claim);
+  return claim.from === id || claim.to === id || conditions.includes(id) || statedBy.includes(id) || (claim.evidence ?? []).some((e) => e.speaker === id);
 }
 
 /** A claim with `fromId` replaced by `intoId` wherever it names a node, and its fact id derived again. */
@@ -50,7 +58,8 @@ function rekeyClaim(claim: GraphRelationship, fromId: string, intoId: string): G
     from: swap(claim.from),
     to: swap(claim.to),
     evidence: claim.evidence.map((e) => (e.speaker === fromId ? { ...e, speaker: intoId } : e)),
-    ...('conditions' in claim ? { conditions: swapAll(claim.conditions), statedBy: swapAll(claim.statedBy) } : {}),
+    ...(idLists(claim).conditions ? { conditions: swapAll(idLists(claim).conditions ?? []) } : {}),
+    ...(idLists(claim).statedBy ? { statedBy: swapAll(idLists(claim).statedBy ?? []) } : {}),
   } as GraphRelationship;
   return { ...moved, id: factIdOf(moved) };
 }
@@ -103,4 +112,39 @@ export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fac
   report.relationshipsRemoved = plan.removed.length;
   report.createdIds = plan.created.map((f) => f.id);
   return plan;
+}
+
+/**
+ * The latest versions of the sources whose statements moved, amended in place (same number) to
+ * name the kept node: a reload of an unchanged source then finds its statements as they are stored.
+ */
+export function amendedVersions(latest: Iterable<SourceVersion>, fromId: string, intoId: string): SourceVersion[] {
+  const amended: SourceVersion[] = [];
+  for (const version of latest) {
+    if (!version.statements.some((s) => claimNames(s.claim, fromId))) continue;
+    const statements = version.statements.map((s) => (claimNames(s.claim, fromId) ? { ...s, claim: rekeyClaim(s.claim, fromId, intoId) } : s));
+    amended.push({ ...version, statements, contentHash: contentHashOf(statements) });
+  }
+  return amended;
+}
+
+/** Every node id a batch names (what may be an id a merge retired). */
+export function idsNamedBy(batch: GraphBatch): string[] {
+  const named = batch.relationships.filter((r) => r && typeof r === 'object').flatMap((r) => [r.from, r.to, ...(idLists(r).conditions ?? []), ...(idLists(r).statedBy ?? []), ...(r.evidence ?? []).flatMap((e) => (e.speaker ? [e.speaker] : []))]);
+  return [...new Set([...batch.nodes.map((n) => n?.id), ...named])].filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * A batch that still names ids a merge retired (`retired`: old id → kept node), read as naming the
+ * kept nodes: their records are left out (the kept node holds their name among its aliases) and
+ * claims are re-keyed, keeping the statement ids they had.
+ */
+export function redirectBatch(batch: GraphBatch, retired: ReadonlyMap<string, GraphNode>): GraphBatch {
+  if (!retired.size) return batch;
+  const relationships = batch.relationships.map((record) => {
+    let claim = record;
+    for (const [oldId, kept] of retired) if (claimNames(claim, oldId)) claim = rekeyClaim({ ...claim, statement: statementIdOf(claim) } as GraphRelationship, oldId, kept.id);
+    return claim;
+  });
+  return { ...batch, nodes: batch.nodes.filter((n) => !retired.has(n.id)), relationships };
 }

@@ -1,7 +1,8 @@
 // The merge part of the GraphStore contract, run against every adapter: one node merged into another
 // of its kind moves every fact that names it, joins facts that then coincide, and leaves its id as
-// an alias that still resolves (src/store/merge-plan.ts). Refusals write nothing.
+// an alias that still resolves, also to later loads (src/store/merge-plan.ts). Refusals write nothing.
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type { GraphBatch } from '../../src/domain/model.ts';
 import type { GraphChange, GraphStore } from '../../src/store/graph-store.ts';
 import type { StoreFactory } from '../support/fixtures.ts';
 import { mergeArticles, newLeadsId, oldLeadsId, refusalId } from '../support/merge-articles.ts';
@@ -58,6 +59,27 @@ export function describeMergeContract(name: string, makeStore: StoreFactory, opt
       expect((await store.searchNodes('signora', undefined, 5)).map((n) => n.id)).toEqual(['person:giorgia-meloni']);
       const outgoing = await store.listRelationships({ from: ['person:giorgia-meloni'] }, { first: 10 });
       expect(outgoing.items.map((f) => f.id)).toEqual([newLeadsId]);
+    });
+
+    it('reads a later load that still names the old id as naming the kept node: an unchanged reload writes nothing', async () => {
+      const store = await storeWithArticles();
+      await store.mergeNodes('person:meloni', 'person:giorgia-meloni');
+      const snapshot = await store.snapshot();
+      const version = await store.version();
+      const [articleA] = mergeArticles();
+      const reload = await store.upsert(articleA as GraphBatch);
+      expect(reload).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, relationshipsUpdated: 0, statementsAdded: 0, statementsChanged: 0, versionsAdded: 0 });
+      expect(await store.snapshot()).toEqual(snapshot);
+      expect(await store.version()).toBe(version);
+      expect((await store.sourceVersions('source:a')).map((v) => v.version)).toEqual([1]);
+      // A revision that still names the old id: its changed claim lands on the kept node's fact.
+      const revised = { ...(articleA as GraphBatch), relationships: (articleA as GraphBatch).relationships.map((r) => (r.type === 'LEADS' ? { ...r, role: 'Premier' } : r)) } as GraphBatch;
+      const report = await store.upsert(revised);
+      expect(report).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0, statementsChanged: 1, versionsAdded: 1 });
+      const [leads, oldLeads] = await store.getRelationships([newLeadsId, oldLeadsId]);
+      expect(oldLeads).toBeNull();
+      expect(leads?.statements.map((s) => (s.claim as { role?: string }).role).sort()).toEqual(['Premier', 'Prime Minister']);
+      expect((await store.getNodes(['person:meloni']))[0]?.id).toBe('person:giorgia-meloni');
     });
 
     it('refuses unknown ids, one node into itself, different kinds and sources, writing nothing', async () => {

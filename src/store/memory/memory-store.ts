@@ -7,7 +7,7 @@ import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
 import { decodeCursor, encodeCursor, pageOn, pageSize } from '../pages.ts';
 import { mergeNode } from '../merge-node.ts';
-import { checkMerge, factNames, movedFactIds, planMerge } from '../merge-plan.ts';
+import { amendedVersions, checkMerge, factNames, idsNamedBy, movedFactIds, planMerge, redirectBatch } from '../merge-plan.ts';
 import { rankSearch } from '../search-rank.ts';
 import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
@@ -174,7 +174,7 @@ export class MemoryStore implements GraphStore {
 
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
     return this.exclusive(async () => {
-      const checked = await checkBatch(batch, async (ids) => this.nodesAmong(ids));
+      const checked = await checkBatch(this.redirected(batch), async (ids) => this.nodesAmong(ids));
       const changes = emptyChangeSet();
       const report = emptyUpsertReport();
       const total = checked.nodes.length + checked.relationships.length;
@@ -275,9 +275,21 @@ export class MemoryStore implements GraphStore {
       // A scan, like reviews: merges are rare, authenticated writes.
       const naming = [...this.facts.values()].filter((fact) => factNames(fact, fromId));
       const plan = planMerge(from, into, naming, this.lookupFacts(movedFactIds(naming, fromId, intoId)));
-      await this.commit({ ...emptyChangeSet(), nodes: [plan.node], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed }, plan.report);
+      const sources = new Set(naming.flatMap((f) => f.statements.map((s) => s.sourceId)));
+      const versions = amendedVersions([...sources].flatMap((id) => this.versions.get(id)?.at(-1) ?? []), fromId, intoId);
+      await this.commit({ ...emptyChangeSet(), nodes: [plan.node], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed, versions }, plan.report);
       return { ...plan.report, node: plan.node };
     });
+  }
+
+  /** A batch read with the ids a merge retired as the nodes that kept them (merge-plan.ts). */
+  private redirected(batch: GraphBatch): GraphBatch {
+    const retired = new Map<string, GraphNode>();
+    for (const id of idsNamedBy(batch)) {
+      const kept = this.nodes.has(id) ? undefined : this.nodeOrAlias(id);
+      if (kept) retired.set(id, kept);
+    }
+    return redirectBatch(batch, retired);
   }
 
   private lookupFacts(ids: readonly string[]): Map<string, Fact> {

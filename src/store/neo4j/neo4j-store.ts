@@ -21,7 +21,8 @@ import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4
 import { planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
-import { checkMerge, movedFactIds, planMerge } from '../merge-plan.ts';
+import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, movedFactIds, planMerge, redirectBatch } from '../merge-plan.ts';
+import { toVersionProps } from './records.ts';
 
 /** 2: facts carry their statements; sources have versions (SourceVersion nodes). */
 export const NEO4J_STORE_FORMAT = 2;
@@ -94,6 +95,24 @@ export class Neo4jStore implements GraphStore {
     return found;
   }
 
+  /** Among ids no node has, those a merge retired, with the node that kept each. */
+  private async retiredIds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    const retired = new Map<string, GraphNode>();
+    const candidates = ids.filter((id) => kindOfId(id) !== undefined);
+    if (!candidates.length) return retired;
+    for (const kept of await rows(tx, 'store/get-nodes-by-aliases', { ids: candidates }, nodeFromRow)) {
+      for (const id of candidates) if (kept.aliases.includes(id)) retired.set(id, kept);
+    }
+    return retired;
+  }
+
+  /** A batch read with the ids a merge retired as the nodes that kept them (merge-plan.ts). */
+  private async redirected(tx: ManagedTransaction, batch: GraphBatch): Promise<GraphBatch> {
+    const named = idsNamedBy(batch);
+    const stored = await this.nodesByIds(tx, named);
+    return redirectBatch(batch, await this.retiredIds(tx, named.filter((id) => !stored.has(id))));
+  }
+
   /** The statement planner's lookups inside a write; `read` keeps the facts it read (removed ones are deleted by their ends). */
   private storedStatements(tx: ManagedTransaction): StoredStatements & { read: Map<string, Fact> } {
     const read = new Map<string, Fact>();
@@ -115,7 +134,7 @@ export class Neo4jStore implements GraphStore {
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
     return this.committed(async (tx) => {
       await tx.run(cypher('store/lock-graph'));
-      const checked = await checkBatch(batch, (ids) => this.nodesByIds(tx, ids));
+      const checked = await checkBatch(await this.redirected(tx, batch), (ids) => this.nodesByIds(tx, ids));
       const storedNodes = await this.nodesByIds(tx, checked.nodes.map((n) => n.id));
       const claimedSources = [...new Set(checked.relationships.map((r) => r.evidence[0]?.sourceId ?? ''))];
       const texts = sourceTextsOf([...(await this.nodesByIds(tx, claimedSources)).values(), ...checked.nodes]);
@@ -182,7 +201,11 @@ export class Neo4jStore implements GraphStore {
       for (const fact of naming) {
         await tx.run(cypher('store/delete-relationships-by-ids'), { type: RelationshipType.parse(fact.type), rows: [{ id: fact.id, from: fact.from, to: fact.to }] });
       }
-      await tx.run(cypher('store/upsert-nodes'), { rows: [{ id: into.id, labels: labelsOf(into.kind), props: definedOnly(plan.node) }] });
+      await tx.run(cypher('store/upsert-nodes'), { rows: [{ id: into.id, labels: [...labelsOf(into.kind), MERGED_LABEL], props: definedOnly(plan.node) }] });
+      const sources = [...new Set(naming.flatMap((f) => f.statements.map((s) => s.sourceId)))];
+      const latest = await this.storedStatements(tx).latestVersions(sources);
+      const versions = amendedVersions(latest.values(), fromId, intoId);
+      if (versions.length) await tx.run(cypher('store/write-source-versions'), { rows: versions.map(toVersionProps) });
       for (const fact of [...plan.created, ...plan.updated]) {
         const row = { id: fact.id, from: fact.from, to: fact.to, props: toRelationshipProps(fact) };
         const statement = moved.has(fact.id) || !storedAt.has(fact.id) ? 'store/create-relationships' : 'store/update-relationships';
@@ -243,12 +266,9 @@ export class Neo4jStore implements GraphStore {
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     const { nodes } = await this.read({ nodes: ids });
-    const missing = ids.filter((id) => !nodes.has(id) && kindOfId(id) !== undefined);
-    // An id a merge retired: the node that keeps it among its aliases (rare, so only then asked).
-    if (missing.length) {
-      const found = await this.executor.read((tx) => tx.run(cypher('store/get-nodes-by-aliases'), { ids: missing }));
-      for (const record of found.records) nodes.set(record.get('alias') as string, nodeFromRow({ node: record.get('node') as Record<string, unknown> }));
-    }
+    const missing = ids.filter((id) => !nodes.has(id));
+    // An id a merge retired: the node that keeps it among its aliases (only asked for ids not found).
+    if (missing.length) for (const [id, node] of await this.executor.read((tx) => this.retiredIds(tx, missing))) nodes.set(id, node);
     return ids.map((id) => nodes.get(id) ?? null);
   }
 
