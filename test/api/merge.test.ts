@@ -1,6 +1,8 @@
 // The mergeNodes mutation on each store, in-process (yoga.fetch): refused without an API key and on
-// a kind mismatch (nothing written), and once merged, the old id answers node(id:) with the kept node.
+// a kind mismatch (nothing written), and once merged, the old id answers node(id:) with the kept node
+// and the live analysis graph, which applies the merge in place, answers as one built afresh.
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { AnalysisService } from '../../src/services/analysis-service.ts';
 import { eachStore } from '../support/fixtures.ts';
 import { API_KEY, codes, seededApi } from '../support/graphql-client.ts';
 import { mergeArticles, newLeadsId } from '../support/merge-articles.ts';
@@ -46,6 +48,28 @@ for (const [name, open, skip] of eachStore()) {
       );
       expect(byOldId.errors).toBeUndefined();
       expect(byOldId.data?.node).toEqual({ id: 'person:giorgia-meloni', outgoing: { edges: [{ node: { id: newLeadsId, sourceCount: 2 } }] } });
+    });
+
+    it('the live analysis graph applies the merge and answers as a graph built afresh', async () => {
+      const store = await open();
+      const analysis = new AnalysisService(store);
+      const fresh = new AnalysisService(store);
+      onTestFinished(async () => {
+        await analysis.close();
+        await fresh.close();
+        await store.close();
+      });
+      const client = await seededApi(store, { batches: mergeArticles(), analysis });
+      const ANALYSES = '{ centrality(metric: DEGREE, first: 10) { node { id } score } }';
+      const ranked = (answer: { data?: { centrality: { node: { id: string } }[] } }) => answer.data?.centrality.map((c) => c.node.id);
+      expect(ranked(await client.query(ANALYSES))).toContain('person:meloni');
+      expect((await client.query(MERGE, { from: 'person:meloni', into: 'person:giorgia-meloni' }, writer)).errors).toBeUndefined();
+      const live = await client.query<{ centrality: { node: { id: string } }[] }>(ANALYSES);
+      expect(analysis.graphStats).toMatchObject({ builds: 1, changesApplied: 1 });
+      expect(ranked(live)).not.toContain('person:meloni');
+      expect(ranked(live)).toContain('person:giorgia-meloni');
+      const rebuilt = await (await seededApi(store, { batches: [], analysis: fresh })).query(ANALYSES);
+      expect(live.data).toEqual(rebuilt.data);
     });
   });
 }
