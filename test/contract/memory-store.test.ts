@@ -13,6 +13,7 @@ const SOURCE = 'source:coalition-of-the-willing-paris-summit';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
 import { describeMergeContract } from './merge-contract.ts';
+import { mergeArticles } from '../support/merge-articles.ts';
 
 describeGraphStoreContract('memory', storeFactories.memory);
 describeGraphStoreContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
@@ -32,6 +33,18 @@ describe('memory store persistence (snapshot and append-only log)', () => {
     expect(await second.snapshot()).toEqual(snapshot);
     expect(await second.version()).toBe(await first.version());
     expect(await second.sourceVersions(SOURCE)).toEqual(await first.sourceVersions(SOURCE));
+  });
+
+  it('a merge survives a restart: the same graph, and the old id still resolves', async () => {
+    const dir = tempDir();
+    const first = new MemoryStore({ dataDir: dir });
+    for (const batch of mergeArticles()) await first.upsert(batch);
+    await first.mergeNodes('person:meloni', 'person:giorgia-meloni');
+    await first.close();
+    const second = new MemoryStore({ dataDir: dir });
+    expect(await second.snapshot()).toEqual(await first.snapshot());
+    expect(await second.sourceVersions('source:a')).toEqual(await first.sourceVersions('source:a'));
+    expect((await second.getNodes(['person:meloni']))[0]?.id).toBe('person:giorgia-meloni');
   });
 
   it('appends what a write changes and nothing for a no-op load; no temporary files', async () => {
