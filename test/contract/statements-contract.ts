@@ -4,27 +4,18 @@
 // every test opens its own store and brings it to the point its story starts from (storeAfter).
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
-import { deriveFactId, deriveStatementId, sha256Hex } from '../../src/domain/relationship-id.ts';
+import { deriveFactId, sha256Hex } from '../../src/domain/relationship-id.ts';
 import { factsFromClaims } from '../../src/domain/statements.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import type { StoreFactory } from '../support/fixtures.ts';
+import { claim, sourceNode } from '../support/quoted-claims.ts';
 
 const uk: GraphNode = { id: 'state:GBR', kind: 'STATE', name: 'United Kingdom', aliases: [] };
 const it_: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: [] };
 const meloni: GraphNode = { id: 'person:giorgia-meloni', kind: 'PERSON', name: 'Giorgia Meloni', aliases: [] };
 const force: GraphNode = { id: 'initiative:force', kind: 'INITIATIVE', name: 'Multinational force', aliases: [] };
 
-function sourceNode(id: string, text: string): GraphNode {
-  return { id, kind: 'SOURCE', name: id, aliases: [], text, sha256: sha256Hex(text) };
-}
 
-/** A statement of `source` quoting `quote` (which must be in `text`), keyed like a dossier's ref. */
-function claim(sourceId: string, text: string, quote: string, fields: Record<string, unknown>, key: string): GraphRelationship {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`fixture quote "${quote}" is not in the text`);
-  const id = deriveFactId(fields as never);
-  return { ...fields, id, statement: deriveStatementId(sourceId, id, key), evidence: [{ sourceId, quote, start, end: start + quote.length, attribution: 'reported' }] } as GraphRelationship;
-}
 
 const LEADS = { type: 'LEADS', from: 'person:giorgia-meloni', to: 'state:ITA', role: 'Prime Minister' };
 const TROOPS = { type: 'PLEDGED', from: 'state:GBR', to: 'initiative:force', action: 'send troops', firmness: 'firm', conditions: [], unresolved: [], statedBy: [], statedAt: '2026-01-06' };

@@ -1,23 +1,15 @@
 // Two small sources that name one person by two ids (person:meloni, person:giorgia-meloni): the
 // story the merge tests start from (test/contract/merge-contract.ts, test/api, test/e2e).
-import type { GraphBatch, GraphNode, GraphRelationship } from '../../src/domain/model.ts';
-import { deriveFactId, deriveStatementId, sha256Hex } from '../../src/domain/relationship-id.ts';
+import type { GraphBatch, GraphNode } from '../../src/domain/model.ts';
+import { deriveFactId } from '../../src/domain/relationship-id.ts';
+import { claim, sourceNode } from './quoted-claims.ts';
 
 const ita: GraphNode = { id: 'state:ITA', kind: 'STATE', name: 'Italy', aliases: [] };
 const meloni: GraphNode = { id: 'person:meloni', kind: 'PERSON', name: 'Meloni', aliases: ['Signora Meloni'] };
 const giorgia: GraphNode = { id: 'person:giorgia-meloni', kind: 'PERSON', name: 'Giorgia Meloni', aliases: [] };
 const force: GraphNode = { id: 'initiative:force', kind: 'INITIATIVE', name: 'Multinational force', aliases: [] };
 
-function sourceNode(id: string, text: string): GraphNode {
-  return { id, kind: 'SOURCE', name: id, aliases: [], text, sha256: sha256Hex(text) };
-}
 
-function claim(sourceId: string, text: string, quote: string, fields: Record<string, unknown>, key: string): GraphRelationship {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`fixture quote "${quote}" is not in the text`);
-  const id = deriveFactId(fields as never);
-  return { ...fields, id, statement: deriveStatementId(sourceId, id, key), evidence: [{ sourceId, quote, start, end: start + quote.length, attribution: 'reported' }] } as GraphRelationship;
-}
 
 const LEADS_OLD = { type: 'LEADS', from: 'person:meloni', to: 'state:ITA', role: 'Prime Minister' };
 const LEADS_NEW = { ...LEADS_OLD, from: 'person:giorgia-meloni' };
