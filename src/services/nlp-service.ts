@@ -85,11 +85,22 @@ export class NlpService {
   }
 }
 
-function initialStatus(config: NlpConfig, launcher: NlpLauncher): NlpStatus {
-  if (config.url) return { state: 'ready', url: config.url, source: 'configured' };
-  if (config.mode === 'off') return { state: 'off', why: 'CGRAPH_NLP=off' };
+/**
+ * The server a process should use without starting one: the configured URL, else one that
+ * `npm run nlp:start` or an API runs on this machine; undefined when none (or CGRAPH_NLP=off).
+ * The API and `cgraph draft` both choose through this, so they never disagree on which server.
+ */
+export function configuredOrRunningNlp(config: NlpConfig, launcher: NlpLauncher = localCoreNlp): { url: string; source: 'configured' | 'running' } | undefined {
+  if (config.url) return { url: config.url, source: 'configured' };
+  if (config.mode === 'off') return undefined;
   const running = launcher.runningState() ?? launcher.runningState(API_NLP_NAME);
-  if (running) return { state: 'ready', url: running.uri, source: 'running' };
+  return running ? { url: running.uri, source: 'running' } : undefined;
+}
+
+function initialStatus(config: NlpConfig, launcher: NlpLauncher): NlpStatus {
+  const server = configuredOrRunningNlp(config, launcher);
+  if (server) return { state: 'ready', ...server };
+  if (config.mode === 'off') return { state: 'off', why: 'CGRAPH_NLP=off' };
   return config.mode === 'start'
     ? { state: 'starting', since: new Date().toISOString() }
     : { state: 'off', why: 'no CoreNLP server runs: start one with npm run nlp:start, or set CGRAPH_NLP_URL or CGRAPH_NLP=start' };

@@ -2,7 +2,7 @@
 // running, one the API starts in the background (NLP_UNAVAILABLE until it answers), or none.
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../../src/domain/errors.ts';
-import { NlpService, type NlpLauncher } from '../../src/services/nlp-service.ts';
+import { configuredOrRunningNlp, NlpService, type NlpLauncher } from '../../src/services/nlp-service.ts';
 
 /** A launcher whose start the test settles by hand. */
 function fakeLauncher(running?: string) {
@@ -91,5 +91,27 @@ describe('NlpService', () => {
     expect(service.fallbackReason()).toMatch(/java was not found/);
     await service.close();
     expect(calls.stops).toEqual([]);
+  });
+});
+
+describe('configuredOrRunningNlp: the one choice the API and cgraph draft share', () => {
+  const launcherWith = (servers: Record<string, string>): NlpLauncher => ({
+    runningState: (name) => (servers[name ?? 'default'] ? { uri: servers[name ?? 'default'] as string } : undefined),
+    start: () => Promise.reject(new Error('not started here')),
+    stop: async () => false,
+  });
+
+  it('takes the configured URL before any running server', () => {
+    expect(configuredOrRunningNlp({ url: 'http://nlp.example:9000', mode: 'auto' }, launcherWith({ default: 'http://127.0.0.1:9000' }))).toEqual({ url: 'http://nlp.example:9000', source: 'configured' });
+  });
+
+  it("finds the server npm run nlp:start runs, else the one an API started for itself", () => {
+    expect(configuredOrRunningNlp({ url: undefined, mode: 'auto' }, launcherWith({ default: 'http://127.0.0.1:9000', api: 'http://127.0.0.1:9100' }))).toEqual({ url: 'http://127.0.0.1:9000', source: 'running' });
+    expect(configuredOrRunningNlp({ url: undefined, mode: 'auto' }, launcherWith({ api: 'http://127.0.0.1:9100' }))).toEqual({ url: 'http://127.0.0.1:9100', source: 'running' });
+  });
+
+  it('uses none when told off or when none runs', () => {
+    expect(configuredOrRunningNlp({ url: undefined, mode: 'off' }, launcherWith({ default: 'http://127.0.0.1:9000' }))).toBeUndefined();
+    expect(configuredOrRunningNlp({ url: undefined, mode: 'auto' }, launcherWith({}))).toBeUndefined();
   });
 });

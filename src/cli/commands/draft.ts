@@ -10,6 +10,7 @@ import { loadConfig, type NlpConfig } from '../../config.ts';
 import { checkArticle, checkDraftOptions, draftContext, type Draft, type DraftOptions } from '../../ingest/draft/draft.ts';
 import { draftArticle } from '../../ingest/draft/parse-draft.ts';
 import { localCoreNlp } from '../../services/local-services.ts';
+import { configuredOrRunningNlp } from '../../services/nlp-service.ts';
 import { DATA_DIR, DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { print, progressBar, usageError } from '../runtime.ts';
 
@@ -57,11 +58,9 @@ function javaRuns(): boolean {
  * one started for this run when Java is there (stopped after); none with CGRAPH_NLP=off or no Java.
  */
 async function coreNlpForRun(nlp: NlpConfig): Promise<{ url?: string; stop?: () => Promise<unknown> }> {
-  if (nlp.mode === 'off') return {};
-  if (nlp.url) return { url: nlp.url };
-  const running = localCoreNlp.runningState();
-  if (running) return { url: running.uri };
-  if (!javaRuns()) return {};
+  const server = configuredOrRunningNlp(nlp);
+  if (server) return { url: server.url };
+  if (nlp.mode === 'off' || !javaRuns()) return {};
   const name = `draft-${process.pid}`;
   say('starting CoreNLP for this run (a minute or so; `npm run nlp:start` keeps one running between runs)');
   try {
