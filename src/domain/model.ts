@@ -93,10 +93,13 @@ export type ConditionKind = z.infer<typeof ConditionKind>;
 /** Condition kinds that limit how a commitment is carried out rather than whether it applies. */
 export const LIMIT_CONDITION_KINDS: readonly ConditionKind[] = ['location'];
 
+/** How many aliases a node carries at most (a merge that would pass it is refused, not trimmed). */
+export const MAX_ALIASES = 100;
+
 const nodeBase = {
   id: z.string().min(1),
   name: z.string().trim().min(1).max(300),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(MAX_ALIASES).default([]),
   note: z.string().max(2000).optional(),
   wikidata: z.string().regex(/^Q\d+$/).optional(),
 };

@@ -1,7 +1,7 @@
 // What merging one node into another writes, decided once for both stores: every fact that names
 // the old id re-keyed onto the new one (joining a fact it now coincides with), and the kept node.
 import { DomainError } from '../domain/errors.ts';
-import type { GraphBatch, GraphNode, GraphRelationship } from '../domain/model.ts';
+import { MAX_ALIASES, type GraphBatch, type GraphNode, type GraphRelationship } from '../domain/model.ts';
 import type { SourceVersion } from '../domain/source-version.ts';
 import { factIdOf, resolve, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sameRecord } from '../lib/canonical-json.ts';
@@ -73,6 +73,15 @@ export function movedFactIds(naming: readonly Fact[], fromId: string, intoId: st
 export function mergedNode(from: GraphNode, into: GraphNode): GraphNode {
   const aliases = [...into.aliases];
   for (const alias of [from.id, from.name, ...from.aliases]) if (alias !== into.name && !aliases.includes(alias)) aliases.push(alias);
+  // Trimming would drop a name that resolves today, and a node over the limit would fail the
+  // next validation of an export: refuse instead, and say what to do.
+  if (aliases.length > MAX_ALIASES) {
+    throw new DomainError(
+      'MERGE_TOO_MANY_ALIASES',
+      `${into.id} would carry ${aliases.length} aliases after taking ${from.id}'s id, name and aliases; a node keeps at most ${MAX_ALIASES}: remove aliases that are not names (from the dossiers or the registry that give them, then reload) and merge again`,
+      { from: from.id, into: into.id, aliases: aliases.length, limit: MAX_ALIASES },
+    );
+  }
   return { ...into, aliases } as GraphNode;
 }
 

@@ -2,7 +2,7 @@
 // of its kind moves every fact that names it, joins facts that then coincide, and leaves its id as
 // an alias that still resolves, also to later loads (src/store/merge-plan.ts). Refusals write nothing.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { GraphBatch } from '../../src/domain/model.ts';
+import { MAX_ALIASES, type GraphBatch } from '../../src/domain/model.ts';
 import type { GraphChange, GraphStore } from '../../src/store/graph-store.ts';
 import type { StoreFactory } from '../support/fixtures.ts';
 import { mergeArticles, newLeadsId, oldLeadsId, refusalId } from '../support/merge-articles.ts';
@@ -90,6 +90,18 @@ export function describeMergeContract(name: string, makeStore: StoreFactory, opt
       await expect(store.mergeNodes('person:meloni', 'person:meloni')).rejects.toMatchObject({ code: 'MERGE_SAME_NODE' });
       await expect(store.mergeNodes('person:meloni', 'state:ITA')).rejects.toMatchObject({ code: 'MERGE_KIND_MISMATCH', details: { fromKind: 'PERSON', intoKind: 'STATE' } });
       await expect(store.mergeNodes('source:a', 'source:b')).rejects.toMatchObject({ code: 'MERGE_SOURCE' });
+      expect(await store.snapshot()).toEqual(snapshot);
+      expect(await store.version()).toBe(version);
+    });
+
+    it('refuses a merge that would give the kept node more aliases than a node may carry, writing nothing', async () => {
+      const store = await storeWithArticles();
+      const many = Array.from({ length: MAX_ALIASES - 1 }, (_, i) => `Meloni alias ${i + 1}`);
+      await store.upsert({ nodes: [{ id: 'person:giorgia-meloni', kind: 'PERSON', name: 'Giorgia Meloni', aliases: many }], relationships: [] });
+      const snapshot = await store.snapshot();
+      const version = await store.version();
+      // person:meloni brings its id, name and one alias: 99 + 3 > 100.
+      await expect(store.mergeNodes('person:meloni', 'person:giorgia-meloni')).rejects.toMatchObject({ code: 'MERGE_TOO_MANY_ALIASES', details: { aliases: MAX_ALIASES + 2, limit: MAX_ALIASES } });
       expect(await store.snapshot()).toEqual(snapshot);
       expect(await store.version()).toBe(version);
     });
