@@ -12,6 +12,8 @@ import { contentHashOf } from './statement-plan.ts';
 export interface MergePlan {
   /** The kept node, with the old one's id, name and aliases among its aliases. */
   node: GraphNode;
+  /** Conditions whose subject named the old node or a fact whose id moved, naming the new ones. */
+  conditions: GraphNode[];
   /** Facts to create (a new id) and to replace (the id they coincided with, or the same id re-resolved). */
   created: Fact[];
   updated: Fact[];
@@ -69,6 +71,20 @@ export function movedFactIds(naming: readonly Fact[], fromId: string, intoId: st
   return [...new Set(naming.flatMap((fact) => fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId).id)))];
 }
 
+/**
+ * What a condition's subject may name that the merge retires, with what it names after: the old
+ * node, and each fact naming it whose id moves (a condition of kind commitment names a fact id).
+ */
+export function retiredSubjects(naming: readonly Fact[], fromId: string, intoId: string): Map<string, string> {
+  const moves = new Map([[fromId, intoId]]);
+  for (const fact of naming) {
+    const ids = new Set(fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId).id));
+    const [to] = ids;
+    if (ids.size === 1 && to && to !== fact.id) moves.set(fact.id, to);
+  }
+  return moves;
+}
+
 /** The kept node: its own record, with the old node's id, name and aliases added to its aliases. */
 export function mergedNode(from: GraphNode, into: GraphNode): GraphNode {
   const aliases = [...into.aliases];
@@ -89,7 +105,7 @@ export function mergedNode(from: GraphNode, into: GraphNode): GraphNode {
  * `naming`: every stored fact that names the old node; `storedAt`: the stored facts at the ids they
  * move to. Statements keep their id, source, version and review; their claims name the kept node.
  */
-export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fact[], storedAt: ReadonlyMap<string, Fact>): MergePlan {
+export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fact[], storedAt: ReadonlyMap<string, Fact>, conditions: readonly GraphNode[] = []): MergePlan {
   const statementsOf = new Map<string, Map<string, Statement>>();
   const movedIds = new Set(naming.map((f) => f.id));
   for (const fact of naming) {
@@ -104,7 +120,7 @@ export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fac
     }
   }
   const report = emptyUpsertReport();
-  const plan: MergePlan = { node: mergedNode(from, into), created: [], updated: [], removed: [], report };
+  const plan: MergePlan = { node: mergedNode(from, into), conditions: rekeyedConditions(conditions, retiredSubjects(naming, from.id, into.id)), created: [], updated: [], removed: [], report };
   for (const [id, statements] of statementsOf) {
     const fact = resolve([...statements.values()]) as Fact;
     const before = naming.find((f) => f.id === id) ?? storedAt.get(id);
@@ -113,7 +129,7 @@ export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fac
     else if (movedIds.has(id) || !sameRecord(before, fact)) plan.updated.push(fact);
   }
   plan.removed = naming.map((f) => f.id).filter((id) => !statementsOf.has(id));
-  report.nodesUpdated = sameRecord(into, plan.node) ? 0 : 1;
+  report.nodesUpdated = (sameRecord(into, plan.node) ? 0 : 1) + plan.conditions.length;
   report.nodesUnchanged = 1 - report.nodesUpdated;
   report.nodesRemoved = 1;
   report.relationshipsCreated = plan.created.length;
@@ -121,6 +137,14 @@ export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fac
   report.relationshipsRemoved = plan.removed.length;
   report.createdIds = plan.created.map((f) => f.id);
   return plan;
+}
+
+/** `conditions`: stored conditions whose subject may be retired; those that are, naming what replaces it. */
+function rekeyedConditions(conditions: readonly GraphNode[], moves: ReadonlyMap<string, string>): GraphNode[] {
+  return conditions.flatMap((node) => {
+    const subject = node.kind === 'CONDITION' && node.subject ? moves.get(node.subject) : undefined;
+    return subject ? [{ ...node, subject } as GraphNode] : [];
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // of its kind moves every fact that names it, joins facts that then coincide, and leaves its id as
 // an alias that still resolves, also to later loads (src/store/merge-plan.ts). Refusals write nothing.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { MAX_ALIASES, type GraphBatch } from '../../src/domain/model.ts';
+import { MAX_ALIASES, type GraphBatch, type GraphNode } from '../../src/domain/model.ts';
 import type { GraphChange, GraphStore } from '../../src/store/graph-store.ts';
 import type { StoreFactory } from '../support/fixtures.ts';
 import { mergeArticles, newLeadsId, oldLeadsId, refusalId } from '../support/merge-articles.ts';
@@ -92,6 +92,22 @@ export function describeMergeContract(name: string, makeStore: StoreFactory, opt
       await expect(store.mergeNodes('source:a', 'source:b')).rejects.toMatchObject({ code: 'MERGE_SOURCE' });
       expect(await store.snapshot()).toEqual(snapshot);
       expect(await store.version()).toBe(version);
+    });
+
+    it('re-points conditions that named the old node or a fact whose id moved (consent tensions and scenarios read them)', async () => {
+      const store = await storeWithArticles();
+      const consent: GraphNode = { id: 'condition:meloni-consents', kind: 'CONDITION', name: 'Meloni consents', aliases: [], conditionKind: 'consent_of', subject: 'person:meloni' };
+      const leadsHold: GraphNode = { id: 'condition:meloni-still-leads', kind: 'CONDITION', name: 'Meloni still leads Italy', aliases: [], conditionKind: 'commitment', subject: oldLeadsId };
+      const unrelated: GraphNode = { id: 'condition:italy-consents', kind: 'CONDITION', name: 'Italy consents', aliases: [], conditionKind: 'consent_of', subject: 'state:ITA' };
+      await store.upsert({ nodes: [consent, leadsHold, unrelated], relationships: [] });
+
+      const report = await store.mergeNodes('person:meloni', 'person:giorgia-meloni');
+
+      expect(report.nodesUpdated).toBe(3);
+      const [a, b, c] = await store.getNodes([consent.id, leadsHold.id, unrelated.id]);
+      expect(a).toEqual({ ...consent, subject: 'person:giorgia-meloni' });
+      expect(b).toEqual({ ...leadsHold, subject: newLeadsId });
+      expect(c).toEqual(unrelated);
     });
 
     it('refuses a merge that would give the kept node more aliases than a node may carry, writing nothing', async () => {

@@ -26,6 +26,7 @@ describe('cypher library', () => {
       'store/delete-relationships-by-ids',
       'store/delete-source',
       'store/delete-source-versions',
+      'store/find-conditions-by-subjects',
       'store/find-relationship-by-statement',
       'store/find-relationships-naming-node',
       'store/get-graph-version',

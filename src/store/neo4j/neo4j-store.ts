@@ -21,7 +21,7 @@ import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4
 import { planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
-import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, movedFactIds, planMerge, redirectBatch } from '../merge-plan.ts';
+import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, movedFactIds, planMerge, redirectBatch, retiredSubjects } from '../merge-plan.ts';
 import { toVersionProps } from './records.ts';
 
 /** 2: facts carry their statements; sources have versions (SourceVersion nodes). */
@@ -194,14 +194,17 @@ export class Neo4jStore implements GraphStore {
       const { from, into } = checkMerge(fromId, intoId, stored.get(fromId), stored.get(intoId));
       const naming = await rows(tx, 'store/find-relationships-naming-node', { nodeId: fromId }, relationshipFromRow);
       const storedAt = await this.relationshipsByIds(tx, movedFactIds(naming, fromId, intoId));
-      const plan = planMerge(from, into, naming, storedAt);
+      const subjects = [...retiredSubjects(naming, fromId, intoId).keys()];
+      const conditions = await rows(tx, 'store/find-conditions-by-subjects', { subjects }, nodeFromRow);
+      const plan = planMerge(from, into, naming, storedAt, conditions);
       // Every moved fact goes and is written again: its ends may have changed, and Neo4j cannot
       // move a relationship's end. Merges are rare, so one statement per fact is fine.
       const moved = new Set(naming.map((f) => f.id));
       for (const fact of naming) {
         await tx.run(cypher('store/delete-relationships-by-ids'), { type: RelationshipType.parse(fact.type), rows: [{ id: fact.id, from: fact.from, to: fact.to }] });
       }
-      await tx.run(cypher('store/upsert-nodes'), { rows: [{ id: into.id, labels: [...labelsOf(into.kind), MERGED_LABEL], props: definedOnly(plan.node) }] });
+      const conditionRows = plan.conditions.map((node) => ({ id: node.id, labels: labelsOf(node.kind), props: definedOnly(node) }));
+      await tx.run(cypher('store/upsert-nodes'), { rows: [{ id: into.id, labels: [...labelsOf(into.kind), MERGED_LABEL], props: definedOnly(plan.node) }, ...conditionRows] });
       const sources = [...new Set(naming.flatMap((f) => f.statements.map((s) => s.sourceId)))];
       const latest = await this.storedStatements(tx).latestVersions(sources);
       const versions = amendedVersions(latest.values(), fromId, intoId);
@@ -213,7 +216,7 @@ export class Neo4jStore implements GraphStore {
       }
       await tx.run(cypher('store/delete-merged-node'), { nodeId: fromId });
       const after = await this.bumpVersion(tx);
-      return { result: { ...plan.report, node: plan.node }, change: { after, nodes: [plan.node], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed } };
+      return { result: { ...plan.report, node: plan.node }, change: { after, nodes: [plan.node, ...plan.conditions], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed } };
     });
   }
 
