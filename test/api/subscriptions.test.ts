@@ -15,6 +15,7 @@ const KEYS = `analyst:${KEY},other:${OTHER_KEY}`;
 const POLL_MS = 100;
 const run = Date.now().toString(36);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- events are read field by field, as a client would
 type Payload = { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 
 /** One subscription's events as they come, and a way to wait for one that passes a test. */
