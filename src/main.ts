@@ -80,8 +80,9 @@ async function main(): Promise<void> {
     health.stopping = true;
     logger.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
     // Subscriptions complete and their streams end now: an open stream would hold the server open.
+    // The streams end a moment after, once the completions have been written to them.
     events.close();
-    eventStreams.closeAll();
+    setTimeout(() => eventStreams.closeAll(), 50).unref();
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
     // Keep accepting while requests are still arriving (connections already queued in the
