@@ -115,6 +115,8 @@ describe.each([
   const env = () => (store === 'neo4j' ? neo4jEnv() : {});
 
   it.skipIf(skip)('an ingest says what it added by type and source; statementsAdded filters; tensions appear; a review is a change', { timeout: timeLimit(90_000) }, async () => {
+    // The test's fact must be new: a Neo4j database keeps what earlier runs loaded.
+    if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
     const server = await api(env());
     const client = sseClient(server);
     const changes = follow(client, GRAPH_CHANGED);
