@@ -24,6 +24,20 @@ export interface AnalysisLimits {
 
 export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { budgetMs: 5000, hardLimitMs: 120_000, maxPending: 8 };
 
+/** Live subscriptions (services/graph-events.ts): how many, how much each may fall behind. */
+export interface SubscriptionLimits {
+  /** Open subscriptions per client (an API key's name, else the IP address). */
+  perClient: number;
+  /** Open subscriptions in all. */
+  total: number;
+  /** Events one subscription may have waiting for a slow reader; past it they are dropped for one resync event. */
+  queue: number;
+  /** How long tensionsChanged waits after a write for more writes before it asks the analysis worker, ms. */
+  coalesceMs: number;
+}
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { perClient: 16, total: 1000, queue: 64, coalesceMs: 200 };
+
 /** How often the response cache reads the graph version (graphql/response-cache.ts), ms. */
 export const DEFAULT_VERSION_POLL_MS = 100;
 
@@ -68,6 +82,11 @@ export interface Config {
    * CGRAPH_ANALYSIS_MAX_PENDING (analyses queued at most, default 8).
    */
   analysis: AnalysisLimits;
+  /**
+   * Subscriptions (docs/api.md "Subscriptions"): CGRAPH_SUBSCRIPTIONS_PER_CLIENT (default 16),
+   * CGRAPH_SUBSCRIPTIONS_MAX (default 1000), CGRAPH_SUBSCRIPTION_QUEUE (default 64 events).
+   */
+  subscriptions: SubscriptionLimits;
   nlp: NlpConfig;
 }
 
@@ -145,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       budgetMs: integer(env, 'CGRAPH_ANALYSIS_BUDGET_MS', DEFAULT_ANALYSIS_LIMITS.budgetMs, 1, 600_000, problems),
       hardLimitMs: integer(env, 'CGRAPH_ANALYSIS_MAX_MS', DEFAULT_ANALYSIS_LIMITS.hardLimitMs, 100, 3_600_000, problems),
       maxPending: integer(env, 'CGRAPH_ANALYSIS_MAX_PENDING', DEFAULT_ANALYSIS_LIMITS.maxPending, 1, 1000, problems),
+    },
+    subscriptions: {
+      perClient: integer(env, 'CGRAPH_SUBSCRIPTIONS_PER_CLIENT', DEFAULT_SUBSCRIPTION_LIMITS.perClient, 1, 10_000, problems),
+      total: integer(env, 'CGRAPH_SUBSCRIPTIONS_MAX', DEFAULT_SUBSCRIPTION_LIMITS.total, 1, 1_000_000, problems),
+      queue: integer(env, 'CGRAPH_SUBSCRIPTION_QUEUE', DEFAULT_SUBSCRIPTION_LIMITS.queue, 1, 100_000, problems),
+      coalesceMs: DEFAULT_SUBSCRIPTION_LIMITS.coalesceMs,
     },
     nlp: nlpConfig(env, problems),
   };

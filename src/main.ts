@@ -14,6 +14,8 @@ import { ServerHealth } from './http/health.ts';
 import { AnalysisService } from './services/analysis-service.ts';
 import { NlpService } from './services/nlp-service.ts';
 import { VersionClock } from './graphql/response-cache.ts';
+import { GraphEvents } from './services/graph-events.ts';
+import { EventStreams } from './http/event-streams.ts';
 
 const SHUTDOWN_GRACE_MS = 8000;
 /** Drain: stop listening once no request has started for this long (at most DRAIN_MAX_MS). */
@@ -40,7 +42,12 @@ async function main(): Promise<void> {
   health.services.nlp = () => nlp.current;
   nlp.begin((status) => logger.info({ nlp: status }, status.state === 'ready' ? 'CoreNLP ready' : 'CoreNLP could not start: drafts use the simpler rules'));
   const drafts = new DraftService(registry, config.analysis, undefined, nlp);
-  const yoga = createServer({ store, registry, apiKeys: config.apiKeys, analysis, drafts, versions }, { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection, health });
+  const events = new GraphEvents(store, analysis, { ...config.subscriptions, pollMs: config.responseCache.pollMs, onError: (err, what) => logger.warn({ err }, what) });
+  const eventStreams = new EventStreams();
+  const yoga = createServer(
+    { store, registry, apiKeys: config.apiKeys, analysis, drafts, versions, events },
+    { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection, health, eventStreams },
+  );
 
   let lastRequestAt = Date.now();
   // Node checks request timeouts only every connectionsCheckingInterval (30 s by default), so a
@@ -72,6 +79,10 @@ async function main(): Promise<void> {
     if (health.stopping) return;
     health.stopping = true;
     logger.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
+    // Subscriptions complete and their streams end now: an open stream would hold the server open.
+    // The streams end a moment after, once the completions have been written to them.
+    events.close();
+    setTimeout(() => eventStreams.closeAll(), 50).unref();
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
     // Keep accepting while requests are still arriving (connections already queued in the

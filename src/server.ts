@@ -8,12 +8,15 @@ import type { Logger } from 'pino';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { DraftService } from './services/draft-service.ts';
 import { AnalysisService } from './services/analysis-service.ts';
+import { GraphEvents } from './services/graph-events.ts';
+import { EventStreams } from './http/event-streams.ts';
+import type { IncomingMessage } from 'node:http';
 import type { AnalysisLimits } from './config.ts';
 import { createContext, type Context, type Services } from './graphql/context.ts';
 import { maskError } from './graphql/errors.ts';
 import { analysisCostRule } from './graphql/analysis-cost.ts';
 import { noIntrospectionRule, useVariableCheck } from './graphql/request-checks.ts';
-import type { ValidationRule } from 'graphql';
+import { getOperationAST, type ValidationRule } from 'graphql';
 import { DomainError } from './domain/errors.ts';
 
 const isDomainError = (e: unknown) => e instanceof DomainError || (e as { originalError?: unknown })?.originalError instanceof DomainError;
@@ -36,6 +39,8 @@ export interface ServerOptions {
   health?: ServerHealth;
   /** The built dashboard's folder (default: dist/dashboard). */
   dashboardDir?: string;
+  /** The subscriptions' event streams (main.ts ends them on shutdown). */
+  eventStreams?: EventStreams;
 }
 
 export { MAX_BODY_BYTES, MAX_WRITE_BODY_BYTES } from './http/body-limits.ts';
@@ -43,10 +48,12 @@ export const LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxToke
 
 export type CommitmentGraphServer = YogaServerInstance<Record<string, never>, Context>;
 
-export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Partial<Pick<Services, 'analysis' | 'drafts'>>, options: ServerOptions): CommitmentGraphServer {
+export function createServer(deps: Omit<Services, 'analysis' | 'drafts' | 'events'> & Partial<Pick<Services, 'analysis' | 'drafts' | 'events'>>, options: ServerOptions): CommitmentGraphServer {
   const logger = options.logger;
   const introspection = options.introspection ?? !options.production;
-  const services: Services = { ...deps, analysis: deps.analysis ?? new AnalysisService(deps.store, options.analysis), drafts: deps.drafts ?? new DraftService(deps.registry, options.analysis) };
+  const analysis = deps.analysis ?? new AnalysisService(deps.store, options.analysis);
+  const events = deps.events ?? new GraphEvents(deps.store, analysis);
+  const services: Services = { ...deps, analysis, events, drafts: deps.drafts ?? new DraftService(deps.registry, options.analysis) };
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -66,7 +73,8 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
           error: (...a) => (a.every(isDomainError) ? logger.debug(a) : logger.error(a)),
         }
       : false,
-    context: ({ request }) => createContext(services, request),
+    // The Node request's socket names the client for per-client limits when it carries no API key.
+    context: ({ request, ...server }) => createContext(services, request, (server as { req?: IncomingMessage }).req?.socket.remoteAddress),
     maskedErrors: {
       maskError: (error, message) =>
         maskError(error, message, (internal) => logger?.error({ err: internal }, 'internal error while answering a query'), { production: options.production }),
@@ -74,9 +82,12 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts'> & Parti
     plugins: [
       // /healthz, the dashboard and Browser-kit files, CORS, the 411 and 413 body limits: before anything reads the request.
       ...httpPlugins({ apiKeys: services.apiKeys, health: options.health, storeKind: services.store.kind, dashboardDir: options.dashboardDir }),
+      // Subscriptions over SSE at /graphql/stream (http/event-streams.ts); the limits below apply to them too.
+      ...(options.eventStreams ?? new EventStreams()).plugins(),
       // First of the GraphQL plugins, so neither the response cache nor graphql-jit sees variables that do not fit.
       useVariableCheck(),
-      ...(options.jit !== false ? [useGraphQlJit()] : []),
+      // Subscriptions run uncompiled: graphql-jit's subscribe lost their arguments (a filter let everything through).
+      ...(options.jit !== false ? [useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName ?? undefined)?.operation !== 'subscription' })] : []),
       // Repeated queries from memory, keyed by the graph version (response-cache.ts); only with a version clock.
       ...(services.versions ? [versionedResponseCache(services.versions)] : []),
       // GET and form posts skip the browser's CORS preflight: they must carry this header.

@@ -24,7 +24,7 @@ type Args<T> = T & Record<string, unknown>;
 /** The search for paths stops at this many; the connection pages through them. */
 export const PATHS_SEARCHED = 1000;
 
-function hydrator(context: Context): Hydrator {
+export function hydrator(context: Context): Hydrator {
   return {
     node: async (id) => {
       const node = await context.nodes.load(id);

@@ -5,6 +5,7 @@ import type { GraphNode } from '../domain/model.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { AnalysisService } from '../services/analysis-service.ts';
 import type { DraftService } from '../services/draft-service.ts';
+import type { GraphEvents } from '../services/graph-events.ts';
 import type { GraphStore, Page } from '../store/graph-store.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { ApiKey } from '../config.ts';
@@ -18,6 +19,8 @@ export interface Services {
   analysis: AnalysisService;
   /** Drafts of dossiers from articles (draftDossier), off the event loop. */
   drafts: DraftService;
+  /** Live events for subscriptions (graph-events.ts). */
+  events: GraphEvents;
   /** The graph version the response cache keys by (response-cache.ts); read again after each write. None: no cache. */
   versions?: VersionClock;
 }
@@ -32,6 +35,8 @@ export interface Context {
   authenticated: boolean;
   /** The name of the API key the request carried (recorded with what it writes). */
   caller: string | undefined;
+  /** Who is asking, for per-client limits (subscriptions): the API key's name, else the IP address. */
+  client: string;
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -50,7 +55,7 @@ export function bearerToken(header: string | null): string | undefined {
   return match?.[1];
 }
 
-export function createContext(services: Services, request: Request): Context {
+export function createContext(services: Services, request: Request, address?: string): Context {
   const caller = apiKeyName(bearerToken(request.headers.get('authorization')), services.apiKeys);
   const context: Context = {
     services,
@@ -67,6 +72,7 @@ export function createContext(services: Services, request: Request): Context {
     pages: new Map(),
     authenticated: caller !== undefined,
     caller,
+    client: caller ? `key:${caller}` : `ip:${address ?? 'unknown'}`,
   };
   return context;
 }

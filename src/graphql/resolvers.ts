@@ -18,6 +18,7 @@ import { allItems } from '../store/pages.ts';
 import { checkDate, commitmentFilter, relationshipFilter, type CommitmentFilterInput, type RelationshipFilterInput } from './arguments.ts';
 import { authenticated, type Context } from './context.ts';
 import { writeMutations } from './write-resolvers.ts';
+import { subscriptions } from './subscription-resolvers.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
 import { lookupQueries, lookupTypes } from './lookup-resolvers.ts';
@@ -178,6 +179,7 @@ export const resolvers: IResolvers = {
       return fact;
     },
   },
+  Subscription: subscriptions,
 
   Node: {
     __resolveType: (node: GraphNode) => KIND_LABEL[node.kind],

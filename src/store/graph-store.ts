@@ -181,6 +181,12 @@ export interface GraphChange {
   removedNodes: string[];
   facts: Fact[];
   removedFacts: string[];
+  /**
+   * The written and removed facts as they stood before the write, where the store read them: a
+   * fact of `facts` missing here is new. Absent when the store cannot tell (change events then call
+   * every written fact changed).
+   */
+  previousFacts?: Fact[];
 }
 
 /** The listeners of GraphStore.onChange, for the stores. */

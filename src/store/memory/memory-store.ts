@@ -128,8 +128,9 @@ export class MemoryStore implements GraphStore {
   private async commit(changes: ChangeSet, report: UpsertReport): Promise<void> {
     if (!hasChanges(report) && !changes.reset) return;
     this.log?.append(this.changeCount + 1, changes);
+    const previousFacts = [...changes.facts.map((f) => f.id), ...changes.removedFacts].flatMap((id) => this.facts.get(id) ?? []);
     this.apply(changes);
-    this.changed(changes);
+    this.changed(changes, changes.reset ? [] : previousFacts);
     if (this.log?.wantsCompaction()) await this.compactOrWarn();
   }
 
@@ -147,11 +148,11 @@ export class MemoryStore implements GraphStore {
   }
 
   /** Counts a write that was applied and tells the listeners what it changed. */
-  private changed(changes: ChangeSet): void {
+  private changed(changes: ChangeSet, previousFacts: Fact[]): void {
     const before = `memory:${this.changeCount}`;
     this.changeCount++;
     const { reset = false, nodes, removedNodes, facts, removedFacts } = changes;
-    this.listeners.emit({ before, after: `memory:${this.changeCount}`, reset, nodes, removedNodes, facts, removedFacts });
+    this.listeners.emit({ before, after: `memory:${this.changeCount}`, reset, nodes, removedNodes, facts, removedFacts, previousFacts });
   }
 
   onChange(listener: (change: GraphChange) => void): () => void {

@@ -144,7 +144,9 @@ export class Neo4jStore implements GraphStore {
       await this.writePlan(tx, plan, checked.nodes.length + checked.relationships.length, options);
       if (!plan.changed) return { result: plan.report };
       const nodes = plan.nodeRows.map((row) => nodeFromRow({ node: { ...row.props } }));
-      return { result: plan.report, change: { after: await this.bumpVersion(tx), nodes, facts: [...statements.created, ...statements.updated], removedFacts: statements.removed } };
+      const written = [...statements.created, ...statements.updated];
+      const previousFacts = [...written.map((f) => f.id), ...statements.removed].flatMap((id) => stored.read.get(id) ?? []);
+      return { result: plan.report, change: { after: await this.bumpVersion(tx), nodes, facts: written, removedFacts: statements.removed, previousFacts } };
     });
   }
 
@@ -155,7 +157,7 @@ export class Neo4jStore implements GraphStore {
   private async committed<T>(work: (tx: ManagedTransaction) => Promise<{ result: T; change?: Partial<Omit<GraphChange, 'after' | 'before'>> & { after: number } }>): Promise<T> {
     const { result, change } = await this.executor.write(work);
     if (change) {
-      this.listeners.emit({ before: `neo4j:${change.after - 1}`, after: `neo4j:${change.after}`, reset: change.reset ?? false, nodes: change.nodes ?? [], removedNodes: change.removedNodes ?? [], facts: change.facts ?? [], removedFacts: change.removedFacts ?? [] });
+      this.listeners.emit({ before: `neo4j:${change.after - 1}`, after: `neo4j:${change.after}`, reset: change.reset ?? false, nodes: change.nodes ?? [], removedNodes: change.removedNodes ?? [], facts: change.facts ?? [], removedFacts: change.removedFacts ?? [], previousFacts: change.previousFacts });
     }
     return result;
   }
@@ -183,7 +185,7 @@ export class Neo4jStore implements GraphStore {
       if (!reviewed) return { result: null };
       const row = { id: reviewed.id, from: reviewed.from, to: reviewed.to, props: toRelationshipProps(reviewed) };
       await tx.run(cypher('store/update-relationships'), { type: RelationshipType.parse(reviewed.type), rows: [row] });
-      return { result: reviewed, change: { after: await this.bumpVersion(tx), facts: [reviewed] } };
+      return { result: reviewed, change: { after: await this.bumpVersion(tx), facts: [reviewed], previousFacts: [fact] } };
     });
   }
 
