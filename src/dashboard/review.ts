@@ -30,7 +30,7 @@ async function draft(event: SubmitEvent): Promise<void> {
   status('Drafting…');
   clear(byId('ingest-result'));
   try {
-    const result = await draftDossier(text, { sourceId: optional('source-id'), url: optional('source-url'), publishedAt: optional('source-published') });
+    const result = await draftPatiently(text, { sourceId: optional('source-id'), url: optional('source-url'), publishedAt: optional('source-published') });
     review = { text, draft: result, decisions: result.candidates.map(() => 'open'), edits: new Map(), chosen: new Map() };
     status(`Drafted: ${result.candidates.length} candidate(s) in ${result.sentences} sentence(s)`);
     clear(
@@ -45,6 +45,20 @@ async function draft(event: SubmitEvent): Promise<void> {
     review = undefined;
     status('The draft failed');
     clear(byId('draft-info'), failureList(error));
+  }
+}
+
+/** The draft, asked again while the API is busy or past its time budget (it keeps the draft it was making). */
+async function draftPatiently(text: string, source: Parameters<typeof draftDossier>[1]): Promise<DraftResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await draftDossier(text, source);
+    } catch (error) {
+      const code = error instanceof ReviewApiError ? error.failures[0]?.code : undefined;
+      if (attempt >= 5 || (code !== 'DRAFT_TIMEOUT' && code !== 'DRAFT_BUSY')) throw error;
+      status(`Still drafting (${code}); asking again…`);
+      await new Promise((resolve) => setTimeout(resolve, 1500 * attempt));
+    }
   }
 }
 
