@@ -64,10 +64,12 @@ export interface LookupResult {
   foundIn: string[];
   matched: string;
   node: { id: string } | null;
+  /** The entity a dossier introduces for it when neither the graph nor the registry holds it. */
+  proposed: ({ id: string; kind: string; name: string } & Record<string, unknown>) | null;
 }
 
 export const lookupActor = async (text: string): Promise<LookupResult[]> =>
-  (await request<{ lookup: LookupResult[] }>('query Lookup($text: String!) { lookup(text: $text, first: 6) { id name kind foundIn matched node { id } } }', { text })).lookup;
+  (await request<{ lookup: LookupResult[] }>('query Lookup($text: String!) { lookup(text: $text, first: 6) { id name kind foundIn matched node { id } proposed { id kind name aliases iso3 iso2 cowCode cowAbbrev wikidata note } } }', { text })).lookup;
 
 export interface IngestResult {
   relationshipsCreated: number;

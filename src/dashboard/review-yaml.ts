@@ -29,11 +29,12 @@ export interface RelationshipEdit {
   conditions?: string[];
 }
 
-/** An entity the reviewer chose that neither the draft nor the graph holds (a state of the country tables). */
+/** An entity the reviewer chose that neither the draft nor the graph holds (the lookup's `proposed`: a state of the country tables, with its codes). */
 export interface ChosenEntity {
   id: string;
   kind: string;
   name: string;
+  [field: string]: unknown;
 }
 
 export interface ReviewInput {
@@ -160,13 +161,16 @@ function keepUsedEntities(doc: Document, used: Set<string>, chosen: readonly Cho
     entities = items(doc, 'entities') as YAMLSeq;
   }
   const listed = new Set(entities.items.map((e) => (isMap(e) ? text(e.get('id', true)) : undefined)));
-  for (const entity of chosen) if (used.has(entity.id) && !listed.has(entity.id)) entities.items.push(doc.createNode({ id: entity.id, kind: entity.kind, name: entity.name }));
+  for (const entity of chosen) if (used.has(entity.id) && !listed.has(entity.id)) entities.items.push(doc.createNode(withoutEmpty(entity)));
   for (const e of entities.items) {
     const subject = isMap(e) && used.has(text(e.get('id', true)) ?? '') ? text(e.get('subject', true)) : undefined;
     if (subject) used.add(subject);
   }
   entities.items = entities.items.filter((e) => isMap(e) && used.has(text(e.get('id', true)) ?? ''));
 }
+
+/** The fields that say something: the API's nulls and empty lists are left out. */
+const withoutEmpty = (entity: ChosenEntity): Record<string, unknown> => Object.fromEntries(Object.entries(entity).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length)));
 
 /** Ledger entries keep the refs still in the dossier; one left with none says why it asserts nothing now. */
 function pruneLedger(doc: Document, kept: ReadonlySet<string>): void {

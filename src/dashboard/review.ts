@@ -157,8 +157,8 @@ function endControl(candidate: DraftCandidate, index: number, field: 'from' | 't
   const choice = (c: LookupResult) => {
     const button = h('button', { type: 'button', class: 'small', 'data-id': c.id }, `${c.name} — ${c.id} (${c.kind.toLowerCase()}, ${c.foundIn.join(', ').toLowerCase().replace(/_/g, ' ')})`);
     button.addEventListener('click', () => {
-      // An actor only the country tables or the dictionary know must be introduced by the dossier.
-      if (!c.node && !c.foundIn.includes('REGISTRY')) review?.chosen.set(c.id, { id: c.id, kind: c.kind, name: c.name });
+      // An actor only the country tables or the dictionary know must be introduced by the dossier, as a draft would.
+      if (c.proposed) review?.chosen.set(c.id, c.proposed);
       input.value = c.id;
       clear(results);
       edit(candidate, { [field]: c.id });

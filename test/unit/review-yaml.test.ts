@@ -2,7 +2,7 @@
 // what it edits, and that the validator accepts the result with the accepted relationships reviewed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reviewedDossier, type Decision, type RelationshipEdit } from '../../src/dashboard/review-yaml.ts';
+import { reviewedDossier, type ChosenEntity, type Decision, type RelationshipEdit } from '../../src/dashboard/review-yaml.ts';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
 import { draftContext, draftDossier } from '../../src/ingest/draft/draft.ts';
 import { validateDossier } from '../../src/ingest/validate-dossier.ts';
@@ -20,7 +20,7 @@ function indexOf(quoteStart: string, from: string): number {
   return index;
 }
 
-function review(decide: (index: number) => Decision, edits = new Map<string, RelationshipEdit>(), entities: { id: string; kind: string; name: string }[] = []) {
+function review(decide: (index: number) => Decision, edits = new Map<string, RelationshipEdit>(), entities: ChosenEntity[] = []) {
   const { yaml, accepted } = reviewedDossier({ draftYaml: draft.yaml, candidates: draft.candidates, decisions: draft.candidates.map((_, i) => decide(i)), edits, reviewer: REVIEWER, entities });
   const result = validateDossier({ yamlText: yaml, sourceText: TEXT, file: 'reviewed.yaml', knownNodes: registry.nodes });
   return { yaml, accepted, result };
@@ -71,10 +71,11 @@ describe('reviewedDossier', () => {
     const germany = indexOf('ROME', 'state:DEU');
     const edits = new Map([[draft.candidates[germany]!.ref, { from: 'state:JPN' }]]);
     const decide = (i: number): Decision => (i === germany ? 'accepted' : 'rejected');
-    const chosen = review(decide, edits, [{ id: 'state:JPN', kind: 'STATE', name: 'Japan' }]);
+    const chosen = review(decide, edits, [{ id: 'state:JPN', kind: 'STATE', name: 'Japan', aliases: [], iso3: 'JPN', iso2: 'JP', cowCode: 740, note: null }]);
     expect(chosen.result.problems).toEqual([]);
     expect(chosen.result.batch?.relationships[0]?.from).toBe('state:JPN');
-    expect(chosen.result.batch?.nodes.map((n) => n.id)).toContain('state:JPN');
+    expect(chosen.result.batch?.nodes.find((n) => n.id === 'state:JPN')).toMatchObject({ kind: 'STATE', name: 'Japan', iso3: 'JPN', iso2: 'JP', cowCode: 740 });
+    expect(chosen.yaml).not.toContain('note: null');
     expect(review(decide, edits).result.problems.map((p) => p.code)).toEqual(['UNKNOWN_ID']);
   });
 });
