@@ -1,7 +1,7 @@
 // Query.lookup: the actor lookup (ingest/lookup) over the API, with the same text and `first`
 // limits as search; a candidate's node is the graph's, read through the request's loader.
 import type { NodeKind } from '../domain/model.ts';
-import { lookup, type LookupCandidate } from '../ingest/lookup/actor-lookup.ts';
+import { actorEntry, lookup, type LookupCandidate } from '../ingest/lookup/actor-lookup.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 import { DATA_DIR } from '../project-files.ts';
 import type { Context } from './context.ts';
@@ -14,5 +14,14 @@ export const lookupQueries = {
 };
 
 export const lookupTypes = {
-  LookupCandidate: { node: (candidate: LookupCandidate, _: unknown, context: Context) => context.nodes.load(candidate.id) },
+  LookupCandidate: {
+    node: (candidate: LookupCandidate, _: unknown, context: Context) => context.nodes.load(candidate.id),
+    // A dossier that names an actor neither the graph nor the registry holds must introduce it, with
+    // the fields a draft would write (a later draft's copy then matches it instead of conflicting).
+    proposed: async (candidate: LookupCandidate, _: unknown, context: Context) => {
+      if (candidate.foundIn.includes('REGISTRY') || (await context.nodes.load(candidate.id))) return null;
+      const entry = actorEntry(candidate.id, { registry: context.services.registry, dataDir: DATA_DIR });
+      return entry && entry.foundIn !== 'REGISTRY' ? entry.node : null;
+    },
+  },
 };

@@ -1,5 +1,5 @@
-// The dashboard's files, as the API server serves them: `/` is the built index.html, `/assets/…`
-// the content-hashed bundle and stylesheet. docs/api.md "The dashboard" says what users see.
+// The dashboard's files, as the API server serves them: `/` is the built index.html, `/review.html`
+// the draft review page, `/assets/…` the content-hashed bundles and stylesheet. docs/api.md "The dashboard" says what users see.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { PROJECT_ROOT } from '../project-files.ts';
@@ -30,13 +30,16 @@ export interface StaticResponse {
   body: Buffer | string;
 }
 
-/** Whether a request is the dashboard's: `/`, `/index.html` or `/assets/…`, read with GET or HEAD. */
+/** The pages by path; everything else the dashboard serves is under /assets/. */
+const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/review.html': 'review.html' };
+
+/** Whether a request is the dashboard's: a page or `/assets/…`, read with GET or HEAD. */
 export function isDashboardRequest(method: string | undefined, path: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && (path === '/' || path === '/index.html' || path.startsWith('/assets/'));
+  return (method === 'GET' || method === 'HEAD') && (Object.hasOwn(PAGES, path) || path.startsWith('/assets/'));
 }
 
 /**
- * `/` is never cached (it names the current assets); assets are cached for a year, immutable (their
+ * Pages are never cached (they name the current assets); assets are cached for a year, immutable (their
  * names hold content hashes). Every answer carries CONTENT_SECURITY_POLICY, which lets nothing in
  * from outside the server but lets the layout worker run from its Blob URL.
  */
@@ -47,8 +50,9 @@ export function dashboardResponse(method: string, url: string, dir: string = DAS
     return { status: 503, headers: { ...SECURITY, 'content-type': 'text/plain; charset=utf-8' }, body: 'The dashboard is not built: run `npm run build:dashboard` (npm start does it first).' };
   }
   const body = (text: Buffer | string) => (method === 'HEAD' ? '' : text);
-  if (path === '/' || path === '/index.html') {
-    return { status: 200, headers: { ...SECURITY, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body: body(readFileSync(index)) };
+  const page = Object.hasOwn(PAGES, path) ? join(dir, PAGES[path] as string) : undefined;
+  if (page && existsSync(page)) {
+    return { status: 200, headers: { ...SECURITY, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body: body(readFileSync(page)) };
   }
   const name = decodeURIComponent(path.slice('/assets/'.length));
   const file = normalize(join(dir, 'assets', name));

@@ -3,6 +3,8 @@
 import { ValidationError } from '../domain/errors.ts';
 import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import type { GraphStore, UpsertReport } from '../store/graph-store.ts';
+import { DATA_DIR } from '../project-files.ts';
+import { IdAdvice, STORED_PER_ID } from './id-advice.ts';
 import { KnownEntities } from './known-entities.ts';
 import { introducedEntities, validateDossier } from './validate-dossier.ts';
 
@@ -13,6 +15,8 @@ export interface IngestInput {
   registry: ReadonlyMap<string, GraphNode>;
   /** UpsertOptions.allowShrink: a revision may retract most of what its source stated. */
   allowShrink?: boolean;
+  /** Where the country tables are, for an unknown id's advice (default: the project's data/). */
+  dataDir?: string;
 }
 
 export interface IngestResult {
@@ -28,9 +32,12 @@ export async function ingestDossier(store: GraphStore, input: IngestInput): Prom
   const known = new KnownEntities(input.registry, 'the entity registry');
   const lookup = (ids: readonly string[]) => store.getNodes(ids);
   await known.addStored(lookup, introducedEntities(input.yamlText, input.file).map((n) => n.id));
-  const validate = () => validateDossier({ ...input, knownNodes: known.nodes, knownFrom: known.from });
+  // An unknown id's advice looks where `cgraph validate --against-store` looks: the store by name, the tables.
+  const advice = new IdAdvice({ registry: input.registry, registryKey: 'ingestDossier', dataDir: input.dataDir ?? DATA_DIR, search: (text) => store.searchNodes(text, undefined, STORED_PER_ID) });
+  const validate = () => validateDossier({ ...input, knownNodes: known.nodes, knownFrom: known.from, nearby: advice.nearby });
   let result = validate();
   if (await known.addStored(lookup, result.unknownIds)) result = validate();
+  if (result.problems.length && (await advice.searchStore(result.unknownIds))) result = validate();
   if (result.problems.length || !result.batch) throw new ValidationError(result.problems, input.file);
   return { report: await store.upsert(result.batch, { allowShrink: input.allowShrink }), refs: result.refs, batch: result.batch };
 }

@@ -4,10 +4,9 @@ import type { GraphBatch, GraphNode } from '../domain/model.ts';
 import { addReports, emptyUpsertReport } from '../store/report-sums.ts';
 import type { GraphStore, UpsertOptions, UpsertReport } from '../store/graph-store.ts';
 import { DATA_DIR } from '../project-files.ts';
-import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult, type Registry } from './dossier-files.ts';
+import { findDossiers, readRegistry, validateDossierFile, type DossierFileResult } from './dossier-files.ts';
 import { KnownEntities } from './known-entities.ts';
-import { actorForms } from './lookup/actor-forms.ts';
-import { candidateOf, type IdCandidate } from './nearest-id.ts';
+import { IdAdvice } from './id-advice.ts';
 import { readUtf8File } from './utf8-text.ts';
 import { introducedEntities } from './validate-dossier.ts';
 
@@ -27,32 +26,6 @@ export interface ValidateDossiersOptions {
   lookup?: GraphStore['getNodes'];
   /** Stored nodes named like a text (the store's searchNodes): an unknown id's advice may name one. */
   search?: (text: string) => Promise<GraphNode[]>;
-}
-
-/**
- * The country tables' states and the dictionary's organisations with every name they go by, read
- * once and only when an id is unknown. The advice is a courtesy: tables that cannot be read give
- * none, and the verdict never depends on them.
- */
-function tableCandidates(registry: Registry): () => IdCandidate[] {
-  let candidates: IdCandidate[] | undefined;
-  return () => {
-    if (!candidates) {
-      try {
-        const entries = [...actorForms(registry.nodes, DATA_DIR, `validate:${registry.file}`).values()];
-        candidates = entries.filter((e) => e.foundIn !== 'REGISTRY').map((e) => ({ node: e.node, names: e.forms.map((f) => f.text) }));
-      } catch {
-        candidates = [];
-      }
-    }
-    return candidates;
-  };
-}
-
-/** What the store holds by names like an unknown id's words (person:meloni → "meloni"). */
-async function storedNear(search: NonNullable<ValidateDossiersOptions['search']>, ids: readonly string[]): Promise<IdCandidate[]> {
-  const texts = [...new Set(ids.map((id) => id.slice(id.indexOf(':') + 1).replace(/[-_]+/g, ' ')))];
-  return (await Promise.all(texts.map(search))).flat().map(candidateOf);
 }
 
 function readQuietly(file: string): string {
@@ -89,15 +62,13 @@ export async function checkDossiers(paths: readonly string[], options: ValidateD
   if (options.lookup) await known.addStored(options.lookup, introduced.flatMap((d) => d.nodes.map((n) => n.id)));
   for (const { file, nodes } of introduced) known.add(nodes, file);
   // An unknown id's advice names the nearest id: of the known nodes, then the store's by name, then the tables'.
-  let stored: IdCandidate[] = [];
-  const tables = tableCandidates(registry);
-  const validate = (file: string) => validateDossierFile(file, known.nodes, known.from, () => [...stored, ...tables()]);
+  const advice = new IdAdvice({ registry: registry.nodes, registryKey: `validate:${registry.file}`, dataDir: DATA_DIR, search: options.search });
+  const validate = (file: string) => validateDossierFile(file, known.nodes, known.from, advice.nearby);
   let dossiers = files.map(validate);
   if (options.lookup && (await known.addStored(options.lookup, dossiers.flatMap((d) => d.unknownIds)))) {
     dossiers = dossiers.map((d) => (d.unknownIds.length ? validate(d.file) : d));
   }
-  const unknown = dossiers.flatMap((d) => d.unknownIds);
-  if (options.search && unknown.length && (stored = await storedNear(options.search, unknown)).length) {
+  if (await advice.searchStore(dossiers.flatMap((d) => d.unknownIds))) {
     dossiers = dossiers.map((d) => (d.unknownIds.length ? validate(d.file) : d));
   }
   const batches = dossiers.flatMap((d) => (d.batch ? [d.batch] : []));

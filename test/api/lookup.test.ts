@@ -29,6 +29,15 @@ describe('lookup', () => {
     expect(japan).toMatchObject({ id: 'state:JPN', kind: 'STATE', foundIn: ['COUNTRY_TABLE'], matched: 'Japan', score: 1, node: null });
   });
 
+  it('proposes the entity a dossier must introduce for a table state, with its codes, and none for what the graph holds', async () => {
+    const api = await seededApi(new MemoryStore());
+    const query = 'query($text: String!) { lookup(text: $text, first: 1) { id proposed { id kind name iso3 iso2 cowCode } } }';
+    const japan = await api.query<{ lookup: { id: string; proposed: Record<string, unknown> | null }[] }>(query, { text: 'Japan' });
+    expect(japan.data?.lookup[0]).toEqual({ id: 'state:JPN', proposed: { id: 'state:JPN', kind: 'STATE', name: 'Japan', iso3: 'JPN', iso2: 'JP', cowCode: 740 } });
+    const france = await api.query<{ lookup: { id: string; proposed: unknown }[] }>(query, { text: 'France' });
+    expect(france.data?.lookup[0]).toEqual({ id: 'state:FRA', proposed: null });
+  });
+
   it('finds France in the store with its node once the seeds are loaded', async () => {
     const [france] = await lookupOn(true, 'France');
     expect(france).toMatchObject({ id: 'state:FRA', name: 'France', score: 1, node: { id: 'state:FRA', name: 'France' } });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { writeCodeProposals, writeComputedOffsets, writeExactFixes, type DossierChange } from '../../ingest/dossier-files.ts';
 import { formatPath, locate } from '../../ingest/yaml-document.ts';
 import { checkDossiers, validateDossiers, type ValidateDossiersOptions } from '../../ingest/load-dossiers.ts';
+import { STORED_PER_ID } from '../../ingest/id-advice.ts';
 import { DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
 import { print, withStore } from '../runtime.ts';
 
@@ -29,7 +30,7 @@ export function registerValidate(program: Command): void {
         for (const c of changes) process.stderr.write(`${c.file}:${c.line} ${c.path}: ${c.change}\n`);
         return { changes, validated: await validateDossiers(paths, options) };
       };
-      const { changes, validated } = opts.againstStore ? await withStore((store) => run((ids) => store.getNodes(ids), (text) => store.searchNodes(text, undefined, 20))) : await run();
+      const { changes, validated } = opts.againstStore ? await withStore((store) => run((ids) => store.getNodes(ids), (text) => store.searchNodes(text, undefined, STORED_PER_ID))) : await run();
       const proposals = validated.dossiers.flatMap((d) =>
         d.codeProposals.map((p) => ({ file: d.file, line: locate(d.parsed, p.path).line, path: formatPath(p.path), cameo: p.cameo, description: p.description, goldstein: p.goldstein, plover: p.plover })),
       );

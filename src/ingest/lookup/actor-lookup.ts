@@ -2,7 +2,7 @@
 // entities, the country tables, the Phoenix dictionary and the seats of government.
 import type { GraphNode, NodeKind } from '../../domain/model.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { actorForms, FOUND_IN, type ActorForm, type FoundIn } from './actor-forms.ts';
+import { actorForms, FOUND_IN, type ActorEntry, type ActorForm, type FoundIn } from './actor-forms.ts';
 import { normaliseName, SCORE, scoreOf } from './name-match.ts';
 
 export { normaliseName } from './name-match.ts';
@@ -47,6 +47,11 @@ function registryKeyOf(registry: ReadonlyMap<string, GraphNode>): string {
   let key = registryKeys.get(registry);
   if (!key) registryKeys.set(registry, (key = `lookup:${++registriesSeen}`));
   return key;
+}
+
+/** What the project knows of an actor beyond the graph (the registry's entity, a table's, the dictionary's), from the lookup's own forms. */
+export function actorEntry(id: string, options: Pick<LookupOptions, 'registry' | 'dataDir' | 'registryKey'>): ActorEntry | undefined {
+  return actorForms(options.registry, options.dataDir, options.registryKey ?? registryKeyOf(options.registry)).get(id);
 }
 
 const preference = (foundIn: FoundIn): number => FOUND_IN.indexOf(foundIn);
