@@ -1,7 +1,7 @@
 // From a frame's actor token to an actor id, for the parse drafter.
 import type { Sentence } from '../sentences.ts';
 import type { AnnotatedSentence } from '../nlp/corenlp-client.ts';
-import { actorOf, type Actor, type Reader } from './draft.ts';
+import { actorOf, type Actor, type ObjectChoice, type Reader } from './draft.ts';
 import type { Gazetteer, Mention } from './gazetteer.ts';
 import type { Parse } from './frames.ts';
 import { markQuoted, type Token } from './tokens.ts';
@@ -10,6 +10,8 @@ import { markQuoted, type Token } from './tokens.ts';
 export interface ArticleReader extends Reader {
   /** The last state that acted or was the subject of a sentence: "the country" refers to it. */
   lastState?: string;
+  /** What the headline or lead says the article's pledges are for. */
+  recipient?: ObjectChoice;
 }
 
 /** Seats of government that stand for their state, as news writes them; each names the state as the tables do. */
@@ -69,6 +71,8 @@ export function articleTokens(sentence: Sentence, parsed: AnnotatedSentence): To
 
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'us']);
 const STATE_NOUNS = new Set(['country', 'government', 'state', 'nation', 'kingdom', 'republic', 'administration', 'regime', 'capital', 'authorities', 'leadership']);
+/** Organs and officers that speak for a state without naming it: "the ministry", "officials", "the foreign minister". */
+const ORGANS = new Set(['ministry', 'official', 'spokesperson', 'spokesman', 'spokeswoman', 'minister', 'diplomat', 'embassy', 'envoy', 'ambassador', 'cabinet', 'presidency', 'president', 'premier', 'chancellor']);
 /** The head's modifiers that may carry the name it stands for: "the Kenyan government", "Russia's foreign ministry". */
 const NAMING = /^(compound|flat|amod|nmod:poss|nmod:of|appos|dep)$/;
 
@@ -143,6 +147,11 @@ function antecedent(scope: ActorScope, index: number): Actor | undefined {
     }
     if (speaker && !speaker.speaker) return { ...speaker, how: 'pronoun' };
     return reader.lastActor ? { id: reader.lastActor, how: 'pronoun' } : undefined;
+  }
+  // "the ministry said", "officials warned", "the spokesperson added": an organ that names no state speaks for the last one named.
+  if (ORGANS.has(token.lemma) && !parse.children(index, /^(nmod:poss|compound|amod)$/).some((d) => /^NNP/.test(parse.token(d.dependent)?.pos ?? '') || parse.token(d.dependent)?.pos === 'PRP$') && (parse.children(index, /^det$/).some((d) => /^(the|a)$/.test(parse.lemma(d.dependent))) || /^NNS$/.test(parse.token(index)?.pos ?? ''))) {
+    const state = reader.lastState;
+    return state ? { id: state, how: 'pronoun' } : undefined;
   }
   if (STATE_NOUNS.has(token.lemma) || /^(countries|nations|governments|states)$/.test(token.lower)) {
     const modifiers = parse.children(index).map((d) => scope.tokens[d.dependent - 1]?.lower ?? '');

@@ -177,6 +177,9 @@ export function findPersons(tokens: readonly Token[], gazetteer: Gazetteer, foun
 /** Heads of organisation names: "International Monetary Fund", "African Union", "UN Security Council". */
 const ORG_HEADS = new Set(['nations', 'union', 'fund', 'bank', 'organization', 'organisation', 'council', 'alliance', 'agency', 'commission', 'league', 'court', 'forum', 'community', 'coalition', 'assembly', 'parliament', 'programme', 'program', 'office', 'committee']);
 
+/** Heads of names of instruments that receive money, not of bodies that act: "Green Climate Fund". */
+const INSTRUMENT_HEADS = new Set(['fund', 'programme', 'program']);
+
 /** Organisations the registry does not know, by the head of their capitalised name, with an acronym in brackets as alias. */
 export function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -194,8 +197,10 @@ export function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer
       .map((t) => t.text)
       .join(' ');
     const acronym = tokens[i + 1]?.text === '(' && /^[A-Z]{2,6}$/.test(tokens[i + 2]?.text ?? '') && tokens[i + 3]?.text === ')' ? (tokens[i + 2] as Token).text : undefined;
-    const id = `alliance:${slug(name, 60)}`;
-    const entity: GazetteerEntity = gazetteer.entities.get(id) ?? { id, node: { id, kind: 'ALLIANCE', name, aliases: acronym ? [acronym] : [], note: `Proposed by cgraph draft: "${name}" in the article (an organisation; check its kind and whether the registry knows it under another name).` } as GraphNode, known: 'article' };
+    // A fund or programme is what states give to, not a member of the coalition that gives: an initiative.
+    const kind = INSTRUMENT_HEADS.has(head.lower) ? 'INITIATIVE' : 'ALLIANCE';
+    const id = `${kind === 'INITIATIVE' ? 'initiative' : 'alliance'}:${slug(name, 60)}`;
+    const entity: GazetteerEntity = gazetteer.entities.get(id) ?? { id, node: { id, kind, name, aliases: acronym ? [acronym] : [], note: `Proposed by cgraph draft: "${name}" in the article (${kind === 'INITIATIVE' ? 'a fund or programme' : 'an organisation'}; check its kind and whether the registry knows it under another name).` } as GraphNode, known: 'article' };
     gazetteer.add(entity, [name, ...(acronym ? [acronym] : [])]);
   }
 }
