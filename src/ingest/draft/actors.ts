@@ -90,12 +90,12 @@ function mentionAt(scope: ActorScope, index: number): Mention | undefined {
 }
 
 /** A state named among the words that modify a head, two levels down: "British … Minister Desmond Swayne". */
-function stateAround(scope: ActorScope, index: number): string | undefined {
+function stateAround(scope: ActorScope, index: number, kind = 'STATE'): string | undefined {
   const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
   const level2 = level1.flatMap((i) => scope.parse.children(i, NAMING).map((d) => d.dependent));
   for (const i of [index, ...level1, ...level2]) {
     const mention = mentionAt(scope, i);
-    if (mention?.entity.node.kind === 'STATE') return mention.entity.id;
+    if (mention?.entity.node.kind === kind) return mention.entity.id;
   }
   return undefined;
 }
@@ -106,7 +106,8 @@ function personAt(scope: ActorScope, index: number): Actor | undefined {
   for (const person of scope.reader.persons.values()) {
     if (!(person.start <= token.start && token.end <= person.end)) continue;
     // The title's state, when the words before the title did not name it: the parse's modifiers may.
-    person.state ??= stateAround(scope, index);
+    // Else an organisation the title names ("Ashton, the European Union foreign affairs chief"); else the dictionary's state.
+    person.state ??= stateAround(scope, index) ?? stateAround(scope, index, 'ALLIANCE') ?? person.entity.speaksFor;
     return { id: person.state ?? person.entity.id, how: 'subject', speaker: person.entity.id };
   }
   return undefined;
@@ -117,6 +118,11 @@ export function namedActor(scope: ActorScope, index: number): Actor | undefined 
   const person = personAt(scope, index);
   if (person) return person;
   const direct = mentionAt(scope, index);
+  if (direct?.entity.node.kind === 'PERSON' && direct.entity.speaksFor) {
+    // A person the dictionary knows, without a title here: what the apposition names first ("Ashton, the European Union foreign affairs chief").
+    const named = stateAround(scope, index) ?? stateAround(scope, index, 'ALLIANCE');
+    if (named) return { id: named, how: 'subject', speaker: direct.entity.id };
+  }
   if (direct) return actorOf(direct, scope.reader);
   const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
   for (const i of level1) {
@@ -143,7 +149,7 @@ function antecedent(scope: ActorScope, index: number): Actor | undefined {
       if (speaker?.speaker) return { ...speaker, how: 'pronoun' };
       if (!reader.lastPerson) return undefined;
       const person = reader.persons.get(reader.lastPerson);
-      return { id: person?.state ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
+      return { id: person?.state ?? reader.speaksFor?.get(reader.lastPerson) ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
     }
     if (speaker && !speaker.speaker) return { ...speaker, how: 'pronoun' };
     return reader.lastActor ? { id: reader.lastActor, how: 'pronoun' } : undefined;

@@ -227,6 +227,8 @@ export interface Reader {
   lastPair?: string[];
   /** The last person mentioned (for "he", "she"). */
   lastPerson?: string;
+  /** Persons the article names whom the dictionary places in a state's government, with that state. */
+  speaksFor?: Map<string, string>;
 }
 
 /** The actor a mention stands for: a person speaks for the state their title names. */
@@ -235,7 +237,8 @@ export function actorOf(mention: Mention, reader: Reader): Actor | undefined {
   if (!ACTOR_KINDS.has(entity.node.kind)) return undefined;
   if (entity.node.kind === 'PERSON') {
     const person = reader.persons.get(entity.id);
-    return { id: person?.state ?? entity.id, how: 'subject', speaker: entity.id };
+    // The state the article's title names first; else the one the dictionary says the person was in government of.
+    return { id: person?.state ?? entity.speaksFor ?? entity.id, how: 'subject', speaker: entity.id };
   }
   return { id: entity.id, how: 'subject' };
 }
@@ -258,7 +261,7 @@ function resolvePronoun(token: Token, reader: Reader, speaker: Actor | undefined
   if (token.lower === 'he' || token.lower === 'she') {
     if (!reader.lastPerson) return undefined;
     const person = reader.persons.get(reader.lastPerson);
-    return { id: person?.state ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
+    return { id: person?.state ?? reader.speaksFor?.get(reader.lastPerson) ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
   }
   return reader.lastActor ? { id: reader.lastActor, how: 'pronoun' } : undefined;
 }

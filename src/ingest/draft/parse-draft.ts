@@ -29,7 +29,7 @@ import {
   type ObjectChoice,
 } from './draft.ts';
 import { NEGATED_VERB, type CueMatch } from './cues.ts';
-import { baseGazetteer, type Mention } from './gazetteer.ts';
+import { baseGazetteer, type Gazetteer, type Mention } from './gazetteer.ts';
 import { coordinatedWith, framesOf, Parse, type ActorHow, type Frame } from './frames.ts';
 import type { Token } from './tokens.ts';
 import { verbDictionary } from './verbs.ts';
@@ -208,7 +208,7 @@ export function draftFromParse(text: string, sentences: readonly Sentence[], par
     findOrganisations(tokens, gazetteer);
     findPersons(tokens, gazetteer, reader.persons);
   }
-  const perSentence = tokenised.map((tokens) => withoutDateline(tokens, gazetteer.mentions(tokens)));
+  const perSentence = tokenised.map((tokens) => withoutDateline(tokens, personsInGovernment(gazetteer, reader, gazetteer.mentions(tokens))));
   const topic = articleTopic(perSentence);
   const known = (id: string) => context.registry.has(id) || gazetteer.entities.has(id);
   const candidates: Omit<DraftCandidate, 'ref'>[] = [];
@@ -227,6 +227,20 @@ export function draftFromParse(text: string, sentences: readonly Sentence[], par
     remember(scope, found);
   });
   return assemble(text, sentences, candidates, proposed, reader, gazetteer, options, context);
+}
+
+/**
+ * Persons the dictionary places in a state's government, as the article names them: their state is
+ * remembered for "he" and "she", and their family name, after the full name, names them too ("Lavrov said").
+ */
+function personsInGovernment(gazetteer: Gazetteer, reader: ArticleReader, mentions: Mention[]): Mention[] {
+  for (const m of mentions) {
+    if (!m.entity.speaksFor) continue;
+    (reader.speaksFor ??= new Map()).set(m.entity.id, m.entity.speaksFor);
+    const family = m.entity.node.name.split(' ').at(-1);
+    if (family && family.length >= 3) gazetteer.add(m.entity, [family]);
+  }
+  return mentions;
 }
 
 /** What the next sentences may refer back to: the last actor, state, person and pair of states. */
