@@ -124,7 +124,11 @@ export function namedActor(scope: ActorScope, index: number): Actor | undefined 
     if (named) return { id: named, how: 'subject', speaker: direct.entity.id };
   }
   if (direct) return actorOf(direct, scope.reader);
-  const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
+  // "Kuwait's Gulf neighbour Saudi Arabia": a name in apposition is the referent; a possessor only relates to it.
+  const level1 = scope.parse
+    .children(index, NAMING)
+    .sort((a, b) => Number(/^(appos|dep|flat)$/.test(b.dep)) - Number(/^(appos|dep|flat)$/.test(a.dep)))
+    .map((d) => d.dependent);
   for (const i of level1) {
     const mention = mentionAt(scope, i);
     const actor = personAt(scope, i) ?? (mention && actorOf(mention, scope.reader));

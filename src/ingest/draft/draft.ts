@@ -476,7 +476,9 @@ function nounChunk(tokens: readonly Token[], from: number): string | undefined {
 
 /** A dateline names where the report was filed, not an actor: "SEOUL, South Korea (AFP) —", "ANKARA (Reuters) —". */
 export function withoutDateline(tokens: readonly Token[], mentions: Mention[]): Mention[] {
-  const dash = tokens.findIndex((t, i) => i < 14 && (t.text === '—' || t.text === '--' || t.text === '–'));
+  // A hyphen set apart by spaces ("JAKARTA, Indonesia - Australia promised") ends a dateline too; one inside a name does not.
+  const spaced = (i: number) => i > 0 && (tokens[i - 1] as Token).end < (tokens[i] as Token).start && (tokens[i] as Token).end < (tokens[i + 1]?.start ?? Infinity);
+  const dash = tokens.findIndex((t, i) => i < 14 && (t.text === '—' || t.text === '--' || t.text === '–' || (t.text === '-' && spaced(i))));
   if (dash < 0 || !/^[A-Z]{3,}/.test(tokens[0]?.text ?? '') || tokens[0]?.text !== tokens[0]?.text.toUpperCase()) return mentions;
   return mentions.filter((m) => m.first > dash);
 }

@@ -82,7 +82,7 @@ const LEAD_SENTENCES = 6;
 
 const MONEY = /[$€£¥]|\b(dollars?|euros?|pounds?|francs?|million|billion|mn|bn)\b|\d/i;
 
-const CONFIDENCE_BY_HOW: Record<ActorHow | 'pronoun', number> = { subject: 1, agent: 1, possessive: 1, governor: 0.9, reporter: 0.85, order: 0.85, pronoun: 0.8 };
+const CONFIDENCE_BY_HOW: Record<ActorHow | 'pronoun', number> = { subject: 1, agent: 1, possessive: 1, governor: 0.9, reporter: 0.85, order: 0.85, gapped: 0.85, pronoun: 0.8 };
 
 /** The candidates of one sentence: one per type and actor, the surest. */
 function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentence: Sentence, index: number, topic: string | undefined, context: DraftContext, known: (id: string) => boolean, proposed: Map<string, GraphNode>): Omit<DraftCandidate, 'ref'>[] {
@@ -91,7 +91,9 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
   for (const frame of frames) {
     const actors: { actor: Actor; how: ActorHow | 'pronoun' }[] = [];
     for (const where of frame.actors) {
-      for (const token of [where.token, ...coordinatedWith(scope.parse, where.token)]) {
+      // "Several countries, such as China, Russia and Fiji": the members the list names, not the group.
+      const listed = listedMembers(scope.parse, where.token);
+      for (const token of listed.length ? listed : [where.token, ...coordinatedWith(scope.parse, where.token)]) {
         const actor = resolveActor(scope, token);
         if (!actor) continue;
         const how = actor.how === 'pronoun' ? 'pronoun' : where.how;
@@ -175,6 +177,13 @@ function noteArticleRecipient(scope: ActorScope, frames: readonly Frame[], index
       return;
     }
   }
+}
+
+/** The members a group names by example: "countries such as China and Russia", "member-countries of ECOWAS, including Senegal". */
+function listedMembers(parse: Parse, token: number): number[] {
+  if (!/^NNS$/.test(parse.token(token)?.pos ?? '')) return [];
+  const heads = [token, ...parse.children(token, /^nmod:of$/).map((d) => d.dependent)];
+  return heads.flatMap((h) => parse.children(h, /^nmod:(such_as|including)$/).map((d) => d.dependent));
 }
 
 /** The speaker of a sentence's reporting clause ("…, Lin warned"; "Iran said …"), resolved to an actor. */

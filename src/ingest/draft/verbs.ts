@@ -20,6 +20,8 @@ export interface VerbDictionary {
   nouns: ReadonlyMap<string, PredicateEntry>;
   /** Verbs that pledge (or, with `warns`, warn) only as the modal future of the subject's act: "will send". */
   future: ReadonlyMap<string, PredicateEntry>;
+  /** Verbs of intent (CAMEO 030's INTEND: intend, plan) under which a giving verb pledges: "plans to send". */
+  intent: ReadonlySet<string>;
   /** Verbs that, negated under a modal, refuse what they name: "will not send", "won't join". */
   refusable: ReadonlySet<string>;
   /** Adjectives that pledge with a to-clause: "ready to", "willing to". */
@@ -147,7 +149,8 @@ export function verbDictionary(dataDir: string): VerbDictionary {
   }
   const readiness = new Map(['ready', 'prepared', 'willing'].map((lemma) => [lemma, { type: 'PLEDGED' as const, lemma, weight: 0.7, rule: `ready-to:${lemma}` }]));
   const delivery = new Map(DELIVERY.map((lemma) => [lemma, { type: 'PLEDGED' as const, lemma, weight: 0.7, rule: `delivery:${lemma}` }]));
-  const dictionary: VerbDictionary = { verbs, nouns, future, refusable: new Set(REFUSABLE), readiness, delivery };
+  const intent = new Set(all.filter((v) => v.block === 'INTEND' && v.lemma !== 'mean').map((v) => v.lemma));
+  const dictionary: VerbDictionary = { verbs, nouns, future, intent, refusable: new Set(REFUSABLE), readiness, delivery };
   cache.set(dataDir, dictionary);
   return dictionary;
 }
