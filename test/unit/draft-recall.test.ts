@@ -94,3 +94,34 @@ describe("CAMEO's giving verbs under a modal", () => {
     expect(commitments('Brazil will equip the coast guard.').map((c) => [c.type, c.from])).toEqual([['PLEDGED', 'state:BRA']]);
   });
 });
+
+describe('lists, gaps and aims', () => {
+  // What they give goes where the lead says the pledges go.
+  const lead = 'Donors pledged $3 billion for the Ogaden at a conference in Addis Ababa.';
+
+  it('reads the actor of a gapped clause ("…, and Uganda 200 soldiers")', () => {
+    expect(commitments(lead, 'Kenya has pledged 300 police officers, and Uganda 200 soldiers.')).toEqual([
+      { type: 'PLEDGED', from: 'state:KEN', to: 'territory:ogaden' },
+      { type: 'PLEDGED', from: 'state:UGA', to: 'territory:ogaden' },
+    ]);
+  });
+
+  it('reads the members a group names by example, each of them', () => {
+    expect(commitments(lead, 'Several nations, such as Chile and Peru, said they would help.').map((c) => [c.type, c.from])).toEqual([
+      ['PLEDGED', 'state:CHL'],
+      ['PLEDGED', 'state:PER'],
+    ]);
+  });
+
+  it('reads measures promised against a state as a warning to it', () => {
+    expect(commitments('Egypt vowed new measures against Sudan.')).toEqual([{ type: 'WARNED', from: 'state:EGY', to: 'state:SDN' }]);
+  });
+
+  it('reads a plan to send troops as a pledge', () => {
+    expect(commitments('Morocco plans to send 400 troops.').map((c) => [c.type, c.from])).toEqual([['PLEDGED', 'state:MAR']]);
+  });
+
+  it('leaves out a dateline that ends in a spaced hyphen', () => {
+    expect(commitments('NAIROBI, Kenya - Ethiopia promised $5 million to the relief effort.').map((c) => [c.type, c.from, c.to])).toEqual([['PLEDGED', 'state:ETH', 'initiative:relief-effort']]);
+  });
+});
