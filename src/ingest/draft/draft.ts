@@ -2,6 +2,7 @@
 // server runs): the program proposes, a person reviews, the validator verifies.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { sep } from 'node:path';
 import { stringify } from 'yaml';
 import { DomainError } from '../../domain/errors.ts';
 import { DossierSource } from '../../domain/dossier.ts';
@@ -767,6 +768,14 @@ function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!(Array.isArray(value) && value.length === 0)) out[key] = value;
   return out;
+}
+
+/**
+ * A draft with the first line editors read the dossier schema from (as the seeds' dossiers have
+ * it), for completion and checks while reviewing; `schemaPath` is relative to the draft's folder.
+ */
+export function withSchemaLine(yaml: string, schemaPath: string): string {
+  return `# yaml-language-server: $schema=${schemaPath.split(sep).join('/')}\n${yaml}`;
 }
 
 function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<string, string>, candidates: number): string {
