@@ -116,6 +116,9 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
       if (object && object.id !== actor.id && group.has(object.id)) object = topic && !group.has(topic) ? { id: topic, how: 'topic', phrase: '' } : undefined;
       if (object?.how === 'topic' && frame.type !== 'WARNED' && frame.object && !MONEY.test(frame.object.text)) object = proposedInitiative(joinWords(frame.object.text), 'the object of the predicate');
       if (frame.type === 'PLEDGED' && !frame.negatedVerb && object?.how !== 'known') object = recipientOf(scope.parse, frame.predicate, mentions, actor.id) ?? articleRecipient(object, frame, reader, actor.id);
+      // The person who says it is not what a warning is aimed at ("…, Pakistan will retaliate," Khan said).
+      const speakerId = actor.speaker ?? scope.speaker?.speaker;
+      if (object && object.id === speakerId) object = topic && topic !== actor.id ? { id: topic, how: 'topic', phrase: '' } : undefined;
       if (!object || object.id === actor.id) continue;
       if (object.node) proposed.set(object.id, object.node);
       const conditions: string[] = [];
