@@ -1,6 +1,6 @@
 // Derives data/petrarch/ from the PETRARCH2 dictionaries (openeventdata/petrarch2 at commit
 // 676801cd9cb2924bbbad09f86d15c9323e7097bf, petrarch2/data/dictionaries/, MIT): the organisations
-// the actor lookup knows, and the countries' adjectives. Usage: node tools/extract-petrarch.mjs <dictionaries folder>
+// the actor lookup knows, the countries' adjectives and the persons in government. Usage: node tools/extract-petrarch.mjs <dictionaries folder>
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -127,8 +127,56 @@ for (const raw of countries) {
   if (!adjectives.some((r) => r[0] === row[0] && r[1] === row[1])) adjectives.push(row);
 }
 
+// Persons in government (heads of state and government, ministers) with the state they spoke for:
+// an entry whose roles include a dated executive role [XXXGOV from-to] of one country. Names with a
+// title (PRESIDENT_PUTIN_) or an office (BUSH_ADMINISTRATION) are left out, as are one-word names,
+// which the drafter reads only after the full name in the same article. Roles end around 2014.
+const TITLE_WORDS = /(^|_)(PRESIDENT|PRESIDENT-ELECT|MINISTER|PREMIER|SECRETARY|SENATOR|GOVERNOR|CHANCELLOR|KING|QUEEN|PRINCE|SHEIKH|EMIR|GENERAL|MR\.?|MRS\.?|MS\.?|DR\.?|ADMINISTRATION|GOVERNMENT|THE|OF|SPOKESMAN|AMBASSADOR|LEADER|CHIEF|DEPUTY|VICE|FOREIGN|DEFENSE|DEFENCE|ENVOY|REPRESENTATIVE|MAYOR|CANDIDATE|JUDGE|JUSTICE|COUNCIL|PARTY|ARMY|FORCES|MINISTRY|OFFICE)(_|$)/;
+const personName = (phrase) => {
+  const words = phrase.replace(/_+$/, '').split('_').filter(Boolean);
+  if (words.length < 2 || TITLE_WORDS.test(phrase.replace(/_+$/, '')) || !words.every((w) => /^[A-Z][A-Z.'-]*$/.test(w))) return undefined;
+  return words.map((w) => w.charAt(0) + w.slice(1).toLowerCase().replace(/([-'])(\w)/g, (_, c, d) => `${c}${d.toUpperCase()}`)).join(' ');
+};
+// Dates are YYMMDD or YYYYMMDD; any other length (a typo in the source) is kept as written.
+const yymmdd = (d) => (d.length === 8 ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d.length === 6 ? `${Number(d.slice(0, 2)) > 30 ? '19' : '20'}${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}` : d);
+const persons = [['id', 'name', 'aliases', 'iso3', 'government_roles']];
+const seenIds = new Set();
+let entry;
+const flush = () => {
+  if (!entry) return;
+  const roles = entry.roles.filter((r) => /^[A-Z]{3}GOV$/.test(r.code) && r.dates);
+  const states = new Set(roles.map((r) => r.code.slice(0, 3)));
+  const name = personName(entry.head);
+  if (name && roles.length && states.size === 1) {
+    const id = `person:${name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+    const aliases = [...new Set(entry.aliases.map(personName).filter((a) => a && a !== name))];
+    const dated = roles.map((r) => `${r.code} ${r.dates.startsWith('>') ? `${yymmdd(r.dates.slice(1))}..` : r.dates.split('-').map(yymmdd).join('..')}`);
+    if (!seenIds.has(id)) persons.push([id, name, aliases.join('|'), [...states][0], dated.join('|')]);
+    seenIds.add(id);
+  }
+  entry = undefined;
+};
+for (const raw of countries) {
+  const line = raw.replace(/#.*$/, '').trimEnd();
+  if (!line.trim()) continue;
+  const role = /^\s+\[([A-Z]+)(?:\s+([>0-9-]+))?\]/.exec(line);
+  if (role) {
+    entry?.roles.push({ code: role[1], dates: role[2] });
+    continue;
+  }
+  if (line.startsWith('+')) {
+    entry?.aliases.push(line.slice(1).trim());
+    continue;
+  }
+  flush();
+  if (!/^[A-Z]/.test(line) || /\[/.test(line)) continue;
+  entry = { head: line.trim(), aliases: [], roles: [] };
+}
+flush();
+
 const csv = (table) => table.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\n') + '\n';
 writeFileSync(join(out, 'phoenix-organisations.csv'), csv(rows));
 writeFileSync(join(out, 'phoenix-country-adjectives.csv'), csv(adjectives));
+writeFileSync(join(out, 'phoenix-government-persons.csv'), csv(persons));
 copyFileSync(join(source, 'LICENSE'), join(out, 'LICENSE'));
-process.stdout.write(`${rows.length - 1} organisations, ${adjectives.length - 1} adjectives\n`);
+process.stdout.write(`${rows.length - 1} organisations, ${adjectives.length - 1} adjectives, ${persons.length - 1} persons in government\n`);

@@ -2,7 +2,7 @@
 // it is and that loads (every statement unreviewed); --json prints the candidates; bad input is
 // a coded error with nothing written.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { DraftCandidate } from '../../src/ingest/draft/draft.ts';
@@ -128,6 +128,10 @@ describe('cgraph draft', () => {
     expect(drafted.code, drafted.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['haiti', 'turkey']);
     expect(runCli(['validate', out]).code).toBe(0);
+    // Each draft names the dossier schema in its first line, as the seeds do, by a path that reaches it from the draft's folder.
+    const schemaLine = /^# yaml-language-server: \$schema=(\S+)\n/.exec(readFileSync(join(out, 'haiti', 'dossier.yaml'), 'utf8'));
+    expect(schemaLine).not.toBeNull();
+    expect(readFileSync(resolve(out, 'haiti', schemaLine?.[1] ?? ''), 'utf8')).toBe(readFileSync('seeds/dossier.schema.json', 'utf8'));
     // The Turkish refusal: "Turkey rejected a request by Iraqi Kurds to shut down military bases…".
     const turkey = readFileSync(join(out, 'turkey', 'dossier.yaml'), 'utf8');
     expect(turkey).toMatch(/type: REFUSED\n\s+from: state:TUR/);

@@ -2,16 +2,16 @@
 // parse when a server runs (or Java can start one for the run), else by the simpler rules.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../domain/errors.ts';
 import { DOSSIER_FILE, readRegistry } from '../../ingest/dossier-files.ts';
 import { loadConfig, type NlpConfig } from '../../config.ts';
-import { checkArticle, checkDraftOptions, draftContext, type Draft, type DraftOptions } from '../../ingest/draft/draft.ts';
+import { checkArticle, checkDraftOptions, draftContext, withSchemaLine, type Draft, type DraftOptions } from '../../ingest/draft/draft.ts';
 import { draftArticle } from '../../ingest/draft/parse-draft.ts';
 import { localCoreNlp } from '../../services/local-services.ts';
 import { configuredOrRunningNlp } from '../../services/nlp-service.ts';
-import { DATA_DIR, DEFAULT_REGISTRY_FILE } from '../../project-files.ts';
+import { DATA_DIR, DEFAULT_REGISTRY_FILE, SEEDS_DIR } from '../../project-files.ts';
 import { print, progressBar, usageError } from '../runtime.ts';
 
 /** The largest file `cgraph draft` reads (bytes): reports are kilobytes; this refuses dumps and binaries early. */
@@ -145,7 +145,7 @@ export function registerDraft(program: Command): void {
         rmSync(staging, { recursive: true, force: true });
         mkdirSync(staging, { recursive: true });
         writeFileSync(join(staging, basename(file)), text);
-        writeFileSync(join(staging, DOSSIER_FILE), draft.yaml);
+        writeFileSync(join(staging, DOSSIER_FILE), withSchemaLine(draft.yaml, relative(resolve(folder), join(SEEDS_DIR, 'dossier.schema.json'))));
         if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
         renameSync(staging, folder);
       }

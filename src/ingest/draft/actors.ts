@@ -1,7 +1,7 @@
 // From a frame's actor token to an actor id, for the parse drafter.
 import type { Sentence } from '../sentences.ts';
 import type { AnnotatedSentence } from '../nlp/corenlp-client.ts';
-import { actorOf, type Actor, type Reader } from './draft.ts';
+import { actorOf, type Actor, type ObjectChoice, type Reader } from './draft.ts';
 import type { Gazetteer, Mention } from './gazetteer.ts';
 import type { Parse } from './frames.ts';
 import { markQuoted, type Token } from './tokens.ts';
@@ -10,6 +10,8 @@ import { markQuoted, type Token } from './tokens.ts';
 export interface ArticleReader extends Reader {
   /** The last state that acted or was the subject of a sentence: "the country" refers to it. */
   lastState?: string;
+  /** What the headline or lead says the article's pledges are for. */
+  recipient?: ObjectChoice;
 }
 
 /** Seats of government that stand for their state, as news writes them; each names the state as the tables do. */
@@ -69,6 +71,8 @@ export function articleTokens(sentence: Sentence, parsed: AnnotatedSentence): To
 
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'us']);
 const STATE_NOUNS = new Set(['country', 'government', 'state', 'nation', 'kingdom', 'republic', 'administration', 'regime', 'capital', 'authorities', 'leadership']);
+/** Organs and officers that speak for a state without naming it: "the ministry", "officials", "the foreign minister". */
+const ORGANS = new Set(['ministry', 'official', 'spokesperson', 'spokesman', 'spokeswoman', 'minister', 'diplomat', 'embassy', 'envoy', 'ambassador', 'cabinet', 'presidency', 'president', 'premier', 'chancellor']);
 /** The head's modifiers that may carry the name it stands for: "the Kenyan government", "Russia's foreign ministry". */
 const NAMING = /^(compound|flat|amod|nmod:poss|nmod:of|appos|dep)$/;
 
@@ -86,12 +90,12 @@ function mentionAt(scope: ActorScope, index: number): Mention | undefined {
 }
 
 /** A state named among the words that modify a head, two levels down: "British … Minister Desmond Swayne". */
-function stateAround(scope: ActorScope, index: number): string | undefined {
+function stateAround(scope: ActorScope, index: number, kind = 'STATE'): string | undefined {
   const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
   const level2 = level1.flatMap((i) => scope.parse.children(i, NAMING).map((d) => d.dependent));
   for (const i of [index, ...level1, ...level2]) {
     const mention = mentionAt(scope, i);
-    if (mention?.entity.node.kind === 'STATE') return mention.entity.id;
+    if (mention?.entity.node.kind === kind) return mention.entity.id;
   }
   return undefined;
 }
@@ -102,7 +106,8 @@ function personAt(scope: ActorScope, index: number): Actor | undefined {
   for (const person of scope.reader.persons.values()) {
     if (!(person.start <= token.start && token.end <= person.end)) continue;
     // The title's state, when the words before the title did not name it: the parse's modifiers may.
-    person.state ??= stateAround(scope, index);
+    // Else an organisation the title names ("Ashton, the European Union foreign affairs chief"); else the dictionary's state.
+    person.state ??= stateAround(scope, index) ?? stateAround(scope, index, 'ALLIANCE') ?? person.entity.speaksFor;
     return { id: person.state ?? person.entity.id, how: 'subject', speaker: person.entity.id };
   }
   return undefined;
@@ -113,8 +118,17 @@ export function namedActor(scope: ActorScope, index: number): Actor | undefined 
   const person = personAt(scope, index);
   if (person) return person;
   const direct = mentionAt(scope, index);
+  if (direct?.entity.node.kind === 'PERSON' && direct.entity.speaksFor) {
+    // A person the dictionary knows, without a title here: what the apposition names first ("Ashton, the European Union foreign affairs chief").
+    const named = stateAround(scope, index) ?? stateAround(scope, index, 'ALLIANCE');
+    if (named) return { id: named, how: 'subject', speaker: direct.entity.id };
+  }
   if (direct) return actorOf(direct, scope.reader);
-  const level1 = scope.parse.children(index, NAMING).map((d) => d.dependent);
+  // "Kuwait's Gulf neighbour Saudi Arabia": a name in apposition is the referent; a possessor only relates to it.
+  const level1 = scope.parse
+    .children(index, NAMING)
+    .sort((a, b) => Number(/^(appos|dep|flat)$/.test(b.dep)) - Number(/^(appos|dep|flat)$/.test(a.dep)))
+    .map((d) => d.dependent);
   for (const i of level1) {
     const mention = mentionAt(scope, i);
     const actor = personAt(scope, i) ?? (mention && actorOf(mention, scope.reader));
@@ -139,10 +153,15 @@ function antecedent(scope: ActorScope, index: number): Actor | undefined {
       if (speaker?.speaker) return { ...speaker, how: 'pronoun' };
       if (!reader.lastPerson) return undefined;
       const person = reader.persons.get(reader.lastPerson);
-      return { id: person?.state ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
+      return { id: person?.state ?? reader.speaksFor?.get(reader.lastPerson) ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
     }
     if (speaker && !speaker.speaker) return { ...speaker, how: 'pronoun' };
     return reader.lastActor ? { id: reader.lastActor, how: 'pronoun' } : undefined;
+  }
+  // "the ministry said", "officials warned", "the spokesperson added": an organ that names no state speaks for the last one named.
+  if (ORGANS.has(token.lemma) && !parse.children(index, /^(nmod:poss|compound|amod)$/).some((d) => /^NNP/.test(parse.token(d.dependent)?.pos ?? '') || parse.token(d.dependent)?.pos === 'PRP$') && (parse.children(index, /^det$/).some((d) => /^(the|a)$/.test(parse.lemma(d.dependent))) || /^NNS$/.test(parse.token(index)?.pos ?? ''))) {
+    const state = reader.lastState;
+    return state ? { id: state, how: 'pronoun' } : undefined;
   }
   if (STATE_NOUNS.has(token.lemma) || /^(countries|nations|governments|states)$/.test(token.lower)) {
     const modifiers = parse.children(index).map((d) => scope.tokens[d.dependent - 1]?.lower ?? '');

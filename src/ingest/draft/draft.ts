@@ -2,6 +2,7 @@
 // server runs): the program proposes, a person reviews, the validator verifies.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { sep } from 'node:path';
 import { stringify } from 'yaml';
 import { DomainError } from '../../domain/errors.ts';
 import { DossierSource } from '../../domain/dossier.ts';
@@ -177,6 +178,9 @@ export function findPersons(tokens: readonly Token[], gazetteer: Gazetteer, foun
 /** Heads of organisation names: "International Monetary Fund", "African Union", "UN Security Council". */
 const ORG_HEADS = new Set(['nations', 'union', 'fund', 'bank', 'organization', 'organisation', 'council', 'alliance', 'agency', 'commission', 'league', 'court', 'forum', 'community', 'coalition', 'assembly', 'parliament', 'programme', 'program', 'office', 'committee']);
 
+/** Heads of names of instruments that receive money, not of bodies that act: "Green Climate Fund". */
+const INSTRUMENT_HEADS = new Set(['fund', 'programme', 'program']);
+
 /** Organisations the registry does not know, by the head of their capitalised name, with an acronym in brackets as alias. */
 export function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -194,8 +198,10 @@ export function findOrganisations(tokens: readonly Token[], gazetteer: Gazetteer
       .map((t) => t.text)
       .join(' ');
     const acronym = tokens[i + 1]?.text === '(' && /^[A-Z]{2,6}$/.test(tokens[i + 2]?.text ?? '') && tokens[i + 3]?.text === ')' ? (tokens[i + 2] as Token).text : undefined;
-    const id = `alliance:${slug(name, 60)}`;
-    const entity: GazetteerEntity = gazetteer.entities.get(id) ?? { id, node: { id, kind: 'ALLIANCE', name, aliases: acronym ? [acronym] : [], note: `Proposed by cgraph draft: "${name}" in the article (an organisation; check its kind and whether the registry knows it under another name).` } as GraphNode, known: 'article' };
+    // A fund or programme is what states give to, not a member of the coalition that gives: an initiative.
+    const kind = INSTRUMENT_HEADS.has(head.lower) ? 'INITIATIVE' : 'ALLIANCE';
+    const id = `${kind === 'INITIATIVE' ? 'initiative' : 'alliance'}:${slug(name, 60)}`;
+    const entity: GazetteerEntity = gazetteer.entities.get(id) ?? { id, node: { id, kind, name, aliases: acronym ? [acronym] : [], note: `Proposed by cgraph draft: "${name}" in the article (${kind === 'INITIATIVE' ? 'a fund or programme' : 'an organisation'}; check its kind and whether the registry knows it under another name).` } as GraphNode, known: 'article' };
     gazetteer.add(entity, [name, ...(acronym ? [acronym] : [])]);
   }
 }
@@ -222,6 +228,8 @@ export interface Reader {
   lastPair?: string[];
   /** The last person mentioned (for "he", "she"). */
   lastPerson?: string;
+  /** Persons the article names whom the dictionary places in a state's government, with that state. */
+  speaksFor?: Map<string, string>;
 }
 
 /** The actor a mention stands for: a person speaks for the state their title names. */
@@ -230,7 +238,8 @@ export function actorOf(mention: Mention, reader: Reader): Actor | undefined {
   if (!ACTOR_KINDS.has(entity.node.kind)) return undefined;
   if (entity.node.kind === 'PERSON') {
     const person = reader.persons.get(entity.id);
-    return { id: person?.state ?? entity.id, how: 'subject', speaker: entity.id };
+    // The state the article's title names first; else the one the dictionary says the person was in government of.
+    return { id: person?.state ?? entity.speaksFor ?? entity.id, how: 'subject', speaker: entity.id };
   }
   return { id: entity.id, how: 'subject' };
 }
@@ -253,7 +262,7 @@ function resolvePronoun(token: Token, reader: Reader, speaker: Actor | undefined
   if (token.lower === 'he' || token.lower === 'she') {
     if (!reader.lastPerson) return undefined;
     const person = reader.persons.get(reader.lastPerson);
-    return { id: person?.state ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
+    return { id: person?.state ?? reader.speaksFor?.get(reader.lastPerson) ?? reader.lastPerson, how: 'pronoun', speaker: reader.lastPerson };
   }
   return reader.lastActor ? { id: reader.lastActor, how: 'pronoun' } : undefined;
 }
@@ -468,7 +477,9 @@ function nounChunk(tokens: readonly Token[], from: number): string | undefined {
 
 /** A dateline names where the report was filed, not an actor: "SEOUL, South Korea (AFP) —", "ANKARA (Reuters) —". */
 export function withoutDateline(tokens: readonly Token[], mentions: Mention[]): Mention[] {
-  const dash = tokens.findIndex((t, i) => i < 14 && (t.text === '—' || t.text === '--' || t.text === '–'));
+  // A hyphen set apart by spaces ("JAKARTA, Indonesia - Australia promised") ends a dateline too; one inside a name does not.
+  const spaced = (i: number) => i > 0 && (tokens[i - 1] as Token).end < (tokens[i] as Token).start && (tokens[i] as Token).end < (tokens[i + 1]?.start ?? Infinity);
+  const dash = tokens.findIndex((t, i) => i < 14 && (t.text === '—' || t.text === '--' || t.text === '–' || (t.text === '-' && spaced(i))));
   if (dash < 0 || !/^[A-Z]{3,}/.test(tokens[0]?.text ?? '') || tokens[0]?.text !== tokens[0]?.text.toUpperCase()) return mentions;
   return mentions.filter((m) => m.first > dash);
 }
@@ -757,6 +768,14 @@ function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!(Array.isArray(value) && value.length === 0)) out[key] = value;
   return out;
+}
+
+/**
+ * A draft with the first line editors read the dossier schema from (as the seeds' dossiers have
+ * it), for completion and checks while reviewing; `schemaPath` is relative to the draft's folder.
+ */
+export function withSchemaLine(yaml: string, schemaPath: string): string {
+  return `# yaml-language-server: $schema=${schemaPath.split(sep).join('/')}\n${yaml}`;
 }
 
 function renderYaml(dossier: Record<string, unknown>, confidence: ReadonlyMap<string, string>, candidates: number): string {

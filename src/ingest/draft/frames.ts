@@ -3,7 +3,7 @@ import type { CommitmentKind, Firmness } from '../../domain/model.ts';
 import type { AnnotatedSentence, NlpDependency, NlpToken } from '../nlp/corenlp-client.ts';
 import type { PredicateEntry, VerbDictionary } from './verbs.ts';
 
-export type ActorHow = 'subject' | 'agent' | 'possessive' | 'governor' | 'reporter' | 'order';
+export type ActorHow = 'subject' | 'agent' | 'possessive' | 'governor' | 'reporter' | 'order' | 'gapped';
 
 export interface FrameActor {
   /** The actor's head token (1-based). */
@@ -226,6 +226,19 @@ function actorsOf(parse: Parse, index: number, noun: boolean, chain: readonly nu
   return [];
 }
 
+/**
+ * Actors of a gapped clause, which shares the predicate and names only its actor and what it gives:
+ * "Singapore has pledged 21 medics, and Sweden 10 police officers" (conj of the verb, a noun),
+ * "Chad has promised 2,000 soldiers and Togo 540 men" (a name conjoined with what is given).
+ */
+function gappedActors(parse: Parse, index: number): FrameActor[] {
+  const remnant = (i: number) => /^NNP/.test(parse.token(i)?.pos ?? '') && parse.tokens.slice(i, i + 5).some((t) => t.pos === 'CD');
+  const ofVerb = parse.children(index, /^conj/).filter((d) => /^NN/.test(parse.token(d.dependent)?.pos ?? '') && !parse.children(d.dependent, /^(aux|cop|nsubj)/).length && remnant(d.dependent));
+  const given = parse.children(index, /^(obj|iobj)$/).filter((d) => /^NNS?$/.test(parse.token(d.dependent)?.pos ?? ''));
+  const ofGiven = given.flatMap((g) => parse.children(g.dependent, /^conj/)).filter((d) => remnant(d.dependent));
+  return [...ofVerb, ...ofGiven].map((d) => ({ token: d.dependent, how: 'gapped' as const }));
+}
+
 /** Words that open a phrase without belonging to what it names. */
 const OPENERS = /^(DT|TO|IN|PRP\$|``|''|-LRB-|,|:|POS)$/;
 
@@ -239,6 +252,18 @@ function objectOf(parse: Parse, index: number, noun: boolean): Frame['object'] {
   while (words.length && OPENERS.test(parse.token(words.at(-1) as number)?.pos ?? '')) words.pop();
   if (!words.length || words.length > 12) return undefined;
   return parse.span(words[0] as number, words.at(-1) as number);
+}
+
+/** Punitive words: what a promise of them threatens (CAMEO files threats of sanctions under 13). */
+const PUNITIVE = new Set(['sanction', 'sanctions', 'countermeasure', 'countermeasures', 'reprisal', 'reprisals', 'retaliation', 'punishment']);
+
+/** Whether what the predicate promises is aimed against someone ("measures against Qatar") or is a sanction. */
+function againstSomeone(parse: Parse, index: number, noun: boolean): boolean {
+  const relation = noun ? /^(nmod:of|acl)$/ : /^(obj|xcomp)$/;
+  return parse.children(index, relation).some((d) => {
+    const words = parse.subtree(d.dependent, /^(nsubj:xsubj|ref|punct|advcl.*|parataxis|acl:relcl)$/);
+    return words.some((i) => PUNITIVE.has(parse.lemma(i)) || PUNITIVE.has((parse.token(i)?.text ?? '').toLowerCase())) || words.some((i) => parse.children(i, /^(nmod|obl):against$/).length > 0);
+  });
 }
 
 /** Subjects coordinated with an actor ("Britain, France and Germany"): the conjuncts of its head. */
@@ -263,6 +288,9 @@ function entryFor(parse: Parse, index: number, dictionary: VerbDictionary): { en
     if (/^(recognise|recognize|accept)$/.test(lemma) && negated(parse, index) && parse.children(index, /^aux$/).some((d) => parse.lemma(d.dependent) === 'do' && /^VB[PZ]$/.test(parse.token(d.dependent)?.pos ?? ''))) {
       return { entry: { type: 'REFUSED', lemma, weight: 0.65, rule: `negated-present:${lemma}` }, last: index, negatedVerb: true };
     }
+    // "plans to send 900 troops": a giving verb under a verb of intent (CAMEO 030's INTEND) is a pledge, though a soft one.
+    const intended = dictionary.future.has(lemma) && dictionary.future.get(lemma)?.type === 'PLEDGED' && clauseChain(parse, index).slice(1).some((at) => dictionary.intent.has(parse.lemma(at)));
+    if (intended && !negated(parse, index)) return { entry: dictionary.future.get(lemma) as PredicateEntry, last: index };
     if (hasModal(parse, index, FUTURE_MODALS) || (dictionary.future.has(lemma) && clauseChain(parse, index).some((at) => hasModal(parse, at)))) {
       if (negated(parse, index) && dictionary.refusable.has(lemma)) {
         return { entry: { type: 'REFUSED', lemma, weight: 0.7, rule: `negated-modal:${lemma}` }, last: index, negatedVerb: true };
@@ -357,6 +385,12 @@ export function framesOf(sentence: AnnotatedSentence, dictionary: VerbDictionary
       return replaced.length ? replaced : [a];
     });
     if (!actors.length && reporter) actors.push(...subjectsOf(parse, reporter).map((s) => ({ ...s, how: 'reporter' as const })));
+    if (!noun) actors.push(...gappedActors(parse, token.index).filter((g) => !actors.some((a) => a.token === g.token)));
+    // "vowed new measures against Qatar", "pledged sanctions": what is promised against someone threatens them.
+    if (type === 'PLEDGED' && againstSomeone(parse, found.last, noun)) {
+      type = 'WARNED';
+      rule = `${rule}+against`;
+    }
     const first = found.negatedVerb ? Math.min(token.index, ...parse.children(token.index, /^aux/).map((d) => d.dependent)) : token.index;
     frames.push({
       type,

@@ -9,6 +9,8 @@ export interface GazetteerEntity {
   id: string;
   node: GraphNode;
   known: Known;
+  /** A person in government the dictionary knows: the state they speak for. */
+  speaksFor?: string;
 }
 
 interface Form {
@@ -122,7 +124,7 @@ export function baseGazetteer(registry: ReadonlyMap<string, GraphNode>, dataDir:
   if (cached) return cached;
   const gazetteer = new Gazetteer();
   const entries = [...actorForms(registry, dataDir, registryKey).values()];
-  const entityOf = (entry: ActorEntry): GazetteerEntity => ({ id: entry.node.id, node: entry.node, known: entry.foundIn === 'REGISTRY' ? 'registry' : 'table' });
+  const entityOf = (entry: ActorEntry): GazetteerEntity => ({ id: entry.node.id, node: entry.node, known: entry.foundIn === 'REGISTRY' ? 'registry' : 'table', ...(entry.speaksFor ? { speaksFor: entry.speaksFor } : {}) });
   for (const entry of entries) gazetteer.add(entityOf(entry), entry.forms.filter((f) => f.foundIn === 'REGISTRY').map((f) => f.text));
   for (const entry of entries) gazetteer.add(entityOf(entry), entry.forms.filter((f) => f.foundIn !== 'REGISTRY').map((f) => f.text));
   cache.set(key, gazetteer);

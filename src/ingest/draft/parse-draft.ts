@@ -26,12 +26,14 @@ import {
   type DraftCandidate,
   type DraftContext,
   type DraftOptions,
+  type ObjectChoice,
 } from './draft.ts';
 import { NEGATED_VERB, type CueMatch } from './cues.ts';
-import { baseGazetteer, type Mention } from './gazetteer.ts';
+import { baseGazetteer, type Gazetteer, type Mention } from './gazetteer.ts';
 import { coordinatedWith, framesOf, Parse, type ActorHow, type Frame } from './frames.ts';
 import type { Token } from './tokens.ts';
 import { verbDictionary } from './verbs.ts';
+import { recipientOf } from './recipients.ts';
 
 /** What the CLI prints when it drafts without CoreNLP. */
 export const FALLBACK_WARNING = 'CoreNLP is not running: drafted with the simpler rules; start it with npm run nlp:start for better drafts';
@@ -75,9 +77,12 @@ export function checkEnglish(text: string): void {
   }
 }
 
+/** The headline, a standfirst or caption, and the lead: where an article says what its pledges are for. */
+const LEAD_SENTENCES = 6;
+
 const MONEY = /[$€£¥]|\b(dollars?|euros?|pounds?|francs?|million|billion|mn|bn)\b|\d/i;
 
-const CONFIDENCE_BY_HOW: Record<ActorHow | 'pronoun', number> = { subject: 1, agent: 1, possessive: 1, governor: 0.9, reporter: 0.85, order: 0.85, pronoun: 0.8 };
+const CONFIDENCE_BY_HOW: Record<ActorHow | 'pronoun', number> = { subject: 1, agent: 1, possessive: 1, governor: 0.9, reporter: 0.85, order: 0.85, gapped: 0.85, pronoun: 0.8 };
 
 /** The candidates of one sentence: one per type and actor, the surest. */
 function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentence: Sentence, index: number, topic: string | undefined, context: DraftContext, known: (id: string) => boolean, proposed: Map<string, GraphNode>): Omit<DraftCandidate, 'ref'>[] {
@@ -86,7 +91,9 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
   for (const frame of frames) {
     const actors: { actor: Actor; how: ActorHow | 'pronoun' }[] = [];
     for (const where of frame.actors) {
-      for (const token of [where.token, ...coordinatedWith(scope.parse, where.token)]) {
+      // "Several countries, such as China, Russia and Fiji": the members the list names, not the group.
+      const listed = listedMembers(scope.parse, where.token);
+      for (const token of listed.length ? listed : [where.token, ...coordinatedWith(scope.parse, where.token)]) {
         const actor = resolveActor(scope, token);
         if (!actor) continue;
         const how = actor.how === 'pronoun' ? 'pronoun' : where.how;
@@ -95,6 +102,8 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
     }
     // A quote or a paraphrase with no subject of its own: the speaker commits.
     if (!actors.length && scope.speaker && frame.actors.length === 0) actors.push({ actor: scope.speaker, how: 'reporter' });
+    // "Kenya said the row could jeopardise that": a consequence the speaker foresees, its subject no actor, is the speaker's warning.
+    else if (!actors.length && scope.speaker && frame.type === 'WARNED' && frame.reporter !== undefined) actors.push({ actor: scope.speaker, how: 'reporter' });
     const match: CueMatch = { cue: { type: frame.type, name: frame.negatedVerb ? NEGATED_VERB : frame.cue, pattern: [], weight: frame.weight, ...(frame.noun ? { noun: true } : {}) }, first: frame.predicate - 1, end: frame.last, negated: false };
     const condition = frame.condition ? { ...frame.condition, start: sentence.start + frame.condition.start, end: sentence.start + frame.condition.end } : undefined;
     const group = new Set(actors.map((a) => a.actor.id));
@@ -106,6 +115,10 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
       // "pledges from Armenia, Finland and Ghana": the other donors are not what each pledges.
       if (object && object.id !== actor.id && group.has(object.id)) object = topic && !group.has(topic) ? { id: topic, how: 'topic', phrase: '' } : undefined;
       if (object?.how === 'topic' && frame.type !== 'WARNED' && frame.object && !MONEY.test(frame.object.text)) object = proposedInitiative(joinWords(frame.object.text), 'the object of the predicate');
+      if (frame.type === 'PLEDGED' && !frame.negatedVerb && object?.how !== 'known') object = recipientOf(scope.parse, frame.predicate, mentions, actor.id) ?? articleRecipient(object, frame, reader, actor.id);
+      // The person who says it is not what a warning is aimed at ("…, Pakistan will retaliate," Khan said).
+      const speakerId = actor.speaker ?? scope.speaker?.speaker;
+      if (object && object.id === speakerId) object = topic && topic !== actor.id ? { id: topic, how: 'topic', phrase: '' } : undefined;
       if (!object || object.id === actor.id) continue;
       if (object.node) proposed.set(object.id, object.node);
       const conditions: string[] = [];
@@ -144,6 +157,38 @@ function sentenceCandidates(frames: readonly Frame[], scope: ActorScope, sentenc
   return [...best.values()];
 }
 
+/**
+ * A count pledged with no recipient of its own ("Britain pledged $20 million") goes where the
+ * headline or lead said the pledges go; else to the object chosen from the words.
+ */
+function articleRecipient(object: ObjectChoice | undefined, frame: Frame, reader: ArticleReader, actorId: string): ObjectChoice | undefined {
+  const counted = !!frame.object && MONEY.test(frame.object.text);
+  const recipient = reader.recipient;
+  if (!recipient || recipient.id === actorId || !(object?.how === 'topic' || (counted && object?.how === 'mention'))) return object;
+  return recipient;
+}
+
+/** The recipient the headline or lead names for the article's pledges ("pledge $5.4 billion for Gaza"). */
+function noteArticleRecipient(scope: ActorScope, frames: readonly Frame[], index: number): void {
+  if (scope.reader.recipient || index > LEAD_SENTENCES) return;
+  for (const frame of frames) {
+    if (frame.type !== 'PLEDGED' || frame.negatedVerb) continue;
+    const recipient = recipientOf(scope.parse, frame.predicate, scope.mentions);
+    if (recipient) {
+      const { head: _head, ...choice } = recipient;
+      scope.reader.recipient = { ...choice, how: 'topic' };
+      return;
+    }
+  }
+}
+
+/** The members a group names by example: "countries such as China and Russia", "member-countries of ECOWAS, including Senegal". */
+function listedMembers(parse: Parse, token: number): number[] {
+  if (!/^NNS$/.test(parse.token(token)?.pos ?? '')) return [];
+  const heads = [token, ...parse.children(token, /^nmod:of$/).map((d) => d.dependent)];
+  return heads.flatMap((h) => parse.children(h, /^nmod:(such_as|including)$/).map((d) => d.dependent));
+}
+
 /** The speaker of a sentence's reporting clause ("…, Lin warned"; "Iran said …"), resolved to an actor. */
 function speakerOf(scope: Omit<ActorScope, 'speaker'>, frames: readonly Frame[]): Actor | undefined {
   const { parse } = scope;
@@ -175,7 +220,7 @@ export function draftFromParse(text: string, sentences: readonly Sentence[], par
     findOrganisations(tokens, gazetteer);
     findPersons(tokens, gazetteer, reader.persons);
   }
-  const perSentence = tokenised.map((tokens) => withoutDateline(tokens, gazetteer.mentions(tokens)));
+  const perSentence = tokenised.map((tokens) => withoutDateline(tokens, personsInGovernment(gazetteer, reader, gazetteer.mentions(tokens))));
   const topic = articleTopic(perSentence);
   const known = (id: string) => context.registry.has(id) || gazetteer.entities.has(id);
   const candidates: Omit<DraftCandidate, 'ref'>[] = [];
@@ -188,11 +233,26 @@ export function draftFromParse(text: string, sentences: readonly Sentence[], par
     const base = { parse, tokens, mentions, reader };
     const speaker = speakerOf(base, frames);
     const scope: ActorScope = { ...base, ...(speaker ? { speaker } : {}) };
+    noteArticleRecipient(scope, frames, index);
     const found = sentenceCandidates(frames, scope, sentence, index, topic, context, known, proposed);
     candidates.push(...found);
     remember(scope, found);
   });
   return assemble(text, sentences, candidates, proposed, reader, gazetteer, options, context);
+}
+
+/**
+ * Persons the dictionary places in a state's government, as the article names them: their state is
+ * remembered for "he" and "she", and their family name, after the full name, names them too ("Lavrov said").
+ */
+function personsInGovernment(gazetteer: Gazetteer, reader: ArticleReader, mentions: Mention[]): Mention[] {
+  for (const m of mentions) {
+    if (!m.entity.speaksFor) continue;
+    (reader.speaksFor ??= new Map()).set(m.entity.id, m.entity.speaksFor);
+    const family = m.entity.node.name.split(' ').at(-1);
+    if (family && family.length >= 3) gazetteer.add(m.entity, [family]);
+  }
+  return mentions;
 }
 
 /** What the next sentences may refer back to: the last actor, state, person and pair of states. */

@@ -20,6 +20,8 @@ export interface VerbDictionary {
   nouns: ReadonlyMap<string, PredicateEntry>;
   /** Verbs that pledge (or, with `warns`, warn) only as the modal future of the subject's act: "will send". */
   future: ReadonlyMap<string, PredicateEntry>;
+  /** Verbs of intent (CAMEO 030's INTEND: intend, plan) under which a giving verb pledges: "plans to send". */
+  intent: ReadonlySet<string>;
   /** Verbs that, negated under a modal, refuse what they name: "will not send", "won't join". */
   refusable: ReadonlySet<string>;
   /** Adjectives that pledge with a to-clause: "ready to", "willing to". */
@@ -64,6 +66,18 @@ const NOUNS: [CommitmentKind, string, number, string?][] = [
 
 const FUTURE_PLEDGES = ['cooperate', 'send', 'deploy', 'provide', 'contribute', 'give', 'supply', 'deliver', 'fund', 'finance', 'establish', 'join', 'support', 'help', 'allocate', 'grant', 'lend', 'train', 'host', 'station', 'defend', 'protect', 'recognise', 'recognize', 'guarantee'];
 const FUTURE_WARNINGS = ['respond', 'retaliate', 'impose', 'strike', 'hit', 'punish'];
+/**
+ * The dictionary's blocks of material cooperation (06x: aid, grant, finance, arm, extradite; 07x:
+ * contribute, donate, intervene, defend) and of sending: under a modal future ("will send",
+ * "would provide") the subject's own act is an intent to cooperate, CAMEO 03x, a pledge.
+ */
+const FUTURE_PLEDGE_BLOCKS = new Set(['AID', 'ALLOCATE', 'GRANT', 'FINANCE', 'ARM', 'EXTRADITE', 'INTERVENE', 'STABILISE', 'DEFEND', 'SEND']);
+/** Blocks whose acts, said as what something would or could do, warn of consequences: "could jeopardise", "would undermine". */
+const FUTURE_WARNING_BLOCKS = new Set(['ENDANGER', 'UNDERMINE']);
+/** Members of those blocks that name no giving or harm in news prose ("serve", "issue" a statement, "risk", "pay" a visit). */
+const FUTURE_LEFT_OUT = new Set(['serve', 'benefit', 'accord', 'add', 'issue', 'bequeath', 'entrust', 'pay', 'invest', 'attire', 'gear', 'render', 'tender', 'stock', 'furnish', 'outfit', 'tend', 'ward', 'look after', 'carry', 'shuttle', 'transport', 'reassign', 'assign', 'task', 'risk', 'countermine', 'interfere', 'step in']);
+/** British spellings the dictionary's American entries leave out. */
+const SPELLINGS: Record<string, string[]> = { endanger: ['jeopardise', 'jeopardize'] };
 const DELIVERY = ['give', 'announce', 'contribute', 'provide', 'allocate', 'send', 'deploy', 'dispatch', 'approve'];
 const REFUSABLE = ['send', 'contribute', 'provide', 'deploy', 'join', 'allow', 'accept', 'give', 'sign', 'withdraw', 'participate', 'take', 'recognise', 'recognize', 'supply', 'agree', 'close', 'pay', 'lift', 'return', 'extradite', 'hand', 'negotiate', 'attend', 'tolerate', 'support'];
 
@@ -126,9 +140,17 @@ export function verbDictionary(dataDir: string): VerbDictionary {
     ...FUTURE_PLEDGES.map((lemma) => [lemma, { type: 'PLEDGED', lemma, weight: lemma === 'support' || lemma === 'help' ? 0.5 : 0.65, rule: `modal-future:${lemma}` }] as [string, PredicateEntry]),
     ...FUTURE_WARNINGS.map((lemma) => [lemma, { type: 'WARNED', lemma, weight: 0.6, rule: `modal-future:${lemma}` }] as [string, PredicateEntry]),
   ]);
+  for (const v of all) {
+    const type = FUTURE_PLEDGE_BLOCKS.has(v.block) ? 'PLEDGED' : FUTURE_WARNING_BLOCKS.has(v.block) ? 'WARNED' : undefined;
+    if (!type || FUTURE_LEFT_OUT.has(v.lemma)) continue;
+    for (const lemma of [v.lemma, ...(SPELLINGS[v.lemma] ?? [])]) {
+      if (!future.has(lemma)) future.set(lemma, { type, lemma, ...(v.code ? { cameo: v.code } : {}), weight: type === 'PLEDGED' ? 0.6 : 0.55, rule: `modal-future:cameo:${v.block}[${v.code ?? '---'}]` });
+    }
+  }
   const readiness = new Map(['ready', 'prepared', 'willing'].map((lemma) => [lemma, { type: 'PLEDGED' as const, lemma, weight: 0.7, rule: `ready-to:${lemma}` }]));
   const delivery = new Map(DELIVERY.map((lemma) => [lemma, { type: 'PLEDGED' as const, lemma, weight: 0.7, rule: `delivery:${lemma}` }]));
-  const dictionary: VerbDictionary = { verbs, nouns, future, refusable: new Set(REFUSABLE), readiness, delivery };
+  const intent = new Set(all.filter((v) => v.block === 'INTEND' && v.lemma !== 'mean').map((v) => v.lemma));
+  const dictionary: VerbDictionary = { verbs, nouns, future, intent, refusable: new Set(REFUSABLE), readiness, delivery };
   cache.set(dataDir, dictionary);
   return dictionary;
 }

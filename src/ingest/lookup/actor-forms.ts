@@ -1,6 +1,6 @@
 // Every name the project knows an actor by, read once per registry and data folder: the registry's
 // names and aliases, the country tables (names, official names and their initials, demonyms,
-// capitals), the Phoenix organisations and adjectives, and the curated seats of government.
+// capitals), the Phoenix organisations, persons in government and adjectives, and the curated seats of government.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -22,6 +22,8 @@ export interface ActorForm {
 
 export interface ActorEntry {
   node: GraphNode;
+  /** For a person in government the dictionary knows, the state they spoke for (state:ISO3). */
+  speaksFor?: string;
   /** Where the actor itself is known: the registry, or the table or dictionary that adds it. */
   foundIn: FoundIn;
   forms: ActorForm[];
@@ -109,7 +111,7 @@ function addCountryTables(builder: FormsBuilder, registry: ReadonlyMap<string, G
   }
 }
 
-/** The Phoenix organisations the registry lacks, and the Phoenix country adjectives of the states the tables add. */
+/** The Phoenix organisations and persons in government the registry lacks, and the Phoenix country adjectives of the states the tables add. */
 function addPhoenix(builder: FormsBuilder, registry: ReadonlyMap<string, GraphNode>, dataDir: string): void {
   const split = (cell: string | undefined) => (cell ? cell.split('|').filter(Boolean) : []);
   for (const row of readCsv(join(dataDir, 'petrarch', 'phoenix-organisations.csv'))) {
@@ -118,6 +120,16 @@ function addPhoenix(builder: FormsBuilder, registry: ReadonlyMap<string, GraphNo
     const aliases = [...split(row.aliases), ...split(row.curated_aliases)];
     const node = { id, kind: 'ALLIANCE', name: row.name as string, aliases, note: `From the Phoenix actor dictionary (code ${row.phoenix_code || 'none'}).` } as GraphNode;
     builder.entity(node, 'DICTIONARY').forms.push(...forms([node.name], 'NAME', 'DICTIONARY'), ...forms(aliases, 'ALIAS', 'DICTIONARY'));
+  }
+  // Persons in government, under the state they spoke for; the registry's own persons come first.
+  for (const row of readCsv(join(dataDir, 'petrarch', 'phoenix-government-persons.csv'))) {
+    const id = row.id as string;
+    if (registry.has(id) || builder.entries.has(id)) continue;
+    const aliases = split(row.aliases);
+    const node = { id, kind: 'PERSON', name: row.name as string, aliases, note: `From the Phoenix actor dictionary: in government of ${row.iso3} (${row.government_roles}).` } as GraphNode;
+    const entry = builder.entity(node, 'DICTIONARY');
+    entry.speaksFor = `state:${row.iso3}`;
+    entry.forms.push(...forms([node.name], 'NAME', 'DICTIONARY'), ...forms(aliases, 'ALIAS', 'DICTIONARY'));
   }
   for (const row of readCsv(join(dataDir, 'petrarch', 'phoenix-country-adjectives.csv'))) {
     const id = `state:${row.iso3}`;
