@@ -158,6 +158,8 @@ export const OutletId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an outle
 export interface OutletGrade {
   outlet: string;
   reliability: Reliability | null;
+  /** A default (an importer's): written only while the outlet has no grade, so a person's grade stands. */
+  ifUngraded?: boolean;
 }
 
 export const SourceNode = z.strictObject({

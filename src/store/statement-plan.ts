@@ -2,7 +2,7 @@
 // apart from the two lookups it is given (the latest version of each source, and stored facts).
 // The policy is docs/model.md "Many sources" (Revisions); planStatements says how it is applied.
 import { DomainError } from '../domain/errors.ts';
-import type { Credibility, GraphBatch, GraphNode, GraphRelationship, Review } from '../domain/model.ts';
+import type { Credibility, GraphBatch, GraphNode, GraphRelationship, OutletGrade, Reliability, Review } from '../domain/model.ts';
 import type { SourceVersion, VersionStatement } from '../domain/source-version.ts';
 import { claimContent, claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sha256Hex } from '../domain/relationship-id.ts';
@@ -254,6 +254,18 @@ export function withReview(fact: Fact, statementId: string, review: Review): Fac
   if (!statement) return undefined;
   const next = graded(review, review.credibility ?? statement.review.credibility);
   return resolve(fact.statements.map((s) => (s.id === statementId ? { ...s, review: next } : s))) as Fact;
+}
+
+/**
+ * The outlet grades a write changes, against the stored ones: the last for an outlet graded twice,
+ * none that equals what is stored (a reload that grades alike writes nothing), and a default
+ * (ifUngraded) only for an outlet without a grade. What the stores write, as plain {outlet, reliability}.
+ */
+export function changedGrades(grades: readonly OutletGrade[], stored: ReadonlyMap<string, Reliability>): OutletGrade[] {
+  const last = new Map(grades.map((g) => [g.outlet, g]));
+  return [...last.values()]
+    .filter((g) => (stored.get(g.outlet) ?? null) !== g.reliability && !(g.ifUngraded && stored.has(g.outlet)))
+    .map(({ outlet, reliability }) => ({ outlet, reliability }));
 }
 
 /** The text of each SOURCE among `nodes` (planStatements' `sourceTexts`). */

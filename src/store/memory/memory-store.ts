@@ -11,7 +11,7 @@ import { amendedVersions, checkMerge, factNames, idsNamedBy, movedFactIds, planM
 import { rankSearch } from '../search-rank.ts';
 import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
-import { planStatements, withReview } from '../statement-plan.ts';
+import { changedGrades, planStatements, withReview } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
@@ -250,8 +250,7 @@ export class MemoryStore implements GraphStore {
 
   /** The grades that differ from the stored ones (the last for an outlet graded twice): a write of none is no write. */
   private changedGrades(grades: readonly OutletGrade[]): OutletGrade[] {
-    const last = new Map(grades.map((g) => [g.outlet, g.reliability]));
-    return [...last].filter(([outlet, reliability]) => (this.outletGrading.get(outlet) ?? null) !== reliability).map(([outlet, reliability]) => ({ outlet, reliability }));
+    return changedGrades(grades, this.outletGrading);
   }
 
   gradeOutlets(grades: readonly OutletGrade[]): Promise<void> {

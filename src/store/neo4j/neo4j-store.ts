@@ -18,7 +18,7 @@ import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './re
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
 import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4j, labelsOf, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
-import { planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
+import { changedGrades, planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, movedFactIds, planMerge, redirectBatch } from '../merge-plan.ts';
@@ -152,9 +152,9 @@ export class Neo4jStore implements GraphStore {
 
   /** The grades that differ from the stored ones (the last for an outlet graded twice): a reload that grades alike writes nothing. */
   private async changedGrades(tx: ManagedTransaction, grades: readonly OutletGrade[]): Promise<OutletGrade[]> {
-    const last = new Map(grades.map((g) => [g.outlet, g.reliability]));
-    const stored = new Map((await rows(tx, 'store/get-outlet-grades', { outlets: [...last.keys()] }, (row: { outlet: string; reliability: Reliability }) => row)).map((r) => [r.outlet, r.reliability]));
-    return [...last].filter(([outlet, reliability]) => (stored.get(outlet) ?? null) !== reliability).map(([outlet, reliability]) => ({ outlet, reliability }));
+    const outlets = [...new Set(grades.map((g) => g.outlet))];
+    const stored = new Map((await rows(tx, 'store/get-outlet-grades', { outlets }, (row: { outlet: string; reliability: Reliability }) => row)).map((r) => [r.outlet, r.reliability]));
+    return changedGrades(grades, stored);
   }
 
   /**
