@@ -43,6 +43,13 @@ type InFact<T> = T & { [FACT]?: Fact };
 /** A statement that knows its fact (for the derived credibility): what Relationship.statements and disagreements hand out. */
 export const inFact = (statement: Statement, fact: Fact): InFact<Statement> => ({ ...statement, [FACT]: fact });
 
+/** Reliability and credibility in Admiralty notation: B2, B- (ungraded credibility), -1* (derived 1); null when both are ungraded. */
+async function admiraltyCode(context: Context, statement: InFact<Statement>): Promise<string | null> {
+  const [{ credibility, derived }, reliability] = await Promise.all([credibilityIn(context, statement), reliabilityOfSource(context, statement.sourceId)]);
+  if (credibility === null && reliability === null) return null;
+  return `${reliability ?? '-'}${credibility ?? '-'}${derived ? '*' : ''}`;
+}
+
 async function credibilityIn(context: Context, statement: InFact<Statement>) {
   const fact = statement[FACT] ?? { statements: [statement] };
   const outlets = await outletsOf(context, fact.statements.map((s) => s.sourceId));
@@ -111,6 +118,7 @@ export const gradeTypes = {
     credibility: async (statement: InFact<Statement>, _: unknown, context: Context) => (await credibilityIn(context, statement)).credibility,
     credibilityDerived: async (statement: InFact<Statement>, _: unknown, context: Context) => (await credibilityIn(context, statement)).derived,
     reliability: (statement: Statement, _: unknown, context: Context) => reliabilityOfSource(context, statement.sourceId),
+    grade: (statement: InFact<Statement>, _: unknown, context: Context) => admiraltyCode(context, statement),
   },
   Evidence: {
     credibility: async (evidence: InFact<Evidence>, _: unknown, context: Context) => {
@@ -122,6 +130,10 @@ export const gradeTypes = {
       return statement ? (await credibilityIn(context, statement)).derived : false;
     },
     reliability: (evidence: Evidence, _: unknown, context: Context) => reliabilityOfSource(context, evidence.sourceId),
+    grade: async (evidence: InFact<Evidence>, _: unknown, context: Context) => {
+      const statement = await statementOfQuote(context, evidence);
+      return statement ? admiraltyCode(context, statement) : null;
+    },
   },
   Source: {
     outlet: (node: GraphNode) => (node.kind === 'SOURCE' && node.outlet ? { id: node.outlet } : null),

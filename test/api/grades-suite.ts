@@ -25,12 +25,13 @@ function gradedDossier(dir: string, sourceId: string, outlet: string, reliabilit
 }
 
 interface Graded {
+  grade: string | null;
   credibility: number | null;
   credibilityDerived: boolean;
   reliability: string | null;
   source: { id: string };
 }
-const GRADES = 'credibility credibilityDerived reliability source { id }';
+const GRADES = 'credibility credibilityDerived reliability grade source { id }';
 const FACT = `id ... on Commitment { firmness } evidence { ${GRADES} } statements { ${GRADES} review { credibility } } disagreements { property statements { ${GRADES} } }`;
 
 /** The facts each seed source asserts (its dossier's relationships), from the seed batches. */
@@ -65,12 +66,14 @@ export function describeGradesApi(name: string, makeStore: StoreFactory, options
       const bySource = (list: Graded[]) => Object.fromEntries(list.map((g) => [g.source.id, { credibility: g.credibility, credibilityDerived: g.credibilityDerived, reliability: g.reliability }]));
       expect(bySource(fact?.statements ?? [])).toEqual({ [FIRST]: { credibility: 2, credibilityDerived: false, reliability: 'B' }, [SECOND]: { credibility: 3, credibilityDerived: false, reliability: 'D' } });
       expect(bySource(fact?.evidence ?? [])).toEqual(bySource(fact?.statements ?? []));
+      expect(Object.fromEntries(fact?.evidence.map((e) => [e.source.id, e.grade]) ?? [])).toEqual({ [FIRST]: 'B2', [SECOND]: 'D3' });
       // The firmness disagreement lists each side's grades.
       expect(bySource(fact?.disagreements.find((d) => d.property === 'firmness')?.statements ?? [])).toEqual(bySource(fact?.statements ?? []));
       // A fact both report, graded by neither statement: 1, derived, on each side; one only the Paris report gives: ungraded.
       const shared = [...factsOf(FIRST)].find((id) => id !== FRANCE_TROOPS && factsOf(SECOND).has(id)) as string;
       const corroborated = await factOf(api, shared);
       expect(corroborated?.statements.map((s) => [s.credibility, s.credibilityDerived, s.review.credibility])).toEqual([[1, true, null], [1, true, null]]);
+      expect(corroborated?.statements.map((s) => s.grade).sort()).toEqual(['B1*', 'D1*']);
       const alone = [...factsOf(FIRST)].find((id) => !factsOf(SECOND).has(id)) as string;
       expect((await factOf(api, alone))?.evidence.map((e) => [e.credibility, e.credibilityDerived, e.reliability])).toContainEqual([null, false, 'B']);
     });
