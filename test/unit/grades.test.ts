@@ -2,7 +2,7 @@
 // outlet, and preferGraded ranks 6 and F with ungraded ("cannot be judged" gives no preference).
 import { describe, expect, it } from 'vitest';
 import type { GraphRelationship, Review } from '../../src/domain/model.ts';
-import { byGradedPrecedence, credibilityOf, resolve, resolveGraded, type Statement } from '../../src/domain/statements.ts';
+import { byGradedPrecedence, credibilityOf, resolve, resolveGraded, type Fact, type Statement } from '../../src/domain/statements.ts';
 
 const claim = (firmness: string) => ({ id: 'rel:00000000000000000001', type: 'PLEDGED', from: 'state:GBR', to: 'state:UKR', action: 'send troops', firmness, conditions: [], unresolved: [], statedBy: [], evidence: [{ sourceId: 'x', quote: 'q', start: 0, end: 1, attribution: 'reported' }] }) as GraphRelationship;
 const statement = (id: string, sourceId: string, review: Partial<Review>, firmness = 'firm'): Statement => ({ id, sourceId, sourceVersion: 1, review: { state: 'machine', ...review }, claim: claim(firmness) });
@@ -27,11 +27,12 @@ describe('preferGraded', () => {
   it('puts a graded 1–5 first, ranks 6 and F with ungraded, and leaves plain resolution alone', () => {
     const later = { ...statement('stmt:b', 'source:b', {}, 'hedged'), claim: { ...claim('hedged'), statedAt: '2026-02-01' } as GraphRelationship };
     const graded = statement('stmt:a', 'source:a', { credibility: 5 }, 'firm');
-    expect(resolve([graded, later])?.firmness).toBe('hedged');
-    const fact = resolve([graded, later]) as NonNullable<ReturnType<typeof resolve>>;
-    expect(resolveGraded(fact, { preferGraded: true }).firmness).toBe('firm');
+    const firmness = (fact: Fact | undefined) => (fact as { firmness?: string } | undefined)?.firmness;
+    const fact = resolve([graded, later]) as Fact;
+    expect(firmness(fact)).toBe('hedged');
+    expect(firmness(resolveGraded(fact, { preferGraded: true }))).toBe('firm');
     const cannotJudge = { ...graded, review: { state: 'machine' as const, credibility: 6 } };
-    expect(resolveGraded(resolve([cannotJudge, later]) as typeof fact, { preferGraded: true }).firmness, '6 is no preference: latest wins').toBe('hedged');
+    expect(firmness(resolveGraded(resolve([cannotJudge, later]) as Fact, { preferGraded: true })), '6 is no preference: latest wins').toBe('hedged');
     const order = byGradedPrecedence({ preferGraded: true, reliabilityOf: (id) => (id === 'source:a' ? 'F' : 'E') });
     expect([statement('stmt:a', 'source:a', {}), statement('stmt:b', 'source:b', {})].sort(order).map((s) => s.id), 'E before F: F gives no preference').toEqual(['stmt:b', 'stmt:a']);
   });
