@@ -39,3 +39,5 @@ CREATE CONSTRAINT strained_relations_with_id IF NOT EXISTS FOR ()-[r:STRAINED_RE
 CREATE CONSTRAINT focused_on_id IF NOT EXISTS FOR ()-[r:FOCUSED_ON]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT source_version_key IF NOT EXISTS FOR (v:SourceVersion) REQUIRE v.key IS UNIQUE;
 CREATE INDEX source_version_source IF NOT EXISTS FOR (v:SourceVersion) ON (v.sourceId);
+CREATE CONSTRAINT outlet_id IF NOT EXISTS FOR (o:Outlet) REQUIRE o.id IS UNIQUE;
+CREATE INDEX source_outlet IF NOT EXISTS FOR (n:Source) ON (n.outlet);

@@ -15,6 +15,7 @@ import { registerPath } from './commands/path.ts';
 import { registerPaths } from './commands/paths.ts';
 import { registerReset } from './commands/reset.ts';
 import { registerReview } from './commands/review.ts';
+import { registerGrade } from './commands/grade.ts';
 import { registerScenario } from './commands/scenario.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerSearch } from './commands/search.ts';
@@ -60,6 +61,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerMerge,
   registerStatements,
   registerReview,
+  registerGrade,
   registerCommitments,
   registerPath,
   registerPaths,

@@ -83,6 +83,8 @@ export const relationshipIds = async (filter: { sources?: string[]; asOf?: strin
 export const search = async (text: string): Promise<NodeRef[]> => (await gql<{ search: NodeRef[] }>('query Search($text: String!) { search(text: $text, first: 8) { id name kind } }', { text })).search;
 
 export interface EvidenceRecord {
+  /** Both grades in Admiralty notation (B2); null when ungraded. */
+  grade: string | null;
   quote: string;
   start: number;
   end: number;
@@ -108,7 +110,7 @@ export interface CommitmentDetail {
   statements: { source: { name: string }; review: { state: string } }[];
 }
 
-const COMMITMENT_FIELDS = `id type from { id name kind } to { id name kind } evidence { quote start end attribution speaker { name } source { id name url } }
+const COMMITMENT_FIELDS = `id type from { id name kind } to { id name kind } evidence { quote start end attribution speaker { name } source { id name url } grade }
   validity { from to } sourceCount disputed disagreements { property values } statements { source { name } review { state } }
   ... on Commitment { action firmness statedAt gates { condition { id name } inheritedFrom { name } } }`;
 

@@ -3,6 +3,7 @@
 import type { CommitmentDetail, EvidenceRecord, PathRecord, TensionRecord } from './api.ts';
 import { sourceText } from './api.ts';
 import { clear, h } from './dom.ts';
+import { gradeBadge } from './grades.ts';
 
 const VERB: Record<string, string> = { PLEDGED: 'pledged', REFUSED: 'refused', WARNED: 'warned' };
 const KIND_TITLE: Record<string, string> = { PLEDGED: 'Pledges', REFUSED: 'Refusals', WARNED: 'Warnings' };
@@ -21,7 +22,7 @@ function dates(c: CommitmentDetail): string {
 function evidenceItem(e: EvidenceRecord, openSource: (e: EvidenceRecord) => void): HTMLElement {
   const link = h('button', { type: 'button', class: 'link', title: `Open ${e.source.name} at this quote` }, `${e.source.name} ↗`);
   link.addEventListener('click', () => openSource(e));
-  return h('li', { class: 'evidence' }, h('blockquote', {}, `“${e.quote}”`), h('div', { class: 'meta' }, e.speaker ? `${e.speaker.name} · ` : '', e.attribution ? `${e.attribution.replace('_', ' ')} · ` : '', link));
+  return h('li', { class: 'evidence' }, h('blockquote', {}, `“${e.quote}”`), h('div', { class: 'meta' }, gradeBadge(e.grade), ' ', e.speaker ? `${e.speaker.name} · ` : '', e.attribution ? `${e.attribution.replace('_', ' ')} · ` : '', link));
 }
 
 /**

@@ -9,8 +9,10 @@ import {
   ConditionNode,
   EventNode,
   InitiativeNode,
+  OutletId,
   PartialDate,
   PersonNode,
+  Reliability,
   StateNode,
   StructuralRelationship,
   TerritoryNode,
@@ -63,6 +65,10 @@ export const DossierSource = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   url: z.string().url().optional(),
   publisher: z.string().max(200).optional(),
+  /** The publisher or agency as a slug (reuters, tass): every source of it shares its reliability. */
+  outlet: OutletId.optional(),
+  /** The outlet's reliability A–F (docs/dossiers.md "Grading sources"); loading the dossier grades the outlet. */
+  reliability: Reliability.optional(),
   publishedAt: z.string().optional(),
   note: z.string().max(2000).optional(),
 });

@@ -26,6 +26,18 @@ export interface RelationshipFilter {
   asOf?: string;
   /** Case-insensitive substring of the action, summary, claim or a quote. */
   text?: string;
+  /** A statement from a source whose outlet has one of these reliability grades (A–F, a set: F is not "below E"). */
+  reliability?: readonly string[];
+  /** A statement with one of these credibility grades (1–6, a set) of its own. */
+  credibility?: readonly number[];
+  /** With `reliability`: the sources of the outlets graded so, which the store fills in (withGradedSources) before matching. */
+  gradedSources?: ReadonlySet<string>;
+}
+
+/** The filter with `gradedSources` found for its `reliability` (sourcesOfGrades: the store's lookup); as it is without one. */
+export async function withGradedSources(filter: RelationshipFilter, sourcesOfGrades: (grades: readonly string[]) => Promise<Iterable<string>>): Promise<RelationshipFilter> {
+  if (!nonEmpty(filter.reliability) || filter.gradedSources) return filter;
+  return { ...filter, gradedSources: new Set(await sourcesOfGrades(filter.reliability)) };
 }
 
 const nonEmpty = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
@@ -38,7 +50,9 @@ export function matchesRelationshipFilter(rel: GraphRelationship, filter: Relati
   if (nonEmpty(filter.involving) && !filter.involving.includes(rel.from) && !filter.involving.includes(rel.to)) return false;
   if (isFact(rel)) {
     // Statement criteria are met by one statement (statements.ts); facts no statement counts for never match them.
-    const criteria = { sources: filter.sources, reviewStates: filter.reviewStates, ...(filter.asOf ? { day: asOfDay(filter.asOf) } : {}) };
+    if (nonEmpty(filter.reliability) && !filter.gradedSources) throw new Error('a reliability filter needs its gradedSources (withGradedSources)');
+    const grades = { credibility: filter.credibility, ...(nonEmpty(filter.reliability) ? { gradedSources: filter.gradedSources } : {}) };
+    const criteria = { sources: filter.sources, reviewStates: filter.reviewStates, ...grades, ...(filter.asOf ? { day: asOfDay(filter.asOf) } : {}) };
     if (!someStatementMatches(rel.statementSpans, criteria)) return false;
     if (filter.minSources !== undefined && rel.sourceCount < filter.minSources) return false;
     if (filter.disputed !== undefined && rel.disputed !== filter.disputed) return false;

@@ -146,6 +146,25 @@ export const ConditionNode = z.strictObject({
   /** The actor whose consent, participation or approval the condition names; for kind `commitment`, the commitment's relationship id. */
   subject: z.string().optional(),
 });
+/**
+ * Admiralty grades (NATO AJP-2.1, STANAG 2511), docs/dossiers.md "Grading sources". Reliability
+ * grades an outlet, credibility a statement. F and 6 mean "cannot be judged", not "worse than E or
+ * 5", so grades are members of sets, never compared; an absent grade is ungraded.
+ */
+export const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+export type Reliability = z.infer<typeof Reliability>;
+export const Credibility = z.number().int().min(1).max(6);
+export type Credibility = z.infer<typeof Credibility>;
+/** The publisher or agency a source comes from, as a stable slug: every source of it shares its grade. */
+export const OutletId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an outlet is a lowercase slug like reuters or tass');
+/** An outlet's reliability as one write sets it; null takes the grade away (ungraded). */
+export interface OutletGrade {
+  outlet: string;
+  reliability: Reliability | null;
+  /** A default (an importer's): written only while the outlet has no grade, so a person's grade stands. */
+  ifUngraded?: boolean;
+}
+
 export const SourceNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('SOURCE'),
@@ -153,6 +172,8 @@ export const SourceNode = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   url: z.string().url().optional(),
   publisher: z.string().max(200).optional(),
+  /** Whose source it is, for grading (OutletId); the grade itself is kept once per outlet by the store. */
+  outlet: OutletId.optional(),
   publishedAt: PartialDate.optional(),
 });
 
@@ -265,6 +286,8 @@ export const Review = z.strictObject({
   /** When (an ISO 8601 timestamp or date). */
   at: z.string().max(40).optional(),
   note: z.string().max(2000).optional(),
+  /** The statement's credibility (1–6) as the reviewer, the dossier or the importer graded it; absent: ungraded. */
+  credibility: Credibility.optional(),
 });
 export type Review = z.infer<typeof Review>;
 
@@ -279,6 +302,8 @@ const relationshipBase = {
   statement: z.string().regex(/^stmt:[0-9a-f]{20}$/).optional(),
   /** The statement's review, when a record carries it (a JSON lines restore); else the batch's, else machine. */
   review: Review.optional(),
+  /** The statement's credibility as its dossier or importer grades it; kept on the statement's review, not part of the claim. */
+  credibility: Credibility.optional(),
   summary: z.string().max(2000).optional(),
   validFrom: DateExpression.optional(),
   validTo: DateExpression.optional(),
@@ -335,4 +360,6 @@ export interface GraphBatch {
   complete?: boolean;
   /** The review of its new statements (a dossier's reviewer); else machine. */
   review?: Review;
+  /** Outlets this batch grades (a dossier's `source.reliability`); written once per outlet. */
+  outletGrades?: OutletGrade[];
 }

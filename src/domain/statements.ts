@@ -1,7 +1,7 @@
 // Many sources, one graph: a fact (one relationship) and the statements that assert it, and the
 // one resolution policy every reader uses (`resolve`, `factOn`), written once in docs/model.md
 // ("Resolution"): what counts, when a fact holds, which statement wins. Pure; no I/O.
-import type { Evidence, GraphRelationship, Review, ReviewState } from './model.ts';
+import type { Credibility, Evidence, GraphRelationship, Reliability, Review, ReviewState } from './model.ts';
 import { deriveFactId, deriveStatementId } from './relationship-id.ts';
 import { asOfDay, holdsOn, mergeSpans, validity, type Validity } from './time.ts';
 
@@ -31,6 +31,8 @@ export interface StatementSpan extends Validity {
   statement: string;
   sourceId: string;
   review: ReviewState;
+  /** The statement's own credibility grade (its review's); absent when ungraded. */
+  credibility?: Credibility;
 }
 
 /** A fact as readers see it: the resolved record, with its statements and what resolution found. */
@@ -56,9 +58,9 @@ export const sourceOfClaim = (claim: GraphRelationship): string => claim.evidenc
 
 export const statementIdOf = (claim: GraphRelationship): string => claim.statement ?? deriveStatementId(sourceOfClaim(claim), claim.id);
 
-/** The claim as a statement keeps it: without the statement id and review, which the statement carries. */
+/** The claim as a statement keeps it: without the statement id, review and credibility, which the statement carries. */
 export function claimOf(record: GraphRelationship): GraphRelationship {
-  const { statement: _statement, review: _review, ...claim } = record;
+  const { statement: _statement, review: _review, credibility: _credibility, ...claim } = record;
   return claim as GraphRelationship;
 }
 
@@ -84,6 +86,49 @@ function statedDay(claim: GraphRelationship): string {
 /** Statements in precedence order: the first one's single-valued properties stand. */
 export function byPrecedence(a: Statement, b: Statement): number {
   return REVIEW_RANK[a.review.state] - REVIEW_RANK[b.review.state] || statedDay(b.claim).localeCompare(statedDay(a.claim)) || a.id.localeCompare(b.id);
+}
+
+/** How a request asks resolution to weigh grades; without it, grades play no part (docs/model.md "Resolution"). */
+export interface GradePreference {
+  /** Prefer better-graded statements after the review rank and before "latest wins". */
+  preferGraded: boolean;
+  /** Each source's outlet reliability, for ties in credibility. */
+  reliabilityOf?: (sourceId: string) => Reliability | undefined;
+}
+
+// F and 6 say "cannot be judged": as little to go on as no grade, so they rank with ungraded.
+const CREDIBILITY_RANK = (c: Credibility | undefined) => (c === undefined || c === 6 ? 6 : c);
+const RELIABILITY_RANK = (r: Reliability | undefined) => (r === undefined || r === 'F' ? 5 : 'ABCDE'.indexOf(r));
+
+/** byPrecedence with graded statements first (credibility, then reliability) among those of one review rank. */
+export function byGradedPrecedence(preference: GradePreference): (a: Statement, b: Statement) => number {
+  const reliability = (s: Statement) => RELIABILITY_RANK(preference.reliabilityOf?.(s.sourceId));
+  return (a, b) =>
+    REVIEW_RANK[a.review.state] - REVIEW_RANK[b.review.state] ||
+    CREDIBILITY_RANK(a.review.credibility) - CREDIBILITY_RANK(b.review.credibility) ||
+    reliability(a) - reliability(b) ||
+    byPrecedence(a, b);
+}
+
+/** The fact resolved again with the graded precedence (a request's `preferGraded: true`). */
+export function resolveGraded(fact: Fact, preference: GradePreference): Fact {
+  const asOf = asOfOf(fact);
+  const graded = resolveOnDay(fact.statements, asOf, byGradedPrecedence(preference)) ?? fact;
+  if (asOf) Object.defineProperty(graded, AS_OF, { value: asOf, enumerable: false });
+  return graded;
+}
+
+/**
+ * A statement's credibility as readers see it: its own grade; else 1 ("confirmed by other
+ * sources") when a counting statement of the same fact comes from a source of another outlet,
+ * marked derived; else ungraded. Computed on each read, never stored over a person's grade.
+ */
+export function credibilityOf(statement: Statement, fact: Pick<Fact, 'statements'>, outletOf: (sourceId: string) => string | undefined): { credibility: Credibility | null; derived: boolean } {
+  if (statement.review.credibility !== undefined) return { credibility: statement.review.credibility, derived: false };
+  const own = outletOf(statement.sourceId);
+  if (!own || !counts(statement)) return { credibility: null, derived: false };
+  const corroborated = fact.statements.some((other) => other.id !== statement.id && counts(other) && (outletOf(other.sourceId) ?? own) !== own);
+  return corroborated ? { credibility: 1, derived: true } : { credibility: null, derived: false };
 }
 
 /** Properties compared across sources for disagreements. */
@@ -132,7 +177,8 @@ function statementSpansOf(statements: readonly Statement[], endAt: string | unde
   return statements.map((s) => {
     const own = validity(s.claim);
     const to = endAt && (!own.to || own.to > endAt) ? endAt : own.to;
-    return { statement: s.id, sourceId: s.sourceId, review: s.review.state, ...(own.from ? { from: own.from } : {}), ...(to ? { to } : {}) };
+    const graded = s.review.credibility !== undefined ? { credibility: s.review.credibility } : {};
+    return { statement: s.id, sourceId: s.sourceId, review: s.review.state, ...graded, ...(own.from ? { from: own.from } : {}), ...(to ? { to } : {}) };
   });
 }
 
@@ -167,9 +213,9 @@ const AS_OF = Symbol('asOf');
 export const asOfOf = (fact: object): string | undefined => (fact as { [AS_OF]?: string })[AS_OF];
 
 /** `day`: only the statements valid that day take part (with their spans ended by the overall winner's withdrawal). */
-function resolveOnDay(statements: readonly Statement[], day: string | undefined): Fact | undefined {
+function resolveOnDay(statements: readonly Statement[], day: string | undefined, precedence = byPrecedence): Fact | undefined {
   if (statements.length === 0) return undefined;
-  const sorted = [...statements].sort(byPrecedence);
+  const sorted = [...statements].sort(precedence);
   const winnerOverall = (sorted.find(counts) ?? sorted[0]) as Statement;
   const withdrawnAt = winnerOverall.claim && 'status' in winnerOverall.claim && winnerOverall.claim.status === 'withdrawn' ? validity(winnerOverall.claim).to : undefined;
   const allSpans = statementSpansOf(sorted, withdrawnAt);
@@ -233,12 +279,22 @@ export interface StatementCriteria {
   day?: string;
   /** Review states a matching statement may have; without it, any but `disputed`. */
   reviewStates?: readonly string[];
+  /** Credibility grades a matching statement may have (its own grade: ungraded ones never match). */
+  credibility?: readonly number[];
+  /** The sources whose outlet has one of the asked reliability grades (the store finds them); undefined: no constraint. */
+  gradedSources?: ReadonlySet<string>;
 }
 
 export function someStatementMatches(spans: readonly StatementSpan[], criteria: StatementCriteria): boolean {
   const states = criteria.reviewStates?.length ? criteria.reviewStates : ['machine', 'reviewed'];
+  const credibility = criteria.credibility?.length ? criteria.credibility : undefined;
   return spans.some(
-    (s) => states.includes(s.review) && (!criteria.sources?.length || criteria.sources.includes(s.sourceId)) && (!criteria.day || holdsOn(s, criteria.day)),
+    (s) =>
+      states.includes(s.review) &&
+      (!criteria.sources?.length || criteria.sources.includes(s.sourceId)) &&
+      (!criteria.day || holdsOn(s, criteria.day)) &&
+      (!credibility || (s.credibility !== undefined && credibility.includes(s.credibility))) &&
+      (!criteria.gradedSources || criteria.gradedSources.has(s.sourceId)),
   );
 }
 

@@ -1,6 +1,6 @@
 // Checks GraphQL arguments against the domain's lists before they reach a store, so a bad value
 // is a BAD_ARGUMENT error that says what is allowed, never an empty answer or a store error.
-import { CommitmentKind, Firmness, PartialDate, RelationshipType } from '../domain/model.ts';
+import { CommitmentKind, Credibility, Firmness, PartialDate, Reliability, RelationshipType } from '../domain/model.ts';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import { badArgument } from './errors.ts';
 
@@ -14,6 +14,8 @@ export interface RelationshipFilterInput {
   reviewStates?: string[] | null;
   minSources?: number | null;
   disputed?: boolean | null;
+  reliability?: string[] | null;
+  credibility?: number[] | null;
 }
 
 export interface CommitmentFilterInput extends Omit<RelationshipFilterInput, 'types'> {
@@ -64,7 +66,19 @@ export function relationshipFilter(input: RelationshipFilterInput | null | undef
     reviewStates: list('reviewStates', input?.reviewStates),
     ...(input?.minSources !== null && input?.minSources !== undefined ? { minSources: checkCount(input.minSources, 'minSources') } : {}),
     ...(input?.disputed !== null && input?.disputed !== undefined ? { disputed: input.disputed } : {}),
+    ...grades(input),
   };
+}
+
+/** The grade sets of a filter (sets, never ranges: F and 6 mean "cannot be judged"). */
+function grades(input: RelationshipFilterInput | null | undefined): Pick<RelationshipFilter, 'reliability' | 'credibility'> {
+  const reliability = list('reliability', input?.reliability);
+  for (const grade of reliability ?? []) if (!Reliability.safeParse(grade).success) throw badArgument(`"${grade}" is not a reliability grade; use ${Reliability.options.join(', ')}`, { argument: 'reliability' });
+  const credibility = input?.credibility ?? undefined;
+  for (const grade of credibility ?? []) {
+    if (!Credibility.safeParse(grade).success) throw badArgument(`credibility takes whole numbers from 1 to 6, got ${grade}`, { argument: 'credibility' });
+  }
+  return { ...(reliability?.length ? { reliability } : {}), ...(credibility?.length ? { credibility } : {}) };
 }
 
 export function commitmentFilter(input: CommitmentFilterInput | null | undefined): RelationshipFilter {

@@ -25,6 +25,7 @@ import { lookupQueries, lookupTypes } from './lookup-resolvers.ts';
 import { leanFor, nodeWithSides, pageRequest, readAndPrime, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
 import type { Fact } from '../domain/statements.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
+import { checkCredibility, gradeMutations, gradeTypes, graded, inFact, quoteIn, quoteOf } from './grade-resolvers.ts';
 
 export const MAX_YAML_CHARS = 2_000_000;
 
@@ -41,9 +42,11 @@ export function toConnection<T>(page: Page<T>) {
   };
 }
 
-async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs, info: GraphQLResolveInfo | undefined) {
-  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], lean: leanFor(info) });
-  return toConnection(result.pages[0] as Page<Fact>);
+async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs & { preferGraded?: boolean | null }, info: GraphQLResolveInfo | undefined) {
+  // Resolving again with grades needs every statement: such a listing is read whole.
+  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], lean: !args.preferGraded && leanFor(info) });
+  const page = result.pages[0] as Page<Fact>;
+  return toConnection({ ...page, items: await graded(context, page.items, args.preferGraded) });
 }
 
 /** `relationship(id, asOf)`: the fact as it stood that day (statements.ts factOn); null when no statement of it is valid then. */
@@ -70,13 +73,20 @@ const relationshipFields = {
   validity: (rel: GraphRelationship) => validity(rel),
   periods: (rel: GraphRelationship) => spansOf(rel),
   // A fact read lean (its statements were not selected with it) is read whole when they are asked for after all.
-  statements: async (rel: GraphRelationship, _: unknown, context: Context) => (isFact(rel) ? (await whole(context, rel)).statements : []),
+  statements: async (rel: GraphRelationship, _: unknown, context: Context) => {
+    if (!isFact(rel)) return [];
+    const fact = await whole(context, rel);
+    return fact.statements.map((s) => inFact(s, fact));
+  },
+  // Each quote knows its fact, so that its grades find the statement it supports.
+  evidence: (rel: GraphRelationship) => (isFact(rel) ? rel.evidence.map((e) => quoteIn(e, rel)) : rel.evidence),
   sourceCount: (rel: GraphRelationship) => (isFact(rel) ? rel.sourceCount : 0),
   disputed: (rel: GraphRelationship) => isFact(rel) && rel.disputed,
   disagreements: async (rel: GraphRelationship, _: unknown, context: Context) => {
     if (!isFact(rel)) return [];
     const fact = await whole(context, rel);
-    return fact.disagreements.map((d) => ({ ...d, statements: d.statements.map((id) => fact.statements.find((s) => s.id === id)).filter((s): s is Statement => !!s) }));
+    // Each statement with its grades (Statement.credibility, reliability): which side the better-graded sources take.
+    return fact.disagreements.map((d) => ({ ...d, statements: d.statements.map((id) => fact.statements.find((s) => s.id === id)).filter((s): s is Statement => !!s).map((s) => inFact(s, fact)) }));
   },
 };
 
@@ -85,8 +95,12 @@ const MAX_VERSION_STATEMENTS = 500;
 export const resolvers: IResolvers = {
   Query: {
     node: (_: unknown, args: { id: string }, context: Context, info: GraphQLResolveInfo) => nodeWithSides(context, args.id, info),
-    relationship: async (_: unknown, args: { id: string; asOf?: string | null }, context: Context, info: GraphQLResolveInfo) => {
+    relationship: async (_: unknown, args: { id: string; asOf?: string | null; preferGraded?: boolean | null }, context: Context, info: GraphQLResolveInfo) => {
       const asOf = checkDate(args.asOf, 'asOf');
+      if (args.preferGraded) {
+        const fact = asOf ? await relationshipOn(context, args.id, asOf) : await context.relationships.load(args.id);
+        return (await graded(context, [fact], true))[0] ?? null;
+      }
       if (asOf) return relationshipOn(context, args.id, asOf);
       const lean = leanFor(info);
       if (!lean) return context.relationships.load(args.id);
@@ -101,9 +115,9 @@ export const resolvers: IResolvers = {
       for (const node of page.items) context.nodes.prime(node.id, node);
       return toConnection(page);
     },
-    commitments: (_: unknown, args: PageArgs & { filter?: CommitmentFilterInput | null }, context: Context, info: GraphQLResolveInfo) =>
+    commitments: (_: unknown, args: PageArgs & { filter?: CommitmentFilterInput | null; preferGraded?: boolean | null }, context: Context, info: GraphQLResolveInfo) =>
       relationshipsPage(context, commitmentFilter(args.filter), args, info),
-    relationships: (_: unknown, args: PageArgs & { filter?: RelationshipFilterInput | null }, context: Context, info: GraphQLResolveInfo) =>
+    relationships: (_: unknown, args: PageArgs & { filter?: RelationshipFilterInput | null; preferGraded?: boolean | null }, context: Context, info: GraphQLResolveInfo) =>
       relationshipsPage(context, relationshipFilter(args.filter), args, info),
     stats: async (_: unknown, __: unknown, context: Context) => {
       const counts = await context.services.store.counts();
@@ -144,6 +158,7 @@ export const resolvers: IResolvers = {
 
   Mutation: {
     ...writeMutations,
+    ...gradeMutations,
     ingestDossier: async (_: unknown, args: { yaml: string; sourceText: string; allowShrink?: boolean | null }, context: Context) => {
       authenticated(context, 'ingestDossier');
       if (args.yaml.length > MAX_YAML_CHARS || args.sourceText.length > MAX_YAML_CHARS) {
@@ -167,11 +182,12 @@ export const resolvers: IResolvers = {
         relationships: batch.relationships,
       };
     },
-    reviewStatement: async (_: unknown, args: { statementId: string; state: Statement['review']['state']; note?: string | null }, context: Context) => {
+    reviewStatement: async (_: unknown, args: { statementId: string; state: Statement['review']['state']; note?: string | null; credibility?: number | null }, context: Context) => {
       const by = authenticated(context, 'reviewStatement');
       if (args.state === 'disputed' && !args.note?.trim()) throw badArgument('a DISPUTED review needs a note that says what is wrong', { argument: 'note' });
       if (args.note && args.note.length > 2000) throw badArgument('note takes at most 2000 characters', { argument: 'note' });
-      const review = { state: args.state, by, at: new Date().toISOString(), ...(args.note?.trim() ? { note: args.note.trim() } : {}) };
+      const credibility = args.credibility === null || args.credibility === undefined ? {} : { credibility: checkCredibility(args.credibility, 'credibility') };
+      const review = { state: args.state, by, at: new Date().toISOString(), ...(args.note?.trim() ? { note: args.note.trim() } : {}), ...credibility };
       const fact = await context.services.store.reviewStatement(args.statementId, review);
       await context.services.versions?.refresh();
       if (!fact) throw new DomainError('UNKNOWN_ID', `no relationship has statement ${args.statementId}; take statement ids from Relationship.statements`, { id: args.statementId });
@@ -217,11 +233,14 @@ export const resolvers: IResolvers = {
   StructuralRelationship: { ...relationshipFields },
   ReviewState: { MACHINE: 'machine', REVIEWED: 'reviewed', DISPUTED: 'disputed' },
   Statement: {
+    ...gradeTypes.Statement,
     source: (statement: Statement, _: unknown, context: Context) => requiredNode(context, statement.sourceId),
-    evidence: (statement: Statement) => statement.claim.evidence,
+    evidence: (statement: Statement) => statement.claim.evidence.map((e) => quoteOf(e, statement)),
   },
+  Outlet: gradeTypes.Outlet,
   Source: {
     ...nodeRelationships,
+    ...gradeTypes.Source,
     // A source read as a reference comes without its article (store/graph-store.ts ReadResult): read it when asked for.
     text: async (node: GraphNode, _: unknown, context: Context) =>
       node.kind === 'SOURCE' && typeof node.text === 'string' ? node.text : ((await context.services.store.getNodes([node.id]))[0] as { text?: string } | null)?.text,
@@ -248,6 +267,7 @@ export const resolvers: IResolvers = {
     donor: (total: { donor: string }, _: unknown, context: Context) => requiredNode(context, total.donor),
   },
   Evidence: {
+    ...gradeTypes.Evidence,
     source: (evidence: Evidence, _: unknown, context: Context) => requiredNode(context, evidence.sourceId),
     speaker: (evidence: Evidence, _: unknown, context: Context) => (evidence.speaker ? context.nodes.load(evidence.speaker) : null),
   },

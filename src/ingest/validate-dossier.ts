@@ -16,6 +16,7 @@ import {
   type GraphBatch,
   type GraphRelationship,
   type NodeKind,
+  type OutletGrade,
   type StructuralRelationship,
 } from '../domain/model.ts';
 import { deriveFactId, deriveStatementId, sha256Hex } from '../domain/relationship-id.ts';
@@ -100,6 +101,8 @@ interface DossierContext extends Located {
   readonly knownFrom: ReadonlyMap<string, string>;
   /** The source's id, when the source block names one (quotes are checked even without it). */
   sourceId: string | undefined;
+  /** The outlet's grade the source block gives (`reliability:` beside `outlet:`). */
+  outletGrade?: OutletGrade;
   /** Nodes this dossier introduces (its source included). */
   readonly introduced: Map<string, GraphNode>;
   /** Known nodes the dossier uses; they go into its batch so it loads on its own. */
@@ -193,7 +196,9 @@ function checkSource(ctx: DossierContext, raw: unknown): void {
   const source = parseAt(ctx, ['source'], DossierSource, raw);
   if (!source) return;
   if (!isWellFormedId('SOURCE', source.id)) at(ctx, ['source', 'id'], 'BAD_ID', `"${source.id}" is not a well-formed source id (source:<slug>)`);
-  const { file: _file, sha256: _hash, ...fields } = source;
+  const { file: _file, sha256: _hash, reliability, ...fields } = source;
+  if (reliability && !source.outlet) at(ctx, ['source', 'reliability'], 'MISSING_FIELD', 'reliability grades the source\'s outlet: add `outlet: <slug>` (the publisher or agency, e.g. reuters) beside it');
+  if (reliability && source.outlet) ctx.outletGrade = { outlet: source.outlet, reliability };
   const node = parseAt(ctx, ['source'], GraphNode, { ...fields, kind: 'SOURCE', aliases: [], text: ctx.text, sha256: sha256Hex(ctx.text) });
   if (node) ctx.introduced.set(node.id, node);
 }
@@ -489,7 +494,8 @@ export function validateDossier(input: DossierInput): DossierResult {
       if (known) nodes.push(known);
     }
     // A dossier states everything its source asserts: a reload replaces the source's statements.
-    done.batch = { nodes, relationships: ctx.relationships, complete: true, review: reviewed ? { state: 'reviewed', by: reviewed.by, at: reviewed.at, ...(reviewed.note ? { note: reviewed.note } : {}) } : MACHINE_REVIEW };
+    const review = reviewed ? { state: 'reviewed' as const, by: reviewed.by, at: reviewed.at, ...(reviewed.note ? { note: reviewed.note } : {}) } : MACHINE_REVIEW;
+    done.batch = { nodes, relationships: ctx.relationships, complete: true, review, ...(ctx.outletGrade ? { outletGrades: [ctx.outletGrade] } : {}) };
   }
   return done;
 }

@@ -61,6 +61,11 @@ const STORY: Chapter[] = [
     text: 'Each relationship is a fact that one or more sources state. A source’s statements carry their review state (machine, reviewed, disputed); a fact holds while some statement a person has not disputed asserts it.',
     queries: ['list-source-statements', 'list-corroborated-facts', 'list-disputed-facts'],
   },
+  {
+    title: 'Grades: reliability and credibility',
+    text: 'Analysts’ grades (Admiralty, NATO AJP-2.1): an outlet’s reliability A–F, held once on its :Outlet node, which every source of it shares; each statement’s credibility 1–6 in the list stmtCredibility. F and 6 mean “cannot be judged”, not “worst”; no grade is ungraded.',
+    queries: ['list-graded-statements'],
+  },
 ];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,7 +1,7 @@
 // The GraphStore port: everything the API, the CLI and analysis need from storage. Two adapters
 // implement it (memory/, neo4j/) and one contract suite (test/contract) holds both to it.
 import type { RelationshipFilter } from '../domain/filters.ts';
-import type { GraphBatch, GraphNode, NodeKind, RelationshipType, Review } from '../domain/model.ts';
+import type { GraphBatch, GraphNode, NodeKind, OutletGrade, RelationshipType, Reliability, Review } from '../domain/model.ts';
 import type { Fact } from '../domain/statements.ts';
 import type { SourceVersion } from '../domain/source-version.ts';
 
@@ -144,6 +144,15 @@ export interface GraphStore {
   sourceVersions(sourceId: string): Promise<SourceVersion[]>;
   /** Sets a statement's review and re-resolves its fact; null when no fact has that statement. */
   reviewStatement(statementId: string, review: Review): Promise<Fact | null>;
+  /**
+   * Grades outlets (reliability A–F; null: ungraded again) in one write, held once per outlet, so
+   * every source whose `outlet` it is reads the new grade. An upsert writes its batch's outletGrades alike.
+   */
+  gradeOutlets(grades: readonly OutletGrade[]): Promise<void>;
+  /** The reliability of each graded outlet among these; ungraded ones are absent. */
+  outletGrades(outlets: readonly string[]): Promise<Map<string, Reliability>>;
+  /** The sources whose outlet has one of these reliability grades (what a `reliability` filter matches). */
+  sourcesOfGrades(grades: readonly string[]): Promise<string[]>;
   /**
    * Merges one node into another of its kind, in one write: every fact that names `fromId` names
    * `intoId` (merge-plan.ts), `fromId` goes, and `intoId` keeps its id, name and aliases as aliases,

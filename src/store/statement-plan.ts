@@ -2,7 +2,7 @@
 // apart from the two lookups it is given (the latest version of each source, and stored facts).
 // The policy is docs/model.md "Many sources" (Revisions); planStatements says how it is applied.
 import { DomainError } from '../domain/errors.ts';
-import type { GraphBatch, GraphNode, GraphRelationship, Review } from '../domain/model.ts';
+import type { Credibility, GraphBatch, GraphNode, GraphRelationship, OutletGrade, Reliability, Review } from '../domain/model.ts';
 import type { SourceVersion, VersionStatement } from '../domain/source-version.ts';
 import { claimContent, claimOf, MACHINE_REVIEW, resolve, sourceOfClaim, statementIdOf, type Fact, type Statement } from '../domain/statements.ts';
 import { sha256Hex } from '../domain/relationship-id.ts';
@@ -31,7 +31,12 @@ interface Incoming {
   id: string;
   claim: GraphRelationship;
   review?: Review;
+  /** The record's credibility grade (a dossier's, an importer's): set on the statement's review. */
+  credibility?: Credibility;
 }
+
+/** A review with the record's credibility grade over its own; as it is when the record gives none. */
+const graded = (review: Review, credibility: Credibility | undefined): Review => (credibility === undefined ? review : { ...review, credibility });
 
 export interface PlanOptions {
   /** Sources whose every statement goes (cgraph unload); they get no new version and no shrink guard. */
@@ -84,7 +89,8 @@ function incomingBySource(batch: GraphBatch, unload: readonly string[]): Map<str
   for (const record of batch.relationships) {
     const sourceId = sourceOfClaim(record);
     const statements = bySource.get(sourceId) ?? new Map<string, Incoming>();
-    statements.set(statementIdOf(record), { id: statementIdOf(record), claim: claimOf(record), ...(record.review ? { review: record.review } : {}) });
+    const credibility = record.credibility !== undefined ? { credibility: record.credibility } : {};
+    statements.set(statementIdOf(record), { id: statementIdOf(record), claim: claimOf(record), ...(record.review ? { review: record.review } : {}), ...credibility });
     bySource.set(sourceId, statements);
   }
   if (batch.complete) for (const node of batch.nodes) if (node.kind === 'SOURCE' && !bySource.has(node.id)) bySource.set(node.id, new Map());
@@ -134,7 +140,7 @@ function diffSources(
         writes.push({ sourceId, incoming: item, changed: !moved });
         if (before.claim.id !== item.claim.id) removals.push({ id: item.id, factId: before.claim.id });
         touched = true;
-      } else if (item.review) reviewOnly.push({ sourceId, incoming: item });
+      } else if (item.review || item.credibility !== undefined) reviewOnly.push({ sourceId, incoming: item });
     }
     let removed = 0;
     if (complete) {
@@ -197,13 +203,14 @@ async function resolveChangedFacts(
   for (const { sourceId, incoming, changed } of writes) {
     const statements = statementsOf.get(incoming.claim.id) as Map<string, Statement>;
     const stored = changed ? undefined : statements.get(incoming.id);
-    const review = incoming.review ?? stored?.review ?? batch.review ?? MACHINE_REVIEW;
+    const review = graded(incoming.review ?? stored?.review ?? batch.review ?? MACHINE_REVIEW, incoming.credibility);
     statements.set(incoming.id, { id: incoming.id, sourceId, sourceVersion: stored?.sourceVersion ?? versionOf.get(sourceId) ?? 1, review, claim: incoming.claim });
   }
   for (const { incoming } of reviewOnly) {
     const statements = statementsOf.get(incoming.claim.id) as Map<string, Statement>;
     const known = statements.get(incoming.id);
-    if (known && incoming.review) statements.set(incoming.id, { ...known, review: incoming.review });
+    // A record's grade applies at every load that states it (the dossier is the truth for what it says); a person's review stays.
+    if (known) statements.set(incoming.id, { ...known, review: graded(incoming.review ?? known.review, incoming.credibility) });
   }
 
   const untouched = new Set(batch.relationships.map((r) => r.id).filter((id) => !factIds.has(id)));
@@ -238,11 +245,27 @@ function sourceShrinkError(shrunk: readonly SourceShrink[]): DomainError {
   );
 }
 
-/** A fact with one statement's review replaced, re-resolved; undefined when it has no such statement. */
+/**
+ * A fact with one statement's review replaced, re-resolved; undefined when it has no such statement.
+ * A review that gives no credibility keeps the statement's grade (reviewing is not ungrading).
+ */
 export function withReview(fact: Fact, statementId: string, review: Review): Fact | undefined {
   const statement = fact.statements.find((s) => s.id === statementId);
   if (!statement) return undefined;
-  return resolve(fact.statements.map((s) => (s.id === statementId ? { ...s, review } : s))) as Fact;
+  const next = graded(review, review.credibility ?? statement.review.credibility);
+  return resolve(fact.statements.map((s) => (s.id === statementId ? { ...s, review: next } : s))) as Fact;
+}
+
+/**
+ * The outlet grades a write changes, against the stored ones: the last for an outlet graded twice,
+ * none that equals what is stored (a reload that grades alike writes nothing), and a default
+ * (ifUngraded) only for an outlet without a grade. What the stores write, as plain {outlet, reliability}.
+ */
+export function changedGrades(grades: readonly OutletGrade[], stored: ReadonlyMap<string, Reliability>): OutletGrade[] {
+  const last = new Map(grades.map((g) => [g.outlet, g]));
+  return [...last.values()]
+    .filter((g) => (stored.get(g.outlet) ?? null) !== g.reliability && !(g.ifUngraded && stored.has(g.outlet)))
+    .map(({ outlet, reliability }) => ({ outlet, reliability }));
 }
 
 /** The text of each SOURCE among `nodes` (planStatements' `sourceTexts`). */

@@ -13,6 +13,7 @@ const SOURCE = 'source:coalition-of-the-willing-paris-summit';
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
 import { describeMergeContract } from './merge-contract.ts';
+import { describeGradesContract } from './grades-contract.ts';
 import { mergeArticles } from '../support/merge-articles.ts';
 
 describeGraphStoreContract('memory', storeFactories.memory);
@@ -21,6 +22,32 @@ describeStatementContract('memory', storeFactories.memory);
 describeStatementContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
 describeMergeContract('memory', storeFactories.memory);
 describeMergeContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
+describeGradesContract('memory', storeFactories.memory);
+describeGradesContract('memory, persisted', async () => new MemoryStore({ dataDir: tempDir() }));
+
+describe('memory store: outlet grades on disk', () => {
+  it('keeps them through a restart and a compaction, and reads format 3 folders as ungraded', async () => {
+    const dataDir = tempDir();
+    const first = new MemoryStore({ dataDir });
+    await first.gradeOutlets([{ outlet: 'wire', reliability: 'B' }, { outlet: 'agency', reliability: 'F' }]);
+    await first.gradeOutlets([{ outlet: 'agency', reliability: null }]);
+    await first.close();
+    const second = new MemoryStore({ dataDir, compactBytes: 1 });
+    expect(await second.outletGrades(['wire', 'agency'])).toEqual(new Map([['wire', 'B']]));
+    await second.gradeOutlets([{ outlet: 'tass', reliability: 'D' }]);
+    await second.close();
+    expect(readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8')).toContain('"outletGrade"');
+    const third = new MemoryStore({ dataDir });
+    expect(await third.outletGrades(['wire', 'tass'])).toEqual(new Map([['wire', 'B'], ['tass', 'D']]));
+    await third.close();
+    // A folder of format 3 (before grades): the same records without grade lines, read as ungraded.
+    const snapshot = readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8').split('\n');
+    writeFileSync(join(dataDir, SNAPSHOT_FILE), snapshot.filter((line) => !line.includes('outletGrade')).join('\n').replace('"format":4', '"format":3'));
+    const older = new MemoryStore({ dataDir });
+    expect(await older.outletGrades(['wire', 'tass'])).toEqual(new Map());
+    await older.close();
+  });
+});
 
 describe('memory store persistence (snapshot and append-only log)', () => {
   it('survives a restart: a new store on the same folder holds the same graph', async () => {

@@ -12,11 +12,13 @@ import { neo4jConfig, neo4jUri, noNeo4j, openNeo4jStore, seedBatches, storeFacto
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
 import { describeMergeContract } from './merge-contract.ts';
+import { describeGradesContract } from './grades-contract.ts';
 import { timeLimit } from '../support/time-limits.ts';
 
 describeGraphStoreContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeStatementContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeMergeContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
+describeGradesContract('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 
 describe.skipIf(noNeo4j())('neo4j store', () => {
   it('fails a read that saw the graph change on every try, coded and retryable, instead of answering', async () => {

@@ -12,6 +12,7 @@ import { post, startServer, type Running } from '../support/server-process.ts';
 import { timeLimit } from '../support/time-limits.ts';
 
 const ARTIFACTS = join('test-artifacts', 'dashboard');
+const API_KEY = 'dashboard-test-key-0123456789';
 
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chromium', () => {
   let server: Running;
@@ -26,7 +27,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await buildDashboard({ quiet: true });
-    server = await startServer({});
+    server = await startServer({ CGRAPH_API_KEYS: `dashboard-test:${API_KEY}` });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     page.on('console', (message) => {
@@ -147,6 +148,31 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await page.goto(`${server.url}/graphql?query=${encodeURIComponent('{ stats { nodes relationships } }')}`);
     await page.locator('.graphiql-execute-button').click({ timeout: timeLimit(30_000) });
     await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: timeLimit(20_000) }).toContain('"relationships"');
+  });
+
+  it('shows the grade beside each quote: ungraded as the seeds are, then a statement a person graded', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('search').fill('Italy');
+    await page.getByTestId('search').press('Enter');
+    const details = page.getByTestId('details');
+    await expect.poll(() => details.innerText(), { timeout: timeLimit(20_000) }).toContain('Refusals');
+    const refusal = details.locator('[data-relationship]').filter({ hasText: 'Italy refused' }).first();
+    expect(await refusal.getByTestId('grade').count()).toBe(await refusal.locator('li.evidence').count());
+    expect(await refusal.getByTestId('grade').first().innerText()).toBe('ungraded');
+    expect(await refusal.getByTestId('grade').first().getAttribute('title')).toBe('outlet ungraded; statement ungraded');
+
+    const id = (await refusal.getAttribute('data-relationship')) as string;
+    const statements = (await post(server.url, `{ relationship(id: "${id}") { statements { id } } }`)).body.data?.relationship as { statements: { id: string }[] };
+    const review = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+      body: JSON.stringify({ query: 'mutation($id: ID!) { reviewStatement(statementId: $id, state: REVIEWED, credibility: 2) { id } }', variables: { id: statements.statements[0]?.id } }),
+    });
+    expect(((await review.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await page.getByTestId('search').press('Enter');
+    await expect.poll(() => refusal.getByTestId('grade').allInnerTexts(), { timeout: timeLimit(20_000) }).toContain('-2');
+    expect(await refusal.getByTestId('grade').filter({ hasText: '-2' }).first().getAttribute('title')).toBe('outlet ungraded; statement 2: probably true');
+    await shot('8-grades');
     await shot('9-graphiql');
     expect(outside).toEqual([]);
   });

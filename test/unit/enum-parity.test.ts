@@ -1,7 +1,7 @@
 // Every SDL enum equals its zod enum: the schema and the domain cannot drift apart.
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { CommitmentKind, NodeKind, ReviewState } from '../../src/domain/model.ts';
+import { CommitmentKind, NodeKind, Reliability, ReviewState } from '../../src/domain/model.ts';
 import { CentralityMetric, Direction } from '../../src/analysis/options.ts';
 import { loadTypeDefs } from '../../src/graphql/schema.ts';
 import { IMPORT_KINDS } from '../../src/ingest/importers/run-import.ts';
@@ -19,6 +19,7 @@ const zodEnums: Record<string, readonly string[]> = {
   // importDataset's kind is the CLI's `cgraph import <kind>` in upper case.
   DatasetKind: IMPORT_KINDS.map((k) => k.toUpperCase()),
   LookupSource: FOUND_IN,
+  Reliability: Reliability.options,
 };
 
 describe('enum parity', () => {

@@ -48,8 +48,8 @@ describe('record conversion', () => {
 describe('the analysis read', () => {
   it('reads every stored property analysis keeps, in the order records.ts expects', () => {
     // A fact's own properties (both schemas) but its identity, what analysis never reads, and
-    // what belongs to statements (statement, review).
-    const skipped = new Set(['id', 'type', 'from', 'to', 'evidence', 'statement', 'review', ...UNREAD_BY_ANALYSIS]);
+    // what belongs to statements (statement, review, credibility).
+    const skipped = new Set(['id', 'type', 'from', 'to', 'evidence', 'statement', 'review', 'credibility', ...UNREAD_BY_ANALYSIS]);
     const kept = new Set([...Object.keys(CommitmentSchema.shape), ...Object.keys(StructuralSchema.shape)].filter((key) => !skipped.has(key)));
     expect(new Set(ANALYSIS_ROW)).toEqual(kept);
     const text = readFileSync(join(CYPHER_DIR, 'store', 'all-relationships-for-analysis.cypher'), 'utf8');

@@ -12,6 +12,7 @@ import { EntityResolver } from './entity-resolver.ts';
 import { importGdelt } from './gdelt.ts';
 import type { ImportResult } from './import-builder.ts';
 import { importKiel } from './kiel.ts';
+import { DATASET_GRADES, withDatasetGrades } from './dataset-grades.ts';
 
 export const IMPORT_KINDS = ['atop', 'cow', 'kiel', 'gdelt'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -62,7 +63,7 @@ export function resolverFor(dataDir: string): EntityResolver {
 }
 
 export function importFile(kind: ImportKind, file: string, options: ImportOptions = {}): ImportResult {
-  return keepRegistryNames(mapFile(kind, file, options), options.registry ?? readRegistry().nodes);
+  return withDatasetGrades(keepRegistryNames(mapFile(kind, file, options), options.registry ?? readRegistry().nodes), DATASET_GRADES[kind]);
 }
 
 function mapFile(kind: ImportKind, file: string, options: ImportOptions): ImportResult {

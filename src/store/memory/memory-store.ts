@@ -1,7 +1,7 @@
 // The embedded default store: maps in memory with ordered indexes (fact-index.ts), persisted as a
 // snapshot and an append-only log of changes (store-log.ts).
 import type { RelationshipFilter } from '../../domain/filters.ts';
-import { kindOfId, type GraphBatch, type GraphNode, type NodeKind, type Review } from '../../domain/model.ts';
+import { kindOfId, type GraphBatch, type GraphNode, type NodeKind, type OutletGrade, type Reliability, type Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
@@ -11,7 +11,7 @@ import { amendedVersions, checkMerge, factNames, idsNamedBy, movedFactIds, planM
 import { rankSearch } from '../search-rank.ts';
 import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
-import { planStatements, withReview } from '../statement-plan.ts';
+import { changedGrades, planStatements, withReview } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
@@ -55,6 +55,8 @@ export class MemoryStore implements GraphStore {
   /** Aliases that are ids (a merged node's old id) → the node that has them; checked on use. */
   private aliasIds = new Map<string, string>();
   private factIndex = new FactIndex(this.facts);
+  /** Each graded outlet's reliability: held once, so a re-grade is one write every source of it sees. */
+  private outletGrading = new Map<string, Reliability>();
   private changeCount = 0;
   private readonly listeners = new ChangeListeners();
   private readonly log: StoreLog | undefined;
@@ -95,6 +97,7 @@ export class MemoryStore implements GraphStore {
       this.nodesByKind = new Postings();
       this.aliasIds = new Map();
       this.factIndex = new FactIndex(this.facts);
+      this.outletGrading = new Map();
     }
     const goneNodes = changes.removedNodes.map((id) => this.nodes.get(id)).filter((n): n is GraphNode => !!n);
     for (const node of goneNodes) this.nodes.delete(node.id);
@@ -118,6 +121,10 @@ export class MemoryStore implements GraphStore {
     const factChanges = changes.facts.map((fact) => ({ fact, before: this.facts.get(fact.id) }));
     for (const { fact } of factChanges) this.facts.set(fact.id, fact);
     this.factIndex.added(factChanges);
+    for (const { outlet, reliability } of changes.outletGrades ?? []) {
+      if (reliability) this.outletGrading.set(outlet, reliability);
+      else this.outletGrading.delete(outlet);
+    }
     for (const version of changes.versions) {
       const others = (this.versions.get(version.sourceId) ?? []).filter((v) => v.version !== version.version);
       this.versions.set(version.sourceId, [...others, version].sort((a, b) => a.version - b.version));
@@ -126,7 +133,7 @@ export class MemoryStore implements GraphStore {
 
   /** Makes a change durable (log), then visible (memory); folds the log into a snapshot when it has grown. */
   private async commit(changes: ChangeSet, report: UpsertReport): Promise<void> {
-    if (!hasChanges(report) && !changes.reset) return;
+    if (!hasChanges(report) && !changes.reset && !changes.outletGrades?.length) return;
     this.log?.append(this.changeCount + 1, changes);
     const previousFacts = [...changes.facts.map((f) => f.id), ...changes.removedFacts].flatMap((id) => this.facts.get(id) ?? []);
     this.apply(changes);
@@ -164,7 +171,8 @@ export class MemoryStore implements GraphStore {
     // In id order, so that reading it back needs no sort.
     const nodes = this.nodeIds.values().map((id) => this.nodes.get(id) as GraphNode);
     const facts = this.factIndex.ids().map((id) => this.facts.get(id) as Fact);
-    await this.log?.compact(this.changeCount, { nodes, facts, versions: [...this.versions.values()].flat() });
+    const outletGrades = [...this.outletGrading].map(([outlet, reliability]) => ({ outlet, reliability }));
+    await this.log?.compact(this.changeCount, { nodes, facts, versions: [...this.versions.values()].flat(), outletGrades });
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -193,6 +201,7 @@ export class MemoryStore implements GraphStore {
       changes.facts = [...plan.created, ...plan.updated];
       changes.removedFacts = plan.removed;
       changes.versions = plan.versions;
+      changes.outletGrades = this.changedGrades(checked.outletGrades ?? []);
       await this.commit(changes, report);
       options.onProgress?.(total, total);
       return report;
@@ -238,6 +247,41 @@ export class MemoryStore implements GraphStore {
         return found;
       },
     };
+  }
+
+  /** The grades that differ from the stored ones (the last for an outlet graded twice): a write of none is no write. */
+  private changedGrades(grades: readonly OutletGrade[]): OutletGrade[] {
+    return changedGrades(grades, this.outletGrading);
+  }
+
+  gradeOutlets(grades: readonly OutletGrade[]): Promise<void> {
+    return this.exclusive(async () => {
+      await this.commit({ ...emptyChangeSet(), outletGrades: this.changedGrades(grades) }, emptyUpsertReport());
+    });
+  }
+
+  async outletGrades(outlets: readonly string[]): Promise<Map<string, Reliability>> {
+    const found = new Map<string, Reliability>();
+    for (const outlet of outlets) {
+      const grade = this.outletGrading.get(outlet);
+      if (grade) found.set(outlet, grade);
+    }
+    return found;
+  }
+
+  /** Synchronous, so that a read finds the grades and the facts of one moment. */
+  private sourcesGraded(grades: readonly string[]): string[] {
+    const sources: string[] = [];
+    for (const id of this.nodesByKind.get('SOURCE')?.values() ?? []) {
+      const node = this.nodes.get(id);
+      const grade = node?.kind === 'SOURCE' && node.outlet ? this.outletGrading.get(node.outlet) : undefined;
+      if (grade && grades.includes(grade)) sources.push(id);
+    }
+    return sources;
+  }
+
+  async sourcesOfGrades(grades: readonly string[]): Promise<string[]> {
+    return this.sourcesGraded(grades);
   }
 
   async sourceVersions(sourceId: string): Promise<SourceVersion[]> {
@@ -355,7 +399,9 @@ export class MemoryStore implements GraphStore {
   private relationshipsPage(filter: RelationshipFilter, page: PageRequest): Page<Fact> {
     const size = pageSize(page.first);
     const after = page.after !== undefined ? decodeCursor(page.after) : undefined;
-    const listing = this.factIndex.list(filter, size, after, page.withTotal !== false);
+    // The sources of the asked grades, in the same synchronous step as the listing.
+    const graded = filter.reliability?.length && !filter.gradedSources ? { ...filter, gradedSources: new Set(this.sourcesGraded(filter.reliability)) } : filter;
+    const listing = this.factIndex.list(graded, size, after, page.withTotal !== false);
     return pageOn(pageFrom(listing.items, listing.more, after, listing.total), filter);
   }
 

@@ -3,7 +3,7 @@
 // per write. docs/operations.md "One writer per data folder, and nothing lost" says what users see.
 import { join } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
-import type { GraphNode } from '../../domain/model.ts';
+import type { GraphNode, OutletGrade } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { internFields } from '../../domain/repeated-fields.ts';
@@ -14,7 +14,9 @@ export const SNAPSHOT_FILE = 'store.snapshot.jsonl';
 export const LOG_FILE = 'store.log.jsonl';
 /** The single JSON file earlier versions wrote; format 2 is read once and carried over. */
 export const LEGACY_FILE = 'memory-store.json';
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
+/** Formats this version reads as they are: 4 only added outlet grades (absent in 3: ungraded). */
+const READABLE_FORMATS: readonly number[] = [3, FORMAT_VERSION];
 /** The log is folded into a new snapshot once it is larger than this and than the snapshot. */
 export const MIN_COMPACT_BYTES = 64 * 2 ** 20;
 const WRITE_CHUNK_BYTES = 4 * 2 ** 20;
@@ -58,6 +60,8 @@ export interface ChangeSet {
   nodes: GraphNode[];
   facts: Fact[];
   versions: SourceVersion[];
+  /** Outlets graded (reliability null: ungraded again). */
+  outletGrades?: OutletGrade[];
 }
 
 export const emptyChangeSet = (): ChangeSet => ({ removedNodes: [], removedFacts: [], removedVersionsOf: [], nodes: [], facts: [], versions: [] });
@@ -78,7 +82,8 @@ type Line =
   | { sourceVersion: SourceVersion }
   | { removeNode: string }
   | { removeFact: string }
-  | { removeVersionsOf: string };
+  | { removeVersionsOf: string }
+  | { outletGrade: OutletGrade };
 
 /** Fact fields computed from its statements; the rest is the resolved claim. */
 const DERIVED = new Set(['statements', 'sourceCount', 'disagreements', 'spans', 'statementSpans', 'disputed']);
@@ -142,6 +147,7 @@ function* linesOf(changes: ChangeSet): Generator<Line> {
   for (const node of changes.nodes) yield { node };
   for (const fact of changes.facts) yield { fact: packFact(fact) };
   for (const sourceVersion of changes.versions) yield { sourceVersion };
+  for (const outletGrade of changes.outletGrades ?? []) yield { outletGrade };
 }
 
 function addLine(changes: ChangeSet, line: Line, strings: Interner): boolean {
@@ -152,6 +158,7 @@ function addLine(changes: ChangeSet, line: Line, strings: Interner): boolean {
   else if ('node' in line) changes.nodes.push(line.node);
   else if ('fact' in line) changes.facts.push(unpackFact(line.fact, strings));
   else if ('sourceVersion' in line) changes.versions.push(line.sourceVersion);
+  else if ('outletGrade' in line) (changes.outletGrades ??= []).push(line.outletGrade);
   else return false;
   return true;
 }
@@ -307,7 +314,7 @@ export class StoreLog {
       for (const { text } of readLines(io, this.snapshotFile)) {
         const line = parseSnapshotLine(this.snapshotFile, text, ++lineNo);
         if (lineNo === 1) {
-          if (!('format' in line) || line.format !== FORMAT_VERSION) throw formatError(this.snapshotFile, 'format' in line ? line.format : undefined);
+          if (!('format' in line) || !READABLE_FORMATS.includes(line.format)) throw formatError(this.snapshotFile, 'format' in line ? line.format : undefined);
           state.version = line.version;
         } else if ('end' in line) ended = true;
         else if (!addLine(snapshot, line, strings)) throw new DomainError('STORE_FILE_CORRUPT', `${this.snapshotFile}:${lineNo} is not a snapshot record; ${CORRUPT_ADVICE}`, { file: this.snapshotFile, line: lineNo });
@@ -458,7 +465,7 @@ export class StoreLog {
    * caller holds the write lock, so the state does not change meanwhile; reads go on. On a failure
    * its temp file is removed and the log is left as it was (every committed change stays there).
    */
-  async compact(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion> }): Promise<void> {
+  async compact(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion>; outletGrades?: Iterable<OutletGrade> }): Promise<void> {
     try {
       await this.fold(version, state);
       this.retryAt = 0;
@@ -468,7 +475,7 @@ export class StoreLog {
     }
   }
 
-  private async fold(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion> }): Promise<void> {
+  private async fold(version: number, state: { nodes: Iterable<GraphNode>; facts: Iterable<Fact>; versions: Iterable<SourceVersion>; outletGrades?: Iterable<OutletGrade> }): Promise<void> {
     const io = this.io;
     const tmp = `${this.snapshotFile}.tmp-${process.pid}`;
     try {
@@ -484,6 +491,7 @@ export class StoreLog {
         for (const node of state.nodes) await write({ node });
         for (const fact of state.facts) await write({ fact: packFact(fact) });
         for (const sourceVersion of state.versions) await write({ sourceVersion });
+        for (const outletGrade of state.outletGrades ?? []) await write({ outletGrade });
         out.add({ end: version });
         out.flush();
         io.fsyncSync(fd);

@@ -234,7 +234,7 @@ const typedColumn = (key: string): Column => ({ key, type: NUMBER_PROPERTIES.has
 const RELATIONSHIP_COLUMNS: readonly Column[] = [
   ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', ...STORED_LISTS]),
 ]
-  .filter((key) => !['from', 'to', 'type', 'statement', 'review'].includes(key))
+  .filter((key) => !['from', 'to', 'type', 'statement', 'review', 'credibility'].includes(key))
   .map(typedColumn);
 
 /** What toVersionProps stores of a source version. */

@@ -2,9 +2,9 @@
 // come from cypher/ by name; the executor (executor.ts) owns sessions, retries and error
 // translation; records.ts converts at the boundary; upsert-plan.ts decides what a load writes.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { RelationshipFilter } from '../../domain/filters.ts';
+import { withGradedSources, type RelationshipFilter } from '../../domain/filters.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { kindOfId, RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type Review } from '../../domain/model.ts';
+import { kindOfId, RelationshipType, type GraphBatch, type GraphNode, type NodeKind, type OutletGrade, type Reliability, type Review } from '../../domain/model.ts';
 import type { Fact } from '../../domain/statements.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { checkBatch } from '../batch-check.ts';
@@ -18,7 +18,7 @@ import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './re
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
 import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4j, labelsOf, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
-import { planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
+import { changedGrades, planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, movedFactIds, planMerge, redirectBatch, retiredSubjects } from '../merge-plan.ts';
@@ -142,12 +142,21 @@ export class Neo4jStore implements GraphStore {
       const statements = await planStatements(checked, texts, stored, new Date().toISOString(), { allowShrink: options.allowShrink });
       const plan = planUpsert(checked, storedNodes, statements, stored.read);
       await this.writePlan(tx, plan, checked.nodes.length + checked.relationships.length, options);
-      if (!plan.changed) return { result: plan.report };
+      const graded = checked.outletGrades?.length ? await this.changedGrades(tx, checked.outletGrades) : [];
+      if (graded.length) await tx.run(cypher('store/grade-outlets'), { grades: graded });
+      if (!plan.changed && !graded.length) return { result: plan.report };
       const nodes = plan.nodeRows.map((row) => nodeFromRow({ node: { ...row.props } }));
       const written = [...statements.created, ...statements.updated];
       const previousFacts = [...written.map((f) => f.id), ...statements.removed].flatMap((id) => stored.read.get(id) ?? []);
       return { result: plan.report, change: { after: await this.bumpVersion(tx), nodes, facts: written, removedFacts: statements.removed, previousFacts } };
     });
+  }
+
+  /** The grades that differ from the stored ones (the last for an outlet graded twice): a reload that grades alike writes nothing. */
+  private async changedGrades(tx: ManagedTransaction, grades: readonly OutletGrade[]): Promise<OutletGrade[]> {
+    const outlets = [...new Set(grades.map((g) => g.outlet))];
+    const stored = new Map((await rows(tx, 'store/get-outlet-grades', { outlets }, (row: { outlet: string; reliability: Reliability }) => row)).map((r) => [r.outlet, r.reliability]));
+    return changedGrades(grades, stored);
   }
 
   /**
@@ -300,7 +309,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** The whole request as one statement (read-compiler.ts): one round trip, its own consistency check. */
-  async read(request: ReadRequest): Promise<ReadResult> {
+  async read(asked: ReadRequest): Promise<ReadResult> {
+    // A reliability filter becomes its outlets' sources first: one more round trip, only for such a listing.
+    const gradedListings = asked.listings && (await Promise.all(asked.listings.map(async ({ filter, page }) => ({ filter: await withGradedSources(filter, (grades) => this.sourcesOfGrades(grades)), page }))));
+    const request = gradedListings ? { ...asked, listings: gradedListings } : asked;
     const parts: ReadPart[] = [];
     const add = (part: ReadPart) => parts.push(part) - 1;
     const nodesAt = request.nodes?.length ? add({ kind: 'nodes', ids: request.nodes }) : -1;
@@ -339,6 +351,27 @@ export class Neo4jStore implements GraphStore {
       return pageOn(pageOf(found, size, Number(fromNeo4j(counted.total)), Number(fromNeo4j(counted.before))), filter);
     });
     return { nodes, relationships, pages };
+  }
+
+  gradeOutlets(grades: readonly OutletGrade[]): Promise<void> {
+    if (!grades.length) return Promise.resolve();
+    return this.committed(async (tx) => {
+      await tx.run(cypher('store/lock-graph'));
+      const changed = await this.changedGrades(tx, grades);
+      if (!changed.length) return { result: undefined };
+      await tx.run(cypher('store/grade-outlets'), { grades: changed });
+      return { result: undefined, change: { after: await this.bumpVersion(tx) } };
+    });
+  }
+
+  async outletGrades(outlets: readonly string[]): Promise<Map<string, Reliability>> {
+    if (!outlets.length) return new Map();
+    const found = await this.executor.read((tx) => rows(tx, 'store/get-outlet-grades', { outlets: [...outlets] }, (row: { outlet: string; reliability: Reliability }) => row));
+    return new Map(found.map((row) => [row.outlet, row.reliability]));
+  }
+
+  async sourcesOfGrades(grades: readonly string[]): Promise<string[]> {
+    return this.executor.read((tx) => rows(tx, 'store/find-sources-of-grades', { grades: [...grades] }, (row: { id: string }) => row.id));
   }
 
   async searchNodes(text: string, kinds: readonly NodeKind[] | undefined, first: number): Promise<GraphNode[]> {
@@ -383,7 +416,7 @@ export class Neo4jStore implements GraphStore {
   async reset(): Promise<void> {
     // Relationships go first, in their own chunks: a chunk of hub nodes would otherwise carry most of the graph.
     await this.executor.autoCommit([cypher('store/delete-relationships'), cypher('store/delete-all')]);
-    await this.executor.autoCommit([cypher('store/delete-source-versions')]);
+    await this.executor.autoCommit([cypher('store/delete-source-versions'), cypher('store/delete-outlets')]);
     await this.committed(async (tx) => ({ result: undefined, change: { after: await this.bumpVersion(tx), reset: true } }));
   }
 

@@ -50,7 +50,7 @@ function anchorOf(params: FilterParams): Anchor {
 function predicates(params: FilterParams, anchor: Anchor): { fragments: string[]; values: Record<string, unknown> } {
   const fragments: string[] = [];
   const values: Record<string, unknown> = {};
-  const undisputed = !params.sources && !params.asOf && [...params.reviewStates].sort().join() === 'machine,reviewed';
+  const undisputed = !params.sources && !params.asOf && !params.credibility && !params.gradedSources && [...params.reviewStates].sort().join() === 'machine,reviewed';
   if (undisputed) fragments.push(cypher('read/where-undisputed'));
   else values.reviewStates = params.reviewStates;
   let statement = '';
@@ -61,6 +61,14 @@ function predicates(params: FilterParams, anchor: Anchor): { fragments: string[]
   if (params.asOf) {
     statement += ` ${cypher('read/and-statement-valid')}`;
     values.asOf = params.asOf;
+  }
+  if (params.credibility) {
+    statement += ` ${cypher('read/and-statement-credibility')}`;
+    values.credibility = params.credibility;
+  }
+  if (params.gradedSources) {
+    statement += ` ${cypher('read/and-statement-graded-source')}`;
+    values.gradedSources = params.gradedSources;
   }
   if (!undisputed) fragments.push(cypher('read/where-statement').replace('{STATEMENT}', statement));
   if (anchor === 'to' && params.from) throw new Error('a listing with from is anchored on from');

@@ -70,6 +70,8 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
     stmtReview: statementSpans.map((s) => s.review),
     stmtReviewBy: statementSpans.map((s) => reviewOf.get(s.statement)?.by ?? ''),
     stmtReviewNote: statementSpans.map((s) => reviewOf.get(s.statement)?.note ?? ''),
+    // As text ('' ungraded), like stmtFrom: one list type for the import's CSV; left out when none is graded.
+    stmtCredibility: statementSpans.some((s) => s.credibility !== undefined) ? statementSpans.map((s) => (s.credibility === undefined ? '' : String(s.credibility))) : undefined,
     disagreeOn: disagreements.map((d) => d.property),
     sourceIds: countingSourceIds(fact),
     quotes: evidence.map((e) => e.quote),
@@ -78,7 +80,7 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
 }
 
 /** The per-statement and derived lists a fact is stored with (Cypher filters on them). */
-export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
+export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'stmtCredibility', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
 const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans']);
 
@@ -99,7 +101,8 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
   const statementSpans: StatementSpan[] = (lists.statementIds ?? []).map((statement, i) => {
     const from = lists.stmtFrom?.[i];
     const to = lists.stmtTo?.[i];
-    return { statement, sourceId: lists.stmtSources?.[i] as string, review: lists.stmtReview?.[i] as StatementSpan['review'], ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const credibility = lists.stmtCredibility?.[i] ? { credibility: Number(lists.stmtCredibility[i]) } : {};
+    return { statement, sourceId: lists.stmtSources?.[i] as string, review: lists.stmtReview?.[i] as StatementSpan['review'], ...credibility, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   });
   const fact = {
     ...props,
@@ -182,6 +185,8 @@ export function relationshipFilterParams(filter: RelationshipFilter) {
     firmness: listOrNull(filter.firmness),
     asOf: filter.asOf ? asOfDay(filter.asOf) : null,
     text: filter.text ? filter.text.toLowerCase() : null,
+    credibility: filter.credibility?.length ? filter.credibility.map(String) : null,
+    gradedSources: filter.reliability?.length ? [...(filter.gradedSources ?? [])] : null,
   };
 }
 
