@@ -1,7 +1,7 @@
 // The Neo4j executor: the driver's lifecycle, sessions and transaction functions, error translation,
 // consistent reads and the fault-injection hook for write statements. It knows nothing of the model:
 // the store (neo4j-store.ts) says what to run. Only here is a driver made.
-import neo4j, { isRetriableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { isRetriableError, type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DomainError } from '../../domain/errors.ts';
 import type { Neo4jConfig } from '../../config.ts';
 import { cypher, cypherStatements } from './cypher-library.ts';
@@ -11,6 +11,8 @@ export interface Neo4jStoreHooks {
   beforeWriteStatement?: () => void;
   /** How often a read is tried before it fails as READ_INCONSISTENT (default 20). */
   readAttempts?: number;
+  /** The bookmarks every transaction of this executor shares (default: a new manager); tests pass one that records. */
+  bookmarks?: BookmarkManager;
 }
 
 export const DEFAULT_READ_ATTEMPTS = 20;
@@ -35,18 +37,41 @@ export class InconsistentReadError extends DomainError {
  * imports neo4j-driver (test/unit/cypher-safety.test.ts says so).
  */
 export class Neo4jExecutor {
+  /**
+   * One causal chain for the whole process: every session and auto-commit query starts from the
+   * bookmarks of every transaction before it and adds its own. On a cluster a read routed to a
+   * secondary then waits until that member has applied this process's writes and whatever version
+   * its earlier reads saw (a read's bookmark is the state it read), so the API reads its own
+   * writes and never answers from a state older than the graph version it keys its cache by. On
+   * one server bookmarks are always satisfied and cost nothing. Other processes' bookmarks are
+   * not known here: their writes arrive with replication (docs/scaling.md).
+   */
+  private readonly bookmarks: BookmarkManager;
+
   private constructor(
     private readonly driver: Driver,
     readonly config: Neo4jConfig,
     private readonly hooks: Neo4jStoreHooks,
-  ) {}
+  ) {
+    this.bookmarks = hooks.bookmarks ?? neo4j.bookmarkManager();
+  }
+
+  /** A session in the process's causal chain. */
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+  }
+
+  /** executeQuery's settings: this database, the routing, and the process's causal chain. */
+  private queryConfig(routing: 'READ' | 'WRITE') {
+    return { database: this.config.database, routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE, bookmarkManager: this.bookmarks };
+  }
 
   /** Connects, checks the server answers, and creates constraints idempotently. */
   static async connect(config: Neo4jConfig, hooks: Neo4jStoreHooks = {}): Promise<Neo4jExecutor> {
     const executor = await Neo4jExecutor.open(config, hooks);
     try {
       for (const statement of cypherStatements('schema/create-constraints')) {
-        await executor.guard(() => executor.driver.executeQuery(statement, {}, { database: config.database, routing: neo4j.routing.WRITE }));
+        await executor.guard(() => executor.driver.executeQuery(statement, {}, executor.queryConfig('WRITE')));
       }
       return executor;
     } catch (error) {
@@ -96,7 +121,7 @@ export class Neo4jExecutor {
   /** The graph version, read on its own (analysis caches against it). */
   async graphVersion(): Promise<number> {
     return this.guard(async () => {
-      const result = await this.driver.executeQuery(cypher('store/get-graph-version'), {}, { database: this.config.database, routing: neo4j.routing.READ });
+      const result = await this.driver.executeQuery(cypher('store/get-graph-version'), {}, this.queryConfig('READ'));
       return Number(result.records[0]?.get('version') ?? 0);
     });
   }
@@ -104,7 +129,7 @@ export class Neo4jExecutor {
   /** One statement as one auto-commit read, its rows as plain objects: a look, with no consistency check (see `read`). */
   async query(statement: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
     return this.guard(async () => {
-      const result = await this.driver.executeQuery(statement, params, { database: this.config.database, routing: neo4j.routing.READ });
+      const result = await this.driver.executeQuery(statement, params, this.queryConfig('READ'));
       return result.records.map((record) => record.toObject());
     });
   }
@@ -119,7 +144,7 @@ export class Neo4jExecutor {
   read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const attempts = this.hooks.readAttempts ?? DEFAULT_READ_ATTEMPTS;
     return this.guard(async () => {
-      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.session('READ');
       const version = async (tx: ManagedTransaction) => String((await tx.run(cypher('store/get-graph-version'))).records[0]?.get('version'));
       try {
         for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -146,7 +171,7 @@ export class Neo4jExecutor {
   readCompiled(statement: { text: string; params: Record<string, unknown> }): Promise<Record<string, unknown>> {
     const attempts = this.hooks.readAttempts ?? DEFAULT_READ_ATTEMPTS;
     return this.guard(async () => {
-      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.session('READ');
       try {
         for (let attempt = 1; attempt <= attempts; attempt++) {
           let row: Record<string, unknown> | undefined;
@@ -168,7 +193,7 @@ export class Neo4jExecutor {
   /** A write transaction function; the fault hook (tests) runs before each of its statements. */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.guard(async () => {
-      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+      const session = this.session('WRITE');
       try {
         const hook = this.hooks.beforeWriteStatement;
         return await session.executeWrite((tx) => work(hook ? withHook(tx, hook) : tx));
@@ -181,7 +206,7 @@ export class Neo4jExecutor {
   /** Statements that need an auto-commit transaction (CALL … IN TRANSACTIONS), one after another. */
   async autoCommit(statements: readonly string[]): Promise<void> {
     await this.guard(async () => {
-      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+      const session = this.session('WRITE');
       try {
         for (const statement of statements) await session.run(statement);
       } finally {
