@@ -60,8 +60,8 @@ export function sameObject(draftTo: string, keyTo: string, draftNodes: ReadonlyM
   return shareAWord(proposed.name ?? '', [wanted.name ?? '', ...(wanted.aliases ?? [])].join(' '));
 }
 
-/** A maximum one-to-one matching (augmenting paths; the lists are small). */
-function maximumMatching(left: number, right: number, edge: (l: number, r: number) => boolean): number {
+/** A maximum one-to-one matching (augmenting paths; the lists are small): for each right item, its left partner or -1. */
+function maximumMatching(left: number, right: number, edge: (l: number, r: number) => boolean): number[] {
   const owner = new Array<number>(right).fill(-1);
   const tryAssign = (l: number, seen: boolean[]): boolean => {
     for (let r = 0; r < right; r++) {
@@ -74,10 +74,13 @@ function maximumMatching(left: number, right: number, edge: (l: number, r: numbe
     }
     return false;
   };
-  let matched = 0;
-  for (let l = 0; l < left; l++) if (tryAssign(l, new Array<boolean>(right).fill(false))) matched++;
-  return matched;
+  for (let l = 0; l < left; l++) tryAssign(l, new Array<boolean>(right).fill(false));
+  return owner;
 }
+
+const matchedCount = (owner: readonly number[]) => owner.filter((l) => l >= 0).length;
+const shareSentence = (a: KeyRelationship, b: KeyRelationship) => [...a.sentences].some((s) => b.sentences.has(s));
+const samePair = (d: KeyRelationship, k: KeyRelationship) => d.type === k.type && d.from === k.from && shareSentence(d, k);
 
 /**
  * PLEDGED, REFUSED and WARNED relationships are matched one to one when they have the same type and
@@ -87,13 +90,59 @@ function maximumMatching(left: number, right: number, edge: (l: number, r: numbe
  * the draft proposes, recall over what the key holds.
  */
 export function score(draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): Scores {
-  const pair = (d: KeyRelationship, k: KeyRelationship) => d.type === k.type && d.from === k.from && [...d.sentences].some((s) => k.sentences.has(s));
+  const pair = (l: number, r: number) => samePair(draft[l] as KeyRelationship, key[r] as KeyRelationship);
   return {
     draft: draft.length,
     key: key.length,
-    matched: maximumMatching(draft.length, key.length, (l, r) => pair(draft[l] as KeyRelationship, key[r] as KeyRelationship)),
-    matchedWithObject: maximumMatching(draft.length, key.length, (l, r) => pair(draft[l] as KeyRelationship, key[r] as KeyRelationship) && sameObject((draft[l] as KeyRelationship).to, (key[r] as KeyRelationship).to, draftNodes, keyNodes)),
+    matched: matchedCount(maximumMatching(draft.length, key.length, pair)),
+    matchedWithObject: matchedCount(maximumMatching(draft.length, key.length, (l, r) => pair(l, r) && sameObject((draft[l] as KeyRelationship).to, (key[r] as KeyRelationship).to, draftNodes, keyNodes))),
   };
+}
+
+/** Why a key's commitment was not matched, or a matched one lost its object, or a draft's was not asked for. */
+export interface ErrorClasses {
+  /** No candidate of the draft lies in the key's sentences, nor a matching one beside them. */
+  missedPredicate: number;
+  /** A candidate of the same type in the sentence, from another actor. */
+  actor: number;
+  /** A candidate from the same actor in the sentence, of another type. */
+  type: number;
+  /** Candidates in the sentence, none with the key's type or actor. */
+  actorAndType: number;
+  /** The same type and actor, quoted from the sentence next to the key's (the split or the quote is off by one). */
+  sentence: number;
+  /** Matched, but the object differs. */
+  object: number;
+  /** Candidates in sentences the key quotes nothing from (precision losses beyond the classes above). */
+  extraOutsideKey: number;
+}
+
+/**
+ * The errors of one draft against its key, by class, from the same one-to-one matching `score`
+ * makes: what bounds recall (missed predicates, actors, types, sentences), what bounds the object,
+ * and what costs precision outside the key's sentences. Counts only, so an evaluation article's
+ * figures can be read without reading the article.
+ */
+export function errorClasses(draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): ErrorClasses {
+  const owner = maximumMatching(draft.length, key.length, (l, r) => samePair(draft[l] as KeyRelationship, key[r] as KeyRelationship));
+  const classes: ErrorClasses = { missedPredicate: 0, actor: 0, type: 0, actorAndType: 0, sentence: 0, object: 0, extraOutsideKey: 0 };
+  key.forEach((k, r) => {
+    const l = owner[r] as number;
+    if (l >= 0) {
+      if (!sameObject((draft[l] as KeyRelationship).to, k.to, draftNodes, keyNodes)) classes.object++;
+      return;
+    }
+    const near = draft.filter((d) => shareSentence(d, k));
+    const beside = (d: KeyRelationship) => [...d.sentences].some((s) => k.sentences.has(s - 1) || k.sentences.has(s + 1));
+    if (near.some((d) => d.type === k.type)) classes.actor++;
+    else if (near.some((d) => d.from === k.from)) classes.type++;
+    else if (near.length) classes.actorAndType++;
+    else if (draft.some((d) => d.type === k.type && d.from === k.from && beside(d))) classes.sentence++;
+    else classes.missedPredicate++;
+  });
+  const keySentences = new Set(key.flatMap((k) => [...k.sentences]));
+  classes.extraOutsideKey = draft.filter((d) => ![...d.sentences].some((s) => keySentences.has(s))).length;
+  return classes;
 }
 
 export function nodesOf(dossier: DossierLike): Map<string, NamedNode> {
