@@ -1,5 +1,6 @@
-// Heap bytes a relationship of the analysis graph keeps, built as the API's worker builds it (lean
-// records, cloned as a message, in chunks), from generated data: no Neo4j.
+// Heap bytes a relationship of the analysis graph keeps, and the rate it is built at, as the API's
+// worker builds it (lean records, cloned as a message, in chunks), from generated data: no Neo4j
+// (the store's read is not in the rate: bench/cold-graph.ts has it).
 //   node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments]
 // columns: attributes in typed-array columns (now); records: each lean record as its edge's
 // attributes, strings interned (before: the baseline); bare: the same keys and ends, no attributes.
@@ -44,7 +45,9 @@ function build(snapshot: ReturnType<typeof leanSnapshot>): { size: number } {
 }
 
 let snapshot: ReturnType<typeof leanSnapshot> | undefined = leanSnapshot();
+const started = performance.now();
 let graph: { size: number } | undefined = build(snapshot);
+const seconds = (performance.now() - started) / 1000;
 snapshot = undefined;
 gc();
 gc();
@@ -55,4 +58,4 @@ graph = undefined;
 gc();
 gc();
 const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-console.log(JSON.stringify({ mode, relationships, bytesPerRelationship: Math.round((held - after) / relationships) }));
+console.log(JSON.stringify({ mode, relationships, seconds, rate: Math.round(relationships / seconds), bytesPerRelationship: Math.round((held - after) / relationships) }));

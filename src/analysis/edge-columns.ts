@@ -167,6 +167,7 @@ export class EdgeColumns {
   private rows = 0;
   private readonly shapes = new Table<readonly string[]>();
   private readonly shapeOf = new IntColumn();
+  private lastShape: { keys: readonly string[]; n: number } | undefined;
   private readonly strings = new Table<string>();
   private readonly lists = new Table<readonly string[]>();
   private readonly spanLists = new Table<readonly { from?: string; to?: string }[]>();
@@ -185,7 +186,7 @@ export class EdgeColumns {
     const row = this.rows++;
     const record = rel as unknown as Record<string, unknown>;
     const keys = Object.keys(record);
-    this.shapeOf.set(row, this.shapes.number(JSON.stringify(keys), () => Object.freeze(keys)));
+    this.shapeOf.set(row, this.shapeNumber(keys));
     let kept: Record<string, unknown> | undefined;
     for (const field of keys) {
       const value = record[field];
@@ -235,6 +236,15 @@ export class EdgeColumns {
       default:
         return false;
     }
+  }
+
+  /** The number of a key order: most records come in runs of one order, so the last one is tried first. */
+  private shapeNumber(keys: string[]): number {
+    const last = this.lastShape;
+    if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) return last.n;
+    const n = this.shapes.number(JSON.stringify(keys), () => Object.freeze(keys));
+    this.lastShape = { keys: this.shapes.values[n] as readonly string[], n };
+    return n;
   }
 
   private int(field: Field): IntColumn {
