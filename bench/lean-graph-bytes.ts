@@ -1,18 +1,20 @@
-// Heap bytes a relationship of the analysis graph keeps, built as the API's worker builds it (lean
-// records, cloned as a message, strings and source lists interned), from generated data: no Neo4j.
-//   node --expose-gc --import tsx bench/lean-graph-bytes.ts with|without|own [commitments]
-// with: as the graph is now; without: each record's source ids dropped; own: each its own array.
-import { addInternedEdges, buildGraph, type CommitmentGraph } from '../src/analysis/graph-view.ts';
+// Heap bytes a relationship of the analysis graph keeps, and the rate it is built at, as the API's
+// worker builds it (lean records, cloned as a message, in chunks), from generated data: no Neo4j
+// (the store's read is not in the rate: bench/cold-graph.ts has it).
+//   node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments]
+// columns: attributes in typed-array columns (now); records: each lean record as its edge's
+// attributes, strings interned (before: the baseline); bare: the same keys and ends, no attributes.
+import { addEdges, buildGraph } from '../src/analysis/graph-view.ts';
 import type { GraphNode, GraphRelationship } from '../src/domain/model.ts';
 import { factsFromClaims } from '../src/domain/statements.ts';
 import { generateRecords } from '../src/ingest/generate.ts';
-import { Interner } from '../src/lib/interner.ts';
 import { buildSnapshot, leanNode, leanRelationship } from '../src/store/snapshot.ts';
+import { addInternedEdges, buildRecordGraph, Interner } from './record-graph.ts';
 
 const [mode = '', count = '100000'] = process.argv.slice(2);
 const gc = globalThis.gc;
-if (!gc || !['with', 'without', 'own'].includes(mode)) {
-  console.error('usage: node --expose-gc --import tsx bench/lean-graph-bytes.ts with|without|own [commitments]');
+if (!gc || !['columns', 'records', 'bare'].includes(mode)) {
+  console.error('usage: node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments]');
   process.exit(2);
 }
 
@@ -24,27 +26,36 @@ function leanSnapshot() {
     else claims.push(record);
   }
   const snapshot = buildSnapshot(nodes, factsFromClaims(claims));
-  const edges = snapshot.edges.map((e) => {
-    const attributes = leanRelationship(e.attributes) as unknown as Record<string, unknown>;
-    if (mode === 'without') delete attributes.sourceIds;
-    return { ...e, attributes: attributes as unknown as GraphRelationship };
-  });
+  const edges = snapshot.edges.map((e) => ({ ...e, attributes: mode === 'bare' ? ({} as GraphRelationship) : (leanRelationship(e.attributes) as GraphRelationship) }));
   return { nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges };
 }
 
+/** The graph as the mode builds it, in chunks cloned as the worker's messages are. */
+function build(snapshot: ReturnType<typeof leanSnapshot>): { size: number } {
+  if (mode === 'columns') {
+    const graph = buildGraph({ nodes: snapshot.nodes, edges: [] });
+    for (let i = 0; i < snapshot.edges.length; i += 2_000) addEdges(graph, structuredClone(snapshot.edges.slice(i, i + 2_000)));
+    graph.columns.trim();
+    return graph;
+  }
+  const graph = buildRecordGraph(snapshot.nodes);
+  const strings = new Interner();
+  for (let i = 0; i < snapshot.edges.length; i += 2_000) addInternedEdges(graph, structuredClone(snapshot.edges.slice(i, i + 2_000)), strings);
+  return graph;
+}
+
 let snapshot: ReturnType<typeof leanSnapshot> | undefined = leanSnapshot();
-let graph: CommitmentGraph | undefined = buildGraph({ nodes: snapshot.nodes, edges: [] });
-let strings: Interner | undefined = new Interner();
-for (let i = 0; i < snapshot.edges.length; i += 2_000) addInternedEdges(graph, structuredClone(snapshot.edges.slice(i, i + 2_000)), strings);
+const started = performance.now();
+let graph: { size: number } | undefined = build(snapshot);
+const seconds = (performance.now() - started) / 1000;
 snapshot = undefined;
-if (mode === 'own') graph.forEachEdge((_key, rel) => void ((rel as unknown as { sourceIds: string[] }).sourceIds = [...(rel as unknown as { sourceIds: string[] }).sourceIds]));
 gc();
 gc();
 // What the graph holds: the heap with it, less the heap once it is gone.
-const held = process.memoryUsage().heapUsed;
+const held = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 const relationships = graph.size;
 graph = undefined;
-strings = undefined;
 gc();
 gc();
-console.log(JSON.stringify({ mode, relationships, bytesPerRelationship: Math.round((held - process.memoryUsage().heapUsed) / relationships) }));
+const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+console.log(JSON.stringify({ mode, relationships, seconds, rate: Math.round(relationships / seconds), bytesPerRelationship: Math.round((held - after) / relationships) }));

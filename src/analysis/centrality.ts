@@ -7,7 +7,7 @@ import eigenvectorModule from 'graphology-metrics/centrality/eigenvector.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { DomainError } from '../domain/errors.ts';
 import type { GraphNode } from '../domain/model.ts';
-import { edgeAllowed, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
+import { rowAllowed, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
 import { CentralityOptions, parseOptions, type OptionsInput } from './options.ts';
 import { cjsDefault } from './cjs-interop.ts';
 
@@ -24,8 +24,8 @@ export interface NodeScore {
 export function collapse(graph: CommitmentGraph, type: 'directed' | 'undirected', filter: EdgeFilter = {}): DirectedGraph | UndirectedGraph {
   const simple = type === 'directed' ? new DirectedGraph() : new UndirectedGraph();
   graph.forEachNode((node) => simple.addNode(node));
-  graph.forEachEdge((_edge, rel, source, target) => {
-    if (source === target || !edgeAllowed(rel, filter)) return;
+  graph.forEachEdge((edge, row, source, target) => {
+    if (source === target || !rowAllowed(graph, edge, row, source, target, filter)) return;
     simple.updateEdge(source, target, (attr) => ({ weight: ((attr.weight as number | undefined) ?? 0) + 1 }));
   });
   return simple;

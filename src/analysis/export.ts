@@ -3,7 +3,7 @@
 // both formats hold only scalar attributes.
 import { write as writeGexf } from 'graphology-gexf';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import type { CommitmentGraph } from './graph-view.ts';
+import { CommitmentGraph, graphAsOf, type RecordGraph } from './graph-view.ts';
 
 /** Document formats of the analysis graph; JSON lines (the bulk format, statements and all) are written from the store (ingest/graph-lines.ts). */
 export const GRAPH_FORMATS = ['gexf', 'graphml', 'json'] as const;
@@ -30,7 +30,7 @@ const edgeAttributes = (rel: GraphRelationship) => flatten(rel, ['id', 'from', '
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function writeGraphml(graph: CommitmentGraph): string {
+function writeGraphml(graph: RecordGraph): string {
   const keys = new Map<string, { for: 'node' | 'edge'; name: string; type: string }>();
   const declare = (target: 'node' | 'edge', attrs: Flat) => {
     for (const [name, value] of Object.entries(attrs)) {
@@ -63,7 +63,9 @@ function writeGraphml(graph: CommitmentGraph): string {
   ].join('\n');
 }
 
-export function exportGraph(graph: CommitmentGraph, format: GraphFormat): string {
+/** A document of the graph; the analysis graph's relationships are made from its columns first (graph-view.ts graphAsOf). */
+export function exportGraph(input: CommitmentGraph | RecordGraph, format: GraphFormat): string {
+  const graph = input instanceof CommitmentGraph ? graphAsOf(input, {}) : input;
   switch (format) {
     case 'gexf':
       return writeGexf(graph, {

@@ -1,17 +1,26 @@
-// The analysis graph: a Graphology MultiDirectedGraph built from a store snapshot, and filtered
-// views over it (relationship types, direction, validity date, sources) that walk the graph in
-// place instead of copying it.
+// The analysis graph: topology in a Graphology MultiDirectedGraph (an edge's only attribute is its
+// row), relationship attributes in columns beside it (edge-columns.ts), built from a store snapshot;
+// and filtered views over it that walk the graph in place. Analyses read relationships only here.
 import { MultiDirectedGraph } from 'graphology';
 import { DomainError } from '../domain/errors.ts';
 import { buildConditionIndex, type ConditionIndex } from '../domain/conditions.ts';
-import { isValidOn } from '../domain/time.ts';
+import { isValidOn, type Dated } from '../domain/time.ts';
 import { countingSourceIds, isFact, resolve } from '../domain/statements.ts';
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
 import { AsOfOptions, parseOptions, type Direction, type OptionsInput } from './options.ts';
-import { internFields } from '../domain/repeated-fields.ts';
-import type { Interner } from '../lib/interner.ts';
+import { EdgeColumns, EdgeRow } from './edge-columns.ts';
 
-export type CommitmentGraph = MultiDirectedGraph<GraphNode, GraphRelationship>;
+/** The graph analyses read: Graphology's topology, and the relationships' attributes in `columns`. */
+export class CommitmentGraph extends MultiDirectedGraph<GraphNode, EdgeRow> {
+  readonly columns = new EdgeColumns();
+
+  constructor() {
+    super({ allowSelfLoops: true });
+  }
+}
+
+/** A graph with whole records as edge attributes: what exports write (graphAsOf makes one). */
+export type RecordGraph = MultiDirectedGraph<GraphNode, GraphRelationship>;
 
 export interface SerializedInput {
   nodes: { key: string; attributes: GraphNode }[];
@@ -19,22 +28,35 @@ export interface SerializedInput {
 }
 
 export function buildGraph(snapshot: SerializedInput): CommitmentGraph {
-  const graph: CommitmentGraph = new MultiDirectedGraph({ allowSelfLoops: true });
+  const graph = new CommitmentGraph();
   for (const node of snapshot.nodes) graph.addNode(node.key, node.attributes);
-  for (const edge of snapshot.edges) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+  addEdges(graph, snapshot.edges);
+  graph.columns.trim();
   return graph;
 }
 
-/**
- * Adds edges that came in a message (the worker's chunks): each brings its own copy of every
- * string, so repeated ones (ids, types, dates, states) are kept once through `strings`.
- */
-export function addInternedEdges(graph: CommitmentGraph, edges: SerializedInput['edges'], strings: Interner): void {
-  for (const edge of edges) {
-    internFields(edge.attributes as unknown as Record<string, unknown>, strings);
-    graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
-  }
+/** Adds edges (a snapshot's, or a chunk of them in the worker's messages): each record's attributes go to the columns. */
+export function addEdges(graph: CommitmentGraph, edges: SerializedInput['edges']): void {
+  for (const edge of edges) addRelationship(graph, edge.key, edge.source, edge.target, edge.attributes);
 }
+
+function addRelationship(graph: CommitmentGraph, key: string, source: string, target: string, rel: GraphRelationship): void {
+  graph.addDirectedEdgeWithKey(key, source, target, new EdgeRow(graph.columns.add(rel, key, source, target)));
+}
+
+/** The relationship of an edge, made from its columns (a new object each time: compare ids, not objects). */
+export function relationshipAt(graph: CommitmentGraph, edge: string): GraphRelationship {
+  return graph.columns.relationship(graph.getEdgeAttributes(edge).n, edge, graph.source(edge), graph.target(edge));
+}
+
+/** Calls `visit` with every relationship, in edge-key order (snapshots are sorted). */
+export function forEachRelationship(graph: CommitmentGraph, visit: (edge: string, rel: GraphRelationship, source: string, target: string) => void): void {
+  const { columns } = graph;
+  graph.forEachEdge((edge, row, source, target) => visit(edge, columns.relationship(row.n, edge, source, target), source, target));
+}
+
+/** An edge's relationship type, from its column (no record made). */
+export const typeAt = (graph: CommitmentGraph, edge: string): string => graph.columns.typeOf(graph.getEdgeAttributes(edge).n);
 
 /**
  * A committed write applied to the graph: written nodes and edges replace their attributes,
@@ -51,7 +73,7 @@ export function applyChange(graph: CommitmentGraph, change: { nodes: GraphNode[]
     for (const key of change.removedEdges) if (graph.hasEdge(key)) graph.dropEdge(key);
     for (const key of change.removedNodes) if (graph.hasNode(key)) graph.dropNode(key);
     for (const node of change.nodes) graph.replaceNodeAttributes(node.id, node);
-    for (const edge of change.edges) graph.replaceEdgeAttributes(edge.key, edge.attributes);
+    for (const edge of change.edges) graph.replaceEdgeAttributes(edge.key, new EdgeRow(graph.columns.add(edge.attributes, edge.key, edge.source, edge.target)));
     return graph;
   }
   const goneNodes = new Set(change.removedNodes);
@@ -60,7 +82,7 @@ export function applyChange(graph: CommitmentGraph, change: { nodes: GraphNode[]
   graph.forEachNode((key, attributes) => void (goneNodes.has(key) || nodes.set(key, attributes)));
   for (const node of change.nodes) nodes.set(node.id, node);
   const edges = new Map<string, SerializedInput['edges'][number]>();
-  graph.forEachEdge((key, attributes, source, target) => void (goneEdges.has(key) || goneNodes.has(source) || goneNodes.has(target) || edges.set(key, { key, source, target, attributes })));
+  forEachRelationship(graph, (key, attributes, source, target) => void (goneEdges.has(key) || goneNodes.has(source) || goneNodes.has(target) || edges.set(key, { key, source, target, attributes })));
   for (const edge of change.edges) edges.set(edge.key, edge);
   const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
   return buildGraph({ nodes: byKey(nodes).map((attributes) => ({ key: attributes.id, attributes })), edges: byKey(edges) });
@@ -71,8 +93,18 @@ const conditionIndexes = new WeakMap<CommitmentGraph, ConditionIndex>();
 /** The structure condition inheritance walks, built once per graph version (a change drops it). */
 export function conditionIndexOf(graph: CommitmentGraph): ConditionIndex {
   let index = conditionIndexes.get(graph);
-  if (!index) conditionIndexes.set(graph, (index = buildConditionIndex(graph.mapEdges((_edge, rel) => rel))));
+  if (!index) conditionIndexes.set(graph, (index = buildConditionIndex(structuralRelationships(graph))));
   return index;
+}
+
+/** The relationships condition inheritance walks, read by type from the columns (no other record is made). */
+function structuralRelationships(graph: CommitmentGraph): GraphRelationship[] {
+  const found: GraphRelationship[] = [];
+  graph.forEachEdge((_edge, row, source, target) => {
+    const type = graph.columns.typeOf(row.n);
+    if (type === 'CONDITIONAL_ON' || type === 'PART_OF') found.push({ type, from: source, to: target } as GraphRelationship);
+  });
+  return found;
 }
 
 export interface EdgeFilter {
@@ -88,27 +120,30 @@ export interface View extends EdgeFilter {
   direction: Direction;
 }
 
-export function edgeAllowed(rel: GraphRelationship, filter: EdgeFilter): boolean {
-  if (filter.types?.length && !filter.types.includes(rel.type)) return false;
-  if (filter.sources?.length) return relationshipFrom(rel, filter.sources, filter.asOf) !== undefined;
-  if (filter.asOf && !isValidOn(rel, filter.asOf)) return false;
+/**
+ * Whether an edge passes a filter, read from its columns: the type without making the record, a
+ * date from the edge's dates alone; only a filter on sources makes the record (statements decide).
+ */
+export function rowAllowed(graph: CommitmentGraph, edge: string, row: EdgeRow, source: string, target: string, filter: EdgeFilter): boolean {
+  const { columns } = graph;
+  if (filter.types?.length && !filter.types.includes(columns.typeOf(row.n))) return false;
+  if (filter.sources?.length) return relationshipFrom(columns.relationship(row.n, edge, source, target), filter.sources, filter.asOf) !== undefined;
+  if (filter.asOf && !isValidOn(columns.fields(row.n, DATED_FIELDS) as Dated, filter.asOf)) return false;
   return true;
 }
+
+/** What a validity test reads (domain/time.ts Dated). */
+const DATED_FIELDS = ['spans', 'validFrom', 'validTo', 'statedAt', 'status'] as const;
 
 /**
  * Calls `visit(edge, neighbour)` for each allowed edge at `node`, honouring direction. The order
  * is Graphology's insertion order, which is edge-key order because snapshots are sorted: the same
  * on every store, with no per-step sorting or copying on the hot path.
  */
-export function forEachAllowedStep(
-  graph: CommitmentGraph,
-  node: string,
-  view: View,
-  visit: (edge: string, neighbour: string, rel: GraphRelationship) => void,
-): void {
+export function forEachAllowedStep(graph: CommitmentGraph, node: string, view: View, visit: (edge: string, neighbour: string) => void): void {
   const filtered = !!view.types?.length || !!view.asOf || !!view.sources?.length;
-  const step = (edge: string, rel: GraphRelationship, source: string, target: string) => {
-    if (!filtered || edgeAllowed(rel, view)) visit(edge, source === node ? target : source, rel);
+  const step = (edge: string, row: EdgeRow, source: string, target: string) => {
+    if (!filtered || rowAllowed(graph, edge, row, source, target, view)) visit(edge, source === node ? target : source);
   };
   if (view.direction === 'OUT') graph.forEachOutEdge(node, step);
   else if (view.direction === 'IN') graph.forEachInEdge(node, step);
@@ -161,14 +196,16 @@ export function relationshipFor(rel: GraphRelationship, { asOf, sources }: Pick<
 /** A relationship an analysis on `asOf` answers with: as it stood then (its evidence that day's), else the stored one. */
 export const asOfAnswer = (rel: GraphRelationship, asOf: string | undefined): GraphRelationship => (asOf ? (relationshipOn(rel, asOf) ?? rel) : rel);
 
-/** The graph as it stood on a date: every node, and the relationships that held then, as they were then (exports). */
-export function graphAsOf(graph: CommitmentGraph, options: OptionsInput<typeof AsOfOptions>): CommitmentGraph {
+/**
+ * The graph as it stood on a date: every node, and the relationships that held then, as they were
+ * then; without a date, the graph with its records (exports list the records' attributes).
+ */
+export function graphAsOf(graph: CommitmentGraph, options: OptionsInput<typeof AsOfOptions>): RecordGraph {
   const { asOf } = parseOptions(AsOfOptions, options);
-  if (!asOf) return graph;
-  const dated: CommitmentGraph = new MultiDirectedGraph({ allowSelfLoops: true });
+  const dated: RecordGraph = new MultiDirectedGraph({ allowSelfLoops: true });
   graph.forEachNode((key, node) => dated.addNode(key, node));
-  graph.forEachEdge((key, rel, source, target) => {
-    const then = relationshipOn(rel, asOf);
+  forEachRelationship(graph, (key, rel, source, target) => {
+    const then = asOf ? relationshipOn(rel, asOf) : rel;
     if (then) dated.addDirectedEdgeWithKey(key, source, target, then);
   });
   return dated;

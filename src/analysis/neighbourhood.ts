@@ -1,7 +1,7 @@
 // Ego networks: the nodes within `depth` hops (either direction) and the relationships among them.
 // The one neighbourhood the project has: the API and the CLI both ask it, over the analysis graph.
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { asOfAnswer, edgeAllowed, forEachAllowedStep, requireNode, type CommitmentGraph } from './graph-view.ts';
+import { asOfAnswer, forEachAllowedStep, rowAllowed, requireNode, type CommitmentGraph } from './graph-view.ts';
 import { NeighbourhoodOptions, parseOptions, type OptionsInput } from './options.ts';
 
 export interface Subgraph {
@@ -40,8 +40,8 @@ export function neighbourhood(graph: CommitmentGraph, id: string, options: Optio
   const nodes = [...reached].sort().map((n) => graph.getNodeAttributes(n));
   const among = new Map<string, GraphRelationship>();
   for (const node of reached) {
-    graph.forEachOutEdge(node, (edge, rel, _source, target) => {
-      if (reached.has(target) && edgeAllowed(rel, filter)) among.set(edge, asOfAnswer(rel, filter.asOf));
+    graph.forEachOutEdge(node, (edge, row, source, target) => {
+      if (reached.has(target) && rowAllowed(graph, edge, row, source, target, filter)) among.set(edge, asOfAnswer(graph.columns.relationship(row.n, edge, source, target), filter.asOf));
     });
   }
   const relationships = [...among.values()].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -1,7 +1,7 @@
 // Paths between two nodes over a filtered view: the shortest (BFS, fewest hops) and all simple
 // paths up to a length, shortest first. `null` means no path.
 import type { GraphNode, GraphRelationship } from '../domain/model.ts';
-import { asOfAnswer, forEachAllowedStep, requireNode, type CommitmentGraph, type View } from './graph-view.ts';
+import { asOfAnswer, forEachAllowedStep, relationshipAt, requireNode, type CommitmentGraph, type View } from './graph-view.ts';
 import { parseOptions, PathsOptions, ShortestPathOptions, type OptionsInput } from './options.ts';
 
 export interface Path {
@@ -15,7 +15,7 @@ function toPath(graph: CommitmentGraph, nodes: string[], edges: string[], asOf: 
   return {
     length: edges.length,
     nodes: nodes.map((n) => graph.getNodeAttributes(n)),
-    relationships: edges.map((e) => asOfAnswer(graph.getEdgeAttributes(e), asOf)),
+    relationships: edges.map((e) => asOfAnswer(relationshipAt(graph, e), asOf)),
   };
 }
 

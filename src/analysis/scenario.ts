@@ -3,9 +3,9 @@
 // The rules are docs/model.md "Scenarios and dependencies"; gates come from domain/conditions.ts.
 import { gatesOf } from '../domain/conditions.ts';
 import { DomainError } from '../domain/errors.ts';
-import { isCommitment, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode, type GraphRelationship } from '../domain/model.ts';
+import { isCommitment, isCommitmentType, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode, type GraphRelationship } from '../domain/model.ts';
 import { isValidOn } from '../domain/time.ts';
-import { conditionIndexOf, relationshipFrom, type CommitmentGraph } from './graph-view.ts';
+import { conditionIndexOf, forEachRelationship, relationshipAt, relationshipFrom, typeAt, type CommitmentGraph } from './graph-view.ts';
 import { parseOptions, ScenarioOptions, type OptionsInput } from './options.ts';
 import { stronglyConnected } from './strongly-connected.ts';
 
@@ -101,7 +101,7 @@ function checkConditionIds(graph: CommitmentGraph, ids: readonly string[], argum
 function checkCommitmentIds(graph: CommitmentGraph, ids: readonly string[]): void {
   for (const id of ids) {
     if (!graph.hasEdge(id)) throw new DomainError('UNKNOWN_ID', `withdraw: no relationship "${id}"`, { id, argument: 'withdraw' });
-    if (!isCommitment(graph.getEdgeAttributes(id))) throw new DomainError('BAD_ARGUMENT', `withdraw: "${id}" is not a commitment (PLEDGED, REFUSED or WARNED)`, { id, argument: 'withdraw' });
+    if (!isCommitmentType(typeAt(graph, id))) throw new DomainError('BAD_ARGUMENT', `withdraw: "${id}" is not a commitment (PLEDGED, REFUSED or WARNED)`, { id, argument: 'withdraw' });
   }
 }
 
@@ -117,7 +117,7 @@ function gateReader(graph: CommitmentGraph, held: Held): (commitment: Commitment
         .map((g) => {
           const condition = graph.getNodeAttributes(g.condition);
           const subject = condition.kind === 'CONDITION' && condition.conditionKind === 'commitment' ? condition.subject : undefined;
-          const named = subject && graph.hasEdge(subject) ? held(graph.getEdgeAttributes(subject)) : undefined;
+          const named = subject && graph.hasEdge(subject) ? held(relationshipAt(graph, subject)) : undefined;
           return {
             condition,
             ...(g.inheritedFrom ? { inheritedFrom: graph.getNodeAttributes(g.inheritedFrom) } : {}),
@@ -133,7 +133,7 @@ function gateReader(graph: CommitmentGraph, held: Held): (commitment: Commitment
 /** Every commitment in the graph, by id, so that the answer's order never depends on load order. */
 function commitmentsById(graph: CommitmentGraph, held: Held): Commitment[] {
   const commitments: Commitment[] = [];
-  graph.forEachEdge((_edge, stored) => {
+  forEachRelationship(graph, (_edge, stored) => {
     const rel = held(stored);
     if (rel && isCommitment(rel)) commitments.push(rel);
   });

@@ -2,7 +2,7 @@
 // (tensions/<kind>.ts, listed in tensions/rules.ts), all reading one view of the graph on the date;
 // with sources, only what those sources' statements assert takes part (docs/model.md "Tensions").
 import { isCommitment, type Commitment, type GraphRelationship } from '../domain/model.ts';
-import { conditionIndexOf, relationshipFor, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
+import { conditionIndexOf, forEachRelationship, relationshipFor, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
 import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
 import { TENSION_RULES, type TensionKind } from './tensions/rules.ts';
 import type { Tension as TensionOf, TensionView } from './tensions/tension-rule.ts';
@@ -28,7 +28,7 @@ export function tensionView(graph: CommitmentGraph, narrowed: Pick<EdgeFilter, '
   const conditionalOn: GraphRelationship[] = [];
   const memberships: GraphRelationship[] = [];
   const leads: GraphRelationship[] = [];
-  graph.forEachEdge((_edge, stored) => {
+  forEachRelationship(graph, (_edge, stored) => {
     const rel = relationshipFor(stored, narrowed);
     if (!rel) return;
     if (isCommitment(rel)) commitments.push(rel);

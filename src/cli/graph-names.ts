@@ -1,6 +1,6 @@
 // Names on the command line: the analysis commands take an actor's or condition's name or alias
 // where the API takes an id, and a commitment as "<actor> <TYPE> [words of its action]".
-import type { CommitmentGraph } from '../analysis/graph-view.ts';
+import { relationshipAt, type CommitmentGraph } from '../analysis/graph-view.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isCommitment, type Commitment } from '../domain/model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -30,7 +30,7 @@ export async function resolveCommitment(graph: CommitmentGraph, store: GraphStor
   const actor = await resolveNode(store, actorText);
   const needle = words.trim().toLowerCase();
   const candidates = graph
-    .mapOutEdges(actor, (_edge, rel) => rel)
+    .mapOutEdges(actor, (edge) => relationshipAt(graph, edge))
     .filter((rel): rel is Commitment => isCommitment(rel) && rel.type === type.toUpperCase() && rel.action.toLowerCase().includes(needle));
   if (candidates.length === 1) return (candidates[0] as Commitment).id;
   if (candidates.length === 0) throw new DomainError('UNKNOWN_COMMITMENT', `${actor} ${type.toUpperCase()} nothing whose action contains "${words}"`);

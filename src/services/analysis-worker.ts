@@ -3,11 +3,10 @@
 // never touches the store; the API thread stays free for reads and /healthz while it works.
 import { parentPort } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from './worker-errors.ts';
-import { addInternedEdges, applyChange, buildGraph, type CommitmentGraph, type SerializedInput } from '../analysis/graph-view.ts';
+import { addEdges, applyChange, buildGraph, type CommitmentGraph, type SerializedInput } from '../analysis/graph-view.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { OPERATIONS, type Operation } from '../analysis/operations.ts';
 import { toRefs } from '../analysis/refs.ts';
-import { Interner } from '../lib/interner.ts';
 
 /** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
 export type ToWorker =
@@ -23,7 +22,6 @@ export type FromWorker =
   | { id: number; result: unknown; ms: number }
   | { id: number; error: WorkerError };
 
-let strings = new Interner();
 let current: { version: string; graph: CommitmentGraph } | undefined;
 let incoming: { version: string; graph: CommitmentGraph } | undefined;
 
@@ -41,11 +39,11 @@ function run(message: Extract<ToWorker, { type: 'run' }>): FromWorker {
 
 parentPort?.on('message', (message: ToWorker) => {
   if (message.type === 'begin') {
-    strings = new Interner();
     incoming = { version: message.version, graph: buildGraph({ nodes: message.nodes, edges: [] }) };
   } else if (message.type === 'edges') {
-    if (incoming) addInternedEdges(incoming.graph, message.edges, strings);
+    if (incoming) addEdges(incoming.graph, message.edges);
   } else if (message.type === 'end') {
+    incoming?.graph.columns.trim();
     current = incoming;
     incoming = undefined;
     parentPort?.postMessage({ ready: current?.version ?? '' });

@@ -1,7 +1,7 @@
 // Analyses narrowed to some sources: only what statements of those sources assert takes part, on
 // the whole graph and on the lean one the worker holds (sources kept as interned ids) alike.
 import { describe, expect, it } from 'vitest';
-import { addInternedEdges, buildGraph, relationshipFrom, sourcesOf, type CommitmentGraph } from '../../src/analysis/graph-view.ts';
+import { addEdges, buildGraph, forEachRelationship, relationshipAt, relationshipFrom, sourcesOf, type CommitmentGraph } from '../../src/analysis/graph-view.ts';
 import { findTensions } from '../../src/analysis/tensions.ts';
 import { allPaths, shortestPath } from '../../src/analysis/paths.ts';
 import { neighbourhood } from '../../src/analysis/neighbourhood.ts';
@@ -10,17 +10,16 @@ import { communities } from '../../src/analysis/communities.ts';
 import { scenario } from '../../src/analysis/scenario.ts';
 import type { GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { factsFromClaims } from '../../src/domain/statements.ts';
-import { Interner } from '../../src/lib/interner.ts';
 import { buildSnapshot, leanNode, leanRelationship } from '../../src/store/snapshot.ts';
 import { baseNodes, commitment, graphOf } from '../support/small-graph.ts';
 
 const from = (sourceId: string) => ({ evidence: [{ sourceId, quote: 'q', start: 0, end: 1, attribution: 'reported' as const }] });
 
-/** The graph as the analysis worker builds it: lean records, cloned as a message, strings and source lists interned. */
+/** The graph as the analysis worker builds it: lean records, cloned as a message, into the columns. */
 function leanGraphOf(nodes: GraphNode[], relationships: GraphRelationship[]): CommitmentGraph {
   const snapshot = buildSnapshot(nodes, factsFromClaims(relationships));
   const graph = buildGraph({ nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges: [] });
-  addInternedEdges(graph, structuredClone(snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) }))), new Interner());
+  addEdges(graph, structuredClone(snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) }))));
   return graph;
 }
 
@@ -48,7 +47,7 @@ describe.each(bothForms)('analyses narrowed to sources (%s graph)', (_form, buil
     const firm = commitment('PLEDGED', 'state:FRA', 'initiative:force', { id, firmness: 'firm', statedAt: '2026-01-07', ...from('source:b') });
     const gbr = commitment('PLEDGED', 'state:GBR', 'initiative:force', from('source:a'));
     const graph = build(baseNodes, [hedged, firm, gbr]);
-    const fact = graph.getEdgeAttributes(id);
+    const fact = relationshipAt(graph, id);
     expect([...sourcesOf(fact)].sort()).toEqual(['source:a', 'source:b']);
     expect(relationshipFrom(fact, ['source:a'])).toMatchObject({ firmness: 'hedged', sourceCount: 1 });
     expect(relationshipFrom(fact, ['source:b'])).toMatchObject({ firmness: 'firm', sourceCount: 1 });
@@ -92,7 +91,9 @@ describe('the sources option', () => {
 
   it('the lean graph shares one list per distinct set of sources', () => {
     const graph = leanGraphOf(baseNodes, [commitment('PLEDGED', 'state:DEU', 'initiative:force', from('source:a')), commitment('PLEDGED', 'state:GBR', 'initiative:force', from('source:a'))]);
-    const [first, second] = graph.mapEdges((_e, rel) => sourcesOf(rel));
+    const lists: (readonly string[])[] = [];
+    forEachRelationship(graph, (_e, rel) => lists.push(sourcesOf(rel)));
+    const [first, second] = lists;
     expect(first).toEqual(['source:a']);
     expect(second).toBe(first);
   });
