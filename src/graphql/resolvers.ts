@@ -21,7 +21,7 @@ import { writeMutations } from './write-resolvers.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
 import { lookupQueries, lookupTypes } from './lookup-resolvers.ts';
-import { leanFor, nodeWithSides, pageRequest, readAndPrime, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
+import { nodeWithSides, pageRequest, readAndPrime, readShape, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
 import type { Fact } from '../domain/statements.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 
@@ -41,7 +41,7 @@ export function toConnection<T>(page: Page<T>) {
 }
 
 async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs, info: GraphQLResolveInfo | undefined) {
-  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], lean: leanFor(info) });
+  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], ...readShape(info) });
   return toConnection(result.pages[0] as Page<Fact>);
 }
 
@@ -87,9 +87,9 @@ export const resolvers: IResolvers = {
     relationship: async (_: unknown, args: { id: string; asOf?: string | null }, context: Context, info: GraphQLResolveInfo) => {
       const asOf = checkDate(args.asOf, 'asOf');
       if (asOf) return relationshipOn(context, args.id, asOf);
-      const lean = leanFor(info);
-      if (!lean) return context.relationships.load(args.id);
-      return (await readAndPrime(context, { relationships: [args.id], lean })).relationships.get(args.id) ?? null;
+      const shape = readShape(info);
+      if (!shape.lean) return context.relationships.load(args.id);
+      return (await readAndPrime(context, { relationships: [args.id], ...shape })).relationships.get(args.id) ?? null;
     },
     search: async (_: unknown, args: OptionsInput<typeof SearchOptions>, context: Context) => {
       const { text, kinds, first } = parseOptions(SearchOptions, args);
