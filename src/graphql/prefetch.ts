@@ -1,7 +1,7 @@
 // Reading a request's data at once: a root field looks ahead in its selection set and asks the
 // store for everything its common shapes need in one read, then primes the request's DataLoaders
 // and page map so the nested resolvers ask the store nothing more.
-import { valueFromASTUntyped, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import { valueFromASTUntyped, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { RelationshipFilter } from '../domain/filters.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { asOfOf, type Fact } from '../domain/statements.ts';
@@ -9,7 +9,7 @@ import { isLean, type Page, type PageRequest, type ReadRequest, type ReadResult 
 import { DomainError } from '../domain/errors.ts';
 import { checkDate, checkTypes } from './arguments.ts';
 import type { Context } from './context.ts';
-import { fieldsNamed, selects, selectsDeep } from './selection.ts';
+import { fieldNamesDeep, fieldsNamed, selects, selectsDeep } from './selection.ts';
 
 export interface PageArgs {
   first?: number | null;
@@ -47,6 +47,46 @@ const STATEMENT_FIELDS = new Set(['statements', 'disagreements']);
 
 /** Whether the relationships under the field being resolved may be read lean (it selects no statements or disagreements). */
 export const leanFor = (info: GraphQLResolveInfo | undefined): boolean => !!info && !info.fieldNodes.some((node) => selectsDeep(node.selectionSet, STATEMENT_FIELDS, info));
+
+/** Relationship fields that read no stored property of their own (ends and type come with every fact), or other ones than their name. */
+const STORED_FOR: Record<string, readonly string[]> = {
+  id: [],
+  type: [],
+  kind: [],
+  from: [],
+  to: [],
+  __typename: [],
+  validity: ['spans', 'validFrom', 'validTo', 'statedAt'],
+  periods: ['spans', 'validFrom', 'validTo', 'statedAt'],
+  gates: ['conditions'],
+};
+
+const fieldsBySchema = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/** The fields of the schema's relationship types. */
+function relationshipFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
+  let fields = fieldsBySchema.get(schema);
+  if (!fields) {
+    fields = new Set(['Commitment', 'StructuralRelationship'].flatMap((name) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields())));
+    fieldsBySchema.set(schema, fields);
+  }
+  return fields;
+}
+
+/**
+ * How to read the relationships under the field being resolved: lean when it selects no statements
+ * or disagreements, and then narrowed to the fact's fields its selection names at any depth (a
+ * name another type shares is read too: more than needed, never less). No info: whole.
+ */
+export function readShape(info: GraphQLResolveInfo | undefined): { lean: boolean; fields?: string[] } {
+  if (!info || !leanFor(info)) return { lean: false };
+  const relationshipFields = relationshipFieldsOf(info.schema);
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) fieldNamesDeep(node.selectionSet, info, names);
+  const fields = new Set<string>();
+  for (const name of names) if (relationshipFields.has(name)) for (const field of STORED_FOR[name] ?? [name]) fields.add(field);
+  return { lean: true, fields: [...fields].sort() };
+}
 
 /** A fact the relationship loader may keep: whole (not lean) and over all time (not as of a day). */
 const keepable = (fact: Fact) => !isLean(fact) && !asOfOf(fact);
@@ -95,7 +135,7 @@ export async function nodeWithSides(context: Context, id: string, info: GraphQLR
       }
     }
   }
-  const result = await readAndPrime(context, { nodes: [id], listings: sides.map(({ filter, page }) => ({ filter, page })), lean: leanFor(info) });
+  const result = await readAndPrime(context, { nodes: [id], listings: sides.map(({ filter, page }) => ({ filter, page })), ...readShape(info) });
   sides.forEach((side, i) => context.pages.set(side.key, result.pages[i] as Page<Fact>));
   // An id a merge retired is found by the store's getNodes (the node that keeps it as an alias);
   // its sides are then read for the kept id (sidePage).
@@ -107,6 +147,6 @@ export async function sidePage(context: Context, node: GraphNode, side: Side, ar
   const withTotal = selects(info, 'totalCount');
   const kept = context.pages.get(sideKey(node.id, side, args, withTotal));
   if (kept) return kept;
-  const result = await readAndPrime(context, { listings: [{ filter: sideFilter(node.id, side, args), page: pageRequest(args, withTotal) }], lean: leanFor(info) });
+  const result = await readAndPrime(context, { listings: [{ filter: sideFilter(node.id, side, args), page: pageRequest(args, withTotal) }], ...readShape(info) });
   return result.pages[0] as Page<Fact>;
 }

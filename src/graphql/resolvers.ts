@@ -22,7 +22,7 @@ import { subscriptions } from './subscription-resolvers.ts';
 import { badArgument } from './errors.ts';
 import { analysisQueries, analysisTypes } from './analysis-resolvers.ts';
 import { lookupQueries, lookupTypes } from './lookup-resolvers.ts';
-import { leanFor, nodeWithSides, pageRequest, readAndPrime, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
+import { nodeWithSides, pageRequest, readAndPrime, readShape, sidePage, whole, type PageArgs, type SideArgs } from './prefetch.ts';
 import type { Fact } from '../domain/statements.ts';
 import { parseOptions, SearchOptions, type OptionsInput } from '../analysis/options.ts';
 import { checkCredibility, gradeMutations, gradeTypes, graded, inFact, quoteIn, quoteOf } from './grade-resolvers.ts';
@@ -44,7 +44,8 @@ export function toConnection<T>(page: Page<T>) {
 
 async function relationshipsPage(context: Context, filter: RelationshipFilter, args: PageArgs & { preferGraded?: boolean | null }, info: GraphQLResolveInfo | undefined) {
   // Resolving again with grades needs every statement: such a listing is read whole.
-  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], lean: !args.preferGraded && leanFor(info) });
+  const shape = args.preferGraded ? { lean: false } : readShape(info);
+  const result = await readAndPrime(context, { listings: [{ filter, page: pageRequest(args, selects(info, 'totalCount')) }], ...shape });
   const page = result.pages[0] as Page<Fact>;
   return toConnection({ ...page, items: await graded(context, page.items, args.preferGraded) });
 }
@@ -102,9 +103,9 @@ export const resolvers: IResolvers = {
         return (await graded(context, [fact], true))[0] ?? null;
       }
       if (asOf) return relationshipOn(context, args.id, asOf);
-      const lean = leanFor(info);
-      if (!lean) return context.relationships.load(args.id);
-      return (await readAndPrime(context, { relationships: [args.id], lean })).relationships.get(args.id) ?? null;
+      const shape = readShape(info);
+      if (!shape.lean) return context.relationships.load(args.id);
+      return (await readAndPrime(context, { relationships: [args.id], ...shape })).relationships.get(args.id) ?? null;
     },
     search: async (_: unknown, args: OptionsInput<typeof SearchOptions>, context: Context) => {
       const { text, kinds, first } = parseOptions(SearchOptions, args);

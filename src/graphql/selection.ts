@@ -35,3 +35,18 @@ export function selects(info: GraphQLResolveInfo | undefined, name: string): boo
   if (!info) return true;
   return info.fieldNodes.some((node) => fieldsNamed(node.selectionSet, name, info).length > 0);
 }
+
+/** Every field name a selection set asks for at any depth (through fragments). */
+export function fieldNamesDeep(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, names = new Set<string>(), seen = new Set<string>()): Set<string> {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field') {
+      names.add(selection.name.value);
+      fieldNamesDeep(selection.selectionSet, info, names, seen);
+    } else if (selection.kind === 'InlineFragment') fieldNamesDeep(selection.selectionSet, info, names, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      fieldNamesDeep(info.fragments[selection.name.value]?.selectionSet, info, names, seen);
+    }
+  }
+  return names;
+}

@@ -85,6 +85,12 @@ export interface ReadRequest {
    * less to read. The store may still return them whole; lean ones are marked (isLean).
    */
   lean?: boolean;
+  /**
+   * With `lean`: the fact's fields the request reads (`action`, `evidence`, `spans`, …; id, type and
+   * ends always come). The store may read only these; such facts are marked lean too, so nothing
+   * keeps them as the whole fact. Absent: every field.
+   */
+  fields?: readonly string[];
   /** Also the nodes the returned relationships name: their ends, the sources of their statements, their conditions, statedBy, the speakers of their quotes. */
   references?: boolean;
 }

@@ -115,6 +115,67 @@ describe.skipIf(noNeo4j())('Neo4j reads for the dashboard', () => {
     }
   });
 
+  it('pages a hub from its types\' id indexes as the memory store pages it, and stops at the page', async () => {
+    // The state with the most commitments, and the count that makes it a hub for a page of 7
+    // (read/branch-hub-*: its degree squared above the page size times the type's count).
+    const pledged = (await memory.snapshot()).edges.filter((edge) => edge.attributes.type === 'PLEDGED');
+    const degrees = new Map<string, number>();
+    for (const edge of pledged) degrees.set(edge.source, (degrees.get(edge.source) ?? 0) + 1);
+    const [hub, degree] = [...degrees].sort((x, y) => y[1] - x[1])[0] as [string, number];
+    expect(degree * degree, 'the generated data has a hub').toBeGreaterThan(8 * pledged.length);
+    const small = [...degrees].sort((x, y) => x[1] - y[1])[0]?.[0] as string;
+    // The hub's first commitment disputed in both stores: the default filter hides it, from the index too.
+    const first = pledged.filter((edge) => edge.source === hub).map((edge) => edge.attributes).sort((x, y) => x.id.localeCompare(y.id))[0] as Fact;
+    const review = { state: 'disputed' as const, by: 'test', at: '2026-12-07T00:00:00.000Z', note: 'misquoted' };
+    for (const store of [api.store, memory]) expect((await store.reviewStatement(first.statements[0]?.id as string, review))?.sourceCount).toBe(0);
+    expect((await api.store.listRelationships({ from: [hub], types: ['PLEDGED'] }, { first: 3 })).items[0]?.id ?? '').toBe(pledged.filter((edge) => edge.source === hub).map((edge) => edge.key).sort()[1]);
+    for (const id of [hub, small]) {
+      for (const filter of [{ from: [id], types: ['PLEDGED'] }, { to: [id] }, { involving: [id], types: ['PLEDGED', 'REFUSED', 'WARNED'] }, { from: [id, small] }]) {
+        let after: string | undefined;
+        for (let page = 0; page < 3; page++) {
+          const request = { first: 7, withTotal: true, ...(after ? { after } : {}) };
+          const [fromNeo4j, fromMemory] = await Promise.all([api.store.listRelationships(filter, request), memory.listRelationships(filter, request)]);
+          expect(fromNeo4j.items.map((f) => f.id), `${JSON.stringify(filter)} page ${page}`).toEqual(fromMemory.items.map((f) => f.id));
+          expect([fromNeo4j.totalCount, fromNeo4j.hasNextPage, fromNeo4j.hasPreviousPage], JSON.stringify(filter)).toEqual([fromMemory.totalCount, fromMemory.hasNextPage, fromMemory.hasPreviousPage]);
+          expect(fromNeo4j.items.map(leanRelationship)).toEqual(fromMemory.items.map(leanRelationship));
+          after = fromNeo4j.cursors.at(-1);
+          if (!fromNeo4j.hasNextPage) break;
+        }
+      }
+    }
+    // At the hub the page costs Neo4j far fewer reads than it has relationships (no sort of them all).
+    const { text, params } = compileRead([{ kind: 'listing', filter: { from: [hub], types: ['PLEDGED'] }, after: null, limit: 8, lean: true }]);
+    const session = driver.session({ database: neo4jConfig().database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const { profile } = (await session.run(`PROFILE ${text}`, params)).summary;
+      const dbHits = (plan: { dbHits: number; children: unknown[] }): number => plan.dbHits + plan.children.reduce<number>((sum, child) => sum + dbHits(child as never), 0);
+      expect(dbHits(profile as never)).toBeLessThan(degree);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reads only the fields a lean request names, and the API answers the dashboard queries at a hub as on the memory store', async () => {
+    const filter = { from: ['state:AAA'], types: ['PLEDGED', 'REFUSED', 'WARNED'] };
+    const whole = (await api.store.read({ listings: [{ filter, page: { first: 20 } }] })).pages[0]?.items ?? [];
+    const narrowed = (await api.store.read({ listings: [{ filter, page: { first: 20 } }], lean: true, fields: ['action', 'evidence'] })).pages[0]?.items ?? [];
+    expect(narrowed.length).toBeGreaterThan(3);
+    expect(narrowed.every(isLean)).toBe(true);
+    expect(narrowed.map((f) => [f.id, f.type, f.from, f.to, 'action' in f ? f.action : null, f.evidence])).toEqual(whole.map((f) => [f.id, f.type, f.from, f.to, 'action' in f ? f.action : null, f.evidence]));
+    expect(narrowed.some((f) => 'firmness' in f || 'sourceCount' in f)).toBe(false);
+    const onMemory = await seededApi(memory, { batches: [] });
+    const relId = whole[0]?.id;
+    for (const [name, query, id] of [
+      ['node', DASHBOARD_QUERIES.node, 'state:AAA'],
+      ['page', DASHBOARD_QUERIES.page, 'state:AAA'],
+      ['relationship', DASHBOARD_QUERIES.relationship, relId],
+    ] as const) {
+      const [a, b] = await Promise.all([api.query(query, { id }), onMemory.query(query, { id })]);
+      expect(a.errors, name).toBeUndefined();
+      expect(a, name).toEqual(b);
+    }
+  });
+
   it('plans every dashboard statement from an index, never a label or relationship-type scan', async () => {
     const reads: [string, ReadPart[]][] = [
       ['a node with its commitments', [{ kind: 'nodes', ids: ['state:GBR'] }, { kind: 'listing', filter: { from: ['state:GBR'], types: ['PLEDGED', 'REFUSED', 'WARNED'] }, after: null, limit: 21 }, { kind: 'references' }]],

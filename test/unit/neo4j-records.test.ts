@@ -7,7 +7,8 @@ import { UNREAD_BY_ANALYSIS } from '../../src/store/snapshot.ts';
 import { Commitment as CommitmentSchema, StructuralRelationship as StructuralSchema } from '../../src/domain/model.ts';
 import { CYPHER_DIR } from '../../src/store/neo4j/cypher-library.ts';
 import neo4j from 'neo4j-driver';
-import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
+import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, selectedKeys, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
+import { isLean } from '../../src/store/graph-store.ts';
 import type { SourceVersion } from '../../src/domain/source-version.ts';
 import { refusal, refusalFact } from '../support/claims.ts';
 
@@ -23,6 +24,19 @@ describe('record conversion', () => {
     expect(typeof props.evidence).toBe('string');
     expect(typeof props.statements).toBe('string');
     expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusalFact);
+  });
+
+  it('reads a row narrowed to some fields back as a lean fact with those fields, and narrows only to the fact\'s own fields', () => {
+    const props = toRelationshipProps(refusalFact);
+    const keys = selectedKeys(['action', 'evidence']) as string[];
+    expect(keys).toEqual(['action', 'evidence', 'speakerIds', 'stmtSources']);
+    const rel = Object.fromEntries(['id', ...keys].map((key) => [key, props[key] ?? null]));
+    const fact = relationshipFromRow({ rel, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' });
+    expect(isLean(fact)).toBe(true);
+    expect(fact).toMatchObject({ id: refusalFact.id, action: (refusalFact as { action?: string }).action, evidence: refusalFact.evidence, statements: [], disagreements: [] });
+    expect(fact).not.toHaveProperty('firmness');
+    // A name that is not a fact's own field (a derived list, an identity, anything else) reads the fact whole.
+    for (const field of ['statements', 'stmtReview', 'id', 'text) RETURN 1 //']) expect(selectedKeys(['action', field]), field).toBeNull();
   });
 
   it('stores a source version with its statements as JSON and reads it back', () => {

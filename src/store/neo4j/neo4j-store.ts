@@ -14,10 +14,10 @@ import { chunks } from '../../lib/chunks.ts';
 import { decodeCursor, pageOf, pageOn, pageSize } from '../pages.ts';
 import { rankSearch } from '../search-rank.ts';
 import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
-import { anchoredOnEnds, compileRead, matchesNothing, type ReadPart } from './read-compiler.ts';
+import { anchoredOnEnds, compileRead, listedFromHubs, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
-import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4j, labelsOf, nodeFilterParams, nodeFromRow, relationshipFromRow, toRelationshipProps, versionFromRow } from './records.ts';
+import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4j, labelsOf, nodeFilterParams, nodeFromRow, relationshipFromRow, selectedKeys, toRelationshipProps, versionFromRow } from './records.ts';
 import { changedGrades, planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
@@ -317,19 +317,21 @@ export class Neo4jStore implements GraphStore {
     const add = (part: ReadPart) => parts.push(part) - 1;
     const nodesAt = request.nodes?.length ? add({ kind: 'nodes', ids: request.nodes }) : -1;
     const lean = request.lean === true;
-    const relationshipsAt = request.relationships?.length ? add({ kind: 'relationships', ids: request.relationships, lean }) : -1;
+    // Narrowed to the fields the request reads (lean only: a whole fact is read whole).
+    const keys = lean && request.fields ? (selectedKeys(request.fields) ?? undefined) : undefined;
+    const relationshipsAt = request.relationships?.length ? add({ kind: 'relationships', ids: request.relationships, lean, keys }) : -1;
     const listings = (request.listings ?? []).map(({ filter, page }) => {
       // A dated listing is resolved on its day from the statements (pageOn): they are read with it.
       const leanListing = lean && !filter.asOf;
       const size = pageSize(page.first);
       const after = page.after !== undefined ? decodeCursor(page.after) : null;
       if (matchesNothing(filter)) return { size, after, itemsAt: -1, countAt: -1, nothing: page.withTotal !== false, filter };
-      if (page.withTotal !== false && anchoredOnEnds(filter)) {
+      if (page.withTotal !== false && anchoredOnEnds(filter) && !listedFromHubs(filter)) {
         // Counted in the same pass: the part's result holds the page and the counts.
-        const at = add({ kind: 'counted-listing', filter, after, limit: size + 1, lean: leanListing });
+        const at = add({ kind: 'counted-listing', filter, after, limit: size + 1, lean: leanListing, keys: leanListing ? keys : undefined });
         return { size, after, itemsAt: at, countAt: at, nothing: false, filter };
       }
-      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1, lean: leanListing });
+      const itemsAt = add({ kind: 'listing', filter, after, limit: size + 1, lean: leanListing, keys: leanListing ? keys : undefined });
       const countAt = page.withTotal === false ? -1 : add({ kind: 'count', filter, cursor: after });
       return { size, after, itemsAt, countAt, nothing: false, filter };
     });

@@ -9,11 +9,11 @@ import { relationshipFilterParams } from './records.ts';
 
 export type ReadPart =
   | { kind: 'nodes'; ids: readonly string[] }
-  | { kind: 'relationships'; ids: readonly string[]; lean?: boolean }
-  | { kind: 'listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean }
+  | { kind: 'relationships'; ids: readonly string[]; lean?: boolean; keys?: readonly string[] }
+  | { kind: 'listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean; keys?: readonly string[] }
   | { kind: 'count'; filter: RelationshipFilter; cursor: string | null }
   /** A page and its count in one pass (a listing anchored on its ends); its result holds items, total and before. */
-  | { kind: 'counted-listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean }
+  | { kind: 'counted-listing'; filter: RelationshipFilter; after: string | null; limit: number; lean?: boolean; keys?: readonly string[] }
   /** The nodes that the relationships of the earlier parts name (ends, sources, conditions, speakers of record). */
   | { kind: 'references' };
 
@@ -35,6 +35,9 @@ export function knownTypes(filter: RelationshipFilter): RelationshipType[] {
 
 /** Whether a listing is anchored on its ends (so counting it in the same pass reads no more than listing it). */
 export const anchoredOnEnds = (filter: RelationshipFilter) => anchorOf(relationshipFilterParams(filter)) !== 'type';
+
+/** Whether a listing's page is read per type from a hub's index order (hubMatch): counting it in the same pass would read every match after all. */
+export const listedFromHubs = (filter: RelationshipFilter) => hubMatch(filter, null) !== null;
 
 /** A listing that can match nothing (only unknown types named): answered without Neo4j. */
 export const matchesNothing = (filter: RelationshipFilter) => knownTypes(filter).length === 0;
@@ -115,8 +118,39 @@ function matchClause(filter: RelationshipFilter, after: string | null, branchEnd
   };
 }
 
-/** Lean: without statements and disagreements (records.ts marks such facts). */
-const projection = (lean: boolean | undefined) => cypher(lean ? 'read/project-relationship-lean' : 'read/project-relationship');
+/**
+ * The anchor of a listing with the default filter and an end named (its only predicate is
+ * where-undisputed), per type so that a hub reads its type's id index in order and stops at the
+ * page (read/match-hub-*); null for any other listing.
+ */
+function hubMatch(filter: RelationshipFilter, after: string | null): { text: string; values: Record<string, unknown> } | null {
+  const params = relationshipFilterParams(filter);
+  const anchor = anchorOf(params);
+  if (anchor === 'type') return null;
+  const { fragments } = predicates(params, anchor);
+  const undisputed = cypher('read/where-undisputed');
+  if (fragments.length !== 1 || fragments[0] !== undisputed) return null;
+  const branches = knownTypes(filter).map((type) => cypher(`read/branch-hub-${anchor}`).replaceAll('{TYPE}', type).replaceAll('{UNDISPUTED}', undisputed));
+  return {
+    text: cypher(`read/match-hub-${anchor}`).replace('{BRANCHES}', branches.join('\n  UNION ALL\n')),
+    values: { [anchor]: params[anchor], after: after ?? '' },
+  };
+}
+
+/** The stored keys a narrowed projection may name: records.ts's allow-list gives them; this keeps Cypher text to plain names. */
+const KEY = /^[a-z][A-Za-z]*$/;
+
+/**
+ * Lean: without statements and disagreements (records.ts marks such facts); with keys (lean and
+ * narrowed to the request's fields, records.ts selectedKeys): those properties only.
+ */
+function projection(lean: boolean | undefined, keys: readonly string[] | undefined): string {
+  if (!lean) return cypher('read/project-relationship');
+  if (!keys) return cypher('read/project-relationship-lean');
+  const named = keys.filter((key) => key !== 'id');
+  if (!named.every((key) => KEY.test(key))) throw new Error(`not a property name: ${named.join(', ')}`);
+  return cypher('read/project-relationship-fields').replace('{FIELDS}', named.map((key) => `, .${key}`).join(''));
+}
 
 const prefixed = (text: string, prefix: string) => text.replace(/\$(\w+)/g, (_, name: string) => `$${prefix}${name}`);
 
@@ -125,28 +159,28 @@ function partText(part: ReadPart): { text: string; values: Record<string, unknow
     case 'nodes':
       return { text: cypher('read/find-nodes'), values: { ids: [...part.ids] } };
     case 'relationships':
-      return { text: cypher('read/find-relationships').replace('{REL}', projection(part.lean)), values: { ids: [...part.ids] } };
+      return { text: cypher('read/find-relationships').replace('{REL}', projection(part.lean, part.keys)), values: { ids: [...part.ids] } };
     case 'references':
       return { text: cypher('read/find-references'), values: {} };
     case 'listing': {
-      const match = matchClause(part.filter, part.after, cypher('read/return-page-rows'));
+      const match = hubMatch(part.filter, part.after) ?? matchClause(part.filter, part.after, cypher('read/return-page-rows'));
       return {
-        text: [cypher('read/open-listing'), match.text, cypher('read/close-listing').replace('{REL}', projection(part.lean))].join('\n'),
+        text: [cypher('read/open-listing'), match.text, cypher('read/close-listing').replace('{REL}', projection(part.lean, part.keys))].join('\n'),
         values: { ...match.values, limit: neo4j.int(part.limit) },
       };
     }
     case 'counted-listing': {
       const match = matchClause(part.filter, null, cypher('read/return-rows'));
       return {
-        text: [cypher('read/open-listing'), match.text, cypher('read/close-counted-listing').replace('{REL}', projection(part.lean))].join('\n'),
+        text: [cypher('read/open-listing'), match.text, cypher('read/close-counted-listing').replace('{REL}', projection(part.lean, part.keys))].join('\n'),
         values: { ...match.values, cursor: part.after ?? '', after: part.after ?? '', limit: neo4j.int(part.limit) },
       };
     }
     case 'count': {
       const match = matchClause(part.filter, null, cypher('read/return-rows'));
       return {
-        text: [cypher('read/open-count'), match.text, cypher('read/close-count')].join('\n'),
-        values: { ...match.values, cursor: part.cursor ?? '' },
+        text: [cypher('read/open-count'), match.text, cypher(part.cursor === null ? 'read/close-count-first' : 'read/close-count')].join('\n'),
+        values: { ...match.values, ...(part.cursor === null ? {} : { cursor: part.cursor }) },
       };
     }
   }

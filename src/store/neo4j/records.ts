@@ -4,7 +4,7 @@
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
-import { ACTOR_KINDS, KIND_LABEL, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
+import { ACTOR_KINDS, Commitment, KIND_LABEL, StructuralRelationship, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
 import { countingSourceIds, type Fact, type StatementSpan } from '../../domain/statements.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
@@ -85,10 +85,30 @@ export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo'
 const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans']);
 
 /**
+ * The fact's fields a read may be narrowed to (ReadRequest.fields): its own properties in both
+ * schemas but its identity and what belongs to a statement, and what resolving it stores.
+ */
+const SELECTABLE = new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'spans', 'sourceCount', 'disputed']);
+for (const key of ['id', 'type', 'from', 'to', 'statement', 'review']) SELECTABLE.delete(key);
+
+/**
+ * The stored keys to read for a request's fields (read/project-relationship-fields), or null when
+ * one is not a selectable field (the whole fact is read then). Evidence brings the lists its
+ * references need: the sources of the statements and the speakers of the quotes.
+ */
+export function selectedKeys(fields: readonly string[]): string[] | null {
+  if (!fields.every((field) => SELECTABLE.has(field))) return null;
+  const keys = new Set(fields);
+  if (keys.has('evidence')) for (const key of ['stmtSources', 'speakerIds']) keys.add(key);
+  return [...keys].sort();
+}
+
+/**
  * A stored row (`rel` properties, `type`, end ids) back to the fact: derived lists dropped, JSON
  * parsed, nulls (keys a read left out) skipped. A row read without its statements (a lean read:
  * read/project-relationship-lean) gives a lean fact: statements and disagreements empty, marked so
- * that nothing takes them for the real ones (isLean).
+ * that nothing takes them for the real ones (isLean); so does a row narrowed to some fields
+ * (read/project-relationship-fields), whose unread JSON properties come back empty.
  */
 export function relationshipFromRow(row: { rel: Record<string, unknown>; type: string; from: string; to: string }): Fact {
   const rel = row.rel;
@@ -96,8 +116,9 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
   for (const key in rel) if (!DERIVED_KEYS.has(key) && rel[key] !== null) props[key] = rel[key];
   if (isCommitmentType(row.type)) for (const key of COMMITMENT_LISTS) props[key] ??= [];
   const lists = rel as Record<string, string[] | undefined>;
-  const lean = rel.statements === null;
-  const parse = (key: string) => JSON.parse(rel[key] as string);
+  // Null: left out by the lean projection; absent: not among the fields a narrowed read named.
+  const lean = rel.statements === null || rel.statements === undefined;
+  const parse = (key: string) => (typeof rel[key] === 'string' ? JSON.parse(rel[key]) : []);
   const statementSpans: StatementSpan[] = (lists.statementIds ?? []).map((statement, i) => {
     const from = lists.stmtFrom?.[i];
     const to = lists.stmtTo?.[i];
