@@ -13,7 +13,7 @@ import { draftContext, draftDossier, type Draft } from '../src/ingest/draft/draf
 import { annotateForDraft, draftFromParse } from '../src/ingest/draft/parse-draft.ts';
 import { splitSentences } from '../src/ingest/sentences.ts';
 import { localCoreNlp } from '../src/services/local-services.ts';
-import { commitmentsOf, f1, nodesOf, parseDossier, ratio, score, type Scores } from '../src/ingest/draft/evaluate.ts';
+import { commitmentsOf, errorClasses, f1, nodesOf, parseDossier, ratio, score, type ErrorClasses, type Scores } from '../src/ingest/draft/evaluate.ts';
 import { readRegistry } from '../src/ingest/dossier-files.ts';
 import { DATA_DIR, PROJECT_ROOT } from '../src/project-files.ts';
 
@@ -27,6 +27,7 @@ interface Row extends Scores {
   split: 'evaluate' | 'tune' | 'seed';
   words: number;
   ms: number;
+  errors?: ErrorClasses;
 }
 
 const split = JSON.parse(readFileSync(join(EVAL_DIR, 'split.json'), 'utf8')) as { tune: string[]; evaluate: string[] };
@@ -68,8 +69,10 @@ for (const article of articles) {
     for (let i = 1; i < runs; i++) draft = await draftWith(article.text);
     const ms = (performance.now() - began) / runs;
     const drafted = parseDossier(draft.yaml);
-    const scores = score(commitmentsOf(drafted, article.text), commitmentsOf(key, article.text), nodesOf(drafted), nodesOf(key));
-    rows.push({ article: article.name, drafter, split: article.split, words: article.text.split(/\s+/).filter(Boolean).length, ms, ...scores });
+    const [found, keyed] = [commitmentsOf(drafted, article.text), commitmentsOf(key, article.text)];
+    const scores = score(found, keyed, nodesOf(drafted), nodesOf(key));
+    const errors = errorClasses(found, keyed, nodesOf(drafted), nodesOf(key));
+    rows.push({ article: article.name, drafter, split: article.split, words: article.text.split(/\s+/).filter(Boolean).length, ms, ...scores, errors });
   }
 }
 if (started) await localCoreNlp.stop({ name: started });
@@ -82,6 +85,20 @@ const figures = (s: ReturnType<typeof sum> | Row) => {
   const ro = ratio(s.matchedWithObject, s.key);
   return { precision: p, recall: r, f1: f1(p, r), precisionWithObject: po, recallWithObject: ro, f1WithObject: f1(po, ro) };
 };
+const ERROR_LABELS: [keyof ErrorClasses, string][] = [
+  ['missedPredicate', 'missed'],
+  ['actor', 'actor'],
+  ['type', 'type'],
+  ['actorAndType', 'both'],
+  ['sentence', 'sentence'],
+  ['object', 'object'],
+  ['extraOutsideKey', 'extra'],
+];
+const errorSum = (list: Row[]): ErrorClasses => {
+  const total = Object.fromEntries(ERROR_LABELS.map(([k]) => [k, 0])) as unknown as ErrorClasses;
+  for (const row of list) for (const [k] of ERROR_LABELS) total[k] += row.errors?.[k] ?? 0;
+  return total;
+};
 const fmt = (n: number) => n.toFixed(2);
 const line = (name: string, s: ReturnType<typeof sum> | Row, articlesCount = 1) => {
   const f = figures(s);
@@ -91,7 +108,7 @@ const groups = (['evaluate', 'tune', 'seed'] as const).flatMap((g) => (['rules',
 if (json) {
   const overall = (drafter: Row['drafter'], g: Row['split']) => {
     const list = rows.filter((r) => r.split === g && r.drafter === drafter);
-    return { ...sum(list), ...figures(sum(list)) };
+    return { ...sum(list), ...figures(sum(list)), errors: errorSum(list) };
   };
   console.log(JSON.stringify({ rows: rows.map((r) => ({ ...r, ...figures(r) })), overall: { rules: overall('rules', 'evaluate'), parse: overall('parse', 'evaluate') }, tune: { rules: overall('rules', 'tune'), parse: overall('parse', 'tune') } }, null, 2));
 } else {
@@ -104,6 +121,10 @@ if (json) {
   console.log('\nSide by side (overall):');
   for (const { g, drafter, list } of groups) if (list.length > 1) console.log(line(`${g}: ${drafter}`, sum(list), list.length));
   console.log('\nP, R: (type, committing actor) with the quote in a sentence the key quotes, one to one; +obj: the object too.');
+  console.log('\nErrors by class (counts only; the same matching as the scores):');
+  console.log(`${''.padEnd(22)} ${ERROR_LABELS.map(([, label]) => label.padStart(10)).join(' ')}`);
+  for (const { g, drafter, list } of groups) if (list.length > 1) console.log(`${`${g}: ${drafter}`.padEnd(22)} ${ERROR_LABELS.map(([k]) => String(errorSum(list)[k]).padStart(10)).join(' ')}`);
+  console.log('missed: no candidate in the key\'s sentence; actor / type / both: a candidate there, wrong; sentence: right one quoted from the next sentence; object: matched, other object; extra: candidates where the key quotes nothing.');
 }
 
 // How far two people keying independently agree: the second key scored against the first, as a draft is.

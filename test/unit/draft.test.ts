@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
 import { checkArticle, draftContext, draftDossier } from '../../src/ingest/draft/draft.ts';
 import { demonyms, initials } from '../../src/ingest/lookup/actor-forms.ts';
-import { commitmentsOf, sameObject, score } from '../../src/ingest/draft/evaluate.ts';
+import { commitmentsOf, errorClasses, sameObject, score } from '../../src/ingest/draft/evaluate.ts';
 import { splitSentences } from '../../src/ingest/sentences.ts';
 import { DATA_DIR } from '../../src/project-files.ts';
 
@@ -87,6 +87,34 @@ describe('the evaluation', () => {
     );
     const scores = score(drafted, key, new Map(), new Map());
     expect(scores).toEqual({ draft: 3, key: 2, matched: 1, matchedWithObject: 1 });
+  });
+
+  it('counts what was not matched by class: missed predicate, actor, type, both, next sentence, object, extra', () => {
+    const story = 'Norway pledged aid. Chile refused it. Peru warned Chile. Brazil pledged ships. Ecuador said so too. Cuba warned Peru.';
+    const key = commitmentsOf(
+      {
+        relationships: [
+          rel('PLEDGED', 'state:NOR', 'state:CHL', 'pledged aid'), // matched, object wrong
+          rel('REFUSED', 'state:CHL', 'state:NOR', 'refused it'), // a candidate there, same type, other actor
+          rel('WARNED', 'state:PER', 'state:CHL', 'warned Chile'), // a candidate there from Peru, other type
+          rel('PLEDGED', 'state:BRA', 'state:ECU', 'pledged ships'), // drafted from the next sentence
+          rel('WARNED', 'state:CUB', 'state:PER', 'warned Peru'), // nothing drafted there
+        ],
+      },
+      story,
+    );
+    const drafted = commitmentsOf(
+      {
+        relationships: [
+          rel('PLEDGED', 'state:NOR', 'state:PER', 'Norway pledged aid.'),
+          rel('REFUSED', 'state:PER', 'state:NOR', 'Chile refused it.'),
+          rel('PLEDGED', 'state:PER', 'state:CHL', 'Peru warned Chile.'),
+          rel('PLEDGED', 'state:BRA', 'state:ECU', 'Ecuador said so too.'),
+        ],
+      },
+      story,
+    );
+    expect(errorClasses(drafted, key, new Map(), new Map())).toEqual({ missedPredicate: 1, actor: 1, type: 1, actorAndType: 0, sentence: 1, object: 1, extraOutsideKey: 1 });
   });
 
   it('takes a proposed object for the key’s when their names share a content word, never a state for an initiative', () => {
