@@ -18,7 +18,8 @@ export class Interner {
    * sets repeated over a whole graph), so a record holds a pointer instead of its own array.
    */
   list(values: readonly string[]): readonly string[] {
-    const key = values.join('\u0000');
+    // JSON keeps lists apart that a plain join would not ([] and [''], ['a,b'] and ['a', 'b']).
+    const key = JSON.stringify(values);
     const known = this.lists.get(key);
     if (known) return known;
     const shared = Object.freeze(values.map((value) => this.of(value)));

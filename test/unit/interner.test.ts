@@ -12,4 +12,14 @@ describe('Interner', () => {
     expect(strings.list([])).toEqual([]);
     expect(strings.of(5)).toBe(5);
   });
+
+  it('never takes one list for another whose strings join alike', () => {
+    const strings = new Interner();
+    expect(strings.list([])).toEqual([]);
+    expect(strings.list([''])).toEqual(['']);
+    expect(strings.list(['a', ''])).toEqual(['a', '']);
+    expect(strings.list(['a\u0000'])).toEqual(['a\u0000']);
+    expect(strings.list(['a\u0000', 'b'])).toEqual(['a\u0000', 'b']);
+    expect(strings.list(['a', '\u0000b'])).toEqual(['a', '\u0000b']);
+  });
 });
