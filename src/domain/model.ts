@@ -158,6 +158,9 @@ export type Credibility = z.infer<typeof Credibility>;
 /** The publisher or agency a source comes from, as a stable slug: every source of it shares its grade. */
 export const OutletId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an outlet is a lowercase slug like reuters or tass');
 /** An outlet's reliability as one write sets it; null takes the grade away (ungraded). */
+/** An outlet's grade as `cgraph export --format jsonl` writes it, one line per graded outlet. */
+export const OutletGradeRecord = z.strictObject({ outlet: OutletId, reliability: Reliability });
+
 export interface OutletGrade {
   outlet: string;
   reliability: Reliability | null;

@@ -6,9 +6,11 @@ import {
   ENDPOINTS,
   GraphNode,
   isCommitmentType,
+  OutletGradeRecord,
   StructuralRelationship,
   type GraphRelationship,
   type NodeKind,
+  type OutletGrade,
   type RelationshipType,
 } from './model.ts';
 import { sha256Hex } from './relationship-id.ts';
@@ -72,10 +74,17 @@ export function parseRelationship(raw: unknown): Parsed<GraphRelationship> {
   return parseWith<GraphRelationship>(typeof type === 'string' && isCommitmentType(type) ? Commitment : StructuralRelationship, raw);
 }
 
+/** Whether a record is an outlet's grade (OutletGradeRecord): neither "kind" nor "type". */
+export const isOutletGradeRecord = (raw: object): boolean => 'reliability' in raw && !('kind' in raw) && !('type' in raw);
+
 /** A record of the stored form: a node (it has `kind`) or a relationship (it has `type`). */
-export function parseGraphRecord(raw: unknown): Parsed<{ node: GraphNode } | { relationship: GraphRelationship }> {
+export function parseGraphRecord(raw: unknown): Parsed<{ node: GraphNode } | { relationship: GraphRelationship } | { outletGrade: OutletGrade }> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, problems: [{ code: 'BAD_RECORD', path: [], message: 'a record is one JSON object: a node (with "kind") or a relationship (with "type")' }] };
+    return { ok: false, problems: [{ code: 'BAD_RECORD', path: [], message: 'a record is one JSON object: a node (with "kind"), a relationship (with "type") or an outlet\'s grade (with "outlet" and "reliability")' }] };
+  }
+  if (isOutletGradeRecord(raw)) {
+    const grade = parseWith(OutletGradeRecord, raw);
+    return grade.ok ? { ok: true, value: { outletGrade: grade.value } } : grade;
   }
   if ('kind' in raw) {
     const node = parseNode(raw);

@@ -3,8 +3,8 @@
 // loaded in chunks. docs/dossiers.md "The bulk format (JSON lines)" says what users see.
 import { createReadStream, statSync } from 'node:fs';
 import { ValidationError, type Problem } from '../domain/errors.ts';
-import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind } from '../domain/model.ts';
-import { datingProblems, endpointProblem, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind, type OutletGrade } from '../domain/model.ts';
+import { datingProblems, endpointProblem, isOutletGradeRecord, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { addReports, emptyUpsertReport } from '../store/report-sums.ts';
 import { allItems } from '../store/pages.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
@@ -19,7 +19,7 @@ export const MAX_PROBLEMS = 100;
 /** Records per transaction on Neo4j: big enough to batch well, small enough for transaction memory. */
 export const DEFAULT_CHUNK_RECORDS = 20_000;
 
-type GraphRecord = { node: GraphNode; relationship?: never } | { relationship: GraphRelationship; node?: never };
+type GraphRecord = { node: GraphNode; relationship?: never; outletGrade?: never } | { relationship: GraphRelationship; node?: never; outletGrade?: never } | { outletGrade: OutletGrade; node?: never; relationship?: never };
 
 /**
  * Each non-blank line parsed into a node or a relationship, or the problems that line has. With
@@ -44,8 +44,8 @@ async function* readRecords(file: string, checked = false): AsyncGenerator<{ lin
       continue;
     }
     if (checked) {
-      const isNode = !!value && typeof value === 'object' && 'kind' in value;
-      yield { line, record: isNode ? { node: value as GraphNode } : { relationship: value as GraphRelationship }, problems: [] };
+      const record = value as object;
+      yield { line, record: 'kind' in record ? { node: value as GraphNode } : isOutletGradeRecord(record) ? { outletGrade: value as OutletGrade } : { relationship: value as GraphRelationship }, problems: [] };
       continue;
     }
     const parsed = parseGraphRecord(value);
@@ -124,6 +124,7 @@ export async function validateGraphLines(file: string, store: GraphStore): Promi
     report(...found);
     if (!record) continue;
     const at = (problem: RuleProblem | undefined) => problem && located(file, line, problem);
+    if (record.outletGrade) continue;
     if (record.node) {
       const node = record.node;
       nodes++;
@@ -216,12 +217,13 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
     for await (const { record } of readRecords(file, true)) {
       if (record?.node) batch.nodes.push(record.node);
       else if (record?.relationship) batch.relationships.push(record.relationship);
+      else if (record?.outletGrade) (batch.outletGrades ??= []).push(record.outletGrade);
       if (batch.nodes.length + batch.relationships.length >= chunkRecords) {
         await write(batch);
         batch = { nodes: [], relationships: [] };
       }
     }
-    if (batch.nodes.length + batch.relationships.length) await write(batch);
+    if (batch.nodes.length + batch.relationships.length || batch.outletGrades?.length) await write(batch);
   }
   await writing;
   return report;
@@ -235,6 +237,8 @@ export async function loadGraphLines(store: GraphStore, files: readonly string[]
  */
 export async function* storeLines(store: GraphStore, options: { asOf?: string } = {}): AsyncGenerator<string> {
   for await (const node of allItems((page) => store.listNodes({}, page))) yield `${canonicalJson(node)}\n`;
+  // Reliability is held once per outlet, not on any node: one line per graded outlet, after the nodes.
+  for (const [outlet, reliability] of await store.outletGrades()) yield `${canonicalJson({ outlet, reliability })}\n`;
   const filter = { reviewStates: ReviewState.options, ...(options.asOf ? { asOf: options.asOf } : {}) };
   for await (const fact of allItems((page) => store.listRelationships(filter, page))) {
     for (const s of fact.statements) {

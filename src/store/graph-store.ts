@@ -155,8 +155,8 @@ export interface GraphStore {
    * every source whose `outlet` it is reads the new grade. An upsert writes its batch's outletGrades alike.
    */
   gradeOutlets(grades: readonly OutletGrade[]): Promise<void>;
-  /** The reliability of each graded outlet among these; ungraded ones are absent. */
-  outletGrades(outlets: readonly string[]): Promise<Map<string, Reliability>>;
+  /** The reliability of each graded outlet among these (every graded outlet without them), in id order; ungraded ones are absent. */
+  outletGrades(outlets?: readonly string[]): Promise<Map<string, Reliability>>;
   /** The sources whose outlet has one of these reliability grades (what a `reliability` filter matches). */
   sourcesOfGrades(grades: readonly string[]): Promise<string[]>;
   /**

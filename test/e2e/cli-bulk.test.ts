@@ -42,6 +42,7 @@ describe('cgraph generate --format jsonl and cgraph load of .jsonl', () => {
     const a = { CGRAPH_DATA_DIR: join(dir, 'a') };
     const b = { CGRAPH_DATA_DIR: join(dir, 'b') };
     expect(runCli(['load', 'seeds'], a).code).toBe(0);
+    expect(runCli(['grade', 'reuters', 'B'], a).code).toBe(0);
     expect(runCli(['export', '--format', 'jsonl', '--out', join(dir, 'seeds.jsonl')], a).code).toBe(0);
     expect(runCli(['load', join(dir, 'seeds.jsonl')], b).code).toBe(0);
     const exported = (env: Record<string, string>) => runCli(['export', '--format', 'jsonl'], env).stdout;
@@ -51,6 +52,7 @@ describe('cgraph generate --format jsonl and cgraph load of .jsonl', () => {
     expect(lines.filter((r) => 'kind' in r)).toHaveLength(44);
     expect(lines.filter((r) => 'type' in r)).toHaveLength(101);
     expect(lines.filter((r) => r.review?.state === 'reviewed')).toHaveLength(101);
+    expect(lines.filter((r) => 'outlet' in r && !('kind' in r))).toEqual([{ outlet: 'reuters', reliability: 'B' }]);
   });
 
   it('refuses bad lines with file:line, code and path, lists them all, and writes nothing', () => {
@@ -71,6 +73,8 @@ describe('cgraph generate --format jsonl and cgraph load of .jsonl', () => {
     broken[leads] = '{"type": "LEADS", "from": ';
     edit(leads + 1, (r) => (r.role = 42));
     edit(pledge + 1, (r) => (r.firmness = 'lukewarm'));
+    broken.push('{"outlet":"Reuters Ltd","reliability":"G"}');
+    const gradeLine = broken.length;
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${broken.join('\n')}\n`);
     const env = { CGRAPH_DATA_DIR: join(dir, 'data') };
@@ -82,6 +86,8 @@ describe('cgraph generate --format jsonl and cgraph load of .jsonl', () => {
     expect(result.stderr).toContain(`${bad}:${source + 1} SOURCE_HASH_MISMATCH at sha256`);
     expect(result.stderr).toContain(`${bad}:${pledge + 1} QUOTE_MISMATCH at evidence.0.quote`);
     expect(result.stderr).toContain(`${bad}:${warned + 1} UNKNOWN_ID at from`);
+    expect(result.stderr).toContain(`${bad}:${gradeLine} SCHEMA at outlet`);
+    expect(result.stderr).toContain(`${bad}:${gradeLine} BAD_ENUM at reliability`);
     expect(existsSync(join(dir, 'data'))).toBe(false);
     expect(JSON.parse(runCli(['stats', '--json'], env).stdout).relationships).toEqual({});
   });
@@ -140,6 +146,9 @@ describe.skipIf(noNeo4j())('export → load → export across stores', () => {
     expect(runCli(['load', 'seeds'], memory).code).toBe(0);
     const [statement] = runCli(['statements', '--min-sources', '2', '--json'], memory).stdout.split('\n').map((l) => l && JSON.parse(l));
     expect(runCli(['review', statement.statement, '--state', 'disputed', '--note', 'checked: wrong', '--by', 'ana'], memory).code).toBe(0);
+    // Grades are held once per outlet, apart from the nodes: the export carries them on lines of their own.
+    expect(runCli(['grade', 'tass', 'E'], memory).code).toBe(0);
+    expect(runCli(['grade', 'reuters', 'B'], memory).code).toBe(0);
     const file = join(dir, 'seeds.jsonl');
     expect(runCli(['export', '--format', 'jsonl', '--out', file], memory).code).toBe(0);
     expect(runCli(['reset', '--yes'], neo).code).toBe(0);
@@ -148,5 +157,6 @@ describe.skipIf(noNeo4j())('export → load → export across stores', () => {
     const fromNeo4j = runCli(['export', '--format', 'jsonl'], neo).stdout;
     expect(fromNeo4j).toBe(readFileSync(file, 'utf8'));
     expect(fromNeo4j).toContain('"note":"checked: wrong"');
+    expect(fromNeo4j).toContain('{"outlet":"reuters","reliability":"B"}\n{"outlet":"tass","reliability":"E"}\n');
   });
 });

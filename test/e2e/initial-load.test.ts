@@ -59,6 +59,11 @@ async function graphVersion(uri: string): Promise<number> {
   }
 }
 
+const GRADED_OUTLETS = [
+  { outlet: 'reuters', reliability: 'B' },
+  { outlet: 'tass', reliability: 'E' },
+] as const;
+
 describe.skipIf(noNeo4j())('cgraph load --initial', () => {
   const dir = tempDir('cgraph-initial-');
   const home = join(dir, 'neo4j-home');
@@ -71,6 +76,8 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     // and a generated graph (many statements per source, empty and one-item lists).
     const memory = new MemoryStore();
     await loadBatches(memory, allSeedBatches());
+    // Outlets' grades are held apart from every node: they must reach the imported database too.
+    await memory.gradeOutlets(GRADED_OUTLETS);
     const lines: string[] = [];
     for await (const line of storeLines(memory)) lines.push(line);
     writeFileSync(seedsFile, lines.join(''));
@@ -94,7 +101,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     expect(result.relationships).toBeGreaterThan(1500);
 
     const [mine, theirs] = await Promise.all([contents(result.uri), contents(neo4jUri() as string, neo4jEnv().NEO4J_PASSWORD)]);
-    expect(mine.nodes.length).toBe(result.nodes + result.sourceVersions + 1);
+    expect(mine.nodes.length).toBe(result.nodes + result.sourceVersions + 1 + GRADED_OUTLETS.length);
     expect(mine.relationships.length).toBe(result.relationships);
     expect(mine.nodes).toEqual(theirs.nodes);
     expect(mine.relationships).toEqual(theirs.relationships);
@@ -111,6 +118,7 @@ describe.skipIf(noNeo4j())('cgraph load --initial', () => {
     const exported = exportOf({ NEO4J_URI: result.uri }, 'imported.jsonl');
     expect(exported.split('\n').length).toBeGreaterThan(result.relationships);
     expect(exported).toBe(exportOf(neo4jEnv(), 'transactional.jsonl'));
+    expect(exported).toContain('{"outlet":"reuters","reliability":"B"}\n{"outlet":"tass","reliability":"E"}\n');
   }, timeLimit(120_000)); // two loads, an import and a Neo4j start: the slowest of the default-limited tests
 
   it('refuses a database that holds data, and replaces it when told, past its graph version', async () => {

@@ -40,6 +40,7 @@ describe('cypher library', () => {
       'store/get-store-format',
       'store/grade-outlets',
       'store/list-nodes',
+      'store/list-outlet-grades',
       'store/list-source-versions',
       'store/lock-graph',
       'store/search-nodes',

@@ -260,9 +260,9 @@ export class MemoryStore implements GraphStore {
     });
   }
 
-  async outletGrades(outlets: readonly string[]): Promise<Map<string, Reliability>> {
+  async outletGrades(outlets?: readonly string[]): Promise<Map<string, Reliability>> {
     const found = new Map<string, Reliability>();
-    for (const outlet of outlets) {
+    for (const outlet of outlets ?? [...this.outletGrading.keys()].sort()) {
       const grade = this.outletGrading.get(outlet);
       if (grade) found.set(outlet, grade);
     }

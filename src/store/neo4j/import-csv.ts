@@ -5,8 +5,9 @@ import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } f
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DomainError } from '../../domain/errors.ts';
-import { Commitment, StructuralRelationship, type GraphNode, type GraphRelationship, type NodeKind } from '../../domain/model.ts';
+import { Commitment, StructuralRelationship, type GraphNode, type GraphRelationship, type NodeKind, type OutletGrade } from '../../domain/model.ts';
 import { sourceOfClaim, type Fact } from '../../domain/statements.ts';
+import { isOutletGradeRecord } from '../../domain/rules.ts';
 import { checkBatch } from '../batch-check.ts';
 import { planStatements, sourceTextsOf } from '../statement-plan.ts';
 import { NEO4J_STORE_FORMAT } from './neo4j-store.ts';
@@ -273,17 +274,25 @@ export async function writeImportCsv(files: readonly string[], dir: string, now 
   const spills = new Map<string, BufferedFile>();
   const statementsOfFact = new Map<string, number>();
   let statements = 0;
+  const outletGrades = new Map<string, string>();
   for await (const text of lines(files)) {
-    const record = JSON.parse(text) as GraphNode | GraphRelationship;
+    const record = JSON.parse(text) as GraphNode | GraphRelationship | OutletGrade;
     if ('kind' in record) {
       rawNodes.push(record);
       continue;
     }
-    const sourceId = sourceOfClaim(record);
+    if (isOutletGradeRecord(record)) {
+      // The last line for an outlet wins, as later loads of a file would leave it.
+      const { outlet, reliability } = record as OutletGrade;
+      if (reliability) outletGrades.set(outlet, reliability);
+      continue;
+    }
+    const claim = record as GraphRelationship;
+    const sourceId = sourceOfClaim(claim);
     let spill = spills.get(sourceId);
     if (!spill) spills.set(sourceId, (spill = new BufferedFile(join(dir, `statements-${spills.size + 1}.jsonl`))));
     spill.write(`${text}\n`);
-    statementsOfFact.set(record.id, (statementsOfFact.get(record.id) ?? 0) + 1);
+    statementsOfFact.set(claim.id, (statementsOfFact.get(claim.id) ?? 0) + 1);
     statements++;
   }
   for (const spill of spills.values()) spill.close();
@@ -351,6 +360,11 @@ export async function writeImportCsv(files: readonly string[], dir: string, now 
   for (const writer of relationshipWriters.values()) written.push(...writer.close());
   written.push(...versions.close());
 
+  // Outlets' grades as grade-outlets leaves them (one node per graded outlet, not an Entity).
+  if (outletGrades.size) {
+    const rows = [...outletGrades].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, reliability]) => ({ id, reliability }));
+    written.push(...writeGroup(dir, 'outlets', '--nodes', 'Outlet', rows, { header: ['id:ID(outlet)'], fields: (row) => [quoted(row.id as string)], skip: new Set(['id']) }));
+  }
   // The graph's meta node as bump-graph-version and set-store-format leave it after a load.
   written.push(
     ...writeGroup(dir, 'graph-meta', '--nodes', 'GraphMeta', [{ key: 'graph', version: options.graphVersion ?? 1, format: NEO4J_STORE_FORMAT }], { header: ['key:ID(meta)'], fields: (row) => [quoted(row.key as string)], skip: new Set(['key']) }, (column) => ({ ...column, type: 'long' })),

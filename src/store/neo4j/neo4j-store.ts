@@ -366,9 +366,10 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async outletGrades(outlets: readonly string[]): Promise<Map<string, Reliability>> {
-    if (!outlets.length) return new Map();
-    const found = await this.executor.read((tx) => rows(tx, 'store/get-outlet-grades', { outlets: [...outlets] }, (row: { outlet: string; reliability: Reliability }) => row));
+  async outletGrades(outlets?: readonly string[]): Promise<Map<string, Reliability>> {
+    if (outlets && !outlets.length) return new Map();
+    const toGrade = (row: { outlet: string; reliability: Reliability }) => row;
+    const found = await this.executor.read((tx) => (outlets ? rows(tx, 'store/get-outlet-grades', { outlets: [...outlets] }, toGrade) : rows(tx, 'store/list-outlet-grades', {}, toGrade)));
     return new Map(found.map((row) => [row.outlet, row.reliability]));
   }
 
