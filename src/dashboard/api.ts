@@ -165,3 +165,21 @@ export const scenario = async (assume: string[], deny: string[], asOf: string | 
       { assume, deny, asOf },
     )
   ).scenario;
+
+/** An edge with its ends named: what a live update needs to draw a relationship the page has not seen. */
+export interface LiveEdgeRecord extends EdgeRecord {
+  from: NodeRef;
+  to: NodeRef;
+}
+
+/** Relationships by id, 50 to a request (one aliased field each); an id with no relationship now is left out. */
+export async function relationshipsByIds(ids: readonly string[]): Promise<LiveEdgeRecord[]> {
+  const found: LiveEdgeRecord[] = [];
+  for (let start = 0; start < ids.length; start += 50) {
+    const chunk = ids.slice(start, start + 50);
+    const fields = chunk.map((_, i) => `r${i}: relationship(id: $id${i}) { id type from { id name kind } to { id name kind } periods { from to } ... on Commitment { firmness action } }`);
+    const data = await gql<Record<string, LiveEdgeRecord | null>>(`query Live(${chunk.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${fields.join(' ')} }`, Object.fromEntries(chunk.map((id, i) => [`id${i}`, id])));
+    for (const record of Object.values(data)) if (record) found.push(record);
+  }
+  return found;
+}

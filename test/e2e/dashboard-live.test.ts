@@ -1,0 +1,148 @@
+// The dashboard's live updates in a real Chromium: the API as a process (memory store, then Neo4j),
+// an open dashboard, and writes through the API over HTTP; what they change shows on the page
+// within 2 s, nothing already drawn moves, and a badge says what changed.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildDashboard } from '../../tools/build-dashboard.mjs';
+import { FRESH_COLOUR } from '../../src/dashboard/live-changes.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { neo4jEnv, noNeo4j, spainRefusesCeasefire } from '../support/fixtures.ts';
+import { runCliAsync } from '../support/run-cli.ts';
+import { startServer, type Running } from '../support/server-process.ts';
+import { timeLimit } from '../support/time-limits.ts';
+
+const ARTIFACTS = join('test-artifacts', 'dashboard-live');
+const KEY = 'live-dashboard-key-0123456789';
+/** What the feature promises: a write shows on an open dashboard within this. */
+const LIVE_MS = 2000;
+const CONDITION = 'condition:ceasefire-in-force';
+/** Refusals' colour (graph-view.ts's EDGE_COLOURS; that module needs a browser). */
+const REFUSED_COLOUR = '#D55E00';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
+type Payload = { data?: Record<string, any> | null; errors?: { message: string }[] };
+type Point = { x: number; y: number };
+/** What the page exposes of its drawing (src/dashboard/live.ts). */
+type Drawn = { cgraphView?: { nodePosition(id: string): Point | undefined; edgeDisplay(id: string): { color: string; hidden: boolean } | undefined; extent(): { spread: number } } };
+
+async function gql(server: Running, query: string, variables: Record<string, unknown>): Promise<Payload> {
+  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as Payload;
+}
+
+/** Polls `read` until `test` passes; the milliseconds that took. */
+async function within(read: () => Promise<unknown>, test: (value: unknown) => boolean, ms: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (test(value)) return Date.now() - started;
+    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
+  ['memory', false],
+  ['neo4j', noNeo4j()],
+] as const)('the dashboard updates live on the %s store', (store, skip) => {
+  let server: Running;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const outside: string[] = [];
+  const source = `source:live-${store}-${Date.now().toString(36)}`;
+  let relationshipId = '';
+
+  const visibleEdges = async () => Number(await page.getByTestId('graph').getAttribute('data-visible-edges'));
+  const tensionsCount = async () => Number(await page.locator('#tensions-count').innerText());
+  const badge = () => page.locator('#live-text').innerText();
+  const edgeDisplay = (id: string) => page.evaluate((edge) => (window as unknown as Drawn).cgraphView?.edgeDisplay(edge), id);
+  const position = (id: string) => page.evaluate((node) => (window as unknown as Drawn).cgraphView?.nodePosition(node), id);
+
+  beforeAll(async () => {
+    if (skip) return;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await buildDashboard({ quiet: true });
+    // Start from an empty database, so that the test's fact is new there too (the API then loads the seeds).
+    if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
+    server = await startServer({ CGRAPH_API_KEYS: `analyst:${KEY}`, ...(store === 'neo4j' ? neo4jEnv() : {}) });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+  }, timeLimit(180_000));
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+  });
+
+  it.skipIf(skip)('an ingest through the API shows its relationship within 2 s, without moving what is drawn, and a badge says so', { timeout: timeLimit(120_000) }, async () => {
+    await page.goto(`${server.url}/`);
+    const graph = page.getByTestId('graph');
+    await graph.and(page.locator('[data-ready="true"][data-layout="settled"][data-live="connected"]')).waitFor({ timeout: timeLimit(60_000) });
+    const before = await visibleEdges();
+    const anchor = await position(CONDITION);
+    expect(anchor).toBeDefined();
+    expect(await position('state:ESP')).toBeUndefined();
+    expect(await badge()).toBe('');
+
+    const spain = spainRefusesCeasefire(source);
+    const ingest = await gql(server, 'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationshipsCreated relationships { id type } } }', { yaml: spain.yaml, text: spain.text });
+    expect(ingest.errors).toBeUndefined();
+    expect(ingest.data?.ingestDossier.relationshipsCreated).toBe(1);
+    relationshipId = ingest.data?.ingestDossier.relationships.find((r: { type: string }) => r.type === 'REFUSED').id;
+
+    const took = await within(visibleEdges, (n) => n === before + 1, LIVE_MS);
+    expect(took).toBeLessThan(LIVE_MS);
+    await within(badge, (text) => text === `1 commitment added from ${source}`, 500);
+    // The analyst's layout stays; the new actor sits by its neighbour, not somewhere at random.
+    expect(await position(CONDITION)).toEqual(anchor);
+    const spainAt = await position('state:ESP');
+    const { spread } = (await page.evaluate(() => (window as unknown as Drawn).cgraphView?.extent())) as { spread: number };
+    const distance = Math.hypot((spainAt?.x ?? Infinity) - (anchor?.x ?? 0), (spainAt?.y ?? Infinity) - (anchor?.y ?? 0));
+    expect(distance).toBeGreaterThan(0);
+    expect(distance).toBeLessThan(spread * 0.1);
+    expect(await edgeDisplay(relationshipId)).toMatchObject({ color: FRESH_COLOUR, hidden: false });
+    // The table lists it too: the page's model took it in, not only the canvas.
+    expect(await page.getByTestId('table').innerText()).toContain('Spain');
+    await page.screenshot({ path: join(ARTIFACTS, `${store}-1-added.png`) });
+  });
+
+  it.skipIf(skip)('the tensions count moves when the write made a tension', { timeout: timeLimit(60_000) }, async () => {
+    const expected = (await gql(server, '{ tensions(first: 1) { totalCount } }', {})).data?.tensions.totalCount as number;
+    await within(tensionsCount, (n) => n === expected, timeLimit(10_000));
+    const tension = await gql(server, '{ tensions(first: 100) { edges { node { relationships { id } } } } }', {});
+    expect(tension.data?.tensions.edges.some((e: { node: { relationships: { id: string }[] } }) => e.node.relationships.some((r) => r.id === relationshipId))).toBe(true);
+    await within(() => page.getByTestId('tensions').locator('li').count(), (n) => (n as number) === Math.min(100, expected), 5000);
+  });
+
+  it.skipIf(skip)('dismissing the badge restores the colours; a review recolours the edge within 2 s', { timeout: timeLimit(60_000) }, async () => {
+    await page.locator('#live-dismiss').click();
+    expect(await badge()).toBe('');
+    expect(await page.getByTestId('live-badge').getAttribute('data-shown')).toBe('false');
+    expect(await edgeDisplay(relationshipId)).toMatchObject({ color: REFUSED_COLOUR });
+
+    const stored = await gql(server, 'query($id: ID!) { relationship(id: $id) { statements { id source { id } } } }', { id: relationshipId });
+    const statementId = stored.data?.relationship.statements.find((s: { source: { id: string } }) => s.source.id === source)?.id;
+    expect(statementId).toBeDefined();
+    const reviewed = await gql(server, 'mutation($id: ID!) { reviewStatement(statementId: $id, state: REVIEWED) { id } }', { id: statementId });
+    expect(reviewed.errors).toBeUndefined();
+    const took = await within(() => edgeDisplay(relationshipId), (d) => (d as { color: string } | undefined)?.color === FRESH_COLOUR, LIVE_MS);
+    expect(took).toBeLessThan(LIVE_MS);
+    await within(badge, (text) => text === `1 commitment changed from ${source}`, 500);
+    await page.screenshot({ path: join(ARTIFACTS, `${store}-2-reviewed.png`) });
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+});
