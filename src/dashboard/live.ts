@@ -42,11 +42,13 @@ interface TensionsEvent {
  */
 export class LiveUpdates {
   private client: Client<true> | undefined;
-  private disposers: (() => void)[] = [];
   private asOf: string | null = null;
   private attempt = 0;
   private retryTimer: number | undefined;
-  private connectedOnce = false;
+  /** The stream dropped: the first event after it says whether writes were missed meanwhile. */
+  private resuming = false;
+  private stopGraph: () => void = () => undefined;
+  private stopTensions: () => void = () => undefined;
   /** The last graph version an event told of: a reconnect that finds another knows it missed something. */
   private version: string | undefined;
   private applying: Promise<void> = Promise.resolve();
@@ -61,61 +63,61 @@ export class LiveUpdates {
     this.connect();
   }
 
-  /** The page's date moved: tensions are counted for it from now on. */
+  /** The page's date moved: tensions are counted for it from now on (same stream, a new subscription). */
   follow(asOf: string | null): void {
     if (asOf === this.asOf) return;
     this.asOf = asOf;
-    this.restart(0);
+    this.stopTensions();
+    if (this.client) this.stopTensions = this.subscribeTensions(this.client);
   }
 
   private connect(): void {
     const client = createClient({ url: '/graphql/stream', singleConnection: true, retryAttempts: 0 });
     this.client = client;
-    const ended = (client: Client<true>) => () => {
-      if (this.client === client) this.restart(reconnectDelay(this.attempt++, Math.random()));
-    };
-    this.disposers = [
-      client.subscribe<{ graphChanged: GraphChange }>(
-        { query: GRAPH_CHANGED },
-        {
-          next: (result) => {
-            const change = result.data?.graphChanged;
-            if (change) this.applying = this.applying.then(() => this.applyChange(change)).catch((error: unknown) => this.tell(`A change could not be shown (${(error as Error).message}) — refresh.`));
-          },
-          error: ended(client),
-          complete: ended(client),
-        },
-      ),
-      client.subscribe<{ tensionsChanged: TensionsEvent }>(
-        { query: TENSIONS_CHANGED, variables: { asOf: this.asOf } },
-        {
-          next: (result) => {
-            const event = result.data?.tensionsChanged;
-            if (event) this.tensions(event);
-          },
-          error: ended(client),
-          complete: ended(client),
-        },
-      ),
-    ];
+    this.stopGraph = this.subscribe<{ graphChanged: GraphChange }>(client, GRAPH_CHANGED, {}, ({ graphChanged: change }) => {
+      this.applying = this.applying.then(() => this.applyChange(change)).catch((error: unknown) => this.tell(`A change could not be shown (${(error as Error).message}) — refresh.`));
+    });
+    this.stopTensions = this.subscribeTensions(client);
   }
 
-  /** Ends the stream and opens a new one after `delayMs`. */
+  private subscribeTensions(client: Client<true>): () => void {
+    return this.subscribe<{ tensionsChanged: TensionsEvent }>(client, TENSIONS_CHANGED, { asOf: this.asOf }, ({ tensionsChanged }) => this.tensions(tensionsChanged));
+  }
+
+  /**
+   * A subscription on the tab's stream. It ends on its own only when the stream dropped or the
+   * server stopped (or refused it): then the stream is opened again after a backoff.
+   */
+  private subscribe<T>(client: Client<true>, query: string, variables: Record<string, unknown>, onData: (data: T) => void): () => void {
+    let stopped = false;
+    const ended = () => {
+      if (!stopped && this.client === client) this.restart(reconnectDelay(this.attempt++, Math.random()));
+    };
+    const dispose = client.subscribe<T>({ query, variables }, { next: (result) => result.data && onData(result.data as T), error: ended, complete: ended });
+    return () => {
+      stopped = true;
+      dispose();
+    };
+  }
+
+  /** After a drop: ends what is left of the stream and opens a new one after `delayMs`. */
   private restart(delayMs: number): void {
     const old = this.client;
     this.client = undefined;
-    for (const dispose of this.disposers.splice(0)) dispose();
+    this.stopGraph();
+    this.stopTensions();
     old?.dispose();
     window.clearTimeout(this.retryTimer);
-    byId('graph').dataset.live = delayMs ? 'reconnecting' : 'connecting';
+    this.resuming = true;
+    byId('graph').dataset.live = 'reconnecting';
     this.retryTimer = window.setTimeout(() => this.connect(), delayMs);
   }
 
   private tensions(event: TensionsEvent): void {
     this.attempt = 0;
     byId('graph').dataset.live = 'connected';
-    if (event.initial && this.connectedOnce && this.version !== undefined && event.version !== this.version) this.tell('The graph changed while the page was disconnected — refresh to see it.');
-    this.connectedOnce = true;
+    if (event.initial && this.resuming && this.version !== undefined && event.version !== this.version) this.tell('The graph changed while the page was disconnected — refresh to see it.');
+    if (event.initial) this.resuming = false;
     if (event.version) this.version = event.version;
     if (event.resync) this.tell(REFRESH_TEXT);
     const count = byId('tensions-count');

@@ -1,14 +1,14 @@
 // The dashboard's live updates in a real Chromium: the API as a process (memory store, then Neo4j),
 // an open dashboard, and writes through the API over HTTP; what they change shows on the page
 // within 2 s, nothing already drawn moves, and a badge says what changed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
-import { FRESH_COLOUR } from '../../src/dashboard/live-changes.ts';
+import { FRESH_COLOUR, REFRESH_TEXT } from '../../src/dashboard/live-changes.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
-import { neo4jEnv, noNeo4j, spainRefusesCeasefire } from '../support/fixtures.ts';
+import { neo4jEnv, noNeo4j, spainRefusesCeasefire, tempDir, threeRefusals } from '../support/fixtures.ts';
 import { runCliAsync } from '../support/run-cli.ts';
 import { startServer, type Running } from '../support/server-process.ts';
 import { timeLimit } from '../support/time-limits.ts';
@@ -48,12 +48,16 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
   ['neo4j', noNeo4j()],
 ] as const)('the dashboard updates live on the %s store', (store, skip) => {
   let server: Running;
+  let serverEnv: Record<string, string> = {};
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
   const outside: string[] = [];
   const source = `source:live-${store}-${Date.now().toString(36)}`;
   let relationshipId = '';
+  let tensionsBefore = 0;
+  /** How long each change took to show, kept beside the screenshots. */
+  const timings: Record<string, number> = {};
 
   const visibleEdges = async () => Number(await page.getByTestId('graph').getAttribute('data-visible-edges'));
   const tensionsCount = async () => Number(await page.locator('#tensions-count').innerText());
@@ -67,7 +71,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     await buildDashboard({ quiet: true });
     // Start from an empty database, so that the test's fact is new there too (the API then loads the seeds).
     if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
-    server = await startServer({ CGRAPH_API_KEYS: `analyst:${KEY}`, ...(store === 'neo4j' ? neo4jEnv() : {}) });
+    serverEnv = { CGRAPH_API_KEYS: `analyst:${KEY}`, CGRAPH_VERSION_POLL_MS: '200', CGRAPH_DATA_DIR: tempDir(), ...(store === 'neo4j' ? neo4jEnv() : {}) };
+    server = await startServer(serverEnv);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', (message) => {
@@ -96,6 +101,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     expect(anchor).toBeDefined();
     expect(await position('state:ESP')).toBeUndefined();
     expect(await badge()).toBe('');
+    tensionsBefore = await tensionsCount();
 
     const spain = spainRefusesCeasefire(source);
     const ingest = await gql(server, 'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationshipsCreated relationships { id type } } }', { yaml: spain.yaml, text: spain.text });
@@ -105,6 +111,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
 
     const took = await within(visibleEdges, (n) => n === before + 1, LIVE_MS);
     expect(took).toBeLessThan(LIVE_MS);
+    timings.ingestShownMs = took;
     await within(badge, (text) => text === `1 commitment added from ${source}`, 500);
     // The analyst's layout stays; the new actor sits by its neighbour, not somewhere at random.
     expect(await position(CONDITION)).toEqual(anchor);
@@ -121,7 +128,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
 
   it.skipIf(skip)('the tensions count moves when the write made a tension', { timeout: timeLimit(60_000) }, async () => {
     const expected = (await gql(server, '{ tensions(first: 1) { totalCount } }', {})).data?.tensions.totalCount as number;
-    await within(tensionsCount, (n) => n === expected, timeLimit(10_000));
+    expect(expected).toBeGreaterThan(tensionsBefore);
+    timings.tensionsShownMs = await within(tensionsCount, (n) => n === expected, timeLimit(10_000));
     const tension = await gql(server, '{ tensions(first: 100) { edges { node { relationships { id } } } } }', {});
     expect(tension.data?.tensions.edges.some((e: { node: { relationships: { id: string }[] } }) => e.node.relationships.some((r) => r.id === relationshipId))).toBe(true);
     await within(() => page.getByTestId('tensions').locator('li').count(), (n) => (n as number) === Math.min(100, expected), 5000);
@@ -140,9 +148,47 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     expect(reviewed.errors).toBeUndefined();
     const took = await within(() => edgeDisplay(relationshipId), (d) => (d as { color: string } | undefined)?.color === FRESH_COLOUR, LIVE_MS);
     expect(took).toBeLessThan(LIVE_MS);
+    timings.reviewShownMs = took;
+    writeFileSync(join(ARTIFACTS, `${store}-timings.json`), `${JSON.stringify(timings)}\n`);
     await within(badge, (text) => text === `1 commitment changed from ${source}`, 500);
     await page.screenshot({ path: join(ARTIFACTS, `${store}-2-reviewed.png`) });
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+  });
+
+  it.skipIf(skip)('when the API restarts, the page reconnects with backoff, and what is written after shows', { timeout: timeLimit(120_000) }, async () => {
+    const graph = page.getByTestId('graph');
+    await page.locator('#live-dismiss').click();
+    // The API stops (its streams end cleanly) and comes back on the same address with the same data.
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    await within(() => graph.getAttribute('data-live'), (state) => state === 'reconnecting', timeLimit(5000));
+    server = await startServer({ ...serverEnv, PORT: new URL(server.url).port });
+    await within(() => graph.getAttribute('data-live'), (state) => state === 'connected', timeLimit(40_000));
+    // Nothing was written meanwhile: no call to refresh. The page's failed attempts are the only console errors.
+    expect(await badge()).toBe('');
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to fetch/.test(e))).toEqual([]);
+    errors.length = 0;
+    const before = await visibleEdges();
+    // Connected: the new stream's tensions subscription answered; its graph subscription was sent before it.
+    const three = threeRefusals(`${source}-again`);
+    const ingest = await gql(server, 'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationshipsCreated } }', { yaml: three.yaml, text: three.text });
+    expect(ingest.errors).toBeUndefined();
+    expect(ingest.data?.ingestDossier.relationshipsCreated).toBe(3);
+    await within(visibleEdges, (n) => n === before + 3, timeLimit(LIVE_MS));
+    await within(badge, (text) => text === `3 commitments added from ${source}-again`, 500);
+  });
+
+  it.skipIf(skip || store !== 'neo4j')('a write another process made straight to Neo4j asks for a refresh', { timeout: timeLimit(60_000) }, async () => {
+    await page.locator('#live-dismiss').click();
+    const dir = join(tempDir(), 'dossier');
+    mkdirSync(dir, { recursive: true });
+    const three = threeRefusals(`${source}-cli`);
+    writeFileSync(join(dir, 'dossier.yaml'), three.yaml);
+    writeFileSync(join(dir, 'source.txt'), three.text);
+    const load = await runCliAsync(['load', dir, '--json'], neo4jEnv());
+    expect(load.code).toBe(0);
+    await within(badge, (text) => text === REFRESH_TEXT, timeLimit(5000));
+    expect(errors).toEqual([]);
   });
 });
