@@ -172,14 +172,24 @@ export interface LiveEdgeRecord extends EdgeRecord {
   to: NodeRef;
 }
 
-/** Relationships by id, 50 to a request (one aliased field each); an id with no relationship now is left out. */
+/** The API's alias limit (ALIAS_LIMIT_EXCEEDED past it): ids asked for in one request. */
+const IDS_PER_REQUEST = 20;
+/** Requests in flight at once: the tab's stream holds one of the browser's six connections. */
+const REQUESTS_AT_ONCE = 4;
+
+async function relationshipsOf(ids: readonly string[]): Promise<LiveEdgeRecord[]> {
+  const fields = ids.map((_, i) => `r${i}: relationship(id: $id${i}) { id type from { id name kind } to { id name kind } periods { from to } ... on Commitment { firmness action } }`);
+  const data = await gql<Record<string, LiveEdgeRecord | null>>(`query Live(${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${fields.join(' ')} }`, Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
+  return Object.values(data).filter((r): r is LiveEdgeRecord => r !== null);
+}
+
+/** Relationships by id (aliased fields, a few requests at a time); an id with no relationship now is left out. */
 export async function relationshipsByIds(ids: readonly string[]): Promise<LiveEdgeRecord[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) chunks.push(ids.slice(start, start + IDS_PER_REQUEST));
   const found: LiveEdgeRecord[] = [];
-  for (let start = 0; start < ids.length; start += 50) {
-    const chunk = ids.slice(start, start + 50);
-    const fields = chunk.map((_, i) => `r${i}: relationship(id: $id${i}) { id type from { id name kind } to { id name kind } periods { from to } ... on Commitment { firmness action } }`);
-    const data = await gql<Record<string, LiveEdgeRecord | null>>(`query Live(${chunk.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${fields.join(' ')} }`, Object.fromEntries(chunk.map((id, i) => [`id${i}`, id])));
-    for (const record of Object.values(data)) if (record) found.push(record);
+  for (let start = 0; start < chunks.length; start += REQUESTS_AT_ONCE) {
+    for (const records of await Promise.all(chunks.slice(start, start + REQUESTS_AT_ONCE).map(relationshipsOf))) found.push(...records);
   }
   return found;
 }

@@ -140,6 +140,8 @@ export class GraphView {
       // Killed, not stopped: a stopped layout's worker would respawn on every live addition.
       this.layout?.kill();
       this.layout = undefined;
+      // The frame stays too: sigma would otherwise rescale to take in nodes added live beyond it.
+      this.sigma.setCustomBBox(this.sigma.getBBox());
       this.container.dataset.layout = 'settled';
       done();
     }, ms);
@@ -187,6 +189,12 @@ export class GraphView {
     if (!this.graph.hasNode(id)) return undefined;
     const { x, y } = this.graph.getNodeAttributes(id) as { x: number; y: number };
     return { x, y };
+  }
+
+  /** Where a node is on the screen (pixels in the graph's box); undefined when it is not drawn. */
+  viewportPosition(id: string): { x: number; y: number } | undefined {
+    const at = this.nodePosition(id);
+    return at && this.sigma.graphToViewport(at);
   }
 
   /** The layout's extent and middle: where a node with no drawn neighbour goes beside. */

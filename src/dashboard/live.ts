@@ -23,8 +23,8 @@ export interface LivePage {
 
 declare global {
   interface Window {
-    /** How the graph is drawn, for tests and tools: a node's place, an edge's colour, the drawing's extent. */
-    cgraphView?: Pick<GraphView, 'nodePosition' | 'edgeDisplay' | 'extent'>;
+    /** How the graph is drawn, for tests and tools: a node's place (in the layout, on the screen), an edge's colour, the drawing's extent. */
+    cgraphView?: Pick<GraphView, 'nodePosition' | 'viewportPosition' | 'edgeDisplay' | 'extent'>;
   }
 }
 
@@ -55,7 +55,7 @@ export class LiveUpdates {
 
   constructor(private readonly page: LivePage) {
     byId('live-dismiss').addEventListener('click', () => this.dismiss());
-    window.cgraphView = { nodePosition: (id) => page.view.nodePosition(id), edgeDisplay: (id) => page.view.edgeDisplay(id), extent: () => page.view.extent() };
+    window.cgraphView = { nodePosition: (id) => page.view.nodePosition(id), viewportPosition: (id) => page.view.viewportPosition(id), edgeDisplay: (id) => page.view.edgeDisplay(id), extent: () => page.view.extent() };
   }
 
   start(asOf: string | null): void {

@@ -25,11 +25,26 @@ const REFUSED_COLOUR = '#D55E00';
 type Payload = { data?: Record<string, any> | null; errors?: { message: string }[] };
 type Point = { x: number; y: number };
 /** What the page exposes of its drawing (src/dashboard/live.ts). */
-type Drawn = { cgraphView?: { nodePosition(id: string): Point | undefined; edgeDisplay(id: string): { color: string; hidden: boolean } | undefined; extent(): { spread: number } } };
+type Drawn = { cgraphView?: { nodePosition(id: string): Point | undefined; viewportPosition(id: string): Point | undefined; edgeDisplay(id: string): { color: string; hidden: boolean } | undefined; extent(): { spread: number } } };
 
 async function gql(server: Running, query: string, variables: Record<string, unknown>): Promise<Payload> {
   const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as Payload;
+}
+
+/** A test dossier (text written for the test) of `count` envoys, each refusing a test mission in a sentence of its own. */
+function envoysRefuse(sourceId: string, count: number): { yaml: string; text: string } {
+  const envoys = Array.from({ length: count }, (_, i) => i + 1);
+  const text = `${envoys.map((i) => `Test envoy ${i} refused to join the test mission.`).join(' ')}\n`;
+  const yaml = [
+    `source: { id: "${sourceId}", name: "A test report of envoys", file: source.txt }`,
+    'entities:',
+    ...envoys.map((i) => `  - { id: "person:test-envoy-${i}", kind: PERSON, name: Test envoy ${i} }`),
+    '  - { id: "initiative:test-mission", kind: INITIATIVE, name: A test mission }',
+    'relationships:',
+    ...envoys.flatMap((i) => [`  - ref: envoy-${i}-refuses`, '    type: REFUSED', `    from: person:test-envoy-${i}`, '    to: initiative:test-mission', '    action: join the test mission', '    firmness: firm', '    statedAt: 2026-01-06', '    evidence:', `      - { quote: Test envoy ${i} refused to join the test mission., attribution: reported }`]),
+  ].join('\n');
+  return { yaml, text };
 }
 
 /** Polls `read` until `test` passes; the milliseconds that took. */
@@ -56,6 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
   const source = `source:live-${store}-${Date.now().toString(36)}`;
   let relationshipId = '';
   let tensionsBefore = 0;
+  let anchorOnScreen: Point | undefined;
   /** How long each change took to show, kept beside the screenshots. */
   const timings: Record<string, number> = {};
 
@@ -64,6 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
   const badge = () => page.locator('#live-text').innerText();
   const edgeDisplay = (id: string) => page.evaluate((edge) => (window as unknown as Drawn).cgraphView?.edgeDisplay(edge), id);
   const position = (id: string) => page.evaluate((node) => (window as unknown as Drawn).cgraphView?.nodePosition(node), id);
+  const onScreen = (id: string) => page.evaluate((node) => (window as unknown as Drawn).cgraphView?.viewportPosition(node), id);
 
   beforeAll(async () => {
     if (skip) return;
@@ -96,8 +113,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     await page.goto(`${server.url}/`);
     const graph = page.getByTestId('graph');
     await graph.and(page.locator('[data-ready="true"][data-layout="settled"][data-live="connected"]')).waitFor({ timeout: timeLimit(60_000) });
+    await page.waitForTimeout(500); // the camera's reset after the layout (300 ms)
     const before = await visibleEdges();
     const anchor = await position(CONDITION);
+    anchorOnScreen = await onScreen(CONDITION);
     expect(anchor).toBeDefined();
     expect(await position('state:ESP')).toBeUndefined();
     expect(await badge()).toBe('');
@@ -115,6 +134,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     await within(badge, (text) => text === `1 commitment added from ${source}`, 500);
     // The analyst's layout stays; the new actor sits by its neighbour, not somewhere at random.
     expect(await position(CONDITION)).toEqual(anchor);
+    expect(await onScreen(CONDITION)).toEqual(anchorOnScreen);
     const spainAt = await position('state:ESP');
     const { spread } = (await page.evaluate(() => (window as unknown as Drawn).cgraphView?.extent())) as { spread: number };
     const distance = Math.hypot((spainAt?.x ?? Infinity) - (anchor?.x ?? 0), (spainAt?.y ?? Infinity) - (anchor?.y ?? 0));
@@ -171,12 +191,16 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     errors.length = 0;
     const before = await visibleEdges();
     // Connected: the new stream's tensions subscription answered; its graph subscription was sent before it.
-    const three = threeRefusals(`${source}-again`);
-    const ingest = await gql(server, 'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationshipsCreated } }', { yaml: three.yaml, text: three.text });
+    // More relationships than one request may name (the API's alias limit), all new nodes.
+    const many = envoysRefuse(`${source}-envoys`, 25);
+    const ingest = await gql(server, 'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationshipsCreated } }', many);
     expect(ingest.errors).toBeUndefined();
-    expect(ingest.data?.ingestDossier.relationshipsCreated).toBe(3);
-    await within(visibleEdges, (n) => n === before + 3, timeLimit(LIVE_MS));
-    await within(badge, (text) => text === `3 commitments added from ${source}-again`, 500);
+    expect(ingest.data?.ingestDossier.relationshipsCreated).toBe(25);
+    await within(visibleEdges, (n) => n === before + 25, timeLimit(LIVE_MS));
+    await within(badge, (text) => text === `25 commitments added from ${source}-envoys`, 500);
+    // New nodes beyond the frame do not rescale it: what the analyst looks at stays put.
+    expect(await onScreen(CONDITION)).toEqual(anchorOnScreen);
+    await page.screenshot({ path: join(ARTIFACTS, `${store}-3-envoys.png`) });
   });
 
   it.skipIf(skip || store !== 'neo4j')('a write another process made straight to Neo4j asks for a refresh', { timeout: timeLimit(60_000) }, async () => {
