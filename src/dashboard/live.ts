@@ -15,8 +15,8 @@ export interface LivePage {
   view: GraphView;
   nodeById: Map<string, NodeRef>;
   edgeById: Map<string, EdgeRecord>;
-  /** The model changed: filter again, with whatever was cached from the API dropped. */
-  refilter: () => Promise<void>;
+  /** The model changed (these relationships and their ends): filter again, with whatever was cached from the API dropped. */
+  refilter: (touched: ReadonlySet<string>) => Promise<void>;
   /** The tensions moved: read the list again. */
   refreshTensions: () => void;
 }
@@ -143,8 +143,13 @@ export class LiveUpdates {
       edgeById.set(r.id, r);
       for (const n of [r.from, r.to]) if (!nodeById.has(n.id)) nodeById.set(n.id, n);
     }
-    for (const id of gone) edgeById.delete(id);
-    await this.page.refilter();
+    const touched = new Set([...named, ...gone, ...records.flatMap((r) => [r.from.id, r.to.id])]);
+    for (const id of gone) {
+      const edge = edgeById.get(id);
+      if (edge) touched.add(edge.from.id).add(edge.to.id);
+      edgeById.delete(id);
+    }
+    await this.page.refilter(touched);
     const text = describeLiveChange(change, (id) => nodeById.get(id)?.name ?? id);
     if (text) this.tell(text);
   }

@@ -361,13 +361,14 @@ async function main(): Promise<void> {
   live.start(state.asOf);
 }
 
-/** A live change updated the maps: the lists follow them, the API's cached answers are stale. */
-async function afterLiveChange(): Promise<void> {
+/** A live change updated the maps: the lists follow them, the API's cached answers are stale, details shown of what it touched are read again. */
+async function afterLiveChange(touched: ReadonlySet<string>): Promise<void> {
   nodes = [...nodeById.values()];
   edges = [...edgeById.values()];
   asOfIds.clear();
   sourceIds.clear();
   await applyFilters();
+  if (state.selected && touched.has(state.selected)) refreshDetails();
 }
 
 main().catch((error: unknown) => status(`The dashboard could not load: ${(error as Error).message}`));

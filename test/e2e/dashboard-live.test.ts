@@ -176,7 +176,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     expect(outside).toEqual([]);
   });
 
-  it.skipIf(skip)('when the API restarts, the page reconnects with backoff, and what is written after shows', { timeout: timeLimit(120_000) }, async () => {
+  it.skipIf(skip)('when the API restarts, the page reconnects with backoff; what is written, then unloaded, after shows', { timeout: timeLimit(120_000) }, async () => {
     const graph = page.getByTestId('graph');
     await page.locator('#live-dismiss').click();
     // The API stops (its streams end cleanly) and comes back on the same address with the same data.
@@ -199,6 +199,15 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     await within(visibleEdges, (n) => n === before + 25, timeLimit(LIVE_MS));
     await within(badge, (text) => text === `25 commitments added from ${source}-envoys`, 500);
     // New nodes beyond the frame do not rescale it: what the analyst looks at stays put.
+    expect(await onScreen(CONDITION)).toEqual(anchorOnScreen);
+    expect(await position('person:test-envoy-1')).toBeDefined();
+
+    // Unloading the source removes its relationships, and the actors left with none.
+    const unload = await gql(server, 'mutation($id: ID!) { unloadSource(sourceId: $id) { relationshipsRemoved } }', { id: `${source}-envoys` });
+    expect(unload.errors).toBeUndefined();
+    await within(visibleEdges, (n) => n === before, timeLimit(LIVE_MS));
+    await within(badge, (text) => text === `25 commitments removed from ${source}-envoys`, 500);
+    expect(await position('person:test-envoy-1')).toBeUndefined();
     expect(await onScreen(CONDITION)).toEqual(anchorOnScreen);
     await page.screenshot({ path: join(ARTIFACTS, `${store}-3-envoys.png`) });
   });
