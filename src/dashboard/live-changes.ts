@@ -31,14 +31,16 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * The badge's words for a change: what was added, changed and removed, commitments apart from
  * other relationships, and from which sources; null when the change is nothing to tell. A change
  * the event cannot describe (another process's write, dropped events, more ids than an event
- * lists) asks for a refresh instead.
+ * lists) asks for a refresh instead. Facts of no known type count as relationships.
  */
 export function describeLiveChange(change: GraphChange, sourceName: (id: string) => string = (id) => id): string | null {
   if (change.external || change.resync || change.truncated) return REFRESH_TEXT;
   const parts: string[] = [];
   for (const kind of ['added', 'changed', 'removed'] as const) {
     const commitments = change.byType.filter((t) => COMMITMENT_TYPES.has(t.key)).reduce((sum, t) => sum + t[kind], 0);
-    const others = change.byType.filter((t) => !COMMITMENT_TYPES.has(t.key)).reduce((sum, t) => sum + t[kind], 0);
+    const typed = change.byType.reduce((sum, t) => sum + t[kind], 0);
+    // A store that cannot say what a removed fact was counts it in the total only.
+    const others = change.byType.filter((t) => !COMMITMENT_TYPES.has(t.key)).reduce((sum, t) => sum + t[kind], 0) + Math.max(0, (change[kind] ?? 0) - typed);
     const what = [commitments ? plural(commitments, 'commitment', 'commitments') : '', others ? plural(others, 'relationship', 'relationships') : ''].filter(Boolean).join(' and ');
     if (what) parts.push(`${what} ${kind}`);
   }

@@ -43,6 +43,11 @@ describe('describeLiveChange', () => {
     expect(describeLiveChange(three)).toBe('3 commitments added from 3 sources');
   });
 
+  it('counts removals a store could not describe as relationships', () => {
+    expect(describeLiveChange(change({ removed: 25, removedIds: ['rel:1'] }))).toBe('25 relationships removed');
+    expect(describeLiveChange(change({ removed: 3, byType: [{ key: 'PLEDGED', added: 0, changed: 0, removed: 1 }], bySource: [{ key: 's', added: 0, changed: 0, removed: 1 }] }))).toBe('1 commitment and 2 relationships removed from s');
+  });
+
   it('asks for a refresh when the event cannot tell what changed; says nothing for an empty change', () => {
     expect(describeLiveChange(change({ external: true, added: null }))).toBe(REFRESH_TEXT);
     expect(describeLiveChange(change({ resync: true }))).toBe(REFRESH_TEXT);
