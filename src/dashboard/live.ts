@@ -75,7 +75,8 @@ export class LiveUpdates {
     const client = createClient({ url: '/graphql/stream', singleConnection: true, retryAttempts: 0 });
     this.client = client;
     this.stopGraph = this.subscribe<{ graphChanged: GraphChange }>(client, GRAPH_CHANGED, {}, ({ graphChanged: change }) => {
-      this.applying = this.applying.then(() => this.applyChange(change)).catch((error: unknown) => this.tell(`A change could not be shown (${(error as Error).message}) — refresh.`));
+      const heard = performance.now();
+      this.applying = this.applying.then(() => this.applyChange(change, heard)).catch((error: unknown) => this.tell(`A change could not be shown (${(error as Error).message}) — refresh.`));
     });
     this.stopTensions = this.subscribeTensions(client);
   }
@@ -128,7 +129,7 @@ export class LiveUpdates {
   }
 
   /** Fetches what the change names, then redraws those relationships in place. */
-  private async applyChange(change: GraphChange): Promise<void> {
+  private async applyChange(change: GraphChange, heard: number): Promise<void> {
     this.attempt = 0;
     this.version = change.version;
     const { view, edgeById, nodeById } = this.page;
@@ -150,6 +151,7 @@ export class LiveUpdates {
       edgeById.delete(id);
     }
     await this.page.refilter(touched);
+    (window.cgraphTimings ??= {}).lastLiveMs = performance.now() - heard;
     const text = describeLiveChange(change, (id) => nodeById.get(id)?.name ?? id);
     if (text) this.tell(text);
   }
