@@ -167,3 +167,31 @@ export const scenario = async (assume: string[], deny: string[], asOf: string | 
       { assume, deny, asOf },
     )
   ).scenario;
+
+/** An edge with its ends named: what a live update needs to draw a relationship the page has not seen. */
+export interface LiveEdgeRecord extends EdgeRecord {
+  from: NodeRef;
+  to: NodeRef;
+}
+
+/** The API's alias limit (ALIAS_LIMIT_EXCEEDED past it): ids asked for in one request. */
+const IDS_PER_REQUEST = 20;
+/** Requests in flight at once: the tab's stream holds one of the browser's six connections. */
+const REQUESTS_AT_ONCE = 4;
+
+async function relationshipsOf(ids: readonly string[]): Promise<LiveEdgeRecord[]> {
+  const fields = ids.map((_, i) => `r${i}: relationship(id: $id${i}) { id type from { id name kind } to { id name kind } periods { from to } ... on Commitment { firmness action } }`);
+  const data = await gql<Record<string, LiveEdgeRecord | null>>(`query Live(${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${fields.join(' ')} }`, Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
+  return Object.values(data).filter((r): r is LiveEdgeRecord => r !== null);
+}
+
+/** Relationships by id (aliased fields, a few requests at a time); an id with no relationship now is left out. */
+export async function relationshipsByIds(ids: readonly string[]): Promise<LiveEdgeRecord[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) chunks.push(ids.slice(start, start + IDS_PER_REQUEST));
+  const found: LiveEdgeRecord[] = [];
+  for (let start = 0; start < chunks.length; start += REQUESTS_AT_ONCE) {
+    for (const records of await Promise.all(chunks.slice(start, start + REQUESTS_AT_ONCE).map(relationshipsOf))) found.push(...records);
+  }
+  return found;
+}
