@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
 import { FRESH_COLOUR, REFRESH_TEXT } from '../../src/dashboard/live-changes.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, offlinePage } from '../support/chromium.ts';
 import { neo4jEnv, noNeo4j, spainRefusesCeasefire, tempDir, threeRefusals } from '../support/fixtures.ts';
 import { runCliAsync } from '../support/run-cli.ts';
 import { startServer, type Running } from '../support/server-process.ts';
@@ -66,8 +66,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
   let serverEnv: Record<string, string> = {};
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
-  const outside: string[] = [];
+  let errors: string[] = [];
+  let outside: string[] = [];
   const source = `source:live-${store}-${Date.now().toString(36)}`;
   let relationshipId = '';
   let tensionsBefore = 0;
@@ -91,17 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     serverEnv = { CGRAPH_API_KEYS: `analyst:${KEY}`, CGRAPH_VERSION_POLL_MS: '200', CGRAPH_DATA_DIR: tempDir(), ...(store === 'neo4j' ? neo4jEnv() : {}) };
     server = await startServer(serverEnv);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
+    ({ page, errors, outside } = await offlinePage(browser, { width: 1400, height: 900 }));
   }, timeLimit(180_000));
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, offlinePage } from '../support/chromium.ts';
 import { tempDir } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startServer, type Running } from '../support/server-process.ts';
@@ -32,8 +32,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the review page in Ch
   let server: Running;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
-  const outside: string[] = [];
+  let errors: string[] = [];
+  let outside: string[] = [];
   /** The draft as the API gives it for the same text: what the page must show. */
   let expected: { drafter: string; warnings: string[]; candidates: Candidate[] };
 
@@ -63,18 +63,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the review page in Ch
     expect(draft?.errors, JSON.stringify(draft?.errors)).toBeUndefined();
     expected = draft!.data!.draftDossier;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (message) => {
-      // The refused ingest answers 401; Chromium logs the status as a console error.
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
+    // The refused ingest answers 401; Chromium logs the status as a console error.
+    ({ page, errors, outside } = await offlinePage(browser, { width: 1400, height: 1000 }, { expectedConsole: /status of 401/ }));
   }, timeLimit(180_000));
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, offlinePage } from '../support/chromium.ts';
 import { post, startServer, type Running } from '../support/server-process.ts';
 import { timeLimit } from '../support/time-limits.ts';
 
@@ -18,8 +18,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
   let server: Running;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
-  const outside: string[] = [];
+  let errors: string[] = [];
+  let outside: string[] = [];
 
   const visibleEdges = async () => Number(await page.locator('[data-testid="graph"]').getAttribute('data-visible-edges'));
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -29,18 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     await buildDashboard({ quiet: true });
     server = await startServer({ CGRAPH_API_KEYS: `dashboard-test:${API_KEY}` });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    // Offline: anything not served by this machine is refused, and remembered.
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(url.hostname)) return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
+    ({ page, errors, outside } = await offlinePage(browser, { width: 1500, height: 950 }));
   }, timeLimit(120_000));
 
   afterAll(async () => {
