@@ -3,6 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
+import type { GraphNode, Review } from '../../src/domain/model.ts';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
 import { cypher, loadCypherLibrary } from '../../src/store/neo4j/cypher-library.ts';
 import { allSeedBatches, neo4jUri, noNeo4j, seedBatches, storeFactories } from '../support/fixtures.ts';
@@ -29,6 +30,7 @@ describe.skipIf(noNeo4j())('Neo4j Browser saved queries', () => {
       'browser/list-attendees-and-signatories',
       'browser/list-corroborated-facts',
       'browser/list-disputed-facts',
+      'browser/list-graded-statements',
       'browser/list-pledges',
       'browser/list-pledges-on-condition',
       'browser/list-refusals',
@@ -128,6 +130,32 @@ describe.skipIf(noNeo4j())('Neo4j Browser saved queries over two sources', () =>
     expect(rows).toEqual([
       { type: 'PLEDGED', from: 'Germany', to: 'Multinational reassurance force for Ukraine', source: second, disputedBy: 'ana', note: 'no troops on Ukrainian soil', stillAssertedBy: 1 },
     ]);
+  });
+});
+
+describe.skipIf(noNeo4j())('Neo4j Browser saved queries over graded sources', () => {
+  let driver: Driver;
+  const first = 'source:coalition-of-the-willing-paris-summit';
+  beforeAll(async () => {
+    const store = await storeFactories.neo4j();
+    await loadBatches(store, allSeedBatches());
+    // The first report's outlet is graded B; its statement of Italy's refusal is graded 2.
+    const [source] = await store.getNodes([first]);
+    await store.upsert({ nodes: [{ ...(source as GraphNode), outlet: 'reuters' } as GraphNode], relationships: [], outletGrades: [{ outlet: 'reuters', reliability: 'B' }] });
+    const [italy] = (await store.listRelationships({ types: ['REFUSED'], from: ['state:ITA'], sources: [first] }, {})).items;
+    const statement = italy?.statements.find((s) => s.sourceId === first);
+    await store.reviewStatement(statement?.id as string, { ...(statement?.review as Review), credibility: 2 });
+    await store.close();
+    driver = neo4j.driver(neo4jUri() as string);
+  });
+  afterAll(async () => driver?.close());
+
+  it('lists graded statements first, with the outlet, its reliability and the credibility; the rest ungraded', async () => {
+    const rows = (await driver.executeQuery(cypher('browser/list-graded-statements'), {}, { routing: neo4j.routing.READ })).records.map((r) => r.toObject());
+    expect(rows[0]).toMatchObject({ type: 'REFUSED', from: 'Italy', source: first, outlet: 'reuters', reliability: 'B', credibility: '2' });
+    expect(rows.filter((r) => r.credibility !== '')).toHaveLength(1);
+    expect(rows.filter((r) => r.source === first).every((r) => r.reliability === 'B')).toBe(true);
+    expect(rows.filter((r) => r.source !== first).every((r) => r.reliability === null && r.credibility === '')).toBe(true);
   });
 });
 
