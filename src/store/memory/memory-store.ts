@@ -183,7 +183,7 @@ export class MemoryStore implements GraphStore {
 
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {
     return this.exclusive(async () => {
-      const checked = await checkBatch(this.redirected(batch), async (ids) => this.nodesAmong(ids));
+      const checked = await checkBatch(this.redirected(batch), async (ids) => present(this.nodes, ids));
       const changes = emptyChangeSet();
       const report = emptyUpsertReport();
       const total = checked.nodes.length + checked.relationships.length;
@@ -219,15 +219,6 @@ export class MemoryStore implements GraphStore {
     return texts;
   }
 
-  private nodesAmong(ids: readonly string[]): Map<string, GraphNode> {
-    const found = new Map<string, GraphNode>();
-    for (const id of ids) {
-      const node = this.nodes.get(id);
-      if (node) found.set(id, node);
-    }
-    return found;
-  }
-
   private lookup() {
     return {
       latestVersions: async (sourceIds: readonly string[]) => {
@@ -261,12 +252,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async outletGrades(outlets?: readonly string[]): Promise<Map<string, Reliability>> {
-    const found = new Map<string, Reliability>();
-    for (const outlet of outlets ?? [...this.outletGrading.keys()].sort()) {
-      const grade = this.outletGrading.get(outlet);
-      if (grade) found.set(outlet, grade);
-    }
-    return found;
+    return present(this.outletGrading, outlets ?? [...this.outletGrading.keys()].sort());
   }
 
   /** Synchronous, so that a read finds the grades and the facts of one moment. */
@@ -324,7 +310,7 @@ export class MemoryStore implements GraphStore {
         const node = this.nodes.get(id);
         return node?.kind === 'CONDITION' && node.subject && subjects.has(node.subject) ? [node] : [];
       });
-      const plan = planMerge(from, into, naming, this.lookupFacts(movedFactIds(naming, fromId, intoId)), conditions);
+      const plan = planMerge(from, into, naming, present(this.facts, movedFactIds(naming, fromId, intoId)), conditions);
       const sources = new Set(naming.flatMap((f) => f.statements.map((s) => s.sourceId)));
       const versions = amendedVersions([...sources].flatMap((id) => this.versions.get(id)?.at(-1) ?? []), fromId, intoId);
       await this.commit({ ...emptyChangeSet(), nodes: [plan.node, ...plan.conditions], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed, versions }, plan.report);
@@ -340,15 +326,6 @@ export class MemoryStore implements GraphStore {
       if (kept) retired.set(id, kept);
     }
     return redirectBatch(batch, retired);
-  }
-
-  private lookupFacts(ids: readonly string[]): Map<string, Fact> {
-    const found = new Map<string, Fact>();
-    for (const id of ids) {
-      const fact = this.facts.get(id);
-      if (fact) found.set(id, fact);
-    }
-    return found;
   }
 
   /** A node by its id, or by an old id a merge left among its aliases. */
@@ -472,4 +449,14 @@ export class MemoryStore implements GraphStore {
 /** A page read in id order after the cursor (there is an earlier page exactly when there was a cursor). */
 function pageFrom<T extends { id: string }>(items: T[], hasNextPage: boolean, after: string | undefined, totalCount: number | undefined): Page<T> {
   return { items, cursors: items.map((item) => encodeCursor(item.id)), totalCount, hasNextPage, hasPreviousPage: after !== undefined };
+}
+
+/** The entries of `map` at these keys, in their order; keys it lacks (or holds no value for) are left out. */
+function present<V>(map: ReadonlyMap<string, V>, keys: Iterable<string>): Map<string, V> {
+  const found = new Map<string, V>();
+  for (const key of keys) {
+    const value = map.get(key);
+    if (value) found.set(key, value);
+  }
+  return found;
 }
