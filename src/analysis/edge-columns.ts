@@ -212,7 +212,7 @@ export class EdgeColumns {
         of(this.texts, field as Field, () => new TextColumn()).set(row, value);
         return true;
       case 'count':
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) return false;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || Object.is(value, -0) || value > 0xffffffff) return false;
         this.int(field as Field).set(row, value);
         return true;
       case 'number':
