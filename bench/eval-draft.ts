@@ -13,7 +13,7 @@ import { draftContext, draftDossier, type Draft } from '../src/ingest/draft/draf
 import { annotateForDraft, draftFromParse } from '../src/ingest/draft/parse-draft.ts';
 import { splitSentences } from '../src/ingest/sentences.ts';
 import { localCoreNlp } from '../src/services/local-services.ts';
-import { commitmentsOf, errorClasses, f1, nodesOf, parseDossier, ratio, score, type ErrorClasses, type Scores } from '../src/ingest/draft/evaluate.ts';
+import { commitmentsOf, compareDraft, f1, nodesOf, parseDossier, ratio, score, type ErrorClasses, type Scores } from '../src/ingest/draft/evaluate.ts';
 import { readRegistry } from '../src/ingest/dossier-files.ts';
 import { DATA_DIR, PROJECT_ROOT } from '../src/project-files.ts';
 
@@ -70,8 +70,7 @@ for (const article of articles) {
     const ms = (performance.now() - began) / runs;
     const drafted = parseDossier(draft.yaml);
     const [found, keyed] = [commitmentsOf(drafted, article.text), commitmentsOf(key, article.text)];
-    const scores = score(found, keyed, nodesOf(drafted), nodesOf(key));
-    const errors = errorClasses(found, keyed, nodesOf(drafted), nodesOf(key));
+    const { scores, errors } = compareDraft(found, keyed, nodesOf(drafted), nodesOf(key));
     rows.push({ article: article.name, drafter, split: article.split, words: article.text.split(/\s+/).filter(Boolean).length, ms, ...scores, errors });
   }
 }

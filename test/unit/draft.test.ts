@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/ingest/dossier-files.ts';
 import { checkArticle, draftContext, draftDossier } from '../../src/ingest/draft/draft.ts';
 import { demonyms, initials } from '../../src/ingest/lookup/actor-forms.ts';
-import { commitmentsOf, errorClasses, sameObject, score } from '../../src/ingest/draft/evaluate.ts';
+import { commitmentsOf, compareDraft, sameObject, score } from '../../src/ingest/draft/evaluate.ts';
 import { splitSentences } from '../../src/ingest/sentences.ts';
 import { DATA_DIR } from '../../src/project-files.ts';
 
@@ -114,7 +114,7 @@ describe('the evaluation', () => {
       },
       story,
     );
-    expect(errorClasses(drafted, key, new Map(), new Map())).toEqual({ missedPredicate: 1, actor: 1, type: 1, actorAndType: 0, sentence: 1, object: 1, extraOutsideKey: 1 });
+    expect(compareDraft(drafted, key, new Map(), new Map()).errors).toEqual({ missedPredicate: 1, actor: 1, type: 1, actorAndType: 0, sentence: 1, object: 1, extraOutsideKey: 1 });
   });
 
   it('takes a proposed object for the key’s when their names share a content word, never a state for an initiative', () => {

@@ -90,13 +90,20 @@ const samePair = (d: KeyRelationship, k: KeyRelationship) => d.type === k.type &
  * the draft proposes, recall over what the key holds.
  */
 export function score(draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): Scores {
+  return compareDraft(draft, key, draftNodes, keyNodes).scores;
+}
+
+/** A draft against its key: the scores and the error classes, from one one-to-one matching. */
+export function compareDraft(draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): { scores: Scores; errors: ErrorClasses } {
   const pair = (l: number, r: number) => samePair(draft[l] as KeyRelationship, key[r] as KeyRelationship);
-  return {
+  const owner = maximumMatching(draft.length, key.length, pair);
+  const scores = {
     draft: draft.length,
     key: key.length,
-    matched: matchedCount(maximumMatching(draft.length, key.length, pair)),
+    matched: matchedCount(owner),
     matchedWithObject: matchedCount(maximumMatching(draft.length, key.length, (l, r) => pair(l, r) && sameObject((draft[l] as KeyRelationship).to, (key[r] as KeyRelationship).to, draftNodes, keyNodes))),
   };
+  return { scores, errors: classify(owner, draft, key, draftNodes, keyNodes) };
 }
 
 /** Why a key's commitment was not matched, or a matched one lost its object, or a draft's was not asked for. */
@@ -118,13 +125,12 @@ export interface ErrorClasses {
 }
 
 /**
- * The errors of one draft against its key, by class, from the same one-to-one matching `score`
- * makes: what bounds recall (missed predicates, actors, types, sentences), what bounds the object,
- * and what costs precision outside the key's sentences. Counts only, so an evaluation article's
- * figures can be read without reading the article.
+ * The errors of one draft against its key, by class, from the one-to-one matching the scores count
+ * (`owner`: for each key item, its draft partner or -1): what bounds recall (missed predicates,
+ * actors, types, sentences), what bounds the object, and what costs precision outside the key's
+ * sentences. Counts only, so an evaluation article's figures can be read without reading it.
  */
-export function errorClasses(draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): ErrorClasses {
-  const owner = maximumMatching(draft.length, key.length, (l, r) => samePair(draft[l] as KeyRelationship, key[r] as KeyRelationship));
+function classify(owner: readonly number[], draft: readonly KeyRelationship[], key: readonly KeyRelationship[], draftNodes: ReadonlyMap<string, NamedNode>, keyNodes: ReadonlyMap<string, NamedNode>): ErrorClasses {
   const classes: ErrorClasses = { missedPredicate: 0, actor: 0, type: 0, actorAndType: 0, sentence: 0, object: 0, extraOutsideKey: 0 };
   key.forEach((k, r) => {
     const l = owner[r] as number;
