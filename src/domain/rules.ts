@@ -77,20 +77,28 @@ export function parseRelationship(raw: unknown): Parsed<GraphRelationship> {
 /** Whether a record is an outlet's grade (OutletGradeRecord): neither "kind" nor "type". */
 export const isOutletGradeRecord = (raw: object): boolean => 'reliability' in raw && !('kind' in raw) && !('type' in raw);
 
+/** Which record of the stored form an object is, by its keys alone (the one dispatch every reader uses). */
+export function graphRecordKind(raw: object): 'outletGrade' | 'node' | 'relationship' | undefined {
+  if (isOutletGradeRecord(raw)) return 'outletGrade';
+  if ('kind' in raw) return 'node';
+  return 'type' in raw ? 'relationship' : undefined;
+}
+
 /** A record of the stored form: a node (it has `kind`) or a relationship (it has `type`). */
 export function parseGraphRecord(raw: unknown): Parsed<{ node: GraphNode } | { relationship: GraphRelationship } | { outletGrade: OutletGrade }> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: [{ code: 'BAD_RECORD', path: [], message: 'a record is one JSON object: a node (with "kind"), a relationship (with "type") or an outlet\'s grade (with "outlet" and "reliability")' }] };
   }
-  if (isOutletGradeRecord(raw)) {
+  const kind = graphRecordKind(raw);
+  if (kind === 'outletGrade') {
     const grade = parseWith(OutletGradeRecord, raw);
     return grade.ok ? { ok: true, value: { outletGrade: grade.value } } : grade;
   }
-  if ('kind' in raw) {
+  if (kind === 'node') {
     const node = parseNode(raw);
     return node.ok ? { ok: true, value: { node: node.value } } : node;
   }
-  if (!('type' in raw)) return { ok: false, problems: [{ code: 'BAD_RECORD', path: [], message: 'a record needs "kind" (a node) or "type" (a relationship)' }] };
+  if (kind === undefined) return { ok: false, problems: [{ code: 'BAD_RECORD', path: [], message: 'a record needs "kind" (a node) or "type" (a relationship)' }] };
   const relationship = parseRelationship(raw);
   return relationship.ok ? { ok: true, value: { relationship: relationship.value } } : relationship;
 }

@@ -4,7 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { ValidationError, type Problem } from '../domain/errors.ts';
 import { ReviewState, type GraphBatch, type GraphNode, type GraphRelationship, type NodeKind, type OutletGrade } from '../domain/model.ts';
-import { datingProblems, endpointProblem, isOutletGradeRecord, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
+import { datingProblems, endpointProblem, graphRecordKind, parseGraphRecord, quoteProblem, sourceHashProblem, statementSourceProblem, unknownIdProblem, wrongKindProblem, type RuleProblem } from '../domain/rules.ts';
 import { addReports, emptyUpsertReport } from '../store/report-sums.ts';
 import { allItems } from '../store/pages.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
@@ -44,8 +44,7 @@ async function* readRecords(file: string, checked = false): AsyncGenerator<{ lin
       continue;
     }
     if (checked) {
-      const record = value as object;
-      yield { line, record: 'kind' in record ? { node: value as GraphNode } : isOutletGradeRecord(record) ? { outletGrade: value as OutletGrade } : { relationship: value as GraphRelationship }, problems: [] };
+      yield { line, record: { [graphRecordKind(value as object) ?? 'relationship']: value } as GraphRecord, problems: [] };
       continue;
     }
     const parsed = parseGraphRecord(value);
