@@ -151,6 +151,51 @@ describe.each([
     expect(changes.events.every((p) => p.data?.graphChanged.external === false)).toBe(true);
   });
 
+  it.skipIf(skip)('a merge and an unload are told by type and source, removed facts included, alike on both stores', { timeout: timeLimit(90_000) }, async () => {
+    // The same writes on an empty graph: the events must be the same on either store.
+    if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
+    const server = await api({ ...env(), CGRAPH_SEEDS_DIR: 'none' });
+    const changes = follow(sseClient(server), GRAPH_CHANGED);
+    const [a, b] = [`source:merge-a-${store}-${run}`, `source:merge-b-${store}-${run}`];
+    for (const dossier of [threeRefusals(a), threeRefusals(b, 2)]) expect((await gql(server, INGEST, { yaml: dossier.yaml, text: dossier.text })).errors).toBeUndefined();
+    const loaded = await gql(server, '{ spain: commitments(filter: { involving: ["state:ESP"] }) { edges { node { id } } } portugal: commitments(filter: { involving: ["state:PRT"] }) { edges { node { id } } } }');
+    const [spain, portugal] = [loaded.data?.spain.edges[0].node.id as string, loaded.data?.portugal.edges[0].node.id as string];
+    await changes.waitFor(() => true, 300).catch(() => undefined);
+    const told = changes.events.length;
+
+    // Portugal's refusal joins Spain's (same type and ends once merged): one fact changed, one removed, for both sources.
+    const merged = await gql(server, 'mutation { mergeNodes(from: "state:PRT", into: "state:ESP") { node { id } } }');
+    expect(merged.errors).toBeUndefined();
+    const mergeEvent = await changes.waitFor((p) => changes.events.indexOf(p) >= told && p.data?.graphChanged.removed > 0);
+    expect(mergeEvent.data?.graphChanged).toMatchObject({
+      external: false,
+      added: 0,
+      changed: 1,
+      removed: 1,
+      changedIds: [spain],
+      byType: [{ key: 'REFUSED', added: 0, changed: 1, removed: 1 }],
+      bySource: [
+        { key: a, added: 0, changed: 1, removed: 1 },
+        { key: b, added: 0, changed: 1, removed: 1 },
+      ],
+    });
+    expect(portugal).not.toBe(spain);
+
+    // Unloading source a leaves Spain's refusal to b and removes Greece's, which only a stated.
+    const unloaded = await gql(server, 'mutation($id: ID!) { unloadSource(sourceId: $id) { relationshipsRemoved } }', { id: a });
+    expect(unloaded.errors).toBeUndefined();
+    const unloadEvent = await changes.waitFor((p) => p !== mergeEvent && p.data?.graphChanged.removed > 0);
+    expect(unloadEvent.data?.graphChanged).toMatchObject({
+      added: 0,
+      changed: 1,
+      removed: 1,
+      changedIds: [spain],
+      byType: [{ key: 'REFUSED', added: 0, changed: 1, removed: 1 }],
+      bySource: [{ key: a, added: 0, changed: 1, removed: 1 }],
+    });
+    if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
+  });
+
   it.skipIf(skip || store !== 'memory')('a CLI load sent through the API (it holds the data folder) is told with its details', { timeout: timeLimit(90_000) }, async () => {
     const dataDir = tempDir();
     const server = await api({ CGRAPH_DATA_DIR: dataDir });
