@@ -245,6 +245,53 @@ describe('subscription limits', () => {
     expect(again.events.some((p) => p.errors)).toBe(false);
   });
 
+  it('caps a client\'s unopened stream reservations (429) and drops one left unopened, its subscriptions with it; opened streams stay', { timeout: timeLimit(60_000) }, async () => {
+    const ttlMs = 3000;
+    const server = await api({ CGRAPH_SEEDS_DIR: 'none', CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '3', CGRAPH_STREAM_RESERVATION_TTL_MS: String(ttlMs), CGRAPH_SUBSCRIPTIONS_PER_CLIENT: '1' });
+    const stream = `${server.url}/graphql/stream`;
+    const put = (headers: Record<string, string> = {}) => fetch(stream, { method: 'PUT', headers });
+    const reserved = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { streams: { open: number; reserved: number } }).streams;
+
+    const made = await Promise.all([put(), put(), put()]);
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201]);
+    const tokens = await Promise.all(made.map((r) => r.text()));
+    const refused = await put();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3');
+    expect(((await refused.json()) as Payload).errors?.[0]?.extensions).toMatchObject({ code: 'STREAM_RESERVATION_LIMIT', limit: 3 });
+    // Another client (an API key names it) has its own places.
+    expect((await put({ authorization: `Bearer ${KEY}` })).status).toBe(201);
+    expect(await reserved()).toEqual({ open: 0, reserved: 4 });
+    // A subscription sent on an unopened reservation takes this client's only subscription place.
+    const posted = await fetch(stream, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-event-stream-token': tokens[0] as string }, body: JSON.stringify({ query: GRAPH_CHANGED, extensions: { operationId: 'left' } }) });
+    expect(posted.status).toBe(202);
+    // graphql-sse holds the reservation: the same token cannot be reserved twice (asked by the keyed client, which has places left).
+    expect((await put({ authorization: `Bearer ${KEY}`, 'x-graphql-event-stream-token': tokens[1] as string })).status).toBe(409);
+
+    const deadline = Date.now() + timeLimit(3 * ttlMs);
+    while ((await reserved()).reserved > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await reserved()).toEqual({ open: 0, reserved: 0 });
+    const late = await fetch(stream, { headers: { accept: 'text/event-stream', 'x-graphql-event-stream-token': tokens[0] as string } });
+    expect(late.status).toBe(404);
+    expect(((await late.json()) as Payload).errors?.[0]?.extensions).toMatchObject({ code: 'STREAM_NOT_RESERVED' });
+    // graphql-sse dropped it too: its token can be reserved again.
+    expect((await put({ 'x-graphql-event-stream-token': tokens[1] as string })).status).toBe(201);
+
+    // graphql-sse's own client reserves and opens at once; its subscription finds the place the dropped one gave back.
+    const changes = follow(sseClient(server), GRAPH_CHANGED);
+    await writeUntilTold(server, (p) => p.data?.graphChanged.added === 3, changes);
+    expect(changes.events.some((p) => p.errors)).toBe(false);
+    expect((await reserved()).open).toBe(1);
+    // An opened stream is not a reservation: it outlives the expiry.
+    await new Promise((resolve) => setTimeout(resolve, ttlMs + 500));
+    const told = changes.events.length;
+    const later = `source:after-expiry-${run}`;
+    const dossier = threeRefusals(later);
+    expect((await gql(server, INGEST, { yaml: dossier.yaml, text: dossier.text })).errors).toBeUndefined();
+    await changes.waitFor((p) => changes.events.indexOf(p) >= told && p.data?.graphChanged.bySource[0]?.key === later);
+    expect(changes.completed).toBe(false);
+  });
+
   it('a reader that stops reading gets a resync instead of an ever longer queue; a heartbeat comment opens the stream', { timeout: timeLimit(120_000) }, async () => {
     const server = await api({ CGRAPH_SEEDS_DIR: 'none', CGRAPH_SUBSCRIPTION_QUEUE: '4' });
     // Large events (the source's text in each) fill the socket's buffers after a few writes.
