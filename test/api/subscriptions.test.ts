@@ -246,7 +246,8 @@ describe('subscription limits', () => {
   });
 
   it('caps a client\'s unopened stream reservations (429) and drops one left unopened, its subscriptions with it; opened streams stay', { timeout: timeLimit(60_000) }, async () => {
-    const ttlMs = 3000;
+    // Long enough that the checks before the expiry finish within it on a busy machine.
+    const ttlMs = timeLimit(2000);
     const server = await api({ CGRAPH_SEEDS_DIR: 'none', CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '3', CGRAPH_STREAM_RESERVATION_TTL_MS: String(ttlMs), CGRAPH_SUBSCRIPTIONS_PER_CLIENT: '1' });
     const stream = `${server.url}/graphql/stream`;
     const put = (headers: Record<string, string> = {}) => fetch(stream, { method: 'PUT', headers });
@@ -257,7 +258,7 @@ describe('subscription limits', () => {
     const tokens = await Promise.all(made.map((r) => r.text()));
     const refused = await put();
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('3');
+    expect(refused.headers.get('retry-after')).toBe(String(Math.ceil(ttlMs / 1000)));
     expect(((await refused.json()) as Payload).errors?.[0]?.extensions).toMatchObject({ code: 'STREAM_RESERVATION_LIMIT', limit: 3 });
     // Another client (an API key names it) has its own places.
     expect((await put({ authorization: `Bearer ${KEY}` })).status).toBe(201);
@@ -279,7 +280,7 @@ describe('subscription limits', () => {
 
     // graphql-sse's own client reserves and opens at once; its subscription finds the place the dropped one gave back.
     const changes = follow(sseClient(server), GRAPH_CHANGED);
-    await writeUntilTold(server, (p) => p.data?.graphChanged.added === 3, changes);
+    await writeUntilTold(server, (p) => p.data?.graphChanged.bySource.length === 1, changes);
     expect(changes.events.some((p) => p.errors)).toBe(false);
     expect((await reserved()).open).toBe(1);
     // An opened stream is not a reservation: it outlives the expiry.
