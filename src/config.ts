@@ -38,6 +38,16 @@ export interface SubscriptionLimits {
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { perClient: 16, total: 1000, queue: 64, coalesceMs: 200 };
 
+/** Stream reservations (graphql-sse's single-connection `PUT`) not yet opened (http/stream-reservations.ts). */
+export interface StreamReservationLimits {
+  /** Unopened reservations per client (an API key's name, else the IP address); past it a PUT gets 429. */
+  perClient: number;
+  /** How long a reservation may stay unopened before it is dropped, ms. */
+  ttlMs: number;
+}
+
+export const DEFAULT_STREAM_RESERVATION_LIMITS: StreamReservationLimits = { perClient: 8, ttlMs: 30_000 };
+
 /** How often the response cache reads the graph version (graphql/response-cache.ts), ms. */
 export const DEFAULT_VERSION_POLL_MS = 100;
 
@@ -87,6 +97,11 @@ export interface Config {
    * CGRAPH_SUBSCRIPTIONS_MAX (default 1000), CGRAPH_SUBSCRIPTION_QUEUE (default 64 events).
    */
   subscriptions: SubscriptionLimits;
+  /**
+   * Stream reservations never opened: CGRAPH_STREAM_RESERVATIONS_PER_CLIENT (default 8),
+   * CGRAPH_STREAM_RESERVATION_TTL_MS (default 30000).
+   */
+  streamReservations: StreamReservationLimits;
   nlp: NlpConfig;
 }
 
@@ -170,6 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       total: integer(env, 'CGRAPH_SUBSCRIPTIONS_MAX', DEFAULT_SUBSCRIPTION_LIMITS.total, 1, 1_000_000, problems),
       queue: integer(env, 'CGRAPH_SUBSCRIPTION_QUEUE', DEFAULT_SUBSCRIPTION_LIMITS.queue, 1, 100_000, problems),
       coalesceMs: DEFAULT_SUBSCRIPTION_LIMITS.coalesceMs,
+    },
+    streamReservations: {
+      perClient: integer(env, 'CGRAPH_STREAM_RESERVATIONS_PER_CLIENT', DEFAULT_STREAM_RESERVATION_LIMITS.perClient, 1, 10_000, problems),
+      ttlMs: integer(env, 'CGRAPH_STREAM_RESERVATION_TTL_MS', DEFAULT_STREAM_RESERVATION_LIMITS.ttlMs, 100, 600_000, problems),
     },
     nlp: nlpConfig(env, problems),
   };

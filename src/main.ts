@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   nlp.begin((status) => logger.info({ nlp: status }, status.state === 'ready' ? 'CoreNLP ready' : 'CoreNLP could not start: drafts use the simpler rules'));
   const drafts = new DraftService(registry, config.analysis, undefined, nlp);
   const events = new GraphEvents(store, analysis, { ...config.subscriptions, pollMs: config.responseCache.pollMs, onError: (err, what) => logger.warn({ err }, what) });
-  const eventStreams = new EventStreams();
+  const eventStreams = new EventStreams(config.streamReservations);
+  health.services.streams = () => ({ open: eventStreams.size, reserved: eventStreams.reserved });
   const yoga = createServer(
     { store, registry, apiKeys: config.apiKeys, analysis, drafts, versions, events },
     { production: config.production, logger, jit: config.graphqlJit, introspection: config.introspection, health, eventStreams },

@@ -54,7 +54,8 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts' | 'event
   const analysis = deps.analysis ?? new AnalysisService(deps.store, options.analysis);
   const events = deps.events ?? new GraphEvents(deps.store, analysis);
   const services: Services = { ...deps, analysis, events, drafts: deps.drafts ?? new DraftService(deps.registry, options.analysis) };
-  return createYoga<Record<string, never>, Context>({
+  const eventStreams = options.eventStreams ?? new EventStreams();
+  const yoga = createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -83,7 +84,7 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts' | 'event
       // /healthz, the dashboard and Browser-kit files, CORS, the 411 and 413 body limits: before anything reads the request.
       ...httpPlugins({ apiKeys: services.apiKeys, health: options.health, storeKind: services.store.kind, dashboardDir: options.dashboardDir }),
       // Subscriptions over SSE at /graphql/stream (http/event-streams.ts); the limits below apply to them too.
-      ...(options.eventStreams ?? new EventStreams()).plugins(),
+      ...eventStreams.plugins(services.apiKeys),
       // First of the GraphQL plugins, so neither the response cache nor graphql-jit sees variables that do not fit.
       useVariableCheck(),
       // Subscriptions run uncompiled: graphql-jit's subscribe lost their arguments (a filter let everything through).
@@ -110,4 +111,6 @@ export function createServer(deps: Omit<Services, 'analysis' | 'drafts' | 'event
       },
     ],
   });
+  eventStreams.servedBy(async (request) => yoga.fetch(request));
+  return yoga;
 }

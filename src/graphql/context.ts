@@ -55,6 +55,16 @@ export function bearerToken(header: string | null): string | undefined {
   return match?.[1];
 }
 
+/** Who a request counts as for per-client limits (subscriptions, stream reservations): its API key's name, else its address. */
+export function clientOf(caller: string | undefined, address: string | undefined): string {
+  return caller ? `key:${caller}` : `ip:${address ?? 'unknown'}`;
+}
+
+/** The client of a request straight from its headers (for the HTTP side, before a context exists). */
+export function requestClient(request: Request, apiKeys: readonly ApiKey[], address: string | undefined): string {
+  return clientOf(apiKeyName(bearerToken(request.headers.get('authorization')), apiKeys), address);
+}
+
 export function createContext(services: Services, request: Request, address?: string): Context {
   const caller = apiKeyName(bearerToken(request.headers.get('authorization')), services.apiKeys);
   const context: Context = {
@@ -72,7 +82,7 @@ export function createContext(services: Services, request: Request, address?: st
     pages: new Map(),
     authenticated: caller !== undefined,
     caller,
-    client: caller ? `key:${caller}` : `ip:${address ?? 'unknown'}`,
+    client: clientOf(caller, address),
   };
   return context;
 }

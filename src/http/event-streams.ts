@@ -4,6 +4,8 @@
 import type { ServerResponse } from 'node:http';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import type { Plugin } from 'graphql-yoga';
+import type { ApiKey, StreamReservationLimits } from '../config.ts';
+import { StreamReservations } from './stream-reservations.ts';
 
 export const STREAM_ENDPOINT = '/graphql/stream';
 const TOKEN_HEADER = 'x-graphql-event-stream-token';
@@ -23,20 +25,41 @@ function streamKey(request: Request): string | Request {
 export class EventStreams {
   private readonly responses = new Map<string | Request, ServerResponse>();
   private readonly closers = new Set<() => void>();
+  private readonly reservations: StreamReservations;
   private closed = false;
+
+  constructor(reservationLimits?: StreamReservationLimits) {
+    this.reservations = new StreamReservations(reservationLimits);
+  }
 
   /** Open streams now. */
   get size(): number {
     return this.closers.size;
   }
 
-  plugins(): Plugin[] {
-    return [this.tracking(), useGraphQLSSE({ endpoint: STREAM_ENDPOINT, onNext: (_context, req) => this.readerReady(req.raw) })];
+  /** Streams reserved (single-connection PUT) and not opened yet. */
+  get reserved(): number {
+    return this.reservations.size;
+  }
+
+  /** The API keys name the clients that the reservation cap counts. */
+  plugins(apiKeys: readonly ApiKey[] = []): Plugin[] {
+    return [
+      this.tracking(),
+      this.reservations.plugin({ endpoint: STREAM_ENDPOINT, tokenHeader: TOKEN_HEADER, apiKeys }),
+      useGraphQLSSE({ endpoint: STREAM_ENDPOINT, onNext: (_context, req) => this.readerReady(req.raw) }),
+    ];
+  }
+
+  /** The API these plugins were given to (createServer says), through which expired reservations are dropped. */
+  servedBy(fetch: (request: Request) => Promise<Response>): void {
+    this.reservations.reachThrough(fetch, { endpoint: STREAM_ENDPOINT, tokenHeader: TOKEN_HEADER });
   }
 
   /** Ends every stream (a clean end of each HTTP response) and refuses new ones: for shutdown. */
   closeAll(): void {
     this.closed = true;
+    this.reservations.close();
     for (const close of [...this.closers]) close();
   }
 
@@ -68,19 +91,29 @@ export class EventStreams {
         if (!res || request.headers.get('accept') !== 'text/event-stream') return;
         const key = streamKey(request);
         this.responses.set(key, res);
-        res.once('close', () => this.responses.get(key) === res && this.responses.delete(key));
+        res.once('close', () => {
+          if (this.responses.get(key) === res) this.responses.delete(key);
+          // Its socket is gone, whether or not its body heard (a token opened from a reservation is forgotten).
+          if (typeof key === 'string') this.reservations.ended(key);
+        });
       },
       onResponse: ({ request, response, setResponse }) => {
         if (!onStreamPath(request) || !response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) return;
-        setResponse(new Response(this.closable(response.body), { status: response.status, headers: response.headers }));
+        const key = streamKey(request);
+        const ended = typeof key === 'string' ? () => this.reservations.ended(key) : undefined;
+        setResponse(new Response(this.closable(response.body, ended), { status: response.status, headers: response.headers }));
       },
     };
   }
 
-  private closable(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  /** The body, wrapped so that shutdown can end it; `ended` hears when it ends, whichever way. */
+  private closable(body: ReadableStream<Uint8Array>, ended?: () => void): ReadableStream<Uint8Array> {
     const reader = body.getReader();
     let close: () => void = () => undefined;
-    const forget = () => this.closers.delete(close);
+    const forget = () => {
+      this.closers.delete(close);
+      ended?.();
+    };
     return new ReadableStream<Uint8Array>(
       {
         start: (controller) => {

@@ -151,6 +151,51 @@ describe.each([
     expect(changes.events.every((p) => p.data?.graphChanged.external === false)).toBe(true);
   });
 
+  it.skipIf(skip)('a merge and an unload are told by type and source, removed facts included, alike on both stores', { timeout: timeLimit(90_000) }, async () => {
+    // The same writes on an empty graph: the events must be the same on either store.
+    if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
+    const server = await api({ ...env(), CGRAPH_SEEDS_DIR: 'none' });
+    const changes = follow(sseClient(server), GRAPH_CHANGED);
+    const [a, b] = [`source:merge-a-${store}-${run}`, `source:merge-b-${store}-${run}`];
+    for (const dossier of [threeRefusals(a), threeRefusals(b, 2)]) expect((await gql(server, INGEST, { yaml: dossier.yaml, text: dossier.text })).errors).toBeUndefined();
+    const loaded = await gql(server, '{ spain: commitments(filter: { involving: ["state:ESP"] }) { edges { node { id } } } portugal: commitments(filter: { involving: ["state:PRT"] }) { edges { node { id } } } }');
+    const [spain, portugal] = [loaded.data?.spain.edges[0].node.id as string, loaded.data?.portugal.edges[0].node.id as string];
+    await changes.waitFor(() => true, 300).catch(() => undefined);
+    const told = changes.events.length;
+
+    // Portugal's refusal joins Spain's (same type and ends once merged): one fact changed, one removed, for both sources.
+    const merged = await gql(server, 'mutation { mergeNodes(from: "state:PRT", into: "state:ESP") { node { id } } }');
+    expect(merged.errors).toBeUndefined();
+    const mergeEvent = await changes.waitFor((p) => changes.events.indexOf(p) >= told && p.data?.graphChanged.removed > 0);
+    expect(mergeEvent.data?.graphChanged).toMatchObject({
+      external: false,
+      added: 0,
+      changed: 1,
+      removed: 1,
+      changedIds: [spain],
+      byType: [{ key: 'REFUSED', added: 0, changed: 1, removed: 1 }],
+      bySource: [
+        { key: a, added: 0, changed: 1, removed: 1 },
+        { key: b, added: 0, changed: 1, removed: 1 },
+      ],
+    });
+    expect(portugal).not.toBe(spain);
+
+    // Unloading source a leaves Spain's refusal to b and removes Greece's, which only a stated.
+    const unloaded = await gql(server, 'mutation($id: ID!) { unloadSource(sourceId: $id) { relationshipsRemoved } }', { id: a });
+    expect(unloaded.errors).toBeUndefined();
+    const unloadEvent = await changes.waitFor((p) => p !== mergeEvent && p.data?.graphChanged.removed > 0);
+    expect(unloadEvent.data?.graphChanged).toMatchObject({
+      added: 0,
+      changed: 1,
+      removed: 1,
+      changedIds: [spain],
+      byType: [{ key: 'REFUSED', added: 0, changed: 1, removed: 1 }],
+      bySource: [{ key: a, added: 0, changed: 1, removed: 1 }],
+    });
+    if (store === 'neo4j') expect((await runCliAsync(['reset', '--yes'], neo4jEnv())).code).toBe(0);
+  });
+
   it.skipIf(skip || store !== 'memory')('a CLI load sent through the API (it holds the data folder) is told with its details', { timeout: timeLimit(90_000) }, async () => {
     const dataDir = tempDir();
     const server = await api({ CGRAPH_DATA_DIR: dataDir });
@@ -198,6 +243,54 @@ describe('subscription limits', () => {
     const again = follow(sseClient(server, OTHER_KEY), GRAPH_CHANGED);
     await writeUntilTold(server, (p) => p.data?.graphChanged.bySource.length === 1, again);
     expect(again.events.some((p) => p.errors)).toBe(false);
+  });
+
+  it('caps a client\'s unopened stream reservations (429) and drops one left unopened, its subscriptions with it; opened streams stay', { timeout: timeLimit(60_000) }, async () => {
+    // Long enough that the checks before the expiry finish within it on a busy machine.
+    const ttlMs = timeLimit(2000);
+    const server = await api({ CGRAPH_SEEDS_DIR: 'none', CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '3', CGRAPH_STREAM_RESERVATION_TTL_MS: String(ttlMs), CGRAPH_SUBSCRIPTIONS_PER_CLIENT: '1' });
+    const stream = `${server.url}/graphql/stream`;
+    const put = (headers: Record<string, string> = {}) => fetch(stream, { method: 'PUT', headers });
+    const reserved = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { streams: { open: number; reserved: number } }).streams;
+
+    const made = await Promise.all([put(), put(), put()]);
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201]);
+    const tokens = await Promise.all(made.map((r) => r.text()));
+    const refused = await put();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(Math.ceil(ttlMs / 1000)));
+    expect(((await refused.json()) as Payload).errors?.[0]?.extensions).toMatchObject({ code: 'STREAM_RESERVATION_LIMIT', limit: 3 });
+    // Another client (an API key names it) has its own places.
+    expect((await put({ authorization: `Bearer ${KEY}` })).status).toBe(201);
+    expect(await reserved()).toEqual({ open: 0, reserved: 4 });
+    // A subscription sent on an unopened reservation takes this client's only subscription place.
+    const posted = await fetch(stream, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-event-stream-token': tokens[0] as string }, body: JSON.stringify({ query: GRAPH_CHANGED, extensions: { operationId: 'left' } }) });
+    expect(posted.status).toBe(202);
+    // graphql-sse holds the reservation: the same token cannot be reserved twice (asked by the keyed client, which has places left).
+    expect((await put({ authorization: `Bearer ${KEY}`, 'x-graphql-event-stream-token': tokens[1] as string })).status).toBe(409);
+
+    const deadline = Date.now() + timeLimit(3 * ttlMs);
+    while ((await reserved()).reserved > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await reserved()).toEqual({ open: 0, reserved: 0 });
+    const late = await fetch(stream, { headers: { accept: 'text/event-stream', 'x-graphql-event-stream-token': tokens[0] as string } });
+    expect(late.status).toBe(404);
+    expect(((await late.json()) as Payload).errors?.[0]?.extensions).toMatchObject({ code: 'STREAM_NOT_RESERVED' });
+    // graphql-sse dropped it too: its token can be reserved again.
+    expect((await put({ 'x-graphql-event-stream-token': tokens[1] as string })).status).toBe(201);
+
+    // graphql-sse's own client reserves and opens at once; its subscription finds the place the dropped one gave back.
+    const changes = follow(sseClient(server), GRAPH_CHANGED);
+    await writeUntilTold(server, (p) => p.data?.graphChanged.bySource.length === 1, changes);
+    expect(changes.events.some((p) => p.errors)).toBe(false);
+    expect((await reserved()).open).toBe(1);
+    // An opened stream is not a reservation: it outlives the expiry.
+    await new Promise((resolve) => setTimeout(resolve, ttlMs + 500));
+    const told = changes.events.length;
+    const later = `source:after-expiry-${run}`;
+    const dossier = threeRefusals(later);
+    expect((await gql(server, INGEST, { yaml: dossier.yaml, text: dossier.text })).errors).toBeUndefined();
+    await changes.waitFor((p) => changes.events.indexOf(p) >= told && p.data?.graphChanged.bySource[0]?.key === later);
+    expect(changes.completed).toBe(false);
   });
 
   it('a reader that stops reading gets a resync instead of an ever longer queue; a heartbeat comment opens the stream', { timeout: timeLimit(120_000) }, async () => {

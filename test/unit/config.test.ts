@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CGRAPH_NLP: 'start', CGRAPH_NLP_URL: 'http://127.0.0.1:9000' })).toThrow(ConfigError);
   });
 
+  it('bounds unopened stream reservations per client and in time', () => {
+    expect(loadConfig({}).streamReservations).toEqual({ perClient: 8, ttlMs: 30_000 });
+    expect(loadConfig({ CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '2', CGRAPH_STREAM_RESERVATION_TTL_MS: '5000' }).streamReservations).toEqual({ perClient: 2, ttlMs: 5000 });
+    expect(() => loadConfig({ CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '0' })).toThrow(/CGRAPH_STREAM_RESERVATIONS_PER_CLIENT/);
+    expect(() => loadConfig({ CGRAPH_STREAM_RESERVATION_TTL_MS: '10' })).toThrow(/CGRAPH_STREAM_RESERVATION_TTL_MS/);
+  });
+
   it('names every bad value in one error', () => {
     let error: unknown;
     try {

@@ -227,7 +227,11 @@ export class Neo4jStore implements GraphStore {
       }
       await tx.run(cypher('store/delete-merged-node'), { nodeId: fromId });
       const after = await this.bumpVersion(tx);
-      return { result: { ...plan.report, node: plan.node }, change: { after, nodes: [plan.node, ...plan.conditions], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed } };
+      const facts = [...plan.created, ...plan.updated];
+      // The facts as this transaction read them before it deleted or rewrote them (as in upsert).
+      const before = new Map([...storedAt, ...naming.map((f) => [f.id, f] as const)]);
+      const previousFacts = [...facts.map((f) => f.id), ...plan.removed].flatMap((id) => before.get(id) ?? []);
+      return { result: { ...plan.report, node: plan.node }, change: { after, nodes: [plan.node, ...plan.conditions], removedNodes: [fromId], facts, removedFacts: plan.removed, previousFacts } };
     });
   }
 
@@ -244,7 +248,10 @@ export class Neo4jStore implements GraphStore {
       applyStatementPlan(report, { ...statements, versions: [] });
       report.nodesRemoved = 1;
       const after = await this.bumpVersion(tx);
-      return { result: report, change: { after, facts: [...statements.created, ...statements.updated], removedFacts: statements.removed, removedNodes: [sourceId] } };
+      const facts = [...statements.created, ...statements.updated];
+      // The planner read each fact the unload touches in this transaction, before it was rewritten or deleted.
+      const previousFacts = [...facts.map((f) => f.id), ...statements.removed].flatMap((id) => stored.read.get(id) ?? []);
+      return { result: report, change: { after, facts, removedFacts: statements.removed, removedNodes: [sourceId], previousFacts } };
     });
   }
 
