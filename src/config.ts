@@ -42,11 +42,13 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { perClient: 16, 
 export interface StreamReservationLimits {
   /** Unopened reservations per client (an API key's name, else the IP address); past it a PUT gets 429. */
   perClient: number;
+  /** Unopened reservations of all clients together (many addresses could each hold their share). */
+  total: number;
   /** How long a reservation may stay unopened before it is dropped, ms. */
   ttlMs: number;
 }
 
-export const DEFAULT_STREAM_RESERVATION_LIMITS: StreamReservationLimits = { perClient: 8, ttlMs: 30_000 };
+export const DEFAULT_STREAM_RESERVATION_LIMITS: StreamReservationLimits = { perClient: 8, total: 1000, ttlMs: 30_000 };
 
 /** How often the response cache reads the graph version (graphql/response-cache.ts), ms. */
 export const DEFAULT_VERSION_POLL_MS = 100;
@@ -99,6 +101,7 @@ export interface Config {
   subscriptions: SubscriptionLimits;
   /**
    * Stream reservations never opened: CGRAPH_STREAM_RESERVATIONS_PER_CLIENT (default 8),
+   * CGRAPH_STREAM_RESERVATIONS_MAX (all clients, default 1000),
    * CGRAPH_STREAM_RESERVATION_TTL_MS (default 30000).
    */
   streamReservations: StreamReservationLimits;
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     streamReservations: {
       perClient: integer(env, 'CGRAPH_STREAM_RESERVATIONS_PER_CLIENT', DEFAULT_STREAM_RESERVATION_LIMITS.perClient, 1, 10_000, problems),
+      total: integer(env, 'CGRAPH_STREAM_RESERVATIONS_MAX', DEFAULT_STREAM_RESERVATION_LIMITS.total, 1, 100_000, problems),
       ttlMs: integer(env, 'CGRAPH_STREAM_RESERVATION_TTL_MS', DEFAULT_STREAM_RESERVATION_LIMITS.ttlMs, 100, 600_000, problems),
     },
     nlp: nlpConfig(env, problems),

@@ -18,6 +18,8 @@ export class StreamReservations {
   private readonly unopened = new Map<string, Unopened>();
   /** Per client: its unopened reservations and its PUTs not yet answered (so concurrent PUTs cannot pass the cap together). */
   private readonly held = new Map<string, number>();
+  /** The sum of `held`: the cap on all clients together. */
+  private heldTotal = 0;
   /** Streams opened from a reservation and not ended yet: a second GET of one is graphql-sse's to refuse (409). */
   private readonly opened = new Set<string>();
   private readonly putBy = new WeakMap<Request, string>();
@@ -90,7 +92,18 @@ export class StreamReservations {
         { 'retry-after': String(seconds) },
       );
     }
+    if (this.heldTotal >= this.limits.total) {
+      const seconds = Math.ceil(this.limits.ttlMs / 1000);
+      return refusal(
+        429,
+        'STREAM_RESERVATION_LIMIT',
+        `the API holds ${this.heldTotal} stream reservations not opened yet, the most it holds for all clients (CGRAPH_STREAM_RESERVATIONS_MAX): retry after ${seconds} s, when unopened ones have been dropped`,
+        { limit: this.limits.total, scope: 'all clients', retryAfterSeconds: seconds },
+        { 'retry-after': String(seconds) },
+      );
+    }
     this.held.set(client, mine + 1);
+    this.heldTotal++;
     this.putBy.set(request, client);
     return undefined;
   }
@@ -123,6 +136,7 @@ export class StreamReservations {
 
   private release(client: string): void {
     const left = (this.held.get(client) ?? 1) - 1;
+    this.heldTotal = Math.max(0, this.heldTotal - 1);
     if (left > 0) this.held.set(client, left);
     else this.held.delete(client);
   }

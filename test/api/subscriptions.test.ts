@@ -248,7 +248,7 @@ describe('subscription limits', () => {
   it('caps a client\'s unopened stream reservations (429) and drops one left unopened, its subscriptions with it; opened streams stay', { timeout: timeLimit(60_000) }, async () => {
     // Long enough that the checks before the expiry finish within it on a busy machine.
     const ttlMs = timeLimit(2000);
-    const server = await api({ CGRAPH_SEEDS_DIR: 'none', CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '3', CGRAPH_STREAM_RESERVATION_TTL_MS: String(ttlMs), CGRAPH_SUBSCRIPTIONS_PER_CLIENT: '1' });
+    const server = await api({ CGRAPH_SEEDS_DIR: 'none', CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '3', CGRAPH_STREAM_RESERVATIONS_MAX: '5', CGRAPH_STREAM_RESERVATION_TTL_MS: String(ttlMs), CGRAPH_SUBSCRIPTIONS_PER_CLIENT: '1' });
     const stream = `${server.url}/graphql/stream`;
     const put = (headers: Record<string, string> = {}) => fetch(stream, { method: 'PUT', headers });
     const reserved = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { streams: { open: number; reserved: number } }).streams;
@@ -268,6 +268,11 @@ describe('subscription limits', () => {
     expect(posted.status).toBe(202);
     // graphql-sse holds the reservation: the same token cannot be reserved twice (asked by the keyed client, which has places left).
     expect((await put({ authorization: `Bearer ${KEY}`, 'x-graphql-event-stream-token': tokens[1] as string })).status).toBe(409);
+    // All clients together hold at most CGRAPH_STREAM_RESERVATIONS_MAX (5 here): the keyed client's second fits, its third does not.
+    expect((await put({ authorization: `Bearer ${KEY}` })).status).toBe(201);
+    const full = await put({ authorization: `Bearer ${KEY}` });
+    expect(full.status).toBe(429);
+    expect(((await full.json()) as Payload).errors?.[0]?.extensions).toMatchObject({ code: 'STREAM_RESERVATION_LIMIT', limit: 5, scope: 'all clients' });
 
     const deadline = Date.now() + timeLimit(3 * ttlMs);
     while ((await reserved()).reserved > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -32,8 +32,9 @@ describe('loadConfig', () => {
   });
 
   it('bounds unopened stream reservations per client and in time', () => {
-    expect(loadConfig({}).streamReservations).toEqual({ perClient: 8, ttlMs: 30_000 });
-    expect(loadConfig({ CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '2', CGRAPH_STREAM_RESERVATION_TTL_MS: '5000' }).streamReservations).toEqual({ perClient: 2, ttlMs: 5000 });
+    expect(loadConfig({}).streamReservations).toEqual({ perClient: 8, total: 1000, ttlMs: 30_000 });
+    expect(loadConfig({ CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '2', CGRAPH_STREAM_RESERVATIONS_MAX: '7', CGRAPH_STREAM_RESERVATION_TTL_MS: '5000' }).streamReservations).toEqual({ perClient: 2, total: 7, ttlMs: 5000 });
+    expect(() => loadConfig({ CGRAPH_STREAM_RESERVATIONS_MAX: '0' })).toThrow(/CGRAPH_STREAM_RESERVATIONS_MAX/);
     expect(() => loadConfig({ CGRAPH_STREAM_RESERVATIONS_PER_CLIENT: '0' })).toThrow(/CGRAPH_STREAM_RESERVATIONS_PER_CLIENT/);
     expect(() => loadConfig({ CGRAPH_STREAM_RESERVATION_TTL_MS: '10' })).toThrow(/CGRAPH_STREAM_RESERVATION_TTL_MS/);
   });
