@@ -66,23 +66,41 @@ function rekeyClaim(claim: GraphRelationship, fromId: string, intoId: string): G
   return { ...moved, id: factIdOf(moved) };
 }
 
-/** The ids the facts naming the old node move to (the stored facts there are read for planMerge). */
-export function movedFactIds(naming: readonly Fact[], fromId: string, intoId: string): string[] {
-  return [...new Set(naming.flatMap((fact) => fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId).id)))];
-}
-
 /**
- * What a condition's subject may name that the merge retires, with what it names after: the old
- * node, and each fact naming it whose id moves (a condition of kind commitment names a fact id).
+ * The facts that name the old node, each statement's claim re-keyed onto the kept node once: what
+ * the stores read next (the facts at the ids they move to, the conditions whose subject retires)
+ * and what planMerge writes all come from these.
  */
-export function retiredSubjects(naming: readonly Fact[], fromId: string, intoId: string): Map<string, string> {
-  const moves = new Map([[fromId, intoId]]);
-  for (const fact of naming) {
-    const ids = new Set(fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId).id));
-    const [to] = ids;
-    if (ids.size === 1 && to && to !== fact.id) moves.set(fact.id, to);
+export class MergeMoves {
+  /** Per fact naming the old node, its statements' claims re-keyed, in statement order. */
+  readonly claims: ReadonlyMap<Fact, readonly GraphRelationship[]>;
+
+  constructor(
+    readonly naming: readonly Fact[],
+    readonly fromId: string,
+    readonly intoId: string,
+  ) {
+    this.claims = new Map(naming.map((fact) => [fact, fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId))]));
   }
-  return moves;
+
+  /** The ids the facts move to (the stored facts there are read for planMerge). */
+  targetIds(): string[] {
+    return [...new Set([...this.claims.values()].flatMap((claims) => claims.map((c) => c.id)))];
+  }
+
+  /**
+   * What a condition's subject may name that the merge retires, with what it names after: the old
+   * node, and each fact naming it whose id moves (a condition of kind commitment names a fact id).
+   */
+  retiredSubjects(): Map<string, string> {
+    const moves = new Map([[this.fromId, this.intoId]]);
+    for (const [fact, claims] of this.claims) {
+      const ids = new Set(claims.map((c) => c.id));
+      const [to] = ids;
+      if (ids.size === 1 && to && to !== fact.id) moves.set(fact.id, to);
+    }
+    return moves;
+  }
 }
 
 /** The kept node: its own record, with the old node's id, name and aliases added to its aliases. */
@@ -102,15 +120,16 @@ export function mergedNode(from: GraphNode, into: GraphNode): GraphNode {
 }
 
 /**
- * `naming`: every stored fact that names the old node; `storedAt`: the stored facts at the ids they
- * move to. Statements keep their id, source, version and review; their claims name the kept node.
+ * `moves`: every stored fact that names the old node, re-keyed; `storedAt`: the stored facts at the
+ * ids they move to. Statements keep their id, source, version and review; their claims name the kept node.
  */
-export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fact[], storedAt: ReadonlyMap<string, Fact>, conditions: readonly GraphNode[] = []): MergePlan {
+export function planMerge(from: GraphNode, into: GraphNode, moves: MergeMoves, storedAt: ReadonlyMap<string, Fact>, conditions: readonly GraphNode[] = []): MergePlan {
+  const { naming } = moves;
   const statementsOf = new Map<string, Map<string, Statement>>();
   const movedIds = new Set(naming.map((f) => f.id));
-  for (const fact of naming) {
-    for (const statement of fact.statements) {
-      const claim = rekeyClaim(statement.claim, from.id, into.id);
+  for (const [fact, claims] of moves.claims) {
+    for (const [i, statement] of fact.statements.entries()) {
+      const claim = claims[i] as GraphRelationship;
       let statements = statementsOf.get(claim.id);
       if (!statements) {
         const kept = movedIds.has(claim.id) ? [] : (storedAt.get(claim.id)?.statements ?? []);
@@ -120,7 +139,7 @@ export function planMerge(from: GraphNode, into: GraphNode, naming: readonly Fac
     }
   }
   const report = emptyUpsertReport();
-  const plan: MergePlan = { node: mergedNode(from, into), conditions: rekeyedConditions(conditions, retiredSubjects(naming, from.id, into.id)), created: [], updated: [], removed: [], report };
+  const plan: MergePlan = { node: mergedNode(from, into), conditions: rekeyedConditions(conditions, moves.retiredSubjects()), created: [], updated: [], removed: [], report };
   for (const [id, statements] of statementsOf) {
     const fact = resolve([...statements.values()]) as Fact;
     const before = naming.find((f) => f.id === id) ?? storedAt.get(id);

@@ -7,7 +7,7 @@ import { checkBatch } from '../batch-check.ts';
 import { applyStatementPlan, emptyUpsertReport, hasChanges, tallyChange } from '../report-sums.ts';
 import { decodeCursor, encodeCursor, pageOn, pageSize } from '../pages.ts';
 import { mergeNode } from '../merge-node.ts';
-import { amendedVersions, checkMerge, factNames, idsNamedBy, movedFactIds, planMerge, redirectBatch, retiredSubjects } from '../merge-plan.ts';
+import { amendedVersions, checkMerge, factNames, idsNamedBy, MergeMoves, planMerge, redirectBatch } from '../merge-plan.ts';
 import { rankSearch } from '../search-rank.ts';
 import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
@@ -305,12 +305,13 @@ export class MemoryStore implements GraphStore {
       const { from, into } = checkMerge(fromId, intoId, this.nodes.get(fromId), this.nodes.get(intoId));
       // A scan, like reviews: merges are rare, authenticated writes.
       const naming = [...this.facts.values()].filter((fact) => factNames(fact, fromId));
-      const subjects = retiredSubjects(naming, fromId, intoId);
+      const moves = new MergeMoves(naming, fromId, intoId);
+      const subjects = moves.retiredSubjects();
       const conditions = (this.nodesByKind.get('CONDITION')?.values() ?? []).flatMap((id) => {
         const node = this.nodes.get(id);
         return node?.kind === 'CONDITION' && node.subject && subjects.has(node.subject) ? [node] : [];
       });
-      const plan = planMerge(from, into, naming, present(this.facts, movedFactIds(naming, fromId, intoId)), conditions);
+      const plan = planMerge(from, into, moves, present(this.facts, moves.targetIds()), conditions);
       const sources = new Set(naming.flatMap((f) => f.statements.map((s) => s.sourceId)));
       const versions = amendedVersions([...sources].flatMap((id) => this.versions.get(id)?.at(-1) ?? []), fromId, intoId);
       await this.commit({ ...emptyChangeSet(), nodes: [plan.node, ...plan.conditions], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed, versions }, plan.report);

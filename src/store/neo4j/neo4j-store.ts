@@ -21,7 +21,7 @@ import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4
 import { changedGrades, planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
-import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, movedFactIds, planMerge, redirectBatch, retiredSubjects } from '../merge-plan.ts';
+import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, MergeMoves, planMerge, redirectBatch } from '../merge-plan.ts';
 import { toVersionProps } from './records.ts';
 
 /** 2: facts carry their statements; sources have versions (SourceVersion nodes). */
@@ -204,10 +204,11 @@ export class Neo4jStore implements GraphStore {
       const stored = await this.nodesByIds(tx, [fromId, intoId]);
       const { from, into } = checkMerge(fromId, intoId, stored.get(fromId), stored.get(intoId));
       const naming = await rows(tx, 'store/find-relationships-naming-node', { nodeId: fromId }, relationshipFromRow);
-      const storedAt = await this.relationshipsByIds(tx, movedFactIds(naming, fromId, intoId));
-      const subjects = [...retiredSubjects(naming, fromId, intoId).keys()];
+      const moves = new MergeMoves(naming, fromId, intoId);
+      const storedAt = await this.relationshipsByIds(tx, moves.targetIds());
+      const subjects = [...moves.retiredSubjects().keys()];
       const conditions = await rows(tx, 'store/find-conditions-by-subjects', { subjects }, nodeFromRow);
-      const plan = planMerge(from, into, naming, storedAt, conditions);
+      const plan = planMerge(from, into, moves, storedAt, conditions);
       // Every moved fact goes and is written again: its ends may have changed, and Neo4j cannot
       // move a relationship's end. Merges are rare, so one statement per fact is fine.
       const moved = new Set(naming.map((f) => f.id));
