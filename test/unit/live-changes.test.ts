@@ -87,7 +87,7 @@ describe('the source list after a change', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.record({ id: ids, gone: fc.boolean() }), { selector: (s) => s.id }), fc.uniqueArray(ids), (list, current) => {
         const { added, gone, back } = diffSources(list, current.map((id) => ({ id })));
-        const after = new Map(list.map((s) => [s.id, s.gone]));
+        const after = new Map<string, boolean>(list.map((s) => [s.id, s.gone]));
         for (const s of added) after.set(s.id, false);
         for (const id of gone) after.set(id, true);
         for (const id of back) after.set(id, false);
