@@ -36,6 +36,8 @@ async function main(): Promise<void> {
 
   const versions = config.responseCache.enabled ? new VersionClock(() => store.version(), config.responseCache.pollMs, logger) : undefined;
   await versions?.start();
+  // Before the events hub subscribes: the cache's key moves before any client hears of the write.
+  if (versions) store.onChange((change) => versions.heard(change.after));
   const health = new ServerHealth();
   // CoreNLP is optional: /healthz reports it, drafts wait for it (NLP_UNAVAILABLE) or use the rules.
   const nlp = new NlpService(config.nlp);

@@ -1,5 +1,6 @@
 // Data access: typed GraphQL documents over the public API (POST /graphql, same origin). Nothing
 // private: this is what any dashboard of the API can do.
+import type { StatementFilter } from './state.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -59,6 +60,10 @@ async function allPages<T>(fetchPage: (after: string | null) => Promise<Page<T>>
 export const loadNodes = () =>
   allPages<NodeRef>(async (after) => (await gql<{ nodes: Page<NodeRef> }>('query Nodes($after: String) { nodes(first: 500, after: $after) { edges { node { id name kind } } pageInfo { hasNextPage endCursor } } }', { after })).nodes);
 
+/** The sources the API knows (the source filter's choices). */
+export const loadSources = () =>
+  allPages<NodeRef>(async (after) => (await gql<{ nodes: Page<NodeRef> }>('query Sources($after: String) { nodes(kind: SOURCE, first: 500, after: $after) { edges { node { id name kind } } pageInfo { hasNextPage endCursor } } }', { after })).nodes);
+
 export const loadEdges = () =>
   allPages<EdgeRecord>(
     async (after) =>
@@ -70,8 +75,8 @@ export const loadEdges = () =>
       ).relationships,
   );
 
-/** Ids of the relationships the API's filter selects: a source's statements, a day's (the API's definition of time). */
-export const relationshipIds = async (filter: { sources?: string[]; asOf?: string }): Promise<Set<string>> =>
+/** Ids of the relationships the API's filter selects: one statement meets its sources, date and grades together (the API's definitions). */
+export const relationshipIds = async (filter: StatementFilter): Promise<Set<string>> =>
   new Set(
     (
       await allPages<{ id: string }>(

@@ -1,5 +1,5 @@
 // What a live change means for the open dashboard, apart from the DOM and the stream (tested
-// alone): the badge's words, where a new node goes so that the layout stays, and the backoff.
+// alone): the badge's words, where a new node goes, whether the source list moved, and the backoff.
 
 /** A `graphChanged` event, as much of it as the dashboard asks for. */
 export interface GraphChange {
@@ -48,6 +48,36 @@ export function describeLiveChange(change: GraphChange, sourceName: (id: string)
   const sources = change.bySource.map((s) => sourceName(s.key));
   const from = sources.length === 0 ? '' : sources.length <= 2 ? ` from ${sources.join(' and ')}` : ` from ${sources.length} sources`;
   return `${parts.join(', ')}${from}`;
+}
+
+/**
+ * Whether the source list may be out of date after a change: it names a source the list lacks, or
+ * it removed facts (an unload removes its source too, and a store that cannot say what a removed
+ * fact was names no source), or it cannot be told in detail.
+ */
+export function sourcesMayHaveMoved(change: GraphChange, listed: (id: string) => boolean): boolean {
+  if (change.external || change.resync || change.truncated) return true;
+  return (change.removed ?? 0) > 0 || change.bySource.some((s) => s.added + s.changed > 0 && !listed(s.key));
+}
+
+/** An entry of the source list: `gone` once its source was unloaded while the analyst had it chosen. */
+export interface ListedSource {
+  id: string;
+  gone: boolean;
+}
+
+/**
+ * The source list against the sources the API knows now: which to add (in the API's order), which
+ * went (unloaded), which were marked gone and are back (loaded again).
+ */
+export function diffSources<T extends { id: string }>(listed: readonly ListedSource[], current: readonly T[]): { added: T[]; gone: string[]; back: string[] } {
+  const now = new Set(current.map((s) => s.id));
+  const known = new Map(listed.map((s) => [s.id, s.gone]));
+  return {
+    added: current.filter((s) => !known.has(s.id)),
+    gone: listed.filter((s) => !s.gone && !now.has(s.id)).map((s) => s.id),
+    back: listed.filter((s) => s.gone && now.has(s.id)).map((s) => s.id),
+  };
 }
 
 export interface Point {

@@ -15,8 +15,8 @@ export interface LivePage {
   view: GraphView;
   nodeById: Map<string, NodeRef>;
   edgeById: Map<string, EdgeRecord>;
-  /** The model changed (these relationships and their ends): filter again, with whatever was cached from the API dropped. */
-  refilter: (touched: ReadonlySet<string>) => Promise<void>;
+  /** The model changed (these relationships and their ends, by this change): filter again, with whatever was cached from the API dropped. */
+  refilter: (touched: ReadonlySet<string>, change: GraphChange) => Promise<void>;
   /** The tensions moved: read the list again. */
   refreshTensions: () => void;
 }
@@ -150,7 +150,7 @@ export class LiveUpdates {
       if (edge) touched.add(edge.from.id).add(edge.to.id);
       edgeById.delete(id);
     }
-    await this.page.refilter(touched);
+    await this.page.refilter(touched, change);
     (window.cgraphTimings ??= {}).lastLiveMs = performance.now() - heard;
     const text = describeLiveChange(change, (id) => nodeById.get(id)?.name ?? id);
     if (text) this.tell(text);

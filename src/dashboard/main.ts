@@ -1,12 +1,14 @@
 // The reference dashboard: loads the graph through the public GraphQL API, draws it, and wires
 // the filters (reflected in the URL), the search, the timeline, the details panel, the path
 // finder, the scenario controls, the tensions list and the table view.
-import { ApiError, DETAILS_PAGE, loadEdges, loadNodes, nodeDetails, relationshipDetails, relationshipIds, scenario, search, shortestPath, tensions, type CommitmentDetail, type EdgeRecord, type EvidenceRecord, type NodeRef, type TensionRecord } from './api.ts';
+import { ApiError, DETAILS_PAGE, loadEdges, loadNodes, loadSources, nodeDetails, relationshipDetails, relationshipIds, scenario, search, shortestPath, tensions, type CommitmentDetail, type EdgeRecord, type EvidenceRecord, type NodeRef, type TensionRecord } from './api.ts';
 import { byId, clear, h } from './dom.ts';
+import { gradeChoices } from './grades.ts';
 import { GraphView } from './graph-view.ts';
 import { LiveUpdates } from './live.ts';
+import { diffSources, sourcesMayHaveMoved, type GraphChange } from './live-changes.ts';
 import { commitmentCard, groupedCommitments, openSourceDialog, pathSteps, tensionItems } from './panels.ts';
-import { FIRMNESS, KINDS, readState, writeState, dayRange, type ViewState } from './state.ts';
+import { CREDIBILITY, FIRMNESS, KINDS, RELIABILITY, readState, statementFilter, statementFilterKey, writeState, dayRange, type StatementFilter, type ViewState } from './state.ts';
 
 declare global {
   interface Window {
@@ -23,9 +25,8 @@ let nodes: NodeRef[] = [];
 let edges: EdgeRecord[] = [];
 const nodeById = new Map<string, NodeRef>();
 const edgeById = new Map<string, EdgeRecord>();
-/** Relationship ids valid on a date, and asserted by some sources: asked of the API once each. */
-const asOfIds = new Map<string, Promise<Set<string>>>();
-const sourceIds = new Map<string, Promise<Set<string>>>();
+/** Relationship ids that one statement of the chosen sources, date and grades asserts: asked of the API once per filter. */
+const filteredIds = new Map<string, Promise<Set<string>>>();
 let span: { first: string; last: string } | undefined;
 let live: LiveUpdates | undefined;
 
@@ -37,27 +38,34 @@ function saveUrl(): void {
   history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
 }
 
-/** The relationships that hold on a day, asked of the API once per day. */
-function idsOn(date: string): Promise<Set<string>> {
-  let ids = asOfIds.get(date);
+/**
+ * The relationships the statement criteria select, from the API in one filter: the API's rule is
+ * that one statement meets them together (a source's statement valid that day with these grades),
+ * which intersecting separate answers would not keep.
+ */
+function idsFor(filter: StatementFilter): Promise<Set<string>> {
+  const key = statementFilterKey(filter);
+  let ids = filteredIds.get(key);
   if (!ids) {
-    ids = relationshipIds({ asOf: date });
-    asOfIds.set(date, ids);
+    ids = relationshipIds(filter);
+    filteredIds.set(key, ids);
+    // A failed answer is not kept: the next change of filter asks again.
+    ids.catch(() => filteredIds.delete(key));
   }
   return ids;
 }
 
-/** Which relationships the filters let through: kinds, firmness and structure here; dates and sources from the API. */
+/** Which relationships the filters let through: kinds, firmness and structure (properties of the fact) here; the statement criteria from the API. */
 async function applyFilters(): Promise<void> {
   const t0 = performance.now();
-  const [onDate, fromSources] = await Promise.all([state.asOf ? idsOn(state.asOf) : undefined, state.sources.length ? sourceIdsFor(state.sources) : undefined]);
+  const filter = statementFilter(state);
+  const selected = filter ? await idsFor(filter) : undefined;
   live?.follow(state.asOf);
   const visible = new Set<string>();
   for (const e of edges) {
     const commitment = (KINDS as readonly string[]).includes(e.type);
     if (commitment ? !state.kinds.has(e.type) || (e.firmness && !state.firmness.has(e.firmness)) : !state.structural) continue;
-    if (onDate && !onDate.has(e.id)) continue;
-    if (fromSources && !fromSources.has(e.id)) continue;
+    if (selected && !selected.has(e.id)) continue;
     visible.add(e.id);
   }
   // Listening first: sigma may draw the change at once.
@@ -67,17 +75,8 @@ async function applyFilters(): Promise<void> {
   view.setVisibility(visible);
   saveUrl();
   renderTable(visible);
-  status(`${visible.size.toLocaleString()} of ${edges.length.toLocaleString()} relationships shown${state.asOf ? ` on ${state.asOf}` : ''}`);
-}
-
-function sourceIdsFor(sources: string[]): Promise<Set<string>> {
-  const key = [...sources].sort().join(',');
-  let ids = sourceIds.get(key);
-  if (!ids) {
-    ids = relationshipIds({ sources });
-    sourceIds.set(key, ids);
-  }
-  return ids;
+  const grades = [filter?.reliability?.join('/'), filter?.credibility?.join('/')].filter(Boolean).join(', ');
+  status(`${visible.size.toLocaleString()} of ${edges.length.toLocaleString()} relationships shown${state.asOf ? ` on ${state.asOf}` : ''}${grades ? ` graded ${grades}` : ''}`);
 }
 
 // --- selection and details ---------------------------------------------------------------------
@@ -157,11 +156,63 @@ function wireFilters(): void {
     firmness.append(h('label', {}, box, ` ${grade}`));
   }
   const sources = byId<HTMLSelectElement>('filter-sources');
-  for (const source of nodes.filter((n) => n.kind === 'SOURCE')) sources.append(h('option', { value: source.id, selected: state.sources.includes(source.id) }, source.name));
+  for (const source of nodes.filter((n) => n.kind === 'SOURCE')) sources.append(sourceOption(source));
   sources.addEventListener('change', () => {
     state.sources = [...sources.selectedOptions].map((o) => o.value).filter(Boolean);
+    // An unloaded source stays listed only while chosen.
+    for (const option of sourceOptions()) if (option.dataset.gone && !option.selected) option.remove();
     void applyFilters();
   });
+  wireGrades();
+}
+
+/** The grade filter: ticked grades narrow to statements graded so; none ticked is no filter. */
+function wireGrades(): void {
+  const pick = (chosen: Set<string>) => (grade: string, on: boolean) => {
+    if (on) chosen.add(grade);
+    else chosen.delete(grade);
+    void applyFilters();
+  };
+  byId('filter-reliability').append(...gradeChoices('reliability', RELIABILITY, state.reliability, pick(state.reliability)));
+  byId('filter-credibility').append(...gradeChoices('credibility', CREDIBILITY, state.credibility, pick(state.credibility)));
+  byId('grades-clear').addEventListener('click', () => {
+    state.reliability.clear();
+    state.credibility.clear();
+    for (const box of document.querySelectorAll<HTMLInputElement>('.grades input')) box.checked = false;
+    void applyFilters();
+  });
+}
+
+const sourceOptions = () => [...byId<HTMLSelectElement>('filter-sources').options];
+const sourceOption = (source: NodeRef) => h('option', { value: source.id, selected: state.sources.includes(source.id) }, source.name);
+
+/**
+ * The source list follows the API's sources: a new one is added; an unloaded one goes, or, while
+ * the analyst has it chosen, stays marked as unloaded (dropping it would silently widen the view
+ * to every source) until it is unchosen or loaded again.
+ */
+async function syncSources(): Promise<void> {
+  const current = await loadSources();
+  const options = new Map(sourceOptions().map((o) => [o.value, o]));
+  const { added, gone, back } = diffSources(
+    [...options.values()].map((o) => ({ id: o.value, gone: o.dataset.gone === 'true' })),
+    current,
+  );
+  const select = byId<HTMLSelectElement>('filter-sources');
+  for (const source of added) select.append(sourceOption(source));
+  for (const id of gone) {
+    const option = options.get(id) as HTMLOptionElement;
+    if (!option.selected) option.remove();
+    else {
+      option.dataset.gone = 'true';
+      option.textContent = `${option.textContent ?? id} (unloaded)`;
+    }
+  }
+  for (const id of back) {
+    const option = options.get(id) as HTMLOptionElement;
+    delete option.dataset.gone;
+    option.textContent = current.find((s) => s.id === id)?.name ?? id;
+  }
 }
 
 const DAY = 86_400_000;
@@ -361,13 +412,18 @@ async function main(): Promise<void> {
   live.start(state.asOf);
 }
 
-/** A live change updated the maps: the lists follow them, the API's cached answers are stale, details shown of what it touched are read again. */
-async function afterLiveChange(touched: ReadonlySet<string>): Promise<void> {
+/**
+ * A live change updated the maps: the lists follow them, the API's filtered answers are stale and
+ * asked again with the whole filter (a change may move facts it does not name in or out of it: a
+ * re-graded outlet names none), details shown of what it touched are read again, and the source
+ * list follows when the change may have moved it.
+ */
+async function afterLiveChange(touched: ReadonlySet<string>, change: GraphChange): Promise<void> {
   nodes = [...nodeById.values()];
   edges = [...edgeById.values()];
-  asOfIds.clear();
-  sourceIds.clear();
-  await applyFilters();
+  filteredIds.clear();
+  const listed = new Set(sourceOptions().map((o) => o.value));
+  await Promise.all([applyFilters(), sourcesMayHaveMoved(change, (id) => listed.has(id)) ? syncSources() : undefined]);
   if (state.selected && touched.has(state.selected)) refreshDetails();
 }
 

@@ -18,6 +18,8 @@ export class VersionClock {
   private version: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
+  /** Writes heard since the clock started: a read begun before one may return the version before it. */
+  private heardCount = 0;
   /** When the version was last read (ms since the epoch); a cached answer is at most this old plus pollMs. */
   lastReadAt = 0;
 
@@ -39,11 +41,24 @@ export class VersionClock {
     return this.version;
   }
 
+  /**
+   * This process's store committed a write that made `version`. Heard before the write's live
+   * events go out, so that a client answering an event is never served an answer cached before it.
+   */
+  heard(version: string): void {
+    this.heardCount++;
+    this.version = version;
+    this.lastReadAt = Date.now();
+  }
+
   /** Reads the version again (after a write by this process, before it answers). One read at a time. */
   refresh(): Promise<void> {
+    const heardBefore = this.heardCount;
     this.reading ??= this.read()
       .then(
         (version) => {
+          // A write heard meanwhile is newer than what this read may have seen.
+          if (this.heardCount !== heardBefore) return;
           this.version = version;
           this.lastReadAt = Date.now();
         },

@@ -27,6 +27,21 @@ describe('the version clock', () => {
     clock.stop();
   });
 
+  it('takes a write this process heard at once, and a read begun before it does not set it back', async () => {
+    let answer: (version: string) => void = () => undefined;
+    let version = 'v1';
+    const clock = new VersionClock(() => (version === 'slow' ? new Promise((resolve) => (answer = resolve)) : Promise.resolve(version)), 60_000);
+    await clock.start();
+    version = 'slow';
+    const reading = clock.refresh(); // began before the write: it will answer the old version
+    clock.heard('v2'); // the store's change event, before any client hears of the write
+    expect(clock.current()).toBe('v2');
+    answer('v1');
+    await reading;
+    expect(clock.current()).toBe('v2');
+    clock.stop();
+  });
+
   it('caches nothing while the version cannot be read', async () => {
     const clock = new VersionClock(async () => {
       throw new Error('store unreachable');

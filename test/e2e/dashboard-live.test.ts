@@ -9,6 +9,7 @@ import { buildDashboard } from '../../tools/build-dashboard.mjs';
 import { FRESH_COLOUR, REFRESH_TEXT } from '../../src/dashboard/live-changes.ts';
 import { CHROMIUM, CHROMIUM_ARGS, offlinePage } from '../support/chromium.ts';
 import { neo4jEnv, noNeo4j, spainRefusesCeasefire, tempDir, threeRefusals } from '../support/fixtures.ts';
+import { gradedRefusals } from '../support/graded-dossiers.ts';
 import { runCliAsync } from '../support/run-cli.ts';
 import { startServer, type Running } from '../support/server-process.ts';
 import { timeLimit } from '../support/time-limits.ts';
@@ -80,6 +81,14 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
   const badge = () => page.locator('#live-text').innerText();
   const edgeDisplay = (id: string) => page.evaluate((edge) => (window as unknown as Drawn).cgraphView?.edgeDisplay(edge), id);
   const position = (id: string) => page.evaluate((node) => (window as unknown as Drawn).cgraphView?.nodePosition(node), id);
+  /** The source filter's choices: id, text, and whether marked unloaded. */
+  const sourceList = () => page.getByTestId('filter-sources').locator('option').evaluateAll((options) => (options as HTMLOptionElement[]).map((o) => ({ id: o.value, text: o.textContent, gone: o.dataset.gone === 'true' })));
+  const listed = async (id: string) => (await sourceList()).find((o) => o.id === id);
+  const ingestDossier = async (dossier: { yaml: string; text: string }) => {
+    const done = await gql(server, 'mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationships { id } } }', { yaml: dossier.yaml, text: dossier.text });
+    expect(done.errors).toBeUndefined();
+    return done.data?.ingestDossier.relationships[0].id as string;
+  };
   const onScreen = (id: string) => page.evaluate((node) => (window as unknown as Drawn).cgraphView?.viewportPosition(node), id);
 
   beforeAll(async () => {
@@ -203,6 +212,49 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     expect(await position('person:test-envoy-1')).toBeUndefined();
     expect(await onScreen(CONDITION)).toEqual(anchorOnScreen);
     await page.screenshot({ path: join(ARTIFACTS, `${store}-3-envoys.png`) });
+  });
+
+  it.skipIf(skip)('a new source joins the source list within 2 s; with a grade filter on, only a matching new relationship shows; an unload takes its source out of the list', { timeout: timeLimit(120_000) }, async () => {
+    if (await page.locator('#live-dismiss').isVisible()) await page.locator('#live-dismiss').click();
+    await page.getByTestId('filter-reliability-A').check();
+    await within(visibleEdges, (n) => n === 0, timeLimit(5000)); // nothing here is graded A yet
+    const wireC = `${source}-graded-c`;
+    const wireA = `${source}-graded-a`;
+
+    // Outlet C's report: not A, so its relationship stays hidden; its source is listed all the same.
+    const fromC = await ingestDossier(gradedRefusals(wireC, `test-wire-c-${store}`, 'C', [{ iso: 'PRT', name: 'Portugal', credibility: 2 }]));
+    timings.sourceListedMs = await within(() => listed(wireC), (o) => (o as { text: string } | undefined)?.text === `A graded test report (test-wire-c-${store})`, LIVE_MS);
+    await within(badge, (text) => text === `1 commitment added from ${wireC}`, LIVE_MS);
+    expect(await edgeDisplay(fromC)).toMatchObject({ hidden: true });
+    expect(await visibleEdges()).toBe(0);
+
+    // Outlet A's report: it shows.
+    const fromA = await ingestDossier(gradedRefusals(wireA, `test-wire-a-${store}`, 'A', [{ iso: 'GRC', name: 'Greece', credibility: 3 }]));
+    timings.gradedShownMs = await within(visibleEdges, (n) => n === 1, LIVE_MS);
+    expect(await edgeDisplay(fromA)).toMatchObject({ hidden: false });
+    expect(await edgeDisplay(fromC)).toMatchObject({ hidden: true });
+    expect(await listed(wireA)).toMatchObject({ gone: false });
+    // What the page shows is what the API selects.
+    const api = await gql(server, '{ relationships(filter: { reliability: [A] }, first: 10) { edges { node { id } } } }', {});
+    expect(api.data?.relationships.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([fromA]);
+
+    // An unload removes its source from the list (it was not chosen) …
+    expect((await gql(server, 'mutation($id: ID!) { unloadSource(sourceId: $id) { relationshipsRemoved } }', { id: wireC })).errors).toBeUndefined();
+    await within(() => listed(wireC), (o) => o === undefined, LIVE_MS);
+    // … or, while the analyst has it chosen, marks it unloaded until it is unchosen.
+    await page.getByTestId('filter-sources').selectOption(wireA);
+    await within(visibleEdges, (n) => n === 1, timeLimit(5000));
+    expect((await gql(server, 'mutation($id: ID!) { unloadSource(sourceId: $id) { relationshipsRemoved } }', { id: wireA })).errors).toBeUndefined();
+    await within(() => listed(wireA), (o) => (o as { gone: boolean } | undefined)?.gone === true, LIVE_MS);
+    expect((await listed(wireA))?.text).toContain('(unloaded)');
+    await within(visibleEdges, (n) => n === 0, LIVE_MS);
+    await page.getByTestId('filter-sources').selectOption([]);
+    expect(await listed(wireA)).toBeUndefined();
+    await page.getByTestId('grades-clear').click();
+    await page.screenshot({ path: join(ARTIFACTS, `${store}-4-graded.png`) });
+    writeFileSync(join(ARTIFACTS, `${store}-timings.json`), `${JSON.stringify(timings)}\n`);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
   });
 
   it.skipIf(skip || store !== 'neo4j')('a write another process made straight to Neo4j asks for a refresh', { timeout: timeLimit(60_000) }, async () => {

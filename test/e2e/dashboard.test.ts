@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDashboard } from '../../tools/build-dashboard.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, offlinePage } from '../support/chromium.ts';
+import { gradedRefusals } from '../support/graded-dossiers.ts';
 import { post, startServer, type Running } from '../support/server-process.ts';
 import { timeLimit } from '../support/time-limits.ts';
 
@@ -23,6 +24,26 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
 
   const visibleEdges = async () => Number(await page.locator('[data-testid="graph"]').getAttribute('data-visible-edges'));
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  /** Ids of the relationships among `ids` the page draws now (not hidden by a filter), sorted. */
+  const shownIds = async (ids: Set<string>) =>
+    (await page.evaluate((list) => list.filter((id) => (window as { cgraphView?: { edgeDisplay(id: string): { hidden: boolean } | undefined } }).cgraphView?.edgeDisplay(id)?.hidden === false), [...ids])).sort();
+  /** What GraphQL over HTTP selects with this filter: every page of ids. */
+  async function apiIds(filter: Record<string, unknown>): Promise<Set<string>> {
+    const ids = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const data = (await authorised('query($filter: RelationshipFilter, $after: String) { relationships(filter: $filter, first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { filter, after })) as { relationships: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      for (const e of data.relationships.edges) ids.add(e.node.id);
+      if (!data.relationships.pageInfo.hasNextPage) return ids;
+      after = data.relationships.pageInfo.endCursor;
+    }
+  }
+  async function authorised(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data ?? {};
+  }
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -163,6 +184,65 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the dashboard in Chro
     expect(await refusal.getByTestId('grade').filter({ hasText: '-2' }).first().getAttribute('title')).toBe('outlet ungraded; statement 2: probably true');
     await shot('8-grades');
     await shot('9-graphiql');
+    expect(outside).toEqual([]);
+  });
+
+  it('the grade filter shows exactly the relationships the API selects, met by one statement with the sources; clearing it shows all', async () => {
+    // Two outlets state Spain's refusal with different credibilities: outlet A finds it improbable
+    // (5), outlet C probably true (2). No single statement is both from A and graded 2.
+    const ingested: Record<string, string> = {};
+    for (const [source, outlet, reliability, refusals] of [
+      ['source:graded-wire-a', 'test-wire-a', 'A', [{ iso: 'ESP', name: 'Spain', credibility: 5 }, { iso: 'PRT', name: 'Portugal', credibility: 2 }]],
+      ['source:graded-wire-c', 'test-wire-c', 'C', [{ iso: 'ESP', name: 'Spain', credibility: 2 }, { iso: 'GRC', name: 'Greece', credibility: 2 }]],
+    ] as const) {
+      const dossier = gradedRefusals(source, outlet, reliability, refusals);
+      const report = (await authorised('mutation($yaml: String!, $text: String!) { ingestDossier(yaml: $yaml, sourceText: $text) { relationships { id from { id } } } }', { yaml: dossier.yaml, text: dossier.text })) as { ingestDossier: { relationships: { id: string; from: { id: string } }[] } };
+      for (const r of report.ingestDossier.relationships) ingested[r.from.id] = r.id;
+    }
+    const spain = ingested['state:ESP'] as string;
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: timeLimit(60_000) });
+    const all = await apiIds({});
+    expect(await visibleEdges()).toBe(all.size);
+
+    // By keyboard, as the labels name them: the grade and its meaning.
+    await page.getByRole('checkbox', { name: 'A completely reliable' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: 'B usually reliable' }).check();
+    await expect.poll(() => page.url()).toContain('reliability=A%2CB');
+    const ab = await apiIds({ reliability: ['A', 'B'] });
+    expect(ab.has(spain)).toBe(true);
+    await expect.poll(() => shownIds(all), { timeout: timeLimit(20_000) }).toEqual([...ab].sort());
+    await shot('10-reliability-A-B');
+
+    // With credibility 2: one statement must be both; Spain's two statements are one each.
+    await page.getByTestId('filter-credibility-2').check();
+    const ab2 = await apiIds({ reliability: ['A', 'B'], credibility: [2] });
+    expect(ab2.has(spain)).toBe(false);
+    expect(ab2.has(ingested['state:PRT'] as string)).toBe(true);
+    await expect.poll(() => shownIds(all), { timeout: timeLimit(20_000) }).toEqual([...ab2].sort());
+
+    // With outlet C's source chosen: its statements are graded C, so none is A or B.
+    await page.getByTestId('filter-credibility-2').uncheck();
+    await page.getByTestId('filter-sources').selectOption('source:graded-wire-c');
+    const fromC = await apiIds({ reliability: ['A', 'B'], sources: ['source:graded-wire-c'] });
+    expect(fromC.size).toBe(0);
+    await expect.poll(visibleEdges, { timeout: timeLimit(20_000) }).toBe(0);
+    await page.getByTestId('filter-sources').selectOption([]);
+    await expect.poll(() => shownIds(all), { timeout: timeLimit(20_000) }).toEqual([...ab].sort());
+
+    // A shared view opens with the same filter.
+    await page.reload();
+    await page.locator('[data-testid="graph"][data-ready="true"]').waitFor({ timeout: timeLimit(60_000) });
+    expect(await page.getByTestId('filter-reliability-A').isChecked()).toBe(true);
+    await expect.poll(() => shownIds(all), { timeout: timeLimit(20_000) }).toEqual([...ab].sort());
+
+    // Clearing: every relationship again, the ungraded seeds among them.
+    await page.getByTestId('grades-clear').click();
+    await expect.poll(visibleEdges).toBe(all.size);
+    expect(page.url()).not.toContain('reliability');
+    expect(await page.getByTestId('filter-reliability-A').isChecked()).toBe(false);
+    expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // The dashboard's live-change logic apart from the browser: the badge's words, where new nodes go
-// (nothing drawn moves, each new node near its neighbours) and the reconnect backoff.
+// (nothing drawn moves, each new node near its neighbours), the source list's updates and the backoff.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLiveChange, placeNewNodes, reconnectDelay, REFRESH_TEXT, type GraphChange, type Point } from '../../src/dashboard/live-changes.ts';
+import { describeLiveChange, diffSources, placeNewNodes, reconnectDelay, REFRESH_TEXT, sourcesMayHaveMoved, type GraphChange, type ListedSource, type Point } from '../../src/dashboard/live-changes.ts';
 
 const change = (over: Partial<GraphChange>): GraphChange => ({
   version: 'v2',
@@ -53,6 +53,48 @@ describe('describeLiveChange', () => {
     expect(describeLiveChange(change({ resync: true }))).toBe(REFRESH_TEXT);
     expect(describeLiveChange(change({ truncated: true, byType: [{ key: 'PLEDGED', added: 600, changed: 0, removed: 0 }] }))).toBe(REFRESH_TEXT);
     expect(describeLiveChange(change({}))).toBeNull();
+  });
+});
+
+describe('the source list after a change', () => {
+  const listed = (id: string) => id === 'source:a';
+
+  it('is read again when a change names a source it lacks or removed facts, not when it names only listed ones', () => {
+    expect(sourcesMayHaveMoved(change({ added: 1, bySource: [{ key: 'source:b', added: 1, changed: 0, removed: 0 }] }), listed)).toBe(true);
+    expect(sourcesMayHaveMoved(change({ changed: 1, bySource: [{ key: 'source:a', added: 0, changed: 1, removed: 0 }] }), listed)).toBe(false);
+    // A source the list lacks whose statements only went: nothing to add.
+    expect(sourcesMayHaveMoved(change({ bySource: [{ key: 'source:b', added: 0, changed: 0, removed: 0 }] }), listed)).toBe(false);
+    // Neo4j names no source of a removed fact: the count alone asks.
+    expect(sourcesMayHaveMoved(change({ removed: 25, removedIds: ['rel:1'] }), listed)).toBe(true);
+    expect(sourcesMayHaveMoved(change({ external: true, added: null }), listed)).toBe(true);
+    expect(sourcesMayHaveMoved(change({ resync: true }), listed)).toBe(true);
+    expect(sourcesMayHaveMoved(change({}), listed)).toBe(false);
+  });
+
+  it('adds new sources in the API order, tells which went and which came back', () => {
+    const list: ListedSource[] = [
+      { id: 'source:a', gone: false },
+      { id: 'source:b', gone: false },
+      { id: 'source:c', gone: true },
+      { id: 'source:d', gone: true },
+    ];
+    const now = [{ id: 'source:z' }, { id: 'source:a' }, { id: 'source:c' }, { id: 'source:e' }];
+    expect(diffSources(list, now)).toEqual({ added: [{ id: 'source:z' }, { id: 'source:e' }], gone: ['source:b'], back: ['source:c'] });
+  });
+
+  it('after applying the difference the list holds exactly the API sources, and those marked gone', () => {
+    const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ id: ids, gone: fc.boolean() }), { selector: (s) => s.id }), fc.uniqueArray(ids), (list, current) => {
+        const { added, gone, back } = diffSources(list, current.map((id) => ({ id })));
+        const after = new Map<string, boolean>(list.map((s) => [s.id, s.gone]));
+        for (const s of added) after.set(s.id, false);
+        for (const id of gone) after.set(id, true);
+        for (const id of back) after.set(id, false);
+        expect([...after].filter(([, isGone]) => !isGone).map(([id]) => id).sort()).toEqual([...current].sort());
+        expect(added.every((s) => !list.some((l) => l.id === s.id))).toBe(true);
+      }),
+    );
   });
 });
 
