@@ -30,17 +30,19 @@ describe('record conversion', () => {
     expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusalFact);
   });
 
-  it('keeps a lone statement as JSON when the fact cannot say it (a review date), and a later version in stmtVersion', () => {
+  it('stores a lone statement\'s review date and later version beside the fact, and keeps it as JSON when the fact cannot say it', () => {
     const [only] = refusalFact.statements as [Fact['statements'][number]];
-    const dated = { ...refusalFact, statements: [{ ...only, review: { state: 'reviewed' as const, by: 'ana', at: '2026-12-01' } }], statementSpans: refusalFact.statementSpans.map((s) => ({ ...s, review: 'reviewed' as const })) };
-    const datedProps = toRelationshipProps(dated);
-    expect(typeof datedProps.statements).toBe('string');
-    expect(relationshipFromRow({ rel: datedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(dated);
-    const noted = { ...dated, statements: [{ ...only, sourceVersion: 3, review: { state: 'reviewed' as const, by: 'ana', note: 'checked', credibility: 2 as const } }], statementSpans: dated.statementSpans.map((s) => ({ ...s, credibility: 2 as const })) };
-    const notedProps = toRelationshipProps(noted);
-    expect(notedProps).not.toHaveProperty('statements');
-    expect(notedProps.stmtVersion).toBe(3);
-    expect(relationshipFromRow({ rel: notedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(noted);
+    const reviewed = { ...refusalFact, statements: [{ ...only, sourceVersion: 3, review: { state: 'reviewed' as const, by: 'ana', at: '2026-12-01', note: 'checked', credibility: 2 as const } }], statementSpans: refusalFact.statementSpans.map((s) => ({ ...s, review: 'reviewed' as const, credibility: 2 as const })) };
+    const reviewedProps = toRelationshipProps(reviewed);
+    expect(reviewedProps).not.toHaveProperty('statements');
+    expect(reviewedProps).toMatchObject({ stmtVersion: 3, stmtReviewAt: '2026-12-01', stmtReviewBy: ['ana'], stmtReviewNote: ['checked'], stmtCredibility: ['2'] });
+    expect(relationshipFromRow({ rel: reviewedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(reviewed);
+    // Resolving a lone disputed statement leaves its dates off the fact: the statement stays JSON.
+    const [disputed] = factsFromClaims([{ ...refusal, review: { state: 'disputed', by: 'ana', note: 'no' } }]) as [Fact];
+    const disputedProps = toRelationshipProps(disputed);
+    expect(typeof disputedProps.statements).toBe('string');
+    expect(disputedProps).not.toHaveProperty('stmtVersion');
+    expect(relationshipFromRow({ rel: disputedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(disputed);
   });
 
   it('keeps the statements and disagreements of a fact several sources state as JSON', () => {

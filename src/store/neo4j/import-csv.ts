@@ -233,7 +233,7 @@ const typedColumn = (key: string): Column => ({ key, type: NUMBER_PROPERTIES.has
  * the type are not properties; `statement` and `review` belong to statements, not facts.
  */
 const RELATIONSHIP_COLUMNS: readonly Column[] = [
-  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', 'stmtVersion', ...STORED_LISTS]),
+  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', 'stmtVersion', 'stmtReviewAt', ...STORED_LISTS]),
 ]
   .filter((key) => !['from', 'to', 'type', 'statement', 'review', 'credibility'].includes(key))
   .map(typedColumn);

@@ -54,8 +54,9 @@ export function labelsOf(kind: NodeKind): string[] {
  * counting sources, their number, whether any statement is disputed, the properties sources
  * disagree on, and the quotes. Browser's saved queries read the same lists. The statements and
  * disagreements are JSON only where a fact has several statements: one statement is rebuilt from
- * the fact and the lists (singleStatementOf), which the write checks, keeping the JSON when the
- * rebuilt one would differ (a review's date, say). Measured: the JSON statements were three
+ * the fact and the lists (singleStatementOf) with its version (stmtVersion, when not 1) and review
+ * date (stmtReviewAt), which the write checks, keeping the JSON when the rebuilt one would differ
+ * (a lone disputed statement: resolving drops its dates from the fact). Measured: the JSON statements were three
  * quarters of the string store (bench/README.md "Neo4j's store").
  */
 export function toRelationshipProps(fact: Fact): Record<string, unknown> {
@@ -84,9 +85,11 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
   const [only] = statements;
   if (statements.length === 1 && only && disagreements.length === 0) {
     if (only.sourceVersion !== 1) props.stmtVersion = only.sourceVersion;
+    if (only.review.at !== undefined) props.stmtReviewAt = only.review.at;
     const rebuilt = singleStatementOf(props, { type: fact.type, from: fact.from, to: fact.to, evidence });
     if (canonicalJson(rebuilt) === canonicalJson(only)) return props;
     delete props.stmtVersion;
+    delete props.stmtReviewAt;
   }
   return { ...props, statements: JSON.stringify(statements), disagreements: JSON.stringify(disagreements) };
 }
@@ -94,7 +97,7 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
 /** The per-statement and derived lists a fact is stored with (Cypher filters on them). */
 export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'stmtCredibility', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
-const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans', 'stmtVersion']);
+const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans', 'stmtVersion', 'stmtReviewAt']);
 /** What resolving adds to a claim: not part of the one statement rebuilt from a fact. */
 const RESOLVED_KEYS = new Set(['sourceCount', 'disputed']);
 
@@ -111,7 +114,7 @@ function reviewAt(lists: Record<string, string[] | undefined>, i: number): Revie
 
 /**
  * The one statement of a fact stored without JSON statements: its id, source and review from the
- * lists, its version from stmtVersion (absent: 1), its claim the fact's own properties (resolving
+ * lists and stmtReviewAt, its version from stmtVersion (absent: 1), its claim the fact's own properties (resolving
  * one statement keeps its claim; toRelationshipProps checks that before it leaves the JSON out).
  */
 function singleStatementOf(rel: Record<string, unknown>, ends: { type: string; from: string; to: string; evidence: Evidence[] }): Statement {
@@ -123,7 +126,7 @@ function singleStatementOf(rel: Record<string, unknown>, ends: { type: string; f
     id: lists.statementIds?.[0] as string,
     sourceId: lists.stmtSources?.[0] as string,
     sourceVersion: typeof rel.stmtVersion === 'number' ? rel.stmtVersion : 1,
-    review: reviewAt(lists, 0),
+    review: { ...reviewAt(lists, 0), ...(typeof rel.stmtReviewAt === 'string' ? { at: rel.stmtReviewAt } : {}) },
     claim: claim as GraphRelationship,
   };
 }
