@@ -1,5 +1,5 @@
 // A page of the relationships of one type in id order, with their end ids (cgraph migrate). {TYPE}
-// is a type from the domain's allow-list (src/operations/migrate-store.ts): a named type reads its
+// is a type from the domain's allow-list (src/store/neo4j/migrate-format.ts): a named type reads its
 // id index in order, where a dynamic one would scan every relationship for each page.
 // @param after the last id of the previous page, or ''
 // @param limit the page's size

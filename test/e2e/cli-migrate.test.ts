@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { loadBatches } from '../../src/ingest/load-dossiers.ts';
-import { migrateStore } from '../../src/operations/migrate-store.ts';
+import { migrateStore } from '../../src/store/neo4j/migrate-format.ts';
 import { allSeedBatches, neo4jConfig, neo4jEnv, noNeo4j, openNeo4jStore, storeFactories } from '../support/fixtures.ts';
 import { rewriteAsFormat2 } from '../support/neo4j-format-2.ts';
 import { runCli } from '../support/run-cli.ts';

@@ -18,7 +18,7 @@ export function registerMigrate(program: Command): void {
     .action(async (opts: MigrateFlags) => {
       const config = loadConfig();
       if (config.store !== 'neo4j' || !config.neo4j) throw usageError('cgraph migrate converts a Neo4j database: set NEO4J_URI (the embedded store has no storage formats to convert)');
-      const { migrateStore } = await import('../../operations/migrate-store.ts');
+      const { migrateStore } = await import('../../store/neo4j/migrate-format.ts');
       // Progress on stderr, at most once a second and at the end, so a script's stdout is the result alone.
       let shown = 0;
       const result = await migrateStore(config.neo4j, {

@@ -2,14 +2,14 @@
 // a page of facts per transaction, so a crash midway loses nothing and a second run finishes it.
 // docs/operations.md "Migrating a Neo4j database" says what users see.
 import neo4j from 'neo4j-driver';
-import type { Neo4jConfig } from '../config.ts';
-import { DomainError } from '../domain/errors.ts';
-import { RelationshipType } from '../domain/model.ts';
-import { canonicalJson } from '../lib/canonical-json.ts';
-import { cypher } from '../store/neo4j/cypher-library.ts';
-import { Neo4jExecutor } from '../store/neo4j/executor.ts';
-import { NEO4J_PREVIOUS_FORMAT, NEO4J_STORE_FORMAT, storeFormatOf } from '../store/neo4j/neo4j-store.ts';
-import { relationshipFromRow, toRelationshipProps } from '../store/neo4j/records.ts';
+import type { Neo4jConfig } from '../../config.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { RelationshipType } from '../../domain/model.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
+import { cypher } from './cypher-library.ts';
+import { Neo4jExecutor } from './executor.ts';
+import { NEO4J_PREVIOUS_FORMAT, NEO4J_STORE_FORMAT, storeFormatOf } from './neo4j-store.ts';
+import { relationshipFromRow, toRelationshipProps } from './records.ts';
 
 export interface MigrateOptions {
   /** Facts per transaction (default 1,000). */
@@ -59,11 +59,11 @@ export async function migrateStore(config: Neo4jConfig, options: MigrateOptions 
     let facts = 0;
     let converted = 0;
     for (const type of RelationshipType.options) {
-      const page = cypher('store/list-relationships-of-type').replace('{TYPE}', type);
+      const statement = cypher('store/list-relationships-of-type').replace('{TYPE}', type);
       let after = '';
       for (;;) {
         const written = await executor.write(async (tx) => {
-          const rows = (await tx.run(page, { after, limit })).records.map((record) => record.toObject() as StoredRow);
+          const rows = (await tx.run(statement, { after, limit })).records.map((record) => record.toObject() as StoredRow);
           const changed = rows.flatMap((row) => {
             const props = toRelationshipProps(relationshipFromRow(row));
             return sameProps(props, row.rel) ? [] : [{ id: row.rel.id, from: row.from, to: row.to, props }];
