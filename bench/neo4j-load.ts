@@ -15,13 +15,13 @@
 // The launcher runs on a folder of its own, so this bench needs no NEO4J_URI.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLines } from '../src/cli/runtime.ts';
 import { generateRecords } from '../src/ingest/generate.ts';
 import neo4jDriver from 'neo4j-driver';
 import { cypher } from '../src/store/neo4j/cypher-library.ts';
-import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
+import { NEO4J_STORE_FORMAT, Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 import { toRelationshipProps } from '../src/store/neo4j/records.ts';
 import * as launcher from '../tools/neo4j-local/launcher.mjs';
 import { CGRAPH } from '../test/support/run-cli.ts';
@@ -53,6 +53,12 @@ async function generateFile(work: string, commitments: number): Promise<{ file: 
     })(),
   );
   return { file, relationships };
+}
+
+/** The bytes of a database's store files (indexes included) under a Neo4j home, as the import left them. */
+function storeBytes(home: string, database = 'neo4j'): number {
+  const dir = join(home, 'data', 'databases', database);
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((sum, entry) => (entry.isFile() ? sum + statSync(join(entry.parentPath, entry.name)).size : sum), 0);
 }
 
 /** cgraph as a process; resolves with its JSON answer and wall time, or throws with its stderr. */
@@ -95,6 +101,8 @@ export async function benchNeo4jLoad(options: Neo4jLoadBenchOptions): Promise<vo
       if (initial.json.relationships !== relationships) throw new Error(`--initial wrote ${String(initial.json.relationships)} of ${relationships} relationships`);
       const initialRate = relationships / initial.seconds;
       const toolRate = relationships / ((timings.import ?? 0) / 1000);
+      const bytesPerRelationship = storeBytes(home) / relationships;
+      console.log(`store files: ${bytesPerRelationship.toFixed(0)} B/relationship (format ${NEO4J_STORE_FORMAT}, indexes included)`);
       console.log(`--initial: ${initial.seconds.toFixed(1)} s (${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')})`);
 
       // 2. The cold analysis graph in columns, beside the records graph it replaced, and Graphology's own floor.
@@ -148,8 +156,9 @@ export async function benchNeo4jLoad(options: Neo4jLoadBenchOptions): Promise<vo
       }
       await store.close();
 
-      detail[`neo4j-load-${size}`] = { relationships, initialSeconds: initial.seconds, timings, initialRate, toolRate, transactionalRate, columns: columnFigures, records: recordFigures, graphologyFloorBytes: floorBytes };
+      detail[`neo4j-load-${size}`] = { relationships, initialSeconds: initial.seconds, timings, initialRate, toolRate, bytesPerRelationship, transactionalRate, columns: columnFigures, records: recordFigures, graphologyFloorBytes: floorBytes };
       record({ name: `initial load ${size}: relationships/s end to end vs transactional`, value: initialRate, unit: 'rel/s', target: '>= 200000', baseline: transactionalRate, ratio: initialRate / transactionalRate, met: initialRate >= 200_000 });
+      record({ name: `neo4j store ${size}: bytes per relationship in the store files after --initial`, value: bytesPerRelationship, unit: 'bytes', target: 'reference', baseline: null, ratio: null, met: true });
       record({ name: `initial load ${size}: end to end vs the import tool alone (the limit)`, value: initialRate, unit: 'rel/s', target: 'reference', baseline: toolRate, ratio: initialRate / toolRate, met: true });
       record({ name: `cold analysis graph ${size}: from Neo4j, columns, vs the records graph (before)`, value: columnFigures.rate, unit: 'rel/s', target: '>= 100000', baseline: recordFigures.rate, ratio: columnFigures.rate / recordFigures.rate, met: columnFigures.rate >= 100_000 });
       record({ name: `cold analysis graph ${size}: bytes kept per relationship, columns vs records`, value: columnFigures.bytesPerRelationship, unit: 'bytes', target: '<= 400', baseline: recordFigures.bytesPerRelationship, ratio: columnFigures.bytesPerRelationship / recordFigures.bytesPerRelationship, met: columnFigures.bytesPerRelationship <= 400 });

@@ -25,6 +25,7 @@ import { registerStats } from './commands/stats.ts';
 import { registerTensions } from './commands/tensions.ts';
 import { registerUnload } from './commands/unload.ts';
 import { registerMerge } from './commands/merge.ts';
+import { registerMigrate } from './commands/migrate.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerVersions } from './commands/versions.ts';
 import { EXIT, exitCodeFor, reportError, type FailedCommand } from './runtime.ts';
@@ -54,6 +55,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerLoad,
   registerStats,
   registerReset,
+  registerMigrate,
   registerSeed,
   registerVersions,
   registerDiff,

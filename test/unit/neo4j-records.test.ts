@@ -11,9 +11,10 @@ import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilter
 import { isLean } from '../../src/store/graph-store.ts';
 import type { SourceVersion } from '../../src/domain/source-version.ts';
 import { refusal, refusalFact } from '../support/claims.ts';
+import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
 
 describe('record conversion', () => {
-  it('stores a fact with its statements as JSON and per-statement lists for Cypher, and reads the same fact back', () => {
+  it('stores a fact of one statement without JSON statements or quotes in its evidence, lists for Cypher, and reads the same fact back', () => {
     const props = toRelationshipProps(refusalFact);
     expect(props).toMatchObject({ quotes: ['Italy will not send troops', 'no troops'], sourceIds: ['source:a'], stmtSources: ['source:a'], stmtFrom: ['2026-01-01'], stmtReview: ['machine'], sourceCount: 1, disputed: false });
     expect(props).not.toHaveProperty('from');
@@ -21,15 +22,49 @@ describe('record conversion', () => {
     // reading them back gives the same fact.
     expect(props).not.toHaveProperty('stmtTo');
     expect(props).not.toHaveProperty('disagreeOn');
-    expect(typeof props.evidence).toBe('string');
-    expect(typeof props.statements).toBe('string');
+    // The lean form: the statement is the fact's own properties, the quotes are stored once.
+    expect(props).not.toHaveProperty('statements');
+    expect(props).not.toHaveProperty('disagreements');
+    expect(props).not.toHaveProperty('stmtVersion');
+    expect(props.evidence).not.toContain('Italy will not send troops');
     expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusalFact);
+  });
+
+  it('stores a lone statement\'s review date and later version beside the fact, and keeps it as JSON when the fact cannot say it', () => {
+    const [only] = refusalFact.statements as [Fact['statements'][number]];
+    const reviewed = { ...refusalFact, statements: [{ ...only, sourceVersion: 3, review: { state: 'reviewed' as const, by: 'ana', at: '2026-12-01', note: 'checked', credibility: 2 as const } }], statementSpans: refusalFact.statementSpans.map((s) => ({ ...s, review: 'reviewed' as const, credibility: 2 as const })) };
+    const reviewedProps = toRelationshipProps(reviewed);
+    expect(reviewedProps).not.toHaveProperty('statements');
+    expect(reviewedProps).toMatchObject({ stmtVersion: 3, stmtReviewAt: '2026-12-01', stmtReviewBy: ['ana'], stmtReviewNote: ['checked'], stmtCredibility: ['2'] });
+    expect(relationshipFromRow({ rel: reviewedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(reviewed);
+    // Resolving a lone disputed statement leaves its dates off the fact: the statement stays JSON.
+    const [disputed] = factsFromClaims([{ ...refusal, review: { state: 'disputed', by: 'ana', note: 'no' } }]) as [Fact];
+    const disputedProps = toRelationshipProps(disputed);
+    expect(typeof disputedProps.statements).toBe('string');
+    expect(disputedProps).not.toHaveProperty('stmtVersion');
+    expect(relationshipFromRow({ rel: disputedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(disputed);
+  });
+
+  it('keeps the statements and disagreements of a fact several sources state as JSON', () => {
+    const other = { ...refusal, firmness: 'hedged' as const, statement: undefined, evidence: refusal.evidence.map((e) => ({ ...e, sourceId: 'source:b' })) };
+    const [fact] = factsFromClaims([refusal, other]) as [Fact];
+    expect(fact.statements).toHaveLength(2);
+    const props = toRelationshipProps(fact);
+    expect(typeof props.statements).toBe('string');
+    expect(JSON.parse(props.disagreements as string)).toHaveLength(1);
+    expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(fact);
+  });
+
+  it('reads a row of format 2 (quotes in the evidence, the statement as JSON) back as the same fact', () => {
+    const props = toRelationshipProps(refusalFact);
+    const format2 = { ...props, evidence: JSON.stringify(refusalFact.evidence), statements: JSON.stringify(refusalFact.statements), disagreements: '[]' };
+    expect(relationshipFromRow({ rel: format2, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusalFact);
   });
 
   it('reads a row narrowed to some fields back as a lean fact with those fields, and narrows only to the fact\'s own fields', () => {
     const props = toRelationshipProps(refusalFact);
     const keys = selectedKeys(['action', 'evidence']) as string[];
-    expect(keys).toEqual(['action', 'evidence', 'speakerIds', 'stmtSources']);
+    expect(keys).toEqual(['action', 'evidence', 'quotes', 'speakerIds', 'stmtSources']);
     const rel = Object.fromEntries(['id', ...keys].map((key) => [key, props[key] ?? null]));
     const fact = relationshipFromRow({ rel, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' });
     expect(isLean(fact)).toBe(true);

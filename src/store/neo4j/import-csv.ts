@@ -222,7 +222,7 @@ function writeGroup(dir: string, base: string, option: ImportFile['option'], nam
   return writer.close();
 }
 
-const NUMBER_PROPERTIES = new Set(['goldstein', 'amountEur', 'sourceCount', 'version']);
+const NUMBER_PROPERTIES = new Set(['goldstein', 'amountEur', 'sourceCount', 'version', 'stmtVersion']);
 const BOOLEAN_PROPERTIES = new Set(['disputed']);
 const LIST_PROPERTIES = new Set(['conditions', 'unresolved', 'statedBy', ...STORED_LISTS]);
 const typedColumn = (key: string): Column => ({ key, type: NUMBER_PROPERTIES.has(key) ? 'double' : BOOLEAN_PROPERTIES.has(key) ? 'boolean' : LIST_PROPERTIES.has(key) ? 'string[]' : 'string' });
@@ -233,7 +233,7 @@ const typedColumn = (key: string): Column => ({ key, type: NUMBER_PROPERTIES.has
  * the type are not properties; `statement` and `review` belong to statements, not facts.
  */
 const RELATIONSHIP_COLUMNS: readonly Column[] = [
-  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', ...STORED_LISTS]),
+  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', 'stmtVersion', 'stmtReviewAt', ...STORED_LISTS]),
 ]
   .filter((key) => !['from', 'to', 'type', 'statement', 'review', 'credibility'].includes(key))
   .map(typedColumn);

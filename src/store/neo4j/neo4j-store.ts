@@ -24,10 +24,29 @@ import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, MergeMoves, planMerge, redirectBatch } from '../merge-plan.ts';
 import { toVersionProps } from './records.ts';
 
-/** 2: facts carry their statements; sources have versions (SourceVersion nodes). */
-export const NEO4J_STORE_FORMAT = 2;
+/**
+ * 2: facts carry their statements; sources have versions (SourceVersion nodes). 3: the lean form
+ * (records.ts toRelationshipProps): a fact of one statement without JSON statements, quotes once.
+ */
+export const NEO4J_STORE_FORMAT = 3;
+/** The format `cgraph migrate` converts from (src/operations/migrate-store.ts). */
+export const NEO4J_PREVIOUS_FORMAT = 2;
 
 export type { Neo4jStoreHooks } from './executor.ts';
+
+/**
+ * What a database holds: 'empty' (no facts), 'current', or the number of the format its facts are
+ * in (1: without statements). Facts without statement ids were written by format 1, whatever the
+ * marker says (an older process may have written after a newer one); facts with them and no marker, by 2.
+ */
+export async function storeFormatOf(executor: Neo4jExecutor): Promise<'empty' | 'current' | number> {
+  const row = await executor.read(async (tx) => (await tx.run(cypher('store/get-store-format'))).records[0]?.toObject());
+  const format = row?.format === null || row?.format === undefined ? undefined : Number(fromNeo4j(row.format));
+  if (!row?.hasFacts) return 'empty';
+  if (!row.withStatements) return 1;
+  if (format === NEO4J_STORE_FORMAT) return 'current';
+  return format ?? NEO4J_PREVIOUS_FORMAT;
+}
 
 const SEARCH_LIMIT = 1000;
 
@@ -61,17 +80,17 @@ export class Neo4jStore implements GraphStore {
     return store;
   }
 
-  /** Refuses a database an earlier version wrote (facts without statements): it would be misread. */
+  /** Refuses a database an earlier version wrote: format 2 until `cgraph migrate`, anything older or newer for good. */
   private async checkFormat(): Promise<void> {
-    const row = await this.executor.read(async (tx) => (await tx.run(cypher('store/get-store-format'))).records[0]?.toObject());
-    const format = row?.format === null || row?.format === undefined ? undefined : Number(fromNeo4j(row.format));
-    // Facts without statements were written by an earlier version, whatever the marker says (an
-    // older process may have written after a newer one).
-    if (!row?.hasFacts || (row.withStatements && (format === undefined || format === NEO4J_STORE_FORMAT))) return;
+    const found = await storeFormatOf(this.executor);
+    if (found === 'current' || found === 'empty') return;
+    if (found === NEO4J_PREVIOUS_FORMAT) {
+      throw new DomainError('STORE_FORMAT_OLD', `the Neo4j database holds format ${found}; this version reads format ${NEO4J_STORE_FORMAT}. Run \`cgraph migrate\` to convert it in place (nothing else changes)`, { format: found, expected: NEO4J_STORE_FORMAT });
+    }
     throw new DomainError(
       'STORE_FORMAT',
-      `the Neo4j database holds ${format === undefined ? 'relationships written by an earlier version (one per source, without statements or source versions)' : `format ${format}`}; this version reads format ${NEO4J_STORE_FORMAT}. Run \`cgraph reset\` and load your dossiers and imports again`,
-      { format: format ?? 1, expected: NEO4J_STORE_FORMAT },
+      `the Neo4j database holds ${found === 1 ? 'relationships written by an earlier version (one per source, without statements or source versions)' : `format ${found}`}; this version reads format ${NEO4J_STORE_FORMAT}. Run \`cgraph reset\` and load your dossiers and imports again`,
+      { format: found, expected: NEO4J_STORE_FORMAT },
     );
   }
 

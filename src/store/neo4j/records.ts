@@ -4,8 +4,9 @@
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
-import { ACTOR_KINDS, Commitment, KIND_LABEL, StructuralRelationship, isCommitmentType, type GraphNode, type NodeKind } from '../../domain/model.ts';
-import { countingSourceIds, type Fact, type StatementSpan } from '../../domain/statements.ts';
+import { ACTOR_KINDS, Commitment, KIND_LABEL, StructuralRelationship, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind, type Review } from '../../domain/model.ts';
+import { countingSourceIds, type Fact, type Statement, type StatementSpan } from '../../domain/statements.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
 import { NO_EVIDENCE } from '../snapshot.ts';
@@ -46,21 +47,24 @@ export function labelsOf(kind: NodeKind): string[] {
 }
 
 /**
- * A fact as stored on its relationship: the resolved properties (Neo4j Browser shows them as they
- * are), its statements, disagreements and spans as JSON, and what Cypher filters on — per
- * statement in parallel lists (source, first and last day, '' when open, review state, reviewer
- * and note), the counting sources, their number, whether any statement is disputed, the
- * properties sources disagree on, and the quotes. Browser's saved queries read the same lists.
+ * A fact as stored on its relationship (format 3, the lean form): the resolved properties (Neo4j
+ * Browser shows them as they are), its evidence as JSON without the quotes (they are the `quotes`
+ * list, index for index), its spans as JSON, and what Cypher filters on — per statement in
+ * parallel lists (source, first and last day, '' when open, review state, reviewer and note), the
+ * counting sources, their number, whether any statement is disputed, the properties sources
+ * disagree on, and the quotes. Browser's saved queries read the same lists. The statements and
+ * disagreements are JSON only where a fact has several statements: one statement is rebuilt from
+ * the fact and the lists (singleStatementOf) with its version (stmtVersion, when not 1) and review
+ * date (stmtReviewAt), which the write checks, keeping the JSON when the rebuilt one would differ
+ * (a lone disputed statement: resolving drops its dates from the fact). Measured: the JSON statements were three
+ * quarters of the string store (bench/README.md "Neo4j's store").
  */
 export function toRelationshipProps(fact: Fact): Record<string, unknown> {
   const { from: _from, to: _to, type: _type, evidence, statements, disagreements, spans, statementSpans, sourceCount, disputed, ...fields } = fact;
   const reviewOf = new Map(statements.map((s) => [s.id, s.review]));
-  return definedOnly({
+  const props = definedOnly({
     ...fields,
-    evidence: JSON.stringify(evidence),
-    statements: JSON.stringify(statements),
-    disagreements: JSON.stringify(disagreements),
-    spans: JSON.stringify(spans),
+    evidence: JSON.stringify(evidence.map(({ quote: _quote, ...rest }) => rest)),
     sourceCount,
     disputed,
     statementIds: statementSpans.map((s) => s.statement),
@@ -76,13 +80,56 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
     sourceIds: countingSourceIds(fact),
     quotes: evidence.map((e) => e.quote),
     speakerIds: [...new Set(evidence.flatMap((e) => (e.speaker ? [e.speaker] : [])))],
+    spans: JSON.stringify(spans),
   });
+  const [only] = statements;
+  if (statements.length === 1 && only && disagreements.length === 0) {
+    if (only.sourceVersion !== 1) props.stmtVersion = only.sourceVersion;
+    if (only.review.at !== undefined) props.stmtReviewAt = only.review.at;
+    const rebuilt = singleStatementOf(props, { type: fact.type, from: fact.from, to: fact.to, evidence });
+    if (canonicalJson(rebuilt) === canonicalJson(only)) return props;
+    delete props.stmtVersion;
+    delete props.stmtReviewAt;
+  }
+  return { ...props, statements: JSON.stringify(statements), disagreements: JSON.stringify(disagreements) };
 }
 
 /** The per-statement and derived lists a fact is stored with (Cypher filters on them). */
 export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'stmtCredibility', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
-const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans']);
+const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans', 'stmtVersion', 'stmtReviewAt']);
+/** What resolving adds to a claim: not part of the one statement rebuilt from a fact. */
+const RESOLVED_KEYS = new Set(['sourceCount', 'disputed']);
+
+/** The review a statement's lists say, for the statement at index i. */
+function reviewAt(lists: Record<string, string[] | undefined>, i: number): Review {
+  const credibility = lists.stmtCredibility?.[i];
+  return {
+    state: lists.stmtReview?.[i] as Review['state'],
+    ...(lists.stmtReviewBy?.[i] ? { by: lists.stmtReviewBy[i] } : {}),
+    ...(lists.stmtReviewNote?.[i] ? { note: lists.stmtReviewNote[i] } : {}),
+    ...(credibility ? { credibility: Number(credibility) as Review['credibility'] } : {}),
+  };
+}
+
+/**
+ * The one statement of a fact stored without JSON statements: its id, source and review from the
+ * lists and stmtReviewAt, its version from stmtVersion (absent: 1), its claim the fact's own properties (resolving
+ * one statement keeps its claim; toRelationshipProps checks that before it leaves the JSON out).
+ */
+function singleStatementOf(rel: Record<string, unknown>, ends: { type: string; from: string; to: string; evidence: Evidence[] }): Statement {
+  const lists = rel as Record<string, string[] | undefined>;
+  const claim: Record<string, unknown> = { ...ends };
+  for (const key in rel) if (!DERIVED_KEYS.has(key) && !RESOLVED_KEYS.has(key) && rel[key] !== null) claim[key] = rel[key];
+  if (isCommitmentType(ends.type)) for (const key of COMMITMENT_LISTS) claim[key] ??= [];
+  return {
+    id: lists.statementIds?.[0] as string,
+    sourceId: lists.stmtSources?.[0] as string,
+    sourceVersion: typeof rel.stmtVersion === 'number' ? rel.stmtVersion : 1,
+    review: { ...reviewAt(lists, 0), ...(typeof rel.stmtReviewAt === 'string' ? { at: rel.stmtReviewAt } : {}) },
+    claim: claim as GraphRelationship,
+  };
+}
 
 /**
  * The fact's fields a read may be narrowed to (ReadRequest.fields): its own properties in both
@@ -94,13 +141,20 @@ for (const key of ['id', 'type', 'from', 'to', 'statement', 'review']) SELECTABL
 /**
  * The stored keys to read for a request's fields (read/project-relationship-fields), or null when
  * one is not a selectable field (the whole fact is read then). Evidence brings the lists its
- * references need: the sources of the statements and the speakers of the quotes.
+ * references need: the sources of the statements and the speakers of the quotes, and the quotes.
  */
 export function selectedKeys(fields: readonly string[]): string[] | null {
   if (!fields.every((field) => SELECTABLE.has(field))) return null;
   const keys = new Set(fields);
-  if (keys.has('evidence')) for (const key of ['stmtSources', 'speakerIds']) keys.add(key);
+  if (keys.has('evidence')) for (const key of ['quotes', 'stmtSources', 'speakerIds']) keys.add(key);
   return [...keys].sort();
+}
+
+/** The evidence of a stored row: each item's quote is the `quotes` list's at its index (format 2 kept it in the JSON too). */
+function evidenceOfRow(rel: Record<string, unknown>): Evidence[] {
+  if (typeof rel.evidence !== 'string') return [];
+  const quotes = (rel.quotes ?? []) as string[];
+  return (JSON.parse(rel.evidence) as Evidence[]).map((item, i) => (item.quote === undefined ? { ...item, quote: quotes[i] as string } : item));
 }
 
 /**
@@ -116,8 +170,10 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
   for (const key in rel) if (!DERIVED_KEYS.has(key) && rel[key] !== null) props[key] = rel[key];
   if (isCommitmentType(row.type)) for (const key of COMMITMENT_LISTS) props[key] ??= [];
   const lists = rel as Record<string, string[] | undefined>;
-  // Null: left out by the lean projection; absent: not among the fields a narrowed read named.
-  const lean = rel.statements === null || rel.statements === undefined;
+  // Null: left out by the lean projection; absent with the lists: one statement, rebuilt from the
+  // fact (toRelationshipProps); absent without them: not among the fields a narrowed read named.
+  const single = rel.statements === undefined && lists.statementIds?.length === 1;
+  const lean = rel.statements === null || (rel.statements === undefined && !single);
   const parse = (key: string) => (typeof rel[key] === 'string' ? JSON.parse(rel[key]) : []);
   const statementSpans: StatementSpan[] = (lists.statementIds ?? []).map((statement, i) => {
     const from = lists.stmtFrom?.[i];
@@ -125,13 +181,15 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
     const credibility = lists.stmtCredibility?.[i] ? { credibility: Number(lists.stmtCredibility[i]) } : {};
     return { statement, sourceId: lists.stmtSources?.[i] as string, review: lists.stmtReview?.[i] as StatementSpan['review'], ...credibility, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   });
+  const evidence = evidenceOfRow(rel);
+  const statements = lean ? [] : single ? [singleStatementOf(rel, { type: row.type, from: row.from, to: row.to, evidence })] : parse('statements');
   const fact = {
     ...props,
     type: row.type,
     from: row.from,
     to: row.to,
-    evidence: parse('evidence'),
-    statements: lean ? [] : parse('statements'),
+    evidence,
+    statements,
     disagreements: lean ? [] : parse('disagreements'),
     spans: parse('spans'),
     statementSpans,
