@@ -1,44 +1,25 @@
-// Analyses narrowed to grades through the GraphQL API, on each store: both seed articles ingested
-// as dossiers that grade their outlets (Paris report B, declaration D) and France's troop pledge
-// (2 and 3). A grade set answers as the sources it selects do, and unlike the whole graph; an
-// outlet graded again is seen by the next analysis; bad grades are refused with a code.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Analyses narrowed to grades through the GraphQL API, on each store, over the graded seed reports
+// (support/graded-seeds.ts): a grade set answers as the sources it selects do and unlike the whole
+// graph; an outlet graded again is seen by the next analysis; bad grades are refused with a code.
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { deriveFactId } from '../../src/domain/relationship-id.ts';
-import { FIRST_SEED_DIR, SECOND_SEED_DIR, type StoreFactory } from '../support/fixtures.ts';
+import type { StoreFactory } from '../support/fixtures.ts';
+import { FIRST, GRADED_SEEDS, gradedDossier, SECOND } from '../support/graded-seeds.ts';
 import { API_KEY, codes, seededApi, type ApiClient } from '../support/graphql-client.ts';
 
 const FORCE = 'initiative:multinational-force-ukraine';
 const FRANCE_TROOPS = deriveFactId({ type: 'PLEDGED', from: 'state:FRA', to: FORCE });
 const RUSSIA_WARNS = deriveFactId({ type: 'WARNED', from: 'state:RUS', to: FORCE });
-const FIRST = 'source:coalition-of-the-willing-paris-summit';
-const SECOND = 'source:coalition-of-volunteers-signs-declaration';
 const auth = { authorization: `Bearer ${API_KEY}` };
 const INGEST = 'mutation($y: String!, $t: String!) { ingestDossier(yaml: $y, sourceText: $t) { relationshipsCreated } }';
 const GRADE = 'mutation($o: ID!, $r: Reliability) { gradeOutlet(outlet: $o, reliability: $r) { id reliability } }';
 
-/** A seed dossier with its source's outlet graded and some relationships given a credibility (by ref). */
-function gradedDossier(dir: string, sourceId: string, outlet: string, reliability: string, credibility: Record<string, number>) {
-  let yaml = readFileSync(join(dir, 'dossier.yaml'), 'utf8').replace(`  id: ${sourceId}\n`, `  id: ${sourceId}\n  outlet: ${outlet}\n  reliability: ${reliability}\n`);
-  for (const [ref, grade] of Object.entries(credibility)) yaml = yaml.replace(`  - ref: ${ref}\n`, `  - ref: ${ref}\n    credibility: ${grade}\n`);
-  const textFile = readFileSync(join(dir, 'dossier.yaml'), 'utf8').match(/^ {2}file: (.+)$/m)?.[1] as string;
-  return { y: yaml, t: readFileSync(join(dir, textFile), 'utf8') };
-}
-
-/**
- * Both seed articles as graded dossiers: the Paris report's outlet B with France's pledge 2 and
- * Russia's warning against the force 4 (a fact only it states: one statement, kept lean), the
- * declaration's D with France's pledge 3.
- */
+/** Both seed articles ingested as graded dossiers (support/graded-seeds.ts). */
 async function gradedApi(makeStore: StoreFactory): Promise<ApiClient> {
   const api = await seededApi(await makeStore(), { batches: [] });
-  const dossiers = [
-    gradedDossier(FIRST_SEED_DIR, FIRST, 'paris-wire', 'B', { 'fra-pledges-force': 2, 'russia-warns-against-force': 4 }),
-    gradedDossier(SECOND_SEED_DIR, SECOND, 'allthe-news', 'D', { 'fra-pledges-force': 3 }),
-  ];
-  for (const dossier of dossiers) {
-    const ingested = await api.query(INGEST, dossier, auth);
+  for (const seed of GRADED_SEEDS) {
+    const { y, t } = gradedDossier(seed);
+    const ingested = await api.query(INGEST, { y, t }, auth);
     expect(ingested.errors, JSON.stringify(ingested.errors)).toBeUndefined();
   }
   return api;
