@@ -192,8 +192,9 @@ export function sourcesOf(rel: GraphRelationship): readonly string[] {
 /** Whether a selection names any statement criterion (else every statement is read). */
 export const selectsStatements = (selection: StatementSelection): boolean => !!selection.sources?.length || !!selection.reliability?.length || !!selection.credibility?.length;
 
-/** A statement's test, made once per selection's lists (a walk asks it on every step; its views are copies sharing the lists). */
+/** Whether a statement (its source, its own credibility grade) is one a selection reads. */
 type StatementTest = (sourceId: string, credibility: number | undefined) => boolean;
+/** The graded sources as a set, made once per list: a walk tests every step, with views that are copies sharing the list. */
 const gradedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 function statementTest({ sources, reliability, gradedSources, credibility }: StatementSelection): StatementTest {

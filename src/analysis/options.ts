@@ -64,7 +64,7 @@ const Sources = Ids(MAX_LIST).optional();
  * is no one's input: the caller finds it in the store for `reliability` when it asks
  * (services/graded-sources.ts), as the store does for its own filters.
  */
-export const statementSelection = {
+const statementSelection = {
   sources: Sources,
   reliability: listOf(oneOf(Reliability)).optional(),
   credibility: listOf(wholeNumber(1, 6)).optional(),
