@@ -1,9 +1,10 @@
 // Heap bytes a relationship of the analysis graph keeps, and the rate it is built at, as the API's
 // worker builds it (lean records, cloned as a message, in chunks), from generated data: no Neo4j
 // (the store's read is not in the rate: bench/cold-graph.ts has it).
-//   node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments]
+//   node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments] [graded]
 // columns: attributes in typed-array columns (now); records: each lean record as its edge's
 // attributes, strings interned (before: the baseline); bare: the same keys and ends, no attributes.
+// graded: every statement with a credibility grade (an importer's default), which the lean record keeps.
 import { addEdges, buildGraph } from '../src/analysis/graph-view.ts';
 import type { GraphNode, GraphRelationship } from '../src/domain/model.ts';
 import { factsFromClaims } from '../src/domain/statements.ts';
@@ -11,10 +12,10 @@ import { generateRecords } from '../src/ingest/generate.ts';
 import { buildSnapshot, leanNode, leanRelationship } from '../src/store/snapshot.ts';
 import { addInternedEdges, buildRecordGraph, Interner } from './record-graph.ts';
 
-const [mode = '', count = '100000'] = process.argv.slice(2);
+const [mode = '', count = '100000', grading = ''] = process.argv.slice(2);
 const gc = globalThis.gc;
-if (!gc || !['columns', 'records', 'bare'].includes(mode)) {
-  console.error('usage: node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments]');
+if (!gc || !['columns', 'records', 'bare'].includes(mode) || !['', 'graded'].includes(grading)) {
+  console.error('usage: node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments] [graded]');
   process.exit(2);
 }
 
@@ -23,7 +24,7 @@ function leanSnapshot() {
   const claims: GraphRelationship[] = [];
   for (const record of generateRecords({ states: 200, actors: 2000, commitments: Number(count), seed: 1 })) {
     if ('kind' in record) nodes.push(record);
-    else claims.push(record);
+    else claims.push(grading ? { ...record, review: { state: 'machine', credibility: 1 + (claims.length % 6) } } : record);
   }
   const snapshot = buildSnapshot(nodes, factsFromClaims(claims));
   const edges = snapshot.edges.map((e) => ({ ...e, attributes: mode === 'bare' ? ({} as GraphRelationship) : (leanRelationship(e.attributes) as GraphRelationship) }));
@@ -58,4 +59,4 @@ graph = undefined;
 gc();
 gc();
 const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-console.log(JSON.stringify({ mode, relationships, seconds, rate: Math.round(relationships / seconds), bytesPerRelationship: Math.round((held - after) / relationships) }));
+console.log(JSON.stringify({ mode, graded: !!grading, relationships, seconds, rate: Math.round(relationships / seconds), bytesPerRelationship: Math.round((held - after) / relationships) }));

@@ -30,6 +30,7 @@ const FIELD_KINDS = {
   aspect: 'text',
   note: 'text',
   sourceCount: 'count',
+  credibility: 'count',
   goldstein: 'number',
   amountEur: 'number',
   disputed: 'flag',

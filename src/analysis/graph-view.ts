@@ -107,13 +107,31 @@ function structuralRelationships(graph: CommitmentGraph): GraphRelationship[] {
   return found;
 }
 
-export interface EdgeFilter {
+export interface EdgeFilter extends StatementSelection {
   /** Only these relationship types (all when absent or empty). */
   types?: readonly string[];
   /** Only relationships valid on this date. */
   asOf?: string;
-  /** Only what statements of these sources assert (all sources when absent or empty). */
+}
+
+/**
+ * Which statements an analysis reads (all when it names none): one statement must meet every part
+ * it names (as the relationship filters' statement criteria: domain/filters.ts), and the
+ * relationship is read as those statements alone make it.
+ */
+export interface StatementSelection {
+  /** Only statements of these sources (all sources when absent or empty). */
   sources?: readonly string[];
+  /** Only statements of sources whose outlet has one of these reliability grades (a set: F is "cannot be judged", not "below E"). */
+  reliability?: readonly string[];
+  /**
+   * With `reliability`: the sources whose outlet has one of those grades, found in the store by
+   * the caller when it asks (analysis has no store, and an outlet's grade changes without a fact
+   * changing: services/graded-sources.ts). Required with `reliability`.
+   */
+  gradedSources?: readonly string[];
+  /** Only statements with one of these credibility grades of their own (ungraded ones never match; nor does a derived 1, which is not stored). */
+  credibility?: readonly number[];
 }
 
 export interface View extends EdgeFilter {
@@ -122,12 +140,13 @@ export interface View extends EdgeFilter {
 
 /**
  * Whether an edge passes a filter, read from its columns: the type without making the record, a
- * date from the edge's dates alone; only a filter on sources makes the record (statements decide).
+ * date from the edge's dates alone; only a filter on statements (sources, grades) makes the record
+ * (its statements decide, with the date: one statement must meet them all).
  */
 export function rowAllowed(graph: CommitmentGraph, edge: string, row: EdgeRow, source: string, target: string, filter: EdgeFilter): boolean {
   const { columns } = graph;
   if (filter.types?.length && !filter.types.includes(columns.typeOf(row.n))) return false;
-  if (filter.sources?.length) return relationshipFrom(columns.relationship(row.n, edge, source, target), filter.sources, filter.asOf) !== undefined;
+  if (selectsStatements(filter)) return relationshipFrom(columns.relationship(row.n, edge, source, target), filter, filter.asOf) !== undefined;
   if (filter.asOf && !isValidOn(columns.fields(row.n, DATED_FIELDS) as Dated, filter.asOf)) return false;
   return true;
 }
@@ -141,7 +160,7 @@ const DATED_FIELDS = ['spans', 'validFrom', 'validTo', 'statedAt', 'status'] as 
  * on every store, with no per-step sorting or copying on the hot path.
  */
 export function forEachAllowedStep(graph: CommitmentGraph, node: string, view: View, visit: (edge: string, neighbour: string) => void): void {
-  const filtered = !!view.types?.length || !!view.asOf || !!view.sources?.length;
+  const filtered = !!view.types?.length || !!view.asOf || selectsStatements(view);
   const step = (edge: string, row: EdgeRow, source: string, target: string) => {
     if (!filtered || rowAllowed(graph, edge, row, source, target, view)) visit(edge, source === node ? target : source);
   };
@@ -170,27 +189,50 @@ export function sourcesOf(rel: GraphRelationship): readonly string[] {
   return rel.evidence.map((e) => e.sourceId);
 }
 
+/** Whether a selection names any statement criterion (else every statement is read). */
+export const selectsStatements = (selection: StatementSelection): boolean => !!selection.sources?.length || !!selection.reliability?.length || !!selection.credibility?.length;
+
+/** Whether a statement (its source, its own credibility grade) is one a selection reads. */
+type StatementTest = (sourceId: string, credibility: number | undefined) => boolean;
+/** The graded sources as a set, made once per list: a walk tests every step, with views that are copies sharing the list. */
+const gradedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function statementTest({ sources, reliability, gradedSources, credibility }: StatementSelection): StatementTest {
+  const bySource = sources?.length ? sources : undefined;
+  const byCredibility = credibility?.length ? credibility : undefined;
+  let graded: ReadonlySet<string> | undefined;
+  if (reliability?.length) {
+    if (!gradedSources) throw new Error('a reliability selection needs its gradedSources (services/graded-sources.ts)');
+    graded = gradedSets.get(gradedSources);
+    if (!graded) gradedSets.set(gradedSources, (graded = new Set(gradedSources)));
+  }
+  return (sourceId, grade) =>
+    (!bySource || bySource.includes(sourceId)) && (!graded || graded.has(sourceId)) && (!byCredibility || (grade !== undefined && byCredibility.includes(grade)));
+}
+
 /**
- * A relationship as the statements of `sources` alone make it (on `asOf` when given): a fact
- * whose statements come from other sources too is resolved again from theirs only; undefined when
- * none of theirs asserts it (then). A record without statements is one source's claim, so it is
- * asserted by those sources whole or not at all.
+ * A relationship as the statements a selection reads alone make it (on `asOf` when given): a fact
+ * whose other statements are left out is resolved again from the selected ones only; undefined
+ * when none of them asserts it (then). A record without statements (a lean fact one statement
+ * makes: its sources and its `credibility`) is one statement's claim, so it is read whole or not at all.
  */
-export function relationshipFrom(rel: GraphRelationship, sources: readonly string[], asOf?: string): GraphRelationship | undefined {
+export function relationshipFrom(rel: GraphRelationship, selection: StatementSelection, asOf?: string): GraphRelationship | undefined {
+  const selected = statementTest(selection);
   if (isFact(rel) && rel.statements.length > 0) {
-    const theirs = rel.statements.filter((s) => sources.includes(s.sourceId));
+    const theirs = rel.statements.filter((s) => selected(s.sourceId, s.review.credibility));
     if (theirs.length === rel.statements.length) return asOf ? relationshipOn(rel, asOf) : rel;
     const fact = theirs.length ? resolve(theirs, asOf) : undefined;
     return fact && fact.sourceCount > 0 ? fact : undefined;
   }
-  if (!sourcesOf(rel).some((source) => sources.includes(source))) return undefined;
+  const grade = (rel as { credibility?: number }).credibility;
+  if (!sourcesOf(rel).some((source) => selected(source, grade))) return undefined;
   return asOf ? relationshipOn(rel, asOf) : rel;
 }
 
-/** A relationship as an analysis narrowed to a date and sources reads it; undefined when it does not hold for them then. */
-export function relationshipFor(rel: GraphRelationship, { asOf, sources }: Pick<EdgeFilter, 'asOf' | 'sources'>): GraphRelationship | undefined {
-  if (sources?.length) return relationshipFrom(rel, sources, asOf);
-  return asOf ? relationshipOn(rel, asOf) : rel;
+/** A relationship as an analysis narrowed to a date and statements reads it; undefined when it does not hold for them then. */
+export function relationshipFor(rel: GraphRelationship, filter: Pick<EdgeFilter, 'asOf' | keyof StatementSelection>): GraphRelationship | undefined {
+  if (selectsStatements(filter)) return relationshipFrom(rel, filter, filter.asOf);
+  return filter.asOf ? relationshipOn(rel, filter.asOf) : rel;
 }
 
 /** A relationship an analysis on `asOf` answers with: as it stood then (its evidence that day's), else the stored one. */

@@ -2,7 +2,7 @@
 // API, the CLI and scripts meet the same rules. SDL enums equal the enums here (a test says so).
 import { z } from 'zod';
 import { OptionError } from '../domain/errors.ts';
-import { NodeKind, PartialDate, RelationshipType } from '../domain/model.ts';
+import { NodeKind, PartialDate, Reliability, RelationshipType } from '../domain/model.ts';
 import { TENSION_KINDS } from './tensions/rules.ts';
 
 export const Direction = z.enum(['OUT', 'IN', 'ANY']);
@@ -57,11 +57,31 @@ const Ids = (max: number) => listOf(z.string({ error: 'an id' }).min(1, { error:
 /** Only what statements of these sources assert (source ids; all sources when absent or empty). */
 const Sources = Ids(MAX_LIST).optional();
 
-/** Which relationships a walk may use: types, validity date and sources. */
+/**
+ * Which statements an analysis reads (graph-view.ts StatementSelection): of these sources, from
+ * outlets of these reliability grades, with these credibility grades of their own; one statement
+ * meets them all. Grades are sets (F and 6 are "cannot be judged", not "worst"). `gradedSources`
+ * is no one's input: the caller finds it in the store for `reliability` when it asks
+ * (services/graded-sources.ts), as the store does for its own filters.
+ */
+const statementSelection = {
+  sources: Sources,
+  reliability: listOf(oneOf(Reliability)).optional(),
+  credibility: listOf(wholeNumber(1, 6)).optional(),
+  gradedSources: z.array(z.string()).optional(),
+};
+
+/** The reliability grades of a request's options, checked as an analysis checks them (null: none asked), for the caller's lookup of their sources. */
+export function reliabilityAsked(options: { reliability?: unknown }): Reliability[] | null {
+  const { reliability } = parseOptions(z.strictObject({ reliability: statementSelection.reliability }), { reliability: options.reliability as string[] | undefined });
+  return reliability?.length ? reliability : null;
+}
+
+/** Which relationships a walk may use: types, validity date and statements. */
 const edgeFilter = {
   types: RelationshipTypes.optional(),
   asOf: Day.optional(),
-  sources: Sources,
+  ...statementSelection,
 };
 
 export const ShortestPathOptions = z.strictObject({
@@ -102,7 +122,7 @@ export const ScenarioOptions = z.strictObject({
   withdraw: Ids(MAX_SCENARIO_IDS).default([]),
   /** Only commitments valid on this date are in force. */
   asOf: Day.optional(),
-  sources: Sources,
+  ...statementSelection,
 });
 
 /** Operations whose only option is a date: exports, the graph as it stood then. */
@@ -113,7 +133,7 @@ export const AsOfOptions = z.strictObject({
 export const TensionsOptions = z.strictObject({
   asOf: Day.optional(),
   kinds: listOf(oneOf(TensionKind), MAX_TENSION_KINDS).optional(),
-  sources: Sources,
+  ...statementSelection,
 });
 
 /** Finding nodes by name (the store's search; the CLI's `search` and GraphQL `search`). */
@@ -142,6 +162,7 @@ export const ALLOWED = {
   direction: Direction.options,
   metric: CentralityMetric.options,
   tensionKinds: TensionKind.options,
+  reliability: Reliability.options,
 } as const;
 
 /**

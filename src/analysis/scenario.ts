@@ -5,7 +5,7 @@ import { gatesOf } from '../domain/conditions.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isCommitment, isCommitmentType, LIMIT_CONDITION_KINDS, type Commitment, type GraphNode, type GraphRelationship } from '../domain/model.ts';
 import { isValidOn } from '../domain/time.ts';
-import { conditionIndexOf, forEachRelationship, relationshipAt, relationshipFrom, typeAt, type CommitmentGraph } from './graph-view.ts';
+import { conditionIndexOf, forEachRelationship, relationshipAt, relationshipFrom, selectsStatements, typeAt, type CommitmentGraph } from './graph-view.ts';
 import { parseOptions, ScenarioOptions, type OptionsInput } from './options.ts';
 import { stronglyConnected } from './strongly-connected.ts';
 
@@ -59,22 +59,21 @@ interface ScenarioRun {
   settled: Map<string, Settled>;
 }
 
-/** A relationship as the scenario reads it: with sources, as their statements alone make it (undefined when none asserts it). */
+/** A relationship as the scenario reads it: with sources or grades, as the statements they select alone make it (undefined when none asserts it). */
 type Held = (rel: GraphRelationship) => GraphRelationship | undefined;
 
 /**
  * A gate is MET when assumed, DENIED when denied, otherwise UNKNOWN — except a condition of kind
  * `commitment`, which follows the commitment it names (so a withdrawal propagates through every
  * level of dependency); location conditions are LIMIT and never gate. Dependency cycles are settled
- * as far as gates outside them decide, then reported, never looped on. With sources, only the
- * commitments their statements assert take part, as those statements make them. Each reason
+ * as far as gates outside them decide, then reported, never looped on. With sources or grades, only
+ * the commitments the statements they select assert take part, as those statements make them. Each reason
  * carries its chain: the commitments the outcome was passed along, down to the cause.
  */
 export function scenario(graph: CommitmentGraph, options: OptionsInput<typeof ScenarioOptions>): Scenario {
   const parsed = parseOptions(ScenarioOptions, options);
   checkScenarioOptions(graph, parsed);
-  const { sources } = parsed;
-  const held: Held = sources?.length ? (rel) => relationshipFrom(rel, sources) : (rel) => rel;
+  const held: Held = selectsStatements(parsed) ? (rel) => relationshipFrom(rel, parsed) : (rel) => rel;
   const commitments = commitmentsById(graph, held);
   const byId = new Map(commitments.map((c) => [c.id, c]));
   const run: ScenarioRun = { graph, options: parsed, withdrawn: new Set(parsed.withdraw), gatesFor: gateReader(graph, held), byId, settled: new Map() };

@@ -1,6 +1,6 @@
 // Tensions the graph implies, each explained with the relationships involved: one rule per kind
 // (tensions/<kind>.ts, listed in tensions/rules.ts), all reading one view of the graph on the date;
-// with sources, only what those sources' statements assert takes part (docs/model.md "Tensions").
+// with sources or grades, only what the statements they select assert takes part (docs/model.md "Tensions").
 import { isCommitment, type Commitment, type GraphRelationship } from '../domain/model.ts';
 import { conditionIndexOf, forEachRelationship, relationshipFor, type CommitmentGraph, type EdgeFilter } from './graph-view.ts';
 import { parseOptions, TensionsOptions, type OptionsInput } from './options.ts';
@@ -21,9 +21,9 @@ export function findTensions(graph: CommitmentGraph, options: OptionsInput<typeo
 
 /**
  * The relationships the rules read, each fact as it stood on `asOf` (resolved from its statements
- * valid that day) and, with `sources`, as the statements of those sources alone make it; in id order.
+ * valid that day) and, with sources or grades, as the statements they select alone make it; in id order.
  */
-export function tensionView(graph: CommitmentGraph, narrowed: Pick<EdgeFilter, 'asOf' | 'sources'> = {}): TensionView {
+export function tensionView(graph: CommitmentGraph, narrowed: Omit<EdgeFilter, 'types'> = {}): TensionView {
   const commitments: Commitment[] = [];
   const conditionalOn: GraphRelationship[] = [];
   const memberships: GraphRelationship[] = [];

@@ -20,4 +20,6 @@ export const ANALYSIS_DEFAULTS = {
 export const TYPES_HELP = 'only these relationship types (comma-separated; e.g. PLEDGED,REFUSED)';
 export const AS_OF_HELP = 'only relationships valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)';
 export const SOURCES_HELP = 'only what statements of these sources assert (source ids, comma-separated)';
+export const RELIABILITY_HELP = `only what statements from outlets of these reliability grades assert (comma-separated: ${ALLOWED.reliability.join(', ')}; a set, F is "cannot be judged")`;
+export const CREDIBILITY_HELP = 'only what statements with these credibility grades of their own assert (comma-separated: 1-6; ungraded statements never match)';
 export const DIRECTION_HELP = `${ALLOWED.direction.join(', ')} (default ANY)`;

@@ -9,6 +9,7 @@ import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from '../config.ts';
 import { BudgetedJobs } from './budgeted-jobs.ts';
 import { allItems } from '../store/pages.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
+import { withGradedSources } from './graded-sources.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 /** Results kept per graph version; the oldest go first beyond this. */
@@ -55,7 +56,8 @@ export class AnalysisService {
     const version = await this.store.version();
     return this.results.ask(version, {
       key: `${operation} ${canonicalJson(options)}`,
-      start: () => this.pool.submit(operation, options),
+      // Outlet grades are read when the job starts, never kept with the graph: a gradeOutlet moves the version, and the next ask reads the new grade.
+      start: async () => this.pool.submit(operation, await withGradedSources(this.store, options)),
       late: (budgetMs) =>
         new DomainError('ANALYSIS_TIMEOUT', `${operation} is still being computed after ${budgetMs} ms; ask again shortly: the result is kept once it is ready`, {
           operation,

@@ -24,7 +24,9 @@ export const UNREAD_BY_ANALYSIS = ['evidence', 'statementSpans', 'disagreements'
  * it either holds as it is or not at all (its spans say when): it goes without its statements, as
  * a dated record (analysis/graph-view.ts relationshipOn). Only facts several statements resolve keep them
  * (their claims without evidence), to be resolved again on a date. Each keeps the ids of its
- * counting sources (`sourceIds`), for analyses narrowed to some sources.
+ * counting sources (`sourceIds`), for analyses narrowed to some sources; a fact of one graded
+ * statement keeps that statement's `credibility` (as a claim record carries it), for analyses
+ * narrowed to grades (its outlet's reliability is looked up when asked: it changes on its own).
  */
 export function leanRelationship(rel: GraphRelationship): GraphRelationship {
   const rest: Record<string, unknown> = { ...rel };
@@ -32,7 +34,8 @@ export function leanRelationship(rel: GraphRelationship): GraphRelationship {
   if (!isFact(rel)) return { ...rest, evidence: NO_EVIDENCE } as unknown as GraphRelationship;
   const { statements, ...own } = rest as unknown as Fact;
   const sourceIds = countingSourceIds(rel);
-  if (statements.length === 1) return { ...own, evidence: NO_EVIDENCE, sourceIds } as unknown as GraphRelationship;
+  const credibility = statements.length === 1 ? statements[0]?.review.credibility : undefined;
+  if (statements.length === 1) return { ...own, evidence: NO_EVIDENCE, sourceIds, ...(credibility === undefined ? {} : { credibility }) } as unknown as GraphRelationship;
   return { ...own, evidence: NO_EVIDENCE, sourceIds, statements: statements.map((s) => ({ ...s, claim: { ...s.claim, evidence: NO_EVIDENCE } })) } as unknown as GraphRelationship;
 }
 

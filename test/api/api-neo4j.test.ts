@@ -7,12 +7,14 @@ import { describeApi } from './api-suite.ts';
 import { describeAsOfApi } from './as-of-suite.ts';
 import { describeSourcesApi } from './sources-suite.ts';
 import { describeGradesApi } from './grades-suite.ts';
+import { describeAnalysisGradesApi } from './analysis-grades-suite.ts';
 
 describeApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeAnalysisApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeSourcesApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeAsOfApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 describeGradesApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
+describeAnalysisGradesApi('neo4j', storeFactories.neo4j, { skip: noNeo4j() });
 
 const DASHBOARD_QUERIES = [
   `{ stats { nodes relationships nodesByKind { kind count } relationshipsByType { type count } } }`,

@@ -1,5 +1,5 @@
-// Analyses narrowed to some sources: only what statements of those sources assert takes part, on
-// the whole graph and on the lean one the worker holds (sources kept as interned ids) alike.
+// Analyses narrowed to some sources or grades: only what the statements they select assert takes
+// part, on the whole graph and on the lean one the worker holds (sources kept as interned ids) alike.
 import { describe, expect, it } from 'vitest';
 import { addEdges, buildGraph, forEachRelationship, relationshipAt, relationshipFrom, sourcesOf, type CommitmentGraph } from '../../src/analysis/graph-view.ts';
 import { findTensions } from '../../src/analysis/tensions.ts';
@@ -49,9 +49,9 @@ describe.each(bothForms)('analyses narrowed to sources (%s graph)', (_form, buil
     const graph = build(baseNodes, [hedged, firm, gbr]);
     const fact = relationshipAt(graph, id);
     expect([...sourcesOf(fact)].sort()).toEqual(['source:a', 'source:b']);
-    expect(relationshipFrom(fact, ['source:a'])).toMatchObject({ firmness: 'hedged', sourceCount: 1 });
-    expect(relationshipFrom(fact, ['source:b'])).toMatchObject({ firmness: 'firm', sourceCount: 1 });
-    expect(relationshipFrom(fact, ['source:c'])).toBeUndefined();
+    expect(relationshipFrom(fact, { sources: ['source:a'] })).toMatchObject({ firmness: 'hedged', sourceCount: 1 });
+    expect(relationshipFrom(fact, { sources: ['source:b'] })).toMatchObject({ firmness: 'firm', sourceCount: 1 });
+    expect(relationshipFrom(fact, { sources: ['source:c'] })).toBeUndefined();
     expect(findTensions(graph, { sources: ['source:a'] }).map((t) => t.relationships.map((r) => r.id))).toEqual([[id, gbr.id]]);
     expect(findTensions(graph, { sources: ['source:b'] })).toEqual([]);
   });
@@ -79,6 +79,78 @@ describe.each(bothForms)('analyses narrowed to sources (%s graph)', (_form, buil
     const graph = build(baseNodes, [gatedA, gatedB]);
     expect(scenario(graph, { assume: ['condition:ceasefire'] }).active.map((c) => c.id)).toEqual([gatedA.id, gatedB.id]);
     expect(scenario(graph, { assume: ['condition:ceasefire'], sources: ['source:b'] }).active.map((c) => c.id)).toEqual([gatedB.id]);
+  });
+});
+
+/** A claim of `sourceId` whose statement the dossier graded `credibility`. */
+const graded = (sourceId: string, credibility?: number) => ({ ...from(sourceId), review: { state: 'machine' as const, ...(credibility ? { credibility } : {}) } });
+/** What the store finds for reliability [D]: the sources of outlets graded D (here: source:b's). */
+const D_SOURCES = ['source:b'];
+
+describe.each(bothForms)('analyses narrowed to grades (%s graph)', (_form, build) => {
+  it('reads a fact as its statements with the asked grades make it; one statement meets sources and grades together', () => {
+    const id = 'rel:fra-pledge-graded';
+    const hedged = commitment('PLEDGED', 'state:FRA', 'initiative:force', { id, firmness: 'hedged', ...graded('source:a', 2) });
+    const firm = commitment('PLEDGED', 'state:FRA', 'initiative:force', { id, firmness: 'firm', statedAt: '2026-01-07', ...graded('source:b', 5) });
+    const graph = build(baseNodes, [hedged, firm]);
+    const fact = relationshipAt(graph, id);
+    expect(relationshipFrom(fact, { credibility: [2] })).toMatchObject({ firmness: 'hedged', sourceCount: 1 });
+    expect(relationshipFrom(fact, { credibility: [5, 6] })).toMatchObject({ firmness: 'firm', sourceCount: 1 });
+    expect(relationshipFrom(fact, { credibility: [1] })).toBeUndefined();
+    expect(relationshipFrom(fact, { reliability: ['D'], gradedSources: D_SOURCES })).toMatchObject({ firmness: 'firm' });
+    expect(relationshipFrom(fact, { reliability: ['D'], gradedSources: [] })).toBeUndefined();
+    // source:a's statement is 2, source:b's is 5: no one statement is both a's and 5.
+    expect(relationshipFrom(fact, { sources: ['source:a'], credibility: [5] })).toBeUndefined();
+    expect(relationshipFrom(fact, { credibility: [2], reliability: ['D'], gradedSources: D_SOURCES })).toBeUndefined();
+    expect(() => relationshipFrom(fact, { reliability: ['D'] })).toThrow(/gradedSources/);
+  });
+
+  it('walks, rankings, blocs, scenario and tensions with grades answer as with the sources those grades select', () => {
+    const viaA = [commitment('PLEDGED', 'state:ITA', 'initiative:force', graded('source:a', 2)), commitment('WARNED', 'state:RUS', 'initiative:force', graded('source:a', 2))];
+    const viaB = [commitment('PLEDGED', 'state:ITA', 'alliance:coalition', graded('source:b', 3)), commitment('WARNED', 'state:RUS', 'alliance:coalition', graded('source:b', 3))];
+    const ungraded = commitment('PLEDGED', 'state:GBR', 'initiative:force', { conditions: ['condition:ceasefire'], ...graded('source:c') });
+    const gated = commitment('PLEDGED', 'state:FRA', 'initiative:force', { conditions: ['condition:ceasefire'], ...graded('source:b', 3) });
+    const refusal = commitment('REFUSED', 'state:FRA', 'initiative:force', graded('source:a', 2));
+    const graph = build(baseNodes, [...viaA, ...viaB, ungraded, gated, refusal]);
+    const bySources = { sources: ['source:b'] };
+    const byGrades = [{ credibility: [3] }, { reliability: ['d'], gradedSources: D_SOURCES }, { credibility: [3, 4], reliability: ['D'], gradedSources: D_SOURCES }];
+    for (const grades of byGrades) {
+      expect(shortestPath(graph, 'state:ITA', 'state:RUS', grades)).toEqual(shortestPath(graph, 'state:ITA', 'state:RUS', bySources));
+      expect(allPaths(graph, 'state:ITA', 'state:RUS', grades)).toEqual(allPaths(graph, 'state:ITA', 'state:RUS', bySources));
+      expect(neighbourhood(graph, 'state:ITA', grades)).toEqual(neighbourhood(graph, 'state:ITA', bySources));
+      expect(centrality(graph, { metric: 'DEGREE', first: 20, ...grades })).toEqual(centrality(graph, { metric: 'DEGREE', first: 20, ...bySources }));
+      expect(communities(graph, grades)).toEqual(communities(graph, bySources));
+      expect(scenario(graph, { assume: ['condition:ceasefire'], ...grades })).toEqual(scenario(graph, { assume: ['condition:ceasefire'], ...bySources }));
+      expect(findTensions(graph, grades)).toEqual(findTensions(graph, bySources));
+    }
+    // And they differ from the whole graph's answers.
+    expect(allPaths(graph, 'state:ITA', 'state:RUS')).toHaveLength(2);
+    expect(allPaths(graph, 'state:ITA', 'state:RUS', { credibility: [3] })).toHaveLength(1);
+    expect(scenario(graph, { assume: ['condition:ceasefire'], credibility: [3] }).active.map((c) => c.id)).toEqual([gated.id]);
+    expect(scenario(graph, { assume: ['condition:ceasefire'] }).active.map((c) => c.id).sort()).toEqual([ungraded.id, gated.id].sort());
+    expect(findTensions(graph).map((t) => t.kind)).toContain('PLEDGED_AND_REFUSED');
+    expect(findTensions(graph, { credibility: [2] }).map((t) => t.kind)).not.toContain('PLEDGED_AND_REFUSED');
+    // Grades an ungraded statement never meets.
+    expect(shortestPath(graph, 'state:ITA', 'state:RUS', { credibility: [6] })).toBeNull();
+  });
+});
+
+describe('the lean graph keeps a lone statement\'s credibility', () => {
+  it('on the record (a claim record\'s field) and no field when ungraded', () => {
+    const gradedOne = commitment('PLEDGED', 'state:DEU', 'initiative:force', graded('source:a', 4));
+    const plain = commitment('PLEDGED', 'state:GBR', 'initiative:force', graded('source:a'));
+    const graph = leanGraphOf(baseNodes, [gradedOne, plain]);
+    expect(relationshipAt(graph, gradedOne.id)).toMatchObject({ credibility: 4, sourceIds: ['source:a'] });
+    expect(relationshipAt(graph, plain.id)).not.toHaveProperty('credibility');
+  });
+});
+
+describe('the grade options', () => {
+  it('are checked like every list option: reliability A-F, credibility 1-6', () => {
+    const graph = graphOf(baseNodes, []);
+    expect(() => findTensions(graph, { credibility: [7] })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT', option: 'credibility' }));
+    expect(() => centrality(graph, { credibility: ['x'] as never })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT', option: 'credibility' }));
+    expect(() => shortestPath(graph, 'state:ITA', 'state:RUS', { reliability: ['G'], gradedSources: [] })).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENT', option: 'reliability' }));
   });
 });
 

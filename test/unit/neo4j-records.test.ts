@@ -103,6 +103,6 @@ describe('the analysis read', () => {
     expect(new Set(ANALYSIS_ROW)).toEqual(kept);
     const text = readFileSync(join(CYPHER_DIR, 'store', 'all-relationships-for-analysis.cypher'), 'utf8');
     const listed = [...text.slice(text.indexOf('RETURN')).matchAll(/\br\.(\w+)/g)].map((m) => m[1]);
-    expect(listed).toEqual(['id', 'spans', 'sourceCount', 'disputed', 'statementIds', 'statements', 'sourceIds', ...ANALYSIS_ROW]);
+    expect(listed).toEqual(['id', 'spans', 'sourceCount', 'disputed', 'statementIds', 'statements', 'sourceIds', 'statementIds', 'stmtCredibility', ...ANALYSIS_ROW]);
   });
 });

@@ -5,9 +5,10 @@ import type { CommitmentGraph } from '../../analysis/graph-view.ts';
 import { scenario, type Scenario } from '../../analysis/scenario.ts';
 import type { GraphRelationship } from '../../domain/model.ts';
 import { resolveCommitment, resolveNode } from '../graph-names.ts';
-import { commaList, SOURCES_HELP } from '../options.ts';
+import { commaList, SOURCES_HELP, RELIABILITY_HELP, CREDIBILITY_HELP } from '../options.ts';
 import { describeRelationship } from '../output.ts';
 import { print, printEmpty, withGraph } from '../runtime.ts';
+import { withGradedSources } from '../../services/graded-sources.ts';
 
 interface ScenarioFlags {
   assume: string[];
@@ -15,6 +16,8 @@ interface ScenarioFlags {
   withdraw: string[];
   asOf?: string;
   sources?: string[];
+  reliability?: string[];
+  credibility?: string[];
   json?: boolean;
 }
 
@@ -30,13 +33,16 @@ export function registerScenario(program: Command): void {
     .option('--withdraw <commitment>', 'a commitment assumed withdrawn: its relationship id, or "<actor> <PLEDGED|REFUSED|WARNED> [words of its action]" (repeatable)', repeated, [])
     .option('--as-of <date>', 'only commitments valid on this date are in force')
     .option('--sources <ids>', SOURCES_HELP, commaList)
+    .option('--reliability <grades>', RELIABILITY_HELP, commaList)
+    .option('--credibility <grades>', CREDIBILITY_HELP, commaList)
     .option('--json', 'print JSON')
     .action(async (opts: ScenarioFlags) => {
       await withGraph(async (graph, store) => {
         const assume = await Promise.all(opts.assume.map((c) => resolveNode(store, c)));
         const deny = await Promise.all(opts.deny.map((c) => resolveNode(store, c)));
         const withdraw = await Promise.all(opts.withdraw.map((c) => resolveCommitment(graph, store, c)));
-        const result = scenario(graph, { assume, deny, withdraw, asOf: opts.asOf, sources: opts.sources });
+        const graded = await withGradedSources(store, { sources: opts.sources, reliability: opts.reliability, credibility: opts.credibility });
+        const result = scenario(graph, { assume, deny, withdraw, asOf: opts.asOf, ...graded });
         if (isEmpty(result)) return printEmpty({ json: !!opts.json }, `no conditional or withdrawn commitments${opts.asOf ? ` on ${opts.asOf}` : ''}`, scenarioJson(result));
         print({ json: !!opts.json }, scenarioText(graph, result), scenarioJson(result));
       });

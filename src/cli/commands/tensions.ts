@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { ALLOWED, parseOptions, TensionsOptions } from '../../analysis/options.ts';
 import { findTensions } from '../../analysis/tensions.ts';
 import { OptionError } from '../../domain/errors.ts';
-import { commaList, SOURCES_HELP } from '../options.ts';
+import { commaList, SOURCES_HELP, RELIABILITY_HELP, CREDIBILITY_HELP } from '../options.ts';
 import { describeRelationship } from '../output.ts';
 import { print, printEmpty, wholeNumber, withGraph } from '../runtime.ts';
+import { withGradedSources } from '../../services/graded-sources.ts';
 
 /** Runs `parse`, naming the option its flag's way where the flag's name differs from the schema's. */
 function renamingOption<T>(option: string, flag: string, parse: () => T): T {
@@ -25,13 +26,15 @@ export function registerTensions(program: Command): void {
     .option('--as-of <date>', 'only commitments valid on this date')
     .option('--kind <kinds>', `only these kinds (comma-separated: ${ALLOWED.tensionKinds.join(', ')})`, commaList)
     .option('--sources <ids>', SOURCES_HELP, commaList)
+    .option('--reliability <grades>', RELIABILITY_HELP, commaList)
+    .option('--credibility <grades>', CREDIBILITY_HELP, commaList)
     .option('--first <n>', 'at most this many (default: all), then how many there are', wholeNumber(1_000_000_000))
     .option('--json', 'print JSON')
-    .action(async ({ json, kind, first, asOf, sources }: { asOf?: string; kind?: string[]; sources?: string[]; first?: number; json?: boolean }) => {
+    .action(async ({ json, kind, first, asOf, sources, reliability, credibility }: { asOf?: string; kind?: string[]; sources?: string[]; reliability?: string[]; credibility?: string[]; first?: number; json?: boolean }) => {
       // Checked before the store opens; the schema calls the option `kinds` (as GraphQL does), the command line `--kind`.
-      const options = renamingOption('kinds', 'kind', () => parseOptions(TensionsOptions, { asOf, kinds: kind, sources }));
-      await withGraph(async (graph) => {
-        const all = findTensions(graph, options);
+      const options = renamingOption('kinds', 'kind', () => parseOptions(TensionsOptions, { asOf, kinds: kind, sources, reliability, credibility }));
+      await withGraph(async (graph, store) => {
+        const all = findTensions(graph, await withGradedSources(store, options));
         if (!all.length) return printEmpty({ json: !!json }, `no tensions${asOf ? ` on ${asOf}` : ''}`);
         const tensions = first === undefined ? all : all.slice(0, first);
         const more = all.length > tensions.length ? `\n(${tensions.length} of ${all.length} tensions; --first shows more)` : '';

@@ -199,8 +199,9 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
 
 /**
  * The properties store/all-relationships-for-analysis reads after id, type, ends, spans,
- * sourceCount, disputed, statements and sourceIds, in its order: every stored property analysis keeps
- * (store/snapshot.ts; a unit test holds this list to the domain's schemas).
+ * sourceCount, disputed, statements, sourceIds and a lone statement's credibility, in its order:
+ * every stored property analysis keeps (store/snapshot.ts; a unit test holds this list to the
+ * domain's schemas).
  */
 export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'status', 'validFrom', 'validTo', 'aspect', 'note', 'goldstein', 'plover', 'amountEur', 'aidType', 'role'] as const;
 
@@ -210,10 +211,12 @@ export const ANALYSIS_ROW = ['action', 'firmness', 'conditions', 'statedAt', 'st
  * evidence; what analysis never reads was not read.
  */
 export function analysisRelationshipFromRow({ row }: { row: unknown[] }): Fact {
-  const [id, type, from, to, spans, sourceCount, disputed, statements, sourceIds] = row as [string, string, string, string, string, number, boolean, string | null, string[]];
+  const [id, type, from, to, spans, sourceCount, disputed, statements, sourceIds, credibility] = row as [string, string, string, string, string, number, boolean, string | null, string[], string | null];
   const fields: Record<string, unknown> = {};
+  // Stored as text, '' when ungraded (toRelationshipProps).
+  if (credibility) fields.credibility = Number(credibility);
   for (let i = 0; i < ANALYSIS_ROW.length; i++) {
-    const value = row[9 + i];
+    const value = row[10 + i];
     if (value !== null && value !== undefined) fields[ANALYSIS_ROW[i] as string] = value;
   }
   if (isCommitmentType(type)) fields.conditions ??= [];
