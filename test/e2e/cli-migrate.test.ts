@@ -32,11 +32,17 @@ describe.skipIf(noNeo4j())('cgraph migrate (Neo4j format 2 to 3)', () => {
     const store = await storeFactories.neo4j();
     try {
       await loadBatches(store, allSeedBatches());
-      await store.reviewStatement((await store.snapshot()).edges[0]?.attributes.statements[0]?.id as string, { state: 'disputed', by: 'ana', note: 'not in the text' });
+      const { edges } = await store.snapshot();
+      await store.reviewStatement(edges[0]?.attributes.statements[0]?.id as string, { state: 'disputed', by: 'ana', note: 'not in the text' });
+      // Grades go through the same migration (one format change for the stored form and the grades).
+      await store.reviewStatement(edges[1]?.attributes.statements[0]?.id as string, { state: 'reviewed', by: 'ana', credibility: 2 });
+      await store.gradeOutlets([{ outlet: 'afp', reliability: 'B' }]);
     } finally {
       await store.close();
     }
     const before = exported();
+    expect(before).toContain('"credibility":2');
+    expect(before).toContain('{"outlet":"afp","reliability":"B"}');
     const lean = await storedForms();
     expect(lean.withJson).toBeLessThan(lean.all);
 
