@@ -75,11 +75,16 @@ export class PackWriter {
 export class PackReader {
   private readonly strings: string[] = [];
   private readonly shapes: string[][] = [];
+  private readonly templates: Record<string, null>[] = [];
 
   addTables(tables: PackedTables): void {
     if (!Array.isArray(tables.strings) || !Array.isArray(tables.shapes)) throw new RangeError('a table line without its strings and shapes');
     for (const s of tables.strings) this.strings.push(s);
-    for (const shape of tables.shapes) this.shapes.push(shape);
+    for (const shape of tables.shapes) {
+      this.shapes.push(shape);
+      // JSON.parse builds an object literal's fast layout, whatever the number of keys.
+      this.templates.push(JSON.parse(`{${shape.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, null>);
+    }
   }
 
   /** Throws a RangeError on a value that names no known string or shape (a corrupt or reordered file). */
@@ -102,8 +107,11 @@ export class PackReader {
         return items;
       }
       const keys = this.shapes[tag];
-      if (keys && keys.length === packed.length - 1) {
-        const record: Record<string, unknown> = {};
+      const template = this.templates[tag];
+      if (keys && template && keys.length === packed.length - 1) {
+        // A copy of the shape's template keeps its hidden class (properties added one by one past a
+        // dozen would turn the object into a slower, larger dictionary); only values are set.
+        const record: Record<string, unknown> = { ...template };
         for (let i = 0; i < keys.length; i++) record[keys[i] as string] = this.unpack(packed[i + 1]);
         return record;
       }
