@@ -23,6 +23,7 @@ export interface PackedTables {
 export class PackWriter {
   private readonly strings = new Map<string, number>();
   private readonly shapes = new Map<string, number>();
+  private readonly oddShapes = new Map<string, number>();
   private fresh: PackedTables = { strings: [], shapes: [] };
 
   pack(value: unknown): unknown {
@@ -31,12 +32,22 @@ export class PackWriter {
     if (value === true) return TRUE;
     if (value === false) return FALSE;
     if (value === null) return NULL;
-    if (Array.isArray(value)) return [ARRAY, ...value.map((item: unknown) => this.pack(item ?? null))];
+    if (Array.isArray(value)) {
+      const packed: unknown[] = [ARRAY];
+      for (const item of value as unknown[]) packed.push(this.pack(item ?? null));
+      return packed;
+    }
     if (typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).filter((k) => record[k] !== undefined && typeof record[k] !== 'function');
-      const packed: unknown[] = [this.shapeIndex(keys)];
-      for (const key of keys) packed.push(this.pack(record[key]));
+      const keys: string[] = [];
+      const packed: unknown[] = [0];
+      for (const key in record) {
+        const item = record[key];
+        if (!Object.hasOwn(record, key) || item === undefined || typeof item === 'function') continue;
+        keys.push(key);
+        packed.push(this.pack(item));
+      }
+      packed[0] = this.shapeIndex(keys);
       return packed;
     }
     throw new TypeError(`cannot pack a ${typeof value}`);
@@ -60,11 +71,15 @@ export class PackWriter {
   }
 
   private shapeIndex(keys: string[]): number {
-    const key = JSON.stringify(keys);
-    let index = this.shapes.get(key);
+    // Counted and joined by a character keys hardly hold ([] and [''] differ by their count); the
+    // few keys that hold it are told apart by JSON's quoting, in a map of their own.
+    const odd = keys.some((k) => k.includes('\u0000'));
+    const byKey = odd ? this.oddShapes : this.shapes;
+    const key = odd ? JSON.stringify(keys) : `${keys.length}\u0000${keys.join('\u0000')}`;
+    let index = byKey.get(key);
     if (index === undefined) {
-      index = this.shapes.size;
-      this.shapes.set(key, index);
+      index = this.shapes.size + this.oddShapes.size;
+      byKey.set(key, index);
       this.fresh.shapes.push(keys);
     }
     return index;
