@@ -130,6 +130,44 @@ describe('a compaction that fails', () => {
   });
 });
 
+describe('a new snapshot (format 5) cut short', () => {
+  /** A store whose folder holds a snapshot and a log, and whose next write is followed by a compaction on a disk that fills while the new snapshot is written. */
+  async function compactingOnFillingDisk(options: { crash: boolean }) {
+    const dir = tempDir();
+    const disk = new FaultyFs();
+    const warnings: string[] = [];
+    const store = new MemoryStore({ dataDir: dir, io: disk.fs, compactBytes: 1000, onWarning: (message) => warnings.push(message) });
+    await loadBatches(store, seedBatches());
+    const oldSnapshot = readFileSync(join(dir, SNAPSHOT_FILE), 'utf8');
+    expect(oldSnapshot.startsWith('{"format":5,')).toBe(true);
+    // The write is appended whole; the disk fills once the new snapshot's temp file is opened.
+    disk.onCall = (call, target) => {
+      if (call === 'openSync' && String(target).includes('.tmp-')) disk.spaceLeft = 4096;
+    };
+    // A crash leaves the temp file as it was cut: the store never gets to remove it.
+    if (options.crash) disk.fail('rmSync', 'EIO', '.tmp-');
+    await loadBatches(store, allSeedBatches());
+    return { dir, store, warnings, oldSnapshot };
+  }
+
+  it('a full disk loses nothing acknowledged: the write stands, the old snapshot and the log hold it', async () => {
+    const { dir, store, warnings, oldSnapshot } = await compactingOnFillingDisk({ crash: false });
+    expect(warnings.join('\n')).toMatch(/compaction failed \(STORE_DISK_FULL/);
+    expect(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')).toBe(oldSnapshot);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    await expectReopensClean(dir, store);
+  });
+
+  it('a crash mid-snapshot leaves the old snapshot valid: the next open removes the cut temp file and reads every commit', async () => {
+    const { dir, store, oldSnapshot } = await compactingOnFillingDisk({ crash: true });
+    const [leftover] = readdirSync(dir).filter((f) => f.includes('.tmp-'));
+    expect(statSync(join(dir, leftover as string)).size).toBe(4096);
+    expect(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')).toBe(oldSnapshot);
+    await expectReopensClean(dir, store);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
 describe('a torn or unreadable log', () => {
   it('recovers to the last complete commit, says what it cut, and keeps the cut bytes beside the log', async () => {
     const dir = tempDir();
@@ -224,5 +262,13 @@ describe('formats and folders', () => {
     writeFileSync(join(dir, SNAPSHOT_FILE), '{"format":99,"version":1}\n{"end":1}\n');
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_FORMAT', message: expect.stringMatching(/upgrade/) }));
     expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.not.objectContaining({ message: expect.stringMatching(/reset/) }));
+  });
+
+  it('format 6, the one after this version, is refused the same way and left as it is', () => {
+    const dir = tempDir();
+    const newer = '{"format":6,"version":1}\n{"table":{"strings":[],"shapes":[]}}\n{"end":1}\n';
+    writeFileSync(join(dir, SNAPSHOT_FILE), newer);
+    expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_FORMAT', details: expect.objectContaining({ format: 6, expected: 5 }) }));
+    expect(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')).toBe(newer);
   });
 });

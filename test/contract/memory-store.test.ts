@@ -1,5 +1,5 @@
 // The contract suite on the embedded memory store, plus what only it does: persistence.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { runCli } from '../support/run-cli.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { LEGACY_FILE } from '../../src/store/memory/store-log.ts';
 import { allSeedBatches, seedBatches, storeFactories, tempDir } from '../support/fixtures.ts';
 
 const SOURCE = 'source:coalition-of-the-willing-paris-summit';
+const FORMAT_4 = join(import.meta.dirname, '..', 'fixtures', 'store-format-4');
 import { describeGraphStoreContract } from './graph-store-contract.ts';
 import { describeStatementContract } from './statements-contract.ts';
 import { describeMergeContract } from './merge-contract.ts';
@@ -40,12 +41,59 @@ describe('memory store: outlet grades on disk', () => {
     const third = new MemoryStore({ dataDir });
     expect(await third.outletGrades(['wire', 'tass'])).toEqual(new Map([['wire', 'B'], ['tass', 'D']]));
     await third.close();
-    // A folder of format 3 (before grades): the same records without grade lines, read as ungraded.
-    const snapshot = readFileSync(join(dataDir, SNAPSHOT_FILE), 'utf8').split('\n');
-    writeFileSync(join(dataDir, SNAPSHOT_FILE), snapshot.filter((line) => !line.includes('outletGrade')).join('\n').replace('"format":4', '"format":3'));
-    const older = new MemoryStore({ dataDir });
+    // A folder of format 3 (before grades): format 4's records without grade lines, read as ungraded.
+    rmSync(join(dataDir, LOG_FILE), { force: true });
+    writeFileSync(join(dataDir, SNAPSHOT_FILE), readFileSync(join(FORMAT_4, SNAPSHOT_FILE), 'utf8').replace('"format":4', '"format":3'));
+    const older = new MemoryStore({ dataDir, readOnly: true });
     expect(await older.outletGrades(['wire', 'tass'])).toEqual(new Map());
     await older.close();
+  });
+});
+
+describe('memory store: snapshot formats', () => {
+  /** A folder an earlier version wrote (format 4: plain JSON lines), holding every seed and a graded outlet in its log. */
+  const format4Folder = () => {
+    const dir = tempDir();
+    cpSync(FORMAT_4, dir, { recursive: true });
+    return dir;
+  };
+  const firstLine = (dir: string) => readFileSync(join(dir, SNAPSHOT_FILE), 'utf8').slice(0, 40).split('\n')[0];
+
+  it('opens a format 4 folder with the same answers, and the holder carries it over to format 5 at open', async () => {
+    const dir = format4Folder();
+    const reader = new MemoryStore({ dataDir: dir, readOnly: true });
+    const graph = await reader.snapshot();
+    const version = await reader.version();
+    const versions = await reader.sourceVersions(SOURCE);
+    expect(graph.edges.length).toBeGreaterThan(50);
+    expect(await reader.outletGrades(['wire'])).toEqual(new Map([['wire', 'B']]));
+    // A reader never rewrites the folder.
+    expect(firstLine(dir)).toBe('{"format":4,"version":2}');
+    const v4Bytes = statSync(join(dir, SNAPSHOT_FILE)).size;
+
+    const holder = new MemoryStore({ dataDir: dir });
+    expect(await holder.snapshot()).toEqual(graph);
+    await holder.close(); // the carry-over runs before the store closes
+    expect(firstLine(dir)).toBe('{"format":5,"version":3}');
+    expect(readdirSync(dir)).toEqual([SNAPSHOT_FILE]); // the log is folded in
+    expect(statSync(join(dir, SNAPSHOT_FILE)).size).toBeLessThan(v4Bytes * 0.7);
+
+    const reopened = new MemoryStore({ dataDir: dir });
+    expect(await reopened.snapshot()).toEqual(graph);
+    expect(await reopened.version()).toBe(version);
+    expect(await reopened.sourceVersions(SOURCE)).toEqual(versions);
+    expect(await reopened.outletGrades(['wire'])).toEqual(new Map([['wire', 'B']]));
+    // Listings go through the indexes rebuilt from the packed records.
+    const page = await reopened.listRelationships({ sources: [SOURCE] }, { first: 500 });
+    expect(page.items.map((f) => f.id)).toEqual((await reader.listRelationships({ sources: [SOURCE] }, { first: 500 })).items.map((f) => f.id));
+    expect(page.items.length).toBeGreaterThan(0);
+    await reopened.close();
+  });
+
+  it('refuses a format 5 record that names a string its tables do not hold, with the line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, SNAPSHOT_FILE), '{"format":5,"version":1}\n{"table":{"strings":["node:a"],"shapes":[["id"]]}}\n{"node":[0,7]}\n{"end":1}\n');
+    expect(() => new MemoryStore({ dataDir: dir })).toThrowError(expect.objectContaining({ code: 'STORE_FILE_CORRUPT', details: { file: join(dir, SNAPSHOT_FILE), line: 3 } }));
   });
 });
 

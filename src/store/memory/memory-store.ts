@@ -83,8 +83,9 @@ export class MemoryStore implements GraphStore {
       const { file, line, cutBytes, reason, keptIn } = this.recovery;
       this.warn(`${file}:${line}: cut ${cutBytes} bytes of ${reason === 'torn' ? 'an unfinished write' : 'unreadable records'} after the last complete commit (version ${state.version}); the cut bytes are kept in ${keptIn}`, { ...this.recovery, version: state.version });
     }
-    // An earlier version's single file is carried over into a snapshot once.
-    if (legacy && !this.readOnly) void this.exclusive(() => this.compactOrWarn());
+    // An earlier version's single file or snapshot format is carried over into a snapshot of this
+    // format once, in the background (writes queue behind it): the next start reads the faster one.
+    if ((legacy || this.log.wantsCarryOver()) && !this.readOnly) void this.exclusive(() => this.compactOrWarn());
   }
 
   /** Applies a committed change to the maps and the indexes, in one synchronous step (no read sees half of it). */

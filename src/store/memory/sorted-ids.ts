@@ -27,6 +27,11 @@ export class SortedIds {
   /** Adds ids not already present. */
   add(incoming: readonly string[]): void {
     if (!incoming.length) return;
+    // A snapshot's records come in id order into empty lists: taken as they are, with no copy into a set or a merge.
+    if (!this.count && strictlyAscending(incoming)) {
+      this.rebuild(incoming as string[]);
+      return;
+    }
     // Input already in order (a snapshot is written in id order) needs no sort.
     const unique = [...new Set(incoming)];
     const fresh = unique.every((id, i) => i === 0 || (unique[i - 1] as string) < id) ? unique : unique.sort(compare);
@@ -108,6 +113,11 @@ export class SortedIds {
   values(): string[] {
     return this.chunks.flat();
   }
+}
+
+function strictlyAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if ((ids[i - 1] as string) >= (ids[i] as string)) return false;
+  return true;
 }
 
 /** The index of the first id >= `id` in a sorted array. */
