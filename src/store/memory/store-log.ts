@@ -24,9 +24,15 @@ export const FORMAT_VERSION = 5;
 const READABLE_FORMATS: readonly number[] = [3, 4, FORMAT_VERSION];
 /** Records packed per table line: the table holds what they brought, and precedes them. */
 const PACK_CHUNK = 2_000;
-/** The log is folded into a new snapshot once it is larger than this and than the snapshot. */
+/** The log is folded into a new snapshot once it is larger than this and than twice the snapshot (LOG_TO_SNAPSHOT_BYTES). */
 export const MIN_COMPACT_BYTES = 64 * 2 ** 20;
 const WRITE_CHUNK_BYTES = 4 * 2 ** 20;
+/**
+ * The packed snapshot holds records in about 0.43× the bytes the log's JSON lines take for the
+ * same records (bench/README.md): the log is folded once it holds about as much as the snapshot
+ * does, i.e. past this many times the snapshot's bytes, not the first time it outgrows them.
+ */
+const LOG_TO_SNAPSHOT_BYTES = 2;
 /** After a failed compaction, the log grows by this much more before the next try. */
 const COMPACTION_RETRY_BYTES = 16 * 2 ** 20;
 
@@ -499,7 +505,7 @@ export class StoreLog {
 
   /** Whether the log has grown enough that a new snapshot pays off (after a failed one, grown that much more). */
   wantsCompaction(): boolean {
-    return !this.readOnly && this.logBytes > Math.max(this.compactBytes, this.snapshotBytes) && this.logBytes >= this.retryAt;
+    return !this.readOnly && this.logBytes > Math.max(this.compactBytes, LOG_TO_SNAPSHOT_BYTES * this.snapshotBytes) && this.logBytes >= this.retryAt;
   }
 
   /**
