@@ -1,6 +1,7 @@
 // The Neo4j adapter's record conversion, without a database: facts and source versions both ways,
 // filter parameters, and the columns the analysis read returns.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UNREAD_BY_ANALYSIS } from '../../src/store/snapshot.ts';
@@ -81,11 +82,15 @@ describe('record conversion', () => {
     for (const field of ['statements', 'stmtReview', 'id', 'text) RETURN 1 //']) expect(selectedKeys(['action', field]), field).toBeNull();
   });
 
-  it('stores a source version with its statements as JSON and reads it back', () => {
+  it('stores a source version with its statements as gzipped JSON and reads it back, and reads format 2\'s JSON', () => {
     const version: SourceVersion = { sourceId: 'source:a', version: 2, sha256: 'a'.repeat(64), contentHash: 'b'.repeat(64), loadedAt: '2026-11-29T00:00:00.000Z', text: 't', statements: [{ id: 'stmt:00000000000000000001', claim: refusal }] };
     const props = toVersionProps(version);
     expect(props.key).toBe('source:a@2');
+    expect(props).not.toHaveProperty('statements');
+    expect(JSON.parse(gunzipSync(Buffer.from(props.statementsGzip as string, 'base64')).toString('utf8'))).toEqual(version.statements);
     expect(versionFromRow({ version: { ...props, version: neo4j.int(2) } })).toEqual(version);
+    const { statementsGzip: _gzip, ...format2 } = props;
+    expect(versionFromRow({ version: { ...format2, statements: JSON.stringify(version.statements) } })).toEqual(version);
   });
 
   it('labels actors as Actor too, and converts driver integers at the boundary', () => {

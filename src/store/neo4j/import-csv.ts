@@ -239,7 +239,7 @@ const RELATIONSHIP_COLUMNS: readonly Column[] = [
   .map(typedColumn);
 
 /** What toVersionProps stores of a source version. */
-const VERSION_COLUMNS: readonly Column[] = ['sourceId', 'version', 'sha256', 'contentHash', 'loadedAt', 'text', 'statements'].map(typedColumn);
+const VERSION_COLUMNS: readonly Column[] = ['sourceId', 'version', 'sha256', 'contentHash', 'loadedAt', 'text', 'statementsGzip'].map(typedColumn);
 
 /** Reads the non-blank lines of JSON lines files that passed validation (graph-lines.ts). */
 async function* lines(files: readonly string[]): AsyncGenerator<string> {

@@ -1,6 +1,7 @@
 // Record conversion at the Neo4j boundary, pure and testable without a database: domain records
 // to the properties and labels Neo4j stores, stored rows back to domain records, and filters to
 // statement parameters.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
@@ -274,14 +275,21 @@ export function analysisNodeFromRow(row: { node: Record<string, unknown> }): Gra
   return text === null && node.kind === 'SOURCE' ? { ...node, text: '' } : node;
 }
 
-/** A source version as stored (statements as JSON) and back. */
+/**
+ * A source version as stored and back: its statements as gzipped JSON in base64 (statementsGzip).
+ * Only a revision of the source reads them (statement-plan.ts), never Cypher, and they repeat every
+ * claim the source states: as JSON they were ~510 of ~830 string bytes a relationship, gzipped ~90
+ * (bench/README.md "Neo4j's store"). Format 2 stored them as JSON (statements), which reads back too.
+ */
 export function toVersionProps(version: SourceVersion): Record<string, unknown> {
-  return { ...version, key: `${version.sourceId}@${version.version}`, statements: JSON.stringify(version.statements) };
+  const { statements, ...fields } = version;
+  return { ...fields, key: `${version.sourceId}@${version.version}`, statementsGzip: gzipSync(JSON.stringify(statements)).toString('base64') };
 }
 
 export function versionFromRow(row: { version: Record<string, unknown> }): SourceVersion {
-  const { key: _key, statements, ...fields } = row.version;
-  return { ...fields, version: Number(fromNeo4j(fields.version)), statements: JSON.parse(statements as string) } as SourceVersion;
+  const { key: _key, statements, statementsGzip, ...fields } = row.version;
+  const json = typeof statementsGzip === 'string' ? gunzipSync(Buffer.from(statementsGzip, 'base64')).toString('utf8') : (statements as string);
+  return { ...fields, version: Number(fromNeo4j(fields.version)), statements: JSON.parse(json) } as SourceVersion;
 }
 
 /** A stored row (`node` properties) back to the domain record (stored nodes are the records themselves). */
