@@ -7,7 +7,7 @@ import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
 import { ACTOR_KINDS, Commitment, KIND_LABEL, StructuralRelationship, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind, type Review } from '../../domain/model.ts';
 import { countingSourceIds, type Fact, type Statement, type StatementSpan } from '../../domain/statements.ts';
-import { canonicalJson } from '../../lib/canonical-json.ts';
+import { sameJson } from '../../lib/canonical-json.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
 import { NO_EVIDENCE } from '../snapshot.ts';
@@ -89,7 +89,7 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
     if (only.sourceVersion !== 1) props.stmtVersion = only.sourceVersion;
     if (only.review.at !== undefined) props.stmtReviewAt = only.review.at;
     const rebuilt = singleStatementOf(props, props as Record<string, string[] | undefined>, { type: fact.type, from: fact.from, to: fact.to, evidence });
-    if (canonicalJson(rebuilt) === canonicalJson(only)) return loneStatementScalars(props, statementSpans.length);
+    if (sameJson(rebuilt, only)) return loneStatementScalars(props, statementSpans.length);
     delete props.stmtVersion;
     delete props.stmtReviewAt;
   }
