@@ -22,14 +22,14 @@ import { measureLoad } from './checked-load.ts';
 /** The peer's query for each dashboard query: the same data in @neo4j/graphql's shape (commitments are its relationship fields). */
 const PEER_QUERIES: Record<DashboardQuery, string> = {
   node: `query($id: ID!) { entities(where: { id: { eq: $id } }) { id name
-    pledgedConnection(first: 20, sort: [{ edge: { id: ASC } }]) { edges { properties { id action firmness quotes stmtSources } node { id name } } }
-    refusedConnection(first: 20, sort: [{ edge: { id: ASC } }]) { edges { properties { id action firmness quotes stmtSources } node { id name } } }
-    warnedConnection(first: 20, sort: [{ edge: { id: ASC } }]) { edges { properties { id action firmness quotes stmtSources } node { id name } } } } }`,
+    pledgedConnection(first: 20, sort: [{ edge: { id: ASC } }]) { edges { properties { id action firmness quotes stmtSources stmtSource } node { id name } } }
+    refusedConnection(first: 20, sort: [{ edge: { id: ASC } }]) { edges { properties { id action firmness quotes stmtSources stmtSource } node { id name } } }
+    warnedConnection(first: 20, sort: [{ edge: { id: ASC } }]) { edges { properties { id action firmness quotes stmtSources stmtSource } node { id name } } } } }`,
   page: `query($id: ID!) { entities(where: { id: { eq: $id } }) {
     pledgedConnection(first: 10, sort: [{ edge: { id: ASC } }]) { totalCount edges { properties { id action } node { id name } } }
     pledgedByConnection(first: 10, sort: [{ edge: { id: ASC } }]) { totalCount edges { properties { id action } node { id name } } } } }`,
   relationship: `query($id: ID!) { entities(where: { pledgedConnection: { some: { edge: { id: { eq: $id } } } } }) { id name
-    pledgedConnection(where: { edge: { id: { eq: $id } } }) { edges { properties { id action firmness quotes stmtSources speakerIds } node { id name } } } } }`,
+    pledgedConnection(where: { edge: { id: { eq: $id } } }) { edges { properties { id action firmness quotes stmtSources stmtSource speakerIds } node { id name } } } } }`,
 };
 
 export interface Neo4jApiBenchOptions {

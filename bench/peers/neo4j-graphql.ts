@@ -21,7 +21,9 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     action: String
     firmness: String
     quotes: [String!]!
-    stmtSources: [String!]!
+    "A fact of several statements: their sources; of one: stmtSource (records.ts stores scalars then)."
+    stmtSources: [String!]
+    stmtSource: String
     speakerIds: [String!]
   }
 `;

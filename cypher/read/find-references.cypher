@@ -5,7 +5,7 @@
 CALL (parts) {
   UNWIND parts AS earlier
   UNWIND coalesce(earlier.items, []) AS item
-  UNWIND [item.from, item.to] + coalesce(item.rel.stmtSources, []) + coalesce(item.rel.conditions, []) + coalesce(item.rel.statedBy, []) + coalesce(item.rel.speakerIds, []) AS ref
+  UNWIND [item.from, item.to] + coalesce(item.rel.stmtSources, [item.rel.stmtSource]) + coalesce(item.rel.conditions, []) + coalesce(item.rel.statedBy, []) + coalesce(item.rel.speakerIds, []) AS ref
   WITH DISTINCT ref
   MATCH (n:Entity {id: ref})
   RETURN {partialNodes: collect([key IN keys(n) WHERE key <> 'text' | [key, n[key]]])} AS part

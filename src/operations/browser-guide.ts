@@ -63,7 +63,7 @@ const STORY: Chapter[] = [
   },
   {
     title: 'Grades: reliability and credibility',
-    text: 'Analysts’ grades (Admiralty, NATO AJP-2.1): an outlet’s reliability A–F, held once on its :Outlet node, which every source of it shares; each statement’s credibility 1–6 in the list stmtCredibility. F and 6 mean “cannot be judged”, not “worst”; no grade is ungraded.',
+    text: 'Analysts’ grades (Admiralty, NATO AJP-2.1): an outlet’s reliability A–F, held once on its :Outlet node, which every source of it shares; each statement’s credibility 1–6 in the list stmtCredibility (stmtGrade where a fact has one statement). F and 6 mean “cannot be judged”, not “worst”; no grade is ungraded.',
     queries: ['list-graded-statements'],
   },
 ];

@@ -15,13 +15,14 @@ const exported = () => {
   return result.stdout;
 };
 
-/** How many facts carry their statements as JSON, of all. */
-async function storedForms(): Promise<{ withJson: number; all: number }> {
+/** How many facts carry their statements as JSON, of all; how many source versions do (format 2), of all. */
+async function storedForms(): Promise<{ withJson: number; all: number; versionsWithJson: number; versions: number }> {
   const config = neo4jConfig();
   const driver = neo4j.driver(config.uri, neo4j.auth.basic('neo4j', config.password), { disableLosslessIntegers: true });
   try {
     const { records } = await driver.executeQuery('MATCH (:Entity)-[r]->(:Entity) RETURN count(r.statements) AS withJson, count(r) AS all');
-    return records[0]?.toObject() as { withJson: number; all: number };
+    const versions = await driver.executeQuery('MATCH (v:SourceVersion) RETURN count(v.statements) AS versionsWithJson, count(v) AS versions');
+    return { ...records[0]?.toObject(), ...versions.records[0]?.toObject() } as { withJson: number; all: number; versionsWithJson: number; versions: number };
   } finally {
     await driver.close();
   }
@@ -45,9 +46,11 @@ describe.skipIf(noNeo4j())('cgraph migrate (Neo4j format 2 to 3)', () => {
     expect(before).toContain('{"outlet":"afp","reliability":"B"}');
     const lean = await storedForms();
     expect(lean.withJson).toBeLessThan(lean.all);
+    expect(lean.versionsWithJson).toBe(0);
+    expect(lean.versions).toBeGreaterThan(0);
 
     const facts = await rewriteAsFormat2(neo4jConfig().uri, neo4jConfig().password);
-    expect(await storedForms()).toEqual({ withJson: facts, all: facts });
+    expect(await storedForms()).toEqual({ withJson: facts, all: facts, versionsWithJson: lean.versions, versions: lean.versions });
 
     // The store (so the API, which opens it) and every command refuse it, saying what to run.
     await expect(openNeo4jStore()).rejects.toMatchObject({ code: 'STORE_FORMAT_OLD', message: expect.stringContaining('cgraph migrate') });

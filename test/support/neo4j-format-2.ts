@@ -3,7 +3,7 @@
 // every stored fact into it.
 import neo4j from 'neo4j-driver';
 import { countingSourceIds, type Fact } from '../../src/domain/statements.ts';
-import { definedOnly, relationshipFromRow } from '../../src/store/neo4j/records.ts';
+import { definedOnly, relationshipFromRow, versionFromRow } from '../../src/store/neo4j/records.ts';
 import { cypher } from '../../src/store/neo4j/cypher-library.ts';
 
 /** Format 2's toRelationshipProps: every fact with its statements, evidence and disagreements as JSON. */
@@ -33,7 +33,7 @@ export function toFormat2Props(fact: Fact): Record<string, unknown> {
   });
 }
 
-/** Rewrites every fact of the database at `uri` in format 2 and marks it so; returns how many. */
+/** Rewrites every fact and source version of the database at `uri` in format 2 and marks it so; returns how many facts. */
 export async function rewriteAsFormat2(uri: string, password = ''): Promise<number> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { disableLosslessIntegers: true });
   try {
@@ -44,6 +44,13 @@ export async function rewriteAsFormat2(uri: string, password = ''): Promise<numb
       byType.set(fact.type, [...(byType.get(fact.type) ?? []), { id: fact.id, from: fact.from, to: fact.to, props: toFormat2Props(fact) }]);
     }
     for (const [type, rows] of byType) await driver.executeQuery(cypher('store/update-relationships'), { type, rows });
+    // Format 2's source versions: their statements as JSON.
+    const versions = await driver.executeQuery('MATCH (v:SourceVersion) RETURN properties(v) AS version');
+    const rows = versions.records.map((record) => {
+      const { statements, ...fields } = versionFromRow(record.toObject() as { version: Record<string, unknown> });
+      return { ...fields, key: `${fields.sourceId}@${fields.version}`, statements: JSON.stringify(statements) };
+    });
+    if (rows.length) await driver.executeQuery(cypher('store/write-source-versions'), { rows });
     await driver.executeQuery(cypher('store/set-store-format'), { format: neo4j.int(2) });
     return records.length;
   } finally {

@@ -40,6 +40,7 @@ describe('cypher library', () => {
       'store/get-relationships-by-ids',
       'store/get-store-format',
       'store/grade-outlets',
+      'store/list-all-source-versions',
       'store/list-nodes',
       'store/list-outlet-grades',
       'store/list-relationships-of-type',

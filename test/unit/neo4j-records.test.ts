@@ -1,22 +1,25 @@
 // The Neo4j adapter's record conversion, without a database: facts and source versions both ways,
 // filter parameters, and the columns the analysis read returns.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UNREAD_BY_ANALYSIS } from '../../src/store/snapshot.ts';
 import { Commitment as CommitmentSchema, StructuralRelationship as StructuralSchema } from '../../src/domain/model.ts';
 import { CYPHER_DIR } from '../../src/store/neo4j/cypher-library.ts';
 import neo4j from 'neo4j-driver';
-import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, selectedKeys, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
+import { ANALYSIS_ROW, fromNeo4j, labelsOf, nodeFilterParams, relationshipFilterParams, relationshipFromRow, selectedKeys, STORED_LISTS, toRelationshipProps, toVersionProps, versionFromRow } from '../../src/store/neo4j/records.ts';
 import { isLean } from '../../src/store/graph-store.ts';
 import type { SourceVersion } from '../../src/domain/source-version.ts';
 import { refusal, refusalFact } from '../support/claims.ts';
 import { factsFromClaims, type Fact } from '../../src/domain/statements.ts';
 
 describe('record conversion', () => {
-  it('stores a fact of one statement without JSON statements or quotes in its evidence, lists for Cypher, and reads the same fact back', () => {
+  it('stores a fact of one statement without JSON statements or quotes in its evidence, its statement\'s values as scalars for Cypher, and reads the same fact back', () => {
     const props = toRelationshipProps(refusalFact);
-    expect(props).toMatchObject({ quotes: ['Italy will not send troops', 'no troops'], sourceIds: ['source:a'], stmtSources: ['source:a'], stmtFrom: ['2026-01-01'], stmtReview: ['machine'], sourceCount: 1, disputed: false });
+    expect(props).toMatchObject({ quotes: ['Italy will not send troops', 'no troops'], statementId: refusalFact.statementSpans[0]?.statement, stmtSource: 'source:a', stmtValidFrom: '2026-01-01', stmtState: 'machine', sourceCount: 1, disputed: false });
+    // No list of one per statement (each would take a dynamic array record), and no sourceIds: the one source, derived.
+    for (const key of STORED_LISTS.filter((list) => list !== 'quotes')) expect(props, key).not.toHaveProperty(key);
     expect(props).not.toHaveProperty('from');
     // Lists the import tool's CSV cannot say are not stored by either load (stmtTo [''], disagreeOn []);
     // reading them back gives the same fact.
@@ -35,12 +38,13 @@ describe('record conversion', () => {
     const reviewed = { ...refusalFact, statements: [{ ...only, sourceVersion: 3, review: { state: 'reviewed' as const, by: 'ana', at: '2026-12-01', note: 'checked', credibility: 2 as const } }], statementSpans: refusalFact.statementSpans.map((s) => ({ ...s, review: 'reviewed' as const, credibility: 2 as const })) };
     const reviewedProps = toRelationshipProps(reviewed);
     expect(reviewedProps).not.toHaveProperty('statements');
-    expect(reviewedProps).toMatchObject({ stmtVersion: 3, stmtReviewAt: '2026-12-01', stmtReviewBy: ['ana'], stmtReviewNote: ['checked'], stmtCredibility: ['2'] });
+    expect(reviewedProps).toMatchObject({ stmtVersion: 3, stmtReviewAt: '2026-12-01', stmtReviewer: 'ana', stmtNote: 'checked', stmtGrade: '2', stmtState: 'reviewed' });
     expect(relationshipFromRow({ rel: reviewedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(reviewed);
     // Resolving a lone disputed statement leaves its dates off the fact: the statement stays JSON.
     const [disputed] = factsFromClaims([{ ...refusal, review: { state: 'disputed', by: 'ana', note: 'no' } }]) as [Fact];
     const disputedProps = toRelationshipProps(disputed);
     expect(typeof disputedProps.statements).toBe('string');
+    expect(disputedProps).toMatchObject({ stmtState: 'disputed', stmtReviewer: 'ana', stmtNote: 'no' });
     expect(disputedProps).not.toHaveProperty('stmtVersion');
     expect(relationshipFromRow({ rel: disputedProps, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(disputed);
   });
@@ -52,19 +56,23 @@ describe('record conversion', () => {
     const props = toRelationshipProps(fact);
     expect(typeof props.statements).toBe('string');
     expect(JSON.parse(props.disagreements as string)).toHaveLength(1);
+    expect([(props.stmtSources as string[]).toSorted(), (props.sourceIds as string[]).toSorted()]).toEqual([['source:a', 'source:b'], ['source:a', 'source:b']]);
+    expect(props).not.toHaveProperty('stmtSource');
     expect(relationshipFromRow({ rel: props, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(fact);
   });
 
   it('reads a row of format 2 (quotes in the evidence, the statement as JSON) back as the same fact', () => {
     const props = toRelationshipProps(refusalFact);
-    const format2 = { ...props, evidence: JSON.stringify(refusalFact.evidence), statements: JSON.stringify(refusalFact.statements), disagreements: '[]' };
+    const { statementId, stmtSource, stmtValidFrom, stmtState, ...rest } = props;
+    const lists = { statementIds: [statementId], stmtSources: [stmtSource], stmtFrom: [stmtValidFrom], stmtReview: [stmtState], sourceIds: [stmtSource] };
+    const format2 = { ...rest, ...lists, evidence: JSON.stringify(refusalFact.evidence), statements: JSON.stringify(refusalFact.statements), disagreements: '[]' };
     expect(relationshipFromRow({ rel: format2, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' })).toEqual(refusalFact);
   });
 
   it('reads a row narrowed to some fields back as a lean fact with those fields, and narrows only to the fact\'s own fields', () => {
     const props = toRelationshipProps(refusalFact);
     const keys = selectedKeys(['action', 'evidence']) as string[];
-    expect(keys).toEqual(['action', 'evidence', 'quotes', 'speakerIds', 'stmtSources']);
+    expect(keys).toEqual(['action', 'evidence', 'quotes', 'speakerIds', 'stmtSource', 'stmtSources']);
     const rel = Object.fromEntries(['id', ...keys].map((key) => [key, props[key] ?? null]));
     const fact = relationshipFromRow({ rel, type: 'REFUSED', from: 'state:ITA', to: 'initiative:force' });
     expect(isLean(fact)).toBe(true);
@@ -74,11 +82,15 @@ describe('record conversion', () => {
     for (const field of ['statements', 'stmtReview', 'id', 'text) RETURN 1 //']) expect(selectedKeys(['action', field]), field).toBeNull();
   });
 
-  it('stores a source version with its statements as JSON and reads it back', () => {
+  it('stores a source version with its statements as gzipped JSON and reads it back, and reads format 2\'s JSON', () => {
     const version: SourceVersion = { sourceId: 'source:a', version: 2, sha256: 'a'.repeat(64), contentHash: 'b'.repeat(64), loadedAt: '2026-11-29T00:00:00.000Z', text: 't', statements: [{ id: 'stmt:00000000000000000001', claim: refusal }] };
     const props = toVersionProps(version);
     expect(props.key).toBe('source:a@2');
+    expect(props).not.toHaveProperty('statements');
+    expect(JSON.parse(gunzipSync(Buffer.from(props.statementsGzip as string, 'base64')).toString('utf8'))).toEqual(version.statements);
     expect(versionFromRow({ version: { ...props, version: neo4j.int(2) } })).toEqual(version);
+    const { statementsGzip: _gzip, ...format2 } = props;
+    expect(versionFromRow({ version: { ...format2, statements: JSON.stringify(version.statements) } })).toEqual(version);
   });
 
   it('labels actors as Actor too, and converts driver integers at the boundary', () => {
@@ -103,6 +115,6 @@ describe('the analysis read', () => {
     expect(new Set(ANALYSIS_ROW)).toEqual(kept);
     const text = readFileSync(join(CYPHER_DIR, 'store', 'all-relationships-for-analysis.cypher'), 'utf8');
     const listed = [...text.slice(text.indexOf('RETURN')).matchAll(/\br\.(\w+)/g)].map((m) => m[1]);
-    expect(listed).toEqual(['id', 'spans', 'sourceCount', 'disputed', 'statementIds', 'statements', 'sourceIds', 'statementIds', 'stmtCredibility', ...ANALYSIS_ROW]);
+    expect(listed).toEqual(['id', 'spans', 'sourceCount', 'disputed', 'statementIds', 'statements', 'sourceIds', 'stmtSource', 'stmtGrade', ...ANALYSIS_ROW]);
   });
 });

@@ -11,7 +11,7 @@ import { isOutletGradeRecord } from '../../domain/rules.ts';
 import { checkBatch } from '../batch-check.ts';
 import { planStatements, sourceTextsOf } from '../statement-plan.ts';
 import { NEO4J_STORE_FORMAT } from './neo4j-store.ts';
-import { isUnstoredList, STORED_LISTS, toRelationshipProps, toVersionProps } from './records.ts';
+import { isUnstoredList, LONE_STATEMENT_KEYS, STORED_LISTS, toRelationshipProps, toVersionProps } from './records.ts';
 import { planUpsert, type NodeRow } from './upsert-plan.ts';
 
 /** Separates list items in a CSV field (--array-delimiter); stored text must not hold it. */
@@ -233,13 +233,13 @@ const typedColumn = (key: string): Column => ({ key, type: NUMBER_PROPERTIES.has
  * the type are not properties; `statement` and `review` belong to statements, not facts.
  */
 const RELATIONSHIP_COLUMNS: readonly Column[] = [
-  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', 'stmtVersion', 'stmtReviewAt', ...STORED_LISTS]),
+  ...new Set([...Object.keys(Commitment.shape), ...Object.keys(StructuralRelationship.shape), 'statements', 'disagreements', 'spans', 'sourceCount', 'disputed', 'stmtVersion', 'stmtReviewAt', ...STORED_LISTS, ...Object.values(LONE_STATEMENT_KEYS)]),
 ]
   .filter((key) => !['from', 'to', 'type', 'statement', 'review', 'credibility'].includes(key))
   .map(typedColumn);
 
 /** What toVersionProps stores of a source version. */
-const VERSION_COLUMNS: readonly Column[] = ['sourceId', 'version', 'sha256', 'contentHash', 'loadedAt', 'text', 'statements'].map(typedColumn);
+const VERSION_COLUMNS: readonly Column[] = ['sourceId', 'version', 'sha256', 'contentHash', 'loadedAt', 'text', 'statementsGzip'].map(typedColumn);
 
 /** Reads the non-blank lines of JSON lines files that passed validation (graph-lines.ts). */
 async function* lines(files: readonly string[]): AsyncGenerator<string> {

@@ -9,7 +9,7 @@ import { canonicalJson } from '../../lib/canonical-json.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor } from './executor.ts';
 import { NEO4J_PREVIOUS_FORMAT, NEO4J_STORE_FORMAT, storeFormatOf } from './neo4j-store.ts';
-import { relationshipFromRow, toRelationshipProps } from './records.ts';
+import { relationshipFromRow, toRelationshipProps, toVersionProps, versionFromRow } from './records.ts';
 
 export interface MigrateOptions {
   /** Facts per transaction (default 1,000). */
@@ -39,9 +39,24 @@ interface StoredRow {
 /** Whether two stored property maps are equal (a fact a resumed run already converted is not written again). */
 const sameProps = (a: Record<string, unknown>, b: Record<string, unknown>) => canonicalJson(a) === canonicalJson(b);
 
+/** Every source version rewritten in this version's form (records.ts toVersionProps: its statements gzipped), a page per transaction. */
+async function migrateSourceVersions(executor: Neo4jExecutor, limit: ReturnType<typeof neo4j.int>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const last = await executor.write(async (tx) => {
+      const rows = (await tx.run(cypher('store/list-all-source-versions'), { after, limit })).records.map((record) => record.toObject() as { version: Record<string, unknown> });
+      const changed = rows.filter((row) => row.version.statementsGzip === undefined).map((row) => toVersionProps(versionFromRow(row)));
+      if (changed.length) await tx.run(cypher('store/write-source-versions'), { rows: changed });
+      return rows.at(-1)?.version.key as string | undefined;
+    });
+    if (last === undefined) return;
+    after = last;
+  }
+}
+
 /**
  * Every fact read as stored (records.ts reads both forms) and written back in this version's form
- * (toRelationshipProps), type by type in id order; then the format marker. The marker moves last,
+ * (toRelationshipProps), type by type in id order; then the source versions; then the format marker. The marker moves last,
  * so until then the store still refuses the database and a second run converts what is left.
  */
 export async function migrateStore(config: Neo4jConfig, options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -79,6 +94,7 @@ export async function migrateStore(config: Neo4jConfig, options: MigrateOptions 
         options.afterPage?.(facts);
       }
     }
+    await migrateSourceVersions(executor, limit);
     await executor.write(async (tx) => tx.run(cypher('store/set-store-format'), { format: neo4j.int(NEO4J_STORE_FORMAT) }));
     return { from: found, to: NEO4J_STORE_FORMAT, facts, converted };
   } finally {

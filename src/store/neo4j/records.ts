@@ -1,12 +1,13 @@
 // Record conversion at the Neo4j boundary, pure and testable without a database: domain records
 // to the properties and labels Neo4j stores, stored rows back to domain records, and filters to
 // statement parameters.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { isInt } from 'neo4j-driver';
 import type { RelationshipFilter } from '../../domain/filters.ts';
 import { asOfDay } from '../../domain/time.ts';
 import { ACTOR_KINDS, Commitment, KIND_LABEL, StructuralRelationship, isCommitmentType, type Evidence, type GraphNode, type GraphRelationship, type NodeKind, type Review } from '../../domain/model.ts';
 import { countingSourceIds, type Fact, type Statement, type StatementSpan } from '../../domain/statements.ts';
-import { canonicalJson } from '../../lib/canonical-json.ts';
+import { sameJson } from '../../lib/canonical-json.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { markLean } from '../graph-store.ts';
 import { NO_EVIDENCE } from '../snapshot.ts';
@@ -56,8 +57,9 @@ export function labelsOf(kind: NodeKind): string[] {
  * disagreements are JSON only where a fact has several statements: one statement is rebuilt from
  * the fact and the lists (singleStatementOf) with its version (stmtVersion, when not 1) and review
  * date (stmtReviewAt), which the write checks, keeping the JSON when the rebuilt one would differ
- * (a lone disputed statement: resolving drops its dates from the fact). Measured: the JSON statements were three
- * quarters of the string store (bench/README.md "Neo4j's store").
+ * (a lone disputed statement: resolving drops its dates from the fact). A fact of one statement
+ * stores its per-statement values as scalars and no sourceIds (loneStatementScalars). Measured:
+ * the JSON statements were three quarters of the string store (bench/README.md "Neo4j's store").
  */
 export function toRelationshipProps(fact: Fact): Record<string, unknown> {
   const { from: _from, to: _to, type: _type, evidence, statements, disagreements, spans, statementSpans, sourceCount, disputed, ...fields } = fact;
@@ -86,18 +88,62 @@ export function toRelationshipProps(fact: Fact): Record<string, unknown> {
   if (statements.length === 1 && only && disagreements.length === 0) {
     if (only.sourceVersion !== 1) props.stmtVersion = only.sourceVersion;
     if (only.review.at !== undefined) props.stmtReviewAt = only.review.at;
-    const rebuilt = singleStatementOf(props, { type: fact.type, from: fact.from, to: fact.to, evidence });
-    if (canonicalJson(rebuilt) === canonicalJson(only)) return props;
+    const rebuilt = singleStatementOf(props, props as Record<string, string[] | undefined>, { type: fact.type, from: fact.from, to: fact.to, evidence });
+    if (sameJson(rebuilt, only)) return loneStatementScalars(props, statementSpans.length);
     delete props.stmtVersion;
     delete props.stmtReviewAt;
   }
-  return { ...props, statements: JSON.stringify(statements), disagreements: JSON.stringify(disagreements) };
+  return loneStatementScalars({ ...props, statements: JSON.stringify(statements), disagreements: JSON.stringify(disagreements) }, statementSpans.length);
+}
+
+/**
+ * The scalar each per-statement list is stored as when a fact has one statement. Neo4j keeps every
+ * string list, even of one short element, in a dynamic array record of 128 bytes, and a short
+ * string inline in the property record: five lists were ~600 of 2,160 bytes a relationship
+ * (bench/README.md "Neo4j's store"). Cypher reads both shapes as `coalesce(r.stmtSources[i], r.stmtSource)`.
+ */
+export const LONE_STATEMENT_KEYS = {
+  statementIds: 'statementId',
+  stmtSources: 'stmtSource',
+  stmtFrom: 'stmtValidFrom',
+  stmtTo: 'stmtValidTo',
+  stmtReview: 'stmtState',
+  stmtReviewBy: 'stmtReviewer',
+  stmtReviewNote: 'stmtNote',
+  stmtCredibility: 'stmtGrade',
+} as const;
+const LONE_STATEMENT_ENTRIES = Object.entries(LONE_STATEMENT_KEYS) as [keyof typeof LONE_STATEMENT_KEYS, string][];
+
+/**
+ * A fact of one statement: its per-statement lists as scalars (LONE_STATEMENT_KEYS; '' left out
+ * like the list of one ''), and no sourceIds: the one statement's source when it is not disputed
+ * (countingSourceIds), which Cypher derives as `CASE WHEN r.sourceCount > 0 THEN [r.stmtSource] END`.
+ */
+function loneStatementScalars(props: Record<string, unknown>, statementCount: number): Record<string, unknown> {
+  if (statementCount !== 1) return props;
+  for (const [list, scalar] of LONE_STATEMENT_ENTRIES) {
+    const value = props[list] as string[] | undefined;
+    delete props[list];
+    if (value?.[0]) props[scalar] = value[0];
+  }
+  delete props.sourceIds;
+  return props;
+}
+
+/** A stored row's per-statement lists whichever shape it has (a lone statement's scalars as lists of one); keys a read left out (null) stay absent. */
+function storedLists(rel: Record<string, unknown>): Record<string, string[] | undefined> {
+  const lists: Record<string, string[] | undefined> = {};
+  for (const [list, scalar] of LONE_STATEMENT_ENTRIES) {
+    const value = rel[list] ?? rel[scalar];
+    lists[list] = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : undefined;
+  }
+  return lists;
 }
 
 /** The per-statement and derived lists a fact is stored with (Cypher filters on them). */
 export const STORED_LISTS = ['statementIds', 'stmtSources', 'stmtFrom', 'stmtTo', 'stmtReview', 'stmtReviewBy', 'stmtReviewNote', 'stmtCredibility', 'disagreeOn', 'sourceIds', 'quotes', 'speakerIds'];
 
-const DERIVED_KEYS = new Set([...STORED_LISTS, 'evidence', 'statements', 'disagreements', 'spans', 'stmtVersion', 'stmtReviewAt']);
+const DERIVED_KEYS = new Set([...STORED_LISTS, ...Object.values(LONE_STATEMENT_KEYS), 'evidence', 'statements', 'disagreements', 'spans', 'stmtVersion', 'stmtReviewAt']);
 /** What resolving adds to a claim: not part of the one statement rebuilt from a fact. */
 const RESOLVED_KEYS = new Set(['sourceCount', 'disputed']);
 
@@ -117,8 +163,7 @@ function reviewAt(lists: Record<string, string[] | undefined>, i: number): Revie
  * lists and stmtReviewAt, its version from stmtVersion (absent: 1), its claim the fact's own properties (resolving
  * one statement keeps its claim; toRelationshipProps checks that before it leaves the JSON out).
  */
-function singleStatementOf(rel: Record<string, unknown>, ends: { type: string; from: string; to: string; evidence: Evidence[] }): Statement {
-  const lists = rel as Record<string, string[] | undefined>;
+function singleStatementOf(rel: Record<string, unknown>, lists: Record<string, string[] | undefined>, ends: { type: string; from: string; to: string; evidence: Evidence[] }): Statement {
   const claim: Record<string, unknown> = { ...ends };
   for (const key in rel) if (!DERIVED_KEYS.has(key) && !RESOLVED_KEYS.has(key) && rel[key] !== null) claim[key] = rel[key];
   if (isCommitmentType(ends.type)) for (const key of COMMITMENT_LISTS) claim[key] ??= [];
@@ -146,7 +191,7 @@ for (const key of ['id', 'type', 'from', 'to', 'statement', 'review']) SELECTABL
 export function selectedKeys(fields: readonly string[]): string[] | null {
   if (!fields.every((field) => SELECTABLE.has(field))) return null;
   const keys = new Set(fields);
-  if (keys.has('evidence')) for (const key of ['quotes', 'stmtSources', 'speakerIds']) keys.add(key);
+  if (keys.has('evidence')) for (const key of ['quotes', 'stmtSources', 'stmtSource', 'speakerIds']) keys.add(key);
   return [...keys].sort();
 }
 
@@ -169,7 +214,7 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
   const props: Record<string, unknown> = {};
   for (const key in rel) if (!DERIVED_KEYS.has(key) && rel[key] !== null) props[key] = rel[key];
   if (isCommitmentType(row.type)) for (const key of COMMITMENT_LISTS) props[key] ??= [];
-  const lists = rel as Record<string, string[] | undefined>;
+  const lists = storedLists(rel);
   // Null: left out by the lean projection; absent with the lists: one statement, rebuilt from the
   // fact (toRelationshipProps); absent without them: not among the fields a narrowed read named.
   const single = rel.statements === undefined && lists.statementIds?.length === 1;
@@ -182,7 +227,7 @@ export function relationshipFromRow(row: { rel: Record<string, unknown>; type: s
     return { statement, sourceId: lists.stmtSources?.[i] as string, review: lists.stmtReview?.[i] as StatementSpan['review'], ...credibility, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   });
   const evidence = evidenceOfRow(rel);
-  const statements = lean ? [] : single ? [singleStatementOf(rel, { type: row.type, from: row.from, to: row.to, evidence })] : parse('statements');
+  const statements = lean ? [] : single ? [singleStatementOf(rel, lists, { type: row.type, from: row.from, to: row.to, evidence })] : parse('statements');
   const fact = {
     ...props,
     type: row.type,
@@ -233,14 +278,21 @@ export function analysisNodeFromRow(row: { node: Record<string, unknown> }): Gra
   return text === null && node.kind === 'SOURCE' ? { ...node, text: '' } : node;
 }
 
-/** A source version as stored (statements as JSON) and back. */
+/**
+ * A source version as stored and back: its statements as gzipped JSON in base64 (statementsGzip).
+ * Only a revision of the source reads them (statement-plan.ts), never Cypher, and they repeat every
+ * claim the source states: as JSON they were ~510 of ~830 string bytes a relationship, gzipped ~90
+ * (bench/README.md "Neo4j's store"). Format 2 stored them as JSON (statements), which reads back too.
+ */
 export function toVersionProps(version: SourceVersion): Record<string, unknown> {
-  return { ...version, key: `${version.sourceId}@${version.version}`, statements: JSON.stringify(version.statements) };
+  const { statements, ...fields } = version;
+  return { ...fields, key: `${version.sourceId}@${version.version}`, statementsGzip: gzipSync(JSON.stringify(statements)).toString('base64') };
 }
 
 export function versionFromRow(row: { version: Record<string, unknown> }): SourceVersion {
-  const { key: _key, statements, ...fields } = row.version;
-  return { ...fields, version: Number(fromNeo4j(fields.version)), statements: JSON.parse(statements as string) } as SourceVersion;
+  const { key: _key, statements, statementsGzip, ...fields } = row.version;
+  const json = typeof statementsGzip === 'string' ? gunzipSync(Buffer.from(statementsGzip, 'base64')).toString('utf8') : (statements as string);
+  return { ...fields, version: Number(fromNeo4j(fields.version)), statements: JSON.parse(json) } as SourceVersion;
 }
 
 /** A stored row (`node` properties) back to the domain record (stored nodes are the records themselves). */
