@@ -7,7 +7,7 @@ import { factIdOf, resolve, statementIdOf, type Fact, type Statement } from '../
 import { sameRecord } from '../lib/canonical-json.ts';
 import { emptyUpsertReport } from './report-sums.ts';
 import type { UpsertReport } from './graph-store.ts';
-import { contentHashOf } from './statement-plan.ts';
+import { contentHashOf, type FactKey } from './statement-plan.ts';
 
 export interface MergePlan {
   /** The kept node, with the old one's id, name and aliases among its aliases. */
@@ -83,9 +83,11 @@ export class MergeMoves {
     this.claims = new Map(naming.map((fact) => [fact, fact.statements.map((s) => rekeyClaim(s.claim, fromId, intoId))]));
   }
 
-  /** The ids the facts move to (the stored facts there are read for planMerge). */
-  targetIds(): string[] {
-    return [...new Set([...this.claims.values()].flatMap((claims) => claims.map((c) => c.id)))];
+  /** The facts the claims move to, by id and type (the stored facts there are read for planMerge). */
+  targetKeys(): FactKey[] {
+    const keys = new Map<string, FactKey>();
+    for (const claims of this.claims.values()) for (const { id, type } of claims) keys.set(id, { id, type });
+    return [...keys.values()];
   }
 
   /**

@@ -9,9 +9,15 @@ import { sha256Hex } from '../domain/relationship-id.ts';
 import { canonicalJson, sameRecord } from '../lib/canonical-json.ts';
 import type { UpsertReport } from './graph-store.ts';
 
+/** A fact sought by its id as the type its claims give it (Neo4j seeks it in that type's index only). */
+export interface FactKey {
+  id: string;
+  type: string;
+}
+
 export interface StoredStatements {
   latestVersions(sourceIds: readonly string[]): Promise<Map<string, SourceVersion>>;
-  facts(ids: readonly string[]): Promise<Map<string, Fact>>;
+  facts(keys: readonly FactKey[]): Promise<Map<string, Fact>>;
 }
 
 export interface StatementPlan {
@@ -101,7 +107,7 @@ function incomingBySource(batch: GraphBatch, unload: readonly string[]): Map<str
 interface SourceChanges {
   counts: StatementPlan['counts'];
   /** Statements that leave a fact: gone from their source, or now asserting another fact. */
-  removals: { id: string; factId: string }[];
+  removals: { id: string; factId: string; factType: string }[];
   /** New or changed statements; `changed` when what they claim changed (not only where their quotes sit). */
   writes: { sourceId: string; incoming: Incoming; changed: boolean }[];
   /** Unchanged statements the batch gives a review. */
@@ -138,7 +144,7 @@ function diffSources(
         const moved = sameRecord(claimContent(before.claim), claimContent(item.claim));
         if (!moved) counts.statementsChanged++;
         writes.push({ sourceId, incoming: item, changed: !moved });
-        if (before.claim.id !== item.claim.id) removals.push({ id: item.id, factId: before.claim.id });
+        if (before.claim.id !== item.claim.id) removals.push({ id: item.id, factId: before.claim.id, factType: before.claim.type });
         touched = true;
       } else if (item.review || item.credibility !== undefined) reviewOnly.push({ sourceId, incoming: item });
     }
@@ -147,7 +153,7 @@ function diffSources(
       for (const [id, before] of previous) {
         if (incoming.has(id)) continue;
         removed++;
-        removals.push({ id, factId: before.claim.id });
+        removals.push({ id, factId: before.claim.id, factType: before.claim.type });
         touched = true;
       }
     }
@@ -195,8 +201,11 @@ async function resolveChangedFacts(
   stored: StoredStatements,
 ): Promise<Pick<StatementPlan, 'created' | 'updated' | 'removed' | 'unchangedFacts'>> {
   const versionOf = new Map(versions.map((v) => [v.sourceId, v.version]));
-  const factIds = new Set([...writes.map((w) => w.incoming.claim.id), ...reviewOnly.map((w) => w.incoming.claim.id), ...removals.map((r) => r.factId)]);
-  const facts = await stored.facts([...factIds]);
+  const keys = new Map<string, FactKey>();
+  for (const { incoming } of [...writes, ...reviewOnly]) keys.set(incoming.claim.id, { id: incoming.claim.id, type: incoming.claim.type });
+  for (const removal of removals) keys.set(removal.factId, { id: removal.factId, type: removal.factType });
+  const factIds = new Set(keys.keys());
+  const facts = await stored.facts([...keys.values()]);
   const statementsOf = new Map<string, Map<string, Statement>>();
   for (const id of factIds) statementsOf.set(id, new Map((facts.get(id)?.statements ?? []).map((s) => [s.id, s])));
   for (const removal of removals) statementsOf.get(removal.factId)?.delete(removal.id);

@@ -38,6 +38,6 @@ export const [refusalFact] = factsFromClaims([refusal, leads]) as [Fact, Fact];
 export function storedOf(facts: Fact[] = [], versions: SourceVersion[] = []): StoredStatements {
   return {
     latestVersions: async (ids: readonly string[]) => new Map(versions.filter((v) => ids.includes(v.sourceId)).map((v) => [v.sourceId, v])),
-    facts: async (ids: readonly string[]) => new Map(facts.filter((f) => ids.includes(f.id)).map((f) => [f.id, f])),
+    facts: async (keys: readonly { id: string }[]) => new Map(facts.filter((f) => keys.some((k) => k.id === f.id)).map((f) => [f.id, f])),
   };
 }

@@ -11,7 +11,7 @@ import { amendedVersions, checkMerge, factNames, idsNamedBy, MergeMoves, planMer
 import { rankSearch } from '../search-rank.ts';
 import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
-import { changedGrades, planStatements, withReview } from '../statement-plan.ts';
+import { changedGrades, planStatements, withReview, type FactKey } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { FactIndex } from './fact-index.ts';
 import { Postings, SortedIds, unionAfter } from './sorted-ids.ts';
@@ -230,9 +230,9 @@ export class MemoryStore implements GraphStore {
         }
         return found;
       },
-      facts: async (ids: readonly string[]) => {
+      facts: async (keys: readonly FactKey[]) => {
         const found = new Map<string, Fact>();
-        for (const id of ids) {
+        for (const { id } of keys) {
           const fact = this.facts.get(id);
           if (fact) found.set(id, fact);
         }
@@ -312,7 +312,7 @@ export class MemoryStore implements GraphStore {
         const node = this.nodes.get(id);
         return node?.kind === 'CONDITION' && node.subject && subjects.has(node.subject) ? [node] : [];
       });
-      const plan = planMerge(from, into, moves, present(this.facts, moves.targetIds()), conditions);
+      const plan = planMerge(from, into, moves, present(this.facts, moves.targetKeys().map((k) => k.id)), conditions);
       const sources = new Set(naming.flatMap((f) => f.statements.map((s) => s.sourceId)));
       const versions = amendedVersions([...sources].flatMap((id) => this.versions.get(id)?.at(-1) ?? []), fromId, intoId);
       await this.commit({ ...emptyChangeSet(), nodes: [plan.node, ...plan.conditions], removedNodes: [fromId], facts: [...plan.created, ...plan.updated], removedFacts: plan.removed, versions }, plan.report);

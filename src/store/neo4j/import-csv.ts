@@ -337,7 +337,7 @@ export async function writeImportCsv(files: readonly string[], dir: string, now 
     for await (const text of lines([spill.path])) claims.push(JSON.parse(text) as GraphRelationship);
     rmSync(spill.path);
     const checked = await checkBatch({ nodes: [], relationships: claims }, lookup);
-    const plan = await planStatements(checked, texts, { latestVersions: async () => new Map(), facts: async (ids) => new Map(ids.flatMap((id) => (waiting.has(id) ? [[id, waiting.get(id) as Fact] as const] : []))) }, now);
+    const plan = await planStatements(checked, texts, { latestVersions: async () => new Map(), facts: async (keys) => new Map(keys.flatMap(({ id }) => (waiting.has(id) ? [[id, waiting.get(id) as Fact] as const] : []))) }, now);
     for (const fact of [...plan.created, ...plan.updated]) {
       if (fact.statements.length >= (statementsOfFact.get(fact.id) ?? 0)) {
         waiting.delete(fact.id);

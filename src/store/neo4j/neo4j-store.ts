@@ -18,7 +18,7 @@ import { anchoredOnEnds, compileRead, listedFromHubs, matchesNothing, type ReadP
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
 import { analysisNodeFromRow, analysisRelationshipFromRow, definedOnly, fromNeo4j, labelsOf, nodeFilterParams, nodeFromRow, relationshipFromRow, selectedKeys, toRelationshipProps, versionFromRow } from './records.ts';
-import { changedGrades, planStatements, sourceTextsOf, withReview, type StoredStatements } from '../statement-plan.ts';
+import { changedGrades, planStatements, sourceTextsOf, withReview, type FactKey, type StoredStatements } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { planUpsert, type UpsertPlan } from './upsert-plan.ts';
 import { amendedVersions, checkMerge, idsNamedBy, MERGED_LABEL, MergeMoves, planMerge, redirectBatch } from '../merge-plan.ts';
@@ -106,10 +106,10 @@ export class Neo4jStore implements GraphStore {
     return found;
   }
 
-  private async relationshipsByIds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, Fact>> {
+  private async relationshipsByIds(tx: ManagedTransaction, keys: readonly FactKey[]): Promise<Map<string, Fact>> {
     const found = new Map<string, Fact>();
-    for (const part of chunks(ids, this.batchSize)) {
-      for (const fact of await rows(tx, 'store/get-relationships-by-ids', { ids: part }, relationshipFromRow)) found.set(fact.id, fact);
+    for (const part of chunks(keys, this.batchSize)) {
+      for (const fact of await rows(tx, 'store/get-relationships-by-ids', { rows: part.map(({ id, type }) => ({ id, type })) }, relationshipFromRow)) found.set(fact.id, fact);
     }
     return found;
   }
@@ -142,8 +142,8 @@ export class Neo4jStore implements GraphStore {
         for (const v of await rows(tx, 'store/get-latest-source-versions', { sourceIds: [...sourceIds] }, versionFromRow)) found.set(v.sourceId, v);
         return found;
       },
-      facts: async (ids) => {
-        const facts = await this.relationshipsByIds(tx, ids);
+      facts: async (keys) => {
+        const facts = await this.relationshipsByIds(tx, keys);
         for (const [id, fact] of facts) read.set(id, fact);
         return facts;
       },
@@ -224,7 +224,7 @@ export class Neo4jStore implements GraphStore {
       const { from, into } = checkMerge(fromId, intoId, stored.get(fromId), stored.get(intoId));
       const naming = await rows(tx, 'store/find-relationships-naming-node', { nodeId: fromId }, relationshipFromRow);
       const moves = new MergeMoves(naming, fromId, intoId);
-      const storedAt = await this.relationshipsByIds(tx, moves.targetIds());
+      const storedAt = await this.relationshipsByIds(tx, moves.targetKeys());
       const subjects = [...moves.retiredSubjects().keys()];
       const conditions = await rows(tx, 'store/find-conditions-by-subjects', { subjects }, nodeFromRow);
       const plan = planMerge(from, into, moves, storedAt, conditions);
