@@ -46,7 +46,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-type Unsigned = Uint8Array | Uint16Array | Uint32Array;
+export type Unsigned = Uint8Array | Uint16Array | Uint32Array;
 
 /** A text column as a message: where each row starts, and the bytes. */
 export interface PackedText {
@@ -73,7 +73,7 @@ export interface PackedColumns {
  * columns number a few distinct values: a byte each); doubles as rows are added and is cut to its
  * rows once the graph is built.
  */
-class IntColumn {
+export class IntColumn {
   values: Unsigned = new Uint8Array(0);
   private max = 0xff;
 

@@ -1,16 +1,16 @@
 // The analysis graph as one message between threads: nodes as records, edges as key bytes, end
 // indexes and the edge columns (edge-columns.ts), typed arrays transferred rather than copied;
 // the other side builds Graphology from the indexes and adopts the columns as they are.
-import { EdgeColumns, EdgeRow, TextColumn, type PackedColumns, type PackedText } from './edge-columns.ts';
+import { EdgeColumns, EdgeRow, IntColumn, TextColumn, type PackedColumns, type PackedText, type Unsigned } from './edge-columns.ts';
 import { CommitmentGraph, type SerializedInput } from './graph-view.ts';
 
 export interface PackedGraph {
   nodes: SerializedInput['nodes'];
   /** Edge keys by row, UTF-8 (a text column). */
   keys: PackedText;
-  /** Each edge's ends as indexes into `nodes`, by row. */
-  sources: Uint32Array;
-  targets: Uint32Array;
+  /** Each edge's ends as indexes into `nodes`, by row (as narrow as the node count allows). */
+  sources: Unsigned;
+  targets: Unsigned;
   columns: PackedColumns;
 }
 
@@ -22,24 +22,19 @@ export class GraphPacker {
   private readonly index = new Map<string, number>();
   private readonly keys = new TextColumn();
   private readonly columns = new EdgeColumns();
-  private readonly sources: Uint32Array;
-  private readonly targets: Uint32Array;
+  private readonly sources = new IntColumn();
+  private readonly targets = new IntColumn();
   private rows = 0;
 
-  constructor(
-    private readonly nodes: SerializedInput['nodes'],
-    edgeCount: number,
-  ) {
+  constructor(private readonly nodes: SerializedInput['nodes']) {
     nodes.forEach((node, i) => this.index.set(node.key, i));
-    this.sources = new Uint32Array(edgeCount);
-    this.targets = new Uint32Array(edgeCount);
   }
 
   add(edge: SerializedInput['edges'][number]): void {
     const row = this.columns.add(edge.attributes, edge.key, edge.source, edge.target);
     this.keys.set(row, edge.key);
-    this.sources[row] = this.end(edge.source, edge.key);
-    this.targets[row] = this.end(edge.target, edge.key);
+    this.sources.set(row, this.end(edge.source, edge.key));
+    this.targets.set(row, this.end(edge.target, edge.key));
     this.rows++;
   }
 
@@ -52,18 +47,18 @@ export class GraphPacker {
 
   /** The message and the buffers to transfer with it (the packer is spent afterwards). */
   finish(): { packed: PackedGraph; transfer: ArrayBuffer[] } {
-    if (this.rows !== this.sources.length) throw new Error(`${this.rows} edges were packed of the ${this.sources.length} announced`);
     const columns = this.columns.pack();
-    this.keys.trim(this.rows);
+    for (const column of [this.keys, this.sources, this.targets]) column.trim(this.rows);
     const keys = this.keys.pack();
-    const packed = { nodes: this.nodes, keys, sources: this.sources, targets: this.targets, columns: columns.packed };
-    return { packed, transfer: [...columns.transfer, keys.starts.buffer as ArrayBuffer, keys.bytes.buffer as ArrayBuffer, this.sources.buffer as ArrayBuffer, this.targets.buffer as ArrayBuffer] };
+    const packed = { nodes: this.nodes, keys, sources: this.sources.values, targets: this.targets.values, columns: columns.packed };
+    const arrays = [keys.starts, keys.bytes, packed.sources, packed.targets];
+    return { packed, transfer: [...columns.transfer, ...arrays.map((a) => a.buffer as ArrayBuffer)] };
   }
 }
 
 /** A snapshot packed whole (tests, benches; the API packs in slices: services/analysis-pool.ts). */
-export function packGraph(snapshot: SerializedInput): { packed: PackedGraph; transfer: ArrayBuffer[] } {
-  const packer = new GraphPacker(snapshot.nodes, snapshot.edges.length);
+export function packGraph(snapshot: { nodes: SerializedInput['nodes']; edges: Iterable<SerializedInput['edges'][number]> }): { packed: PackedGraph; transfer: ArrayBuffer[] } {
+  const packer = new GraphPacker(snapshot.nodes);
   for (const edge of snapshot.edges) packer.add(edge);
   return packer.finish();
 }
@@ -74,7 +69,7 @@ export function unpackGraph(packed: PackedGraph): CommitmentGraph {
   const keys = TextColumn.adopt(packed.keys);
   const nodeKeys = packed.nodes.map((node) => node.key);
   for (const node of packed.nodes) graph.addNode(node.key, node.attributes);
-  for (let row = 0; row < packed.sources.length; row++) {
+  for (let row = 0; row < packed.columns.rows; row++) {
     graph.addDirectedEdgeWithKey(keys.get(row) as string, nodeKeys[packed.sources[row] as number] as string, nodeKeys[packed.targets[row] as number] as string, new EdgeRow(row));
   }
   return graph;

@@ -97,7 +97,7 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
     }
   }
 
-  /** The store's analysis snapshot (lean records) packed into columns and transferred whole. */
+  /** The store's analysis records packed into columns as they come (yielding between slices) and transferred whole. */
   private async send(worker: Worker, version: string): Promise<void> {
     this.sending = true;
     this.sentVersion = undefined;
@@ -110,20 +110,18 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
 
   private async sendWhole(worker: Worker, version: string): Promise<void> {
     this.stats.builds++;
-    const snapshot = await this.store.analysisSnapshot();
+    const snapshot = await this.store.analysisRecords();
     // A write during the snapshot leaves the version unknown: the next task sends the graph again.
     const settled = (await this.store.version()) === version;
-    const packer = new GraphPacker(
-      snapshot.nodes.map((n) => ({ key: n.key, attributes: n.attributes })),
-      snapshot.edges.length,
-    );
-    for (let i = 0; i < snapshot.edges.length; i++) {
-      packer.add(snapshot.edges[i] as (typeof snapshot.edges)[number]);
-      if ((i + 1) % PACK_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const packer = new GraphPacker(snapshot.nodes);
+    let packed = 0;
+    for (const edge of snapshot.edges) {
+      packer.add(edge);
+      if (++packed % PACK_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    const { packed, transfer } = packer.finish();
+    const { packed: graph, transfer } = packer.finish();
     const ready = new Promise<void>((resolve) => (this.graphReady = resolve));
-    worker.postMessage({ type: 'graph', version, graph: packed } satisfies ToWorker, transfer);
+    worker.postMessage({ type: 'graph', version, graph } satisfies ToWorker, transfer);
     await ready;
     this.sentVersion = settled ? version : undefined;
   }

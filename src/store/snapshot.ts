@@ -60,3 +60,8 @@ export function snapshotInOrder(nodes: readonly GraphNode[], relationships: read
     edges,
   };
 }
+
+/** An analysis snapshot's edges from facts in id order, each made lean only as it is taken (MemoryStore.analysisRecords). */
+export function* leanEdges(facts: readonly Fact[]): Generator<SerializedGraph['edges'][number]> {
+  for (const f of facts) if (f.sourceCount > 0) yield { key: f.id, source: f.from, target: f.to, attributes: leanRelationship(f) as Fact };
+}

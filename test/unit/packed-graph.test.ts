@@ -3,14 +3,14 @@
 // at the same ends, in the same order; and any records and ends do (a property).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, forEachRelationship, relationshipAt, type SerializedInput } from '../../src/analysis/graph-view.ts';
+import { buildGraph, forEachRelationship, relationshipAt } from '../../src/analysis/graph-view.ts';
 import { packGraph, unpackGraph, type PackedGraph } from '../../src/analysis/packed-graph.ts';
 import type { GraphNode, GraphRelationship } from '../../src/domain/model.ts';
 import { MemoryStore } from '../../src/store/memory/memory-store.ts';
 import { allSeedBatches } from '../support/fixtures.ts';
 
 /** What the worker receives: the message as postMessage clones it, its buffers moved (left empty here). */
-function sent(snapshot: SerializedInput): { graph: PackedGraph; transfer: ArrayBuffer[] } {
+function sent(snapshot: Parameters<typeof packGraph>[0]): { graph: PackedGraph; transfer: ArrayBuffer[] } {
   const { packed, transfer } = packGraph(snapshot);
   return { graph: structuredClone(packed, { transfer }), transfer };
 }
@@ -27,7 +27,10 @@ describe('packed analysis graph', () => {
     for (const batch of allSeedBatches()) await store.upsert(batch);
     const snapshot = await store.analysisSnapshot();
     expect(snapshot.edges.length).toBeGreaterThan(20);
-    const { graph: message, transfer } = sent(snapshot);
+    // What the API packs: the same records, taken lazily, fixed when asked for (a write after them does not show).
+    const records = await store.analysisRecords();
+    await store.reset();
+    const { graph: message, transfer } = sent(records);
     // Moved, not copied: the sender's buffers are detached.
     expect(transfer.length).toBeGreaterThan(4);
     for (const buffer of transfer) expect(buffer.byteLength).toBe(0);
