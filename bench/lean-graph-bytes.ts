@@ -1,11 +1,13 @@
 // Heap bytes a relationship of the analysis graph keeps, and the rate it is built at, as the API's
 // worker builds it (lean records, cloned as a message, in chunks), from generated data: no Neo4j
 // (the store's read is not in the rate: bench/cold-graph.ts has it).
-//   node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments] [graded]
-// columns: attributes in typed-array columns (now); records: each lean record as its edge's
+//   node --expose-gc --import tsx bench/lean-graph-bytes.ts packed|columns|records|bare [commitments] [graded]
+// packed: packed into columns on the sending side, sent whole with its buffers transferred, adopted
+// (now: analysis/packed-graph.ts); columns: cloned in chunks, columns filled by the receiver (before); records: each lean record as its edge's
 // attributes, strings interned (before: the baseline); bare: the same keys and ends, no attributes.
 // graded: every statement with a credibility grade (an importer's default), which the lean record keeps.
 import { addEdges, buildGraph } from '../src/analysis/graph-view.ts';
+import { packGraph, unpackGraph } from '../src/analysis/packed-graph.ts';
 import type { GraphNode, GraphRelationship } from '../src/domain/model.ts';
 import { factsFromClaims } from '../src/domain/statements.ts';
 import { generateRecords } from '../src/ingest/generate.ts';
@@ -14,8 +16,8 @@ import { addInternedEdges, buildRecordGraph, Interner } from './record-graph.ts'
 
 const [mode = '', count = '100000', grading = ''] = process.argv.slice(2);
 const gc = globalThis.gc;
-if (!gc || !['columns', 'records', 'bare'].includes(mode) || !['', 'graded'].includes(grading)) {
-  console.error('usage: node --expose-gc --import tsx bench/lean-graph-bytes.ts columns|records|bare [commitments] [graded]');
+if (!gc || !['packed', 'columns', 'records', 'bare'].includes(mode) || !['', 'graded'].includes(grading)) {
+  console.error('usage: node --expose-gc --import tsx bench/lean-graph-bytes.ts packed|columns|records|bare [commitments] [graded]');
   process.exit(2);
 }
 
@@ -33,6 +35,10 @@ function leanSnapshot() {
 
 /** The graph as the mode builds it, in chunks cloned as the worker's messages are. */
 function build(snapshot: ReturnType<typeof leanSnapshot>): { size: number } {
+  if (mode === 'packed') {
+    const { packed, transfer } = packGraph(snapshot);
+    return unpackGraph(structuredClone(packed, { transfer }));
+  }
   if (mode === 'columns') {
     const graph = buildGraph({ nodes: snapshot.nodes, edges: [] });
     for (let i = 0; i < snapshot.edges.length; i += 2_000) addEdges(graph, structuredClone(snapshot.edges.slice(i, i + 2_000)));

@@ -46,14 +46,34 @@ const EMPTY: readonly never[] = Object.freeze([]);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-type Unsigned = Uint8Array | Uint16Array | Uint32Array;
+export type Unsigned = Uint8Array | Uint16Array | Uint32Array;
+
+/** A text column as a message: where each row starts, and the bytes. */
+export interface PackedText {
+  starts: Unsigned;
+  bytes: Uint8Array;
+}
+
+/** Edge columns as a message between threads (EdgeColumns.pack, adopt): one format, made by `add` on either side. */
+export interface PackedColumns {
+  rows: number;
+  shapes: (readonly string[])[];
+  shapeOf: Unsigned;
+  strings: string[];
+  lists: (readonly string[])[];
+  spanLists: (readonly { from?: string; to?: string }[])[];
+  ints: [Field, Unsigned][];
+  numbers: [Field, Float64Array][];
+  texts: [Field, PackedText][];
+  kept: [number, Record<string, unknown>][];
+}
 
 /**
  * Unsigned integers by row, in the narrowest typed array that holds the largest so far (most
  * columns number a few distinct values: a byte each); doubles as rows are added and is cut to its
  * rows once the graph is built.
  */
-class IntColumn {
+export class IntColumn {
   values: Unsigned = new Uint8Array(0);
   private max = 0xff;
 
@@ -71,6 +91,14 @@ class IntColumn {
 
   trim(rows: number): void {
     if (this.values.length > rows) this.values = this.values.slice(0, rows);
+  }
+
+  /** A column from values packed on the other side of a thread (its widest value decides the width, as `grow` would). */
+  static adopt(values: Unsigned): IntColumn {
+    const column = new IntColumn();
+    column.values = values;
+    column.max = values instanceof Uint8Array ? 0xff : values instanceof Uint16Array ? 0xffff : 0xffffffff;
+    return column;
   }
 }
 
@@ -96,10 +124,23 @@ class NumberColumn {
  * Strings by row as UTF-8 in one byte buffer, each after its length (a varint: one byte up to 127);
  * the row's column holds where it starts.
  */
-class TextColumn {
-  readonly starts = new IntColumn();
-  private bytes = new Uint8Array(0);
+export class TextColumn {
+  starts = new IntColumn();
+  private bytes: Uint8Array = new Uint8Array(0);
   private length = 1; // 0 is "none"
+
+  /** The column as typed arrays (call `trim` first, so each owns its buffer). */
+  pack(): PackedText {
+    return { starts: this.starts.values, bytes: this.bytes };
+  }
+
+  static adopt(packed: PackedText): TextColumn {
+    const column = new TextColumn();
+    column.starts = IntColumn.adopt(packed.starts);
+    column.bytes = packed.bytes;
+    column.length = Math.max(1, packed.bytes.length);
+    return column;
+  }
 
   set(row: number, value: string): void {
     const needed = this.length + 5 + value.length * 3;
@@ -144,6 +185,17 @@ class Table<T> {
   private readonly numbers = new Map<string, number>();
   readonly values: T[] = [undefined as T];
 
+  /** A table of values numbered elsewhere, its lookup made again with the key each value had. */
+  static adopt<T>(values: readonly T[], keyOf: (value: T) => string): Table<T> {
+    const table = new Table<T>();
+    for (let n = 1; n < values.length; n++) {
+      const value = values[n] as T;
+      table.values.push(value);
+      table.numbers.set(keyOf(value), n);
+    }
+    return table;
+  }
+
   number(key: string, make: () => T): number {
     let n = this.numbers.get(key);
     if (n === undefined) {
@@ -166,20 +218,59 @@ const isSpanList = (value: unknown): value is { from?: string; to?: string }[] =
  */
 export class EdgeColumns {
   private rows = 0;
-  private readonly shapes = new Table<readonly string[]>();
-  private readonly shapeOf = new IntColumn();
+  private shapes = new Table<readonly string[]>();
+  private shapeOf = new IntColumn();
   private lastShape: { keys: readonly string[]; n: number } | undefined;
-  private readonly strings = new Table<string>();
-  private readonly lists = new Table<readonly string[]>();
-  private readonly spanLists = new Table<readonly { from?: string; to?: string }[]>();
+  private strings = new Table<string>();
+  private lists = new Table<readonly string[]>();
+  private spanLists = new Table<readonly { from?: string; to?: string }[]>();
   private readonly ints = new Map<Field, IntColumn>();
   private readonly numbers = new Map<Field, NumberColumn>();
   private readonly texts = new Map<Field, TextColumn>();
   /** Values kept as they are, by row: those no column fits. */
-  private readonly kept = new Map<number, Record<string, unknown>>();
+  private kept = new Map<number, Record<string, unknown>>();
 
   get size(): number {
     return this.rows;
+  }
+
+  /**
+   * The columns as a message (typed arrays, the tables as lists, the kept values as they are) and
+   * the buffers to transfer with it: trimmed first, so each array owns its buffer. The columns are
+   * unusable here afterwards (their buffers go with the message).
+   */
+  pack(): { packed: PackedColumns; transfer: ArrayBuffer[] } {
+    this.trim();
+    const packed: PackedColumns = {
+      rows: this.rows,
+      shapes: this.shapes.values.slice(1),
+      shapeOf: this.shapeOf.values,
+      strings: this.strings.values.slice(1),
+      lists: this.lists.values.slice(1),
+      spanLists: this.spanLists.values.slice(1),
+      ints: [...this.ints].map(([field, column]) => [field, column.values]),
+      numbers: [...this.numbers].map(([field, column]) => [field, column.values]),
+      texts: [...this.texts].map(([field, column]) => [field, column.pack()]),
+      kept: [...this.kept],
+    };
+    const arrays = [packed.shapeOf, ...packed.ints.map(([, v]) => v), ...packed.numbers.map(([, v]) => v), ...packed.texts.flatMap(([, t]) => [t.starts, t.bytes])];
+    return { packed, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
+  }
+
+  /** Columns packed on the other side of a thread, taken as they are (rows can still be added: live writes). */
+  static adopt(packed: PackedColumns): EdgeColumns {
+    const columns = new EdgeColumns();
+    columns.rows = packed.rows;
+    columns.shapes = Table.adopt([undefined as never, ...packed.shapes.map((keys) => Object.freeze(keys))], (keys) => JSON.stringify(keys));
+    columns.shapeOf = IntColumn.adopt(packed.shapeOf);
+    columns.strings = Table.adopt([undefined as never, ...packed.strings], (value) => value);
+    columns.lists = Table.adopt([undefined as never, ...packed.lists.map((list) => Object.freeze(list))], (list) => JSON.stringify(list));
+    columns.spanLists = Table.adopt([undefined as never, ...packed.spanLists.map((spans) => Object.freeze(spans.map((s) => Object.freeze(s))))], (spans) => JSON.stringify(spans));
+    for (const [field, values] of packed.ints) columns.ints.set(field, IntColumn.adopt(values));
+    for (const [field, values] of packed.numbers) columns.numbers.set(field, Object.assign(new NumberColumn(), { values }));
+    for (const [field, text] of packed.texts) columns.texts.set(field, TextColumn.adopt(text));
+    columns.kept = new Map(packed.kept);
+    return columns;
   }
 
   /** Adds a record's attributes as a new row (its id and ends are the edge's key and ends in the graph); returns the row. */

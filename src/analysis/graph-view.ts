@@ -12,9 +12,8 @@ import { EdgeColumns, EdgeRow } from './edge-columns.ts';
 
 /** The graph analyses read: Graphology's topology, and the relationships' attributes in `columns`. */
 export class CommitmentGraph extends MultiDirectedGraph<GraphNode, EdgeRow> {
-  readonly columns = new EdgeColumns();
-
-  constructor() {
+  /** Given when the columns were filled elsewhere (packed-graph.ts), else filled as edges are added. */
+  constructor(readonly columns = new EdgeColumns()) {
     super({ allowSelfLoops: true });
   }
 }

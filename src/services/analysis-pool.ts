@@ -1,6 +1,6 @@
 // The API's side of the analysis worker: one worker thread fed the graph of the store's current
-// version in chunks (so sending a million relationships never blocks the event loop for long),
-// and given one task at a time so a task's running time is its own.
+// version packed into columns here (in slices, so a million relationships never block the event
+// loop for long) and transferred, and given one task at a time so a task's running time is its own.
 import type { Worker } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -8,12 +8,13 @@ import type { FromWorker, ToWorker } from './analysis-worker.ts';
 import type { GraphChange } from '../store/graph-store.ts';
 import { leanNode, leanRelationship } from '../store/snapshot.ts';
 import type { Operation } from '../analysis/operations.ts';
+import { GraphPacker } from '../analysis/packed-graph.ts';
 import { QueuedWorker } from './queued-worker.ts';
 import { fromWorkerError } from './worker-errors.ts';
 
 const BOOTSTRAP = new URL('./analysis-bootstrap.mjs', import.meta.url);
-/** Relationships per message while the graph is sent. */
-const SEND_CHUNK = 2_000;
+/** Relationships packed between yields to the event loop while the graph is packed. */
+const PACK_SLICE = 5_000;
 
 interface Task {
   operation: Operation;
@@ -96,7 +97,7 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
     }
   }
 
-  /** The store's analysis snapshot (lean records) in chunks, yielding to the event loop between them. */
+  /** The store's analysis records packed into columns as they come (yielding between slices) and transferred whole. */
   private async send(worker: Worker, version: string): Promise<void> {
     this.sending = true;
     this.sentVersion = undefined;
@@ -109,17 +110,18 @@ export class AnalysisPool extends QueuedWorker<Task, FromWorker> {
 
   private async sendWhole(worker: Worker, version: string): Promise<void> {
     this.stats.builds++;
-    const snapshot = await this.store.analysisSnapshot();
+    const snapshot = await this.store.analysisRecords();
     // A write during the snapshot leaves the version unknown: the next task sends the graph again.
     const settled = (await this.store.version()) === version;
-    worker.postMessage({ type: 'begin', version, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: n.attributes })) });
-    for (let i = 0; i < snapshot.edges.length; i += SEND_CHUNK) {
-      const chunk = snapshot.edges.slice(i, i + SEND_CHUNK);
-      worker.postMessage({ type: 'edges', edges: chunk });
-      await new Promise((resolve) => setImmediate(resolve));
+    const packer = new GraphPacker(snapshot.nodes);
+    let packed = 0;
+    for (const edge of snapshot.edges) {
+      packer.add(edge);
+      if (++packed % PACK_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    const { packed: graph, transfer } = packer.finish();
     const ready = new Promise<void>((resolve) => (this.graphReady = resolve));
-    worker.postMessage({ type: 'end' });
+    worker.postMessage({ type: 'graph', version, graph } satisfies ToWorker, transfer);
     await ready;
     this.sentVersion = settled ? version : undefined;
   }

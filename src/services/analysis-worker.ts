@@ -3,16 +3,15 @@
 // never touches the store; the API thread stays free for reads and /healthz while it works.
 import { parentPort } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from './worker-errors.ts';
-import { addEdges, applyChange, buildGraph, type CommitmentGraph, type SerializedInput } from '../analysis/graph-view.ts';
+import { applyChange, type CommitmentGraph, type SerializedInput } from '../analysis/graph-view.ts';
+import { unpackGraph, type PackedGraph } from '../analysis/packed-graph.ts';
 import type { GraphNode } from '../domain/model.ts';
 import { OPERATIONS, type Operation } from '../analysis/operations.ts';
 import { toRefs } from '../analysis/refs.ts';
 
-/** The graph comes in parts (begin, edges…, end) so that the API thread never serializes it in one go. */
+/** The graph comes whole as packed columns (analysis/packed-graph.ts), its buffers transferred, not copied. */
 export type ToWorker =
-  | { type: 'begin'; version: string; nodes: SerializedInput['nodes'] }
-  | { type: 'edges'; edges: SerializedInput['edges'] }
-  | { type: 'end' }
+  | { type: 'graph'; version: string; graph: PackedGraph }
   /** A write the API committed, applied in place (analysis-pool.ts applyChange). */
   | { type: 'change'; version: string; nodes: GraphNode[]; removedNodes: string[]; edges: SerializedInput['edges']; removedEdges: string[] }
   | { type: 'run'; id: number; version: string; operation: Operation; options: Record<string, unknown> };
@@ -23,7 +22,6 @@ export type FromWorker =
   | { id: number; error: WorkerError };
 
 let current: { version: string; graph: CommitmentGraph } | undefined;
-let incoming: { version: string; graph: CommitmentGraph } | undefined;
 
 function run(message: Extract<ToWorker, { type: 'run' }>): FromWorker {
   const started = performance.now();
@@ -38,15 +36,9 @@ function run(message: Extract<ToWorker, { type: 'run' }>): FromWorker {
 }
 
 parentPort?.on('message', (message: ToWorker) => {
-  if (message.type === 'begin') {
-    incoming = { version: message.version, graph: buildGraph({ nodes: message.nodes, edges: [] }) };
-  } else if (message.type === 'edges') {
-    if (incoming) addEdges(incoming.graph, message.edges);
-  } else if (message.type === 'end') {
-    incoming?.graph.columns.trim();
-    current = incoming;
-    incoming = undefined;
-    parentPort?.postMessage({ ready: current?.version ?? '' });
+  if (message.type === 'graph') {
+    current = { version: message.version, graph: unpackGraph(message.graph) };
+    parentPort?.postMessage({ ready: message.version });
   } else if (message.type === 'change') {
     if (current) current = { version: message.version, graph: applyChange(current.graph, message) };
   } else parentPort?.postMessage(run(message));

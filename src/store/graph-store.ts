@@ -64,6 +64,12 @@ export interface SerializedGraph {
   edges: { key: string; source: string; target: string; attributes: Fact }[];
 }
 
+/** The analysis snapshot with its edges to iterate once (GraphStore.analysisRecords). */
+export interface AnalysisRecords {
+  nodes: SerializedGraph['nodes'];
+  edges: Iterable<SerializedGraph['edges'][number]>;
+}
+
 export interface UpsertOptions {
   /** Called as rows are written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
@@ -172,6 +178,12 @@ export interface GraphStore {
   snapshot(): Promise<SerializedGraph>;
   /** The snapshot as the analysis graph keeps it: lean records (snapshot.ts), read lean where the store can. */
   analysisSnapshot(): Promise<SerializedGraph>;
+  /**
+   * The analysis snapshot's records to be taken one at a time, in the same order: the analysis
+   * graph packs each as it comes (services/analysis-pool.ts), so a store that makes them lazily
+   * never holds a million lean records at once. Fixed when returned: later writes do not show.
+   */
+  analysisRecords(): Promise<AnalysisRecords>;
   /** Changes whenever the graph changes; analysis caches its snapshot against it. */
   version(): Promise<string>;
   /** Removes everything. */

@@ -38,16 +38,23 @@ const record = fc.record(
   { requiredKeys: [], noNullPrototype: true },
 );
 
+function sentColumns(columns: EdgeColumns): EdgeColumns {
+  const { packed, transfer } = columns.pack();
+  return EdgeColumns.adopt(structuredClone(packed, { transfer }));
+}
+
 describe('edge columns', () => {
   it('give back each record equal to the one added, keys in the same order', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(record, fc.boolean()), { minLength: 1, maxLength: 60 }), fc.boolean(), (rows, trimmed) => {
-        const columns = new EdgeColumns();
+      fc.property(fc.array(fc.tuple(record, fc.boolean()), { minLength: 1, maxLength: 60 }), fc.constantFrom('as added', 'trimmed', 'sent'), (rows, form) => {
+        const filled = new EdgeColumns();
         const added = rows.map(([fields, withEnds], i) => {
           const rel = (withEnds ? { id: `rel:${i}`, from: 'state:A', to: i % 2 ? 'state:B' : 'x', ...fields } : { ...fields, id: `other:${i}` }) as unknown as GraphRelationship;
-          return { rel, row: columns.add(rel, `rel:${i}`, 'state:A', 'state:B') };
+          return { rel, row: filled.add(rel, `rel:${i}`, 'state:A', 'state:B') };
         });
-        if (trimmed) columns.trim();
+        if (form === 'trimmed') filled.trim();
+        // Sent: packed, through the structured clone with its buffers moved, adopted (the worker's copy).
+        const columns = form === 'sent' ? sentColumns(filled) : filled;
         for (const { rel, row } of added) {
           const back = columns.relationship(row, `rel:${row}`, 'state:A', 'state:B');
           expect(Object.keys(back)).toEqual(Object.keys(rel));

@@ -9,8 +9,8 @@ import { decodeCursor, encodeCursor, pageOn, pageSize } from '../pages.ts';
 import { mergeNode } from '../merge-node.ts';
 import { amendedVersions, checkMerge, factNames, idsNamedBy, MergeMoves, planMerge, redirectBatch } from '../merge-plan.ts';
 import { rankSearch } from '../search-rank.ts';
-import { leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
-import { ChangeListeners, referencedIds, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
+import { leanEdges, leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
+import { ChangeListeners, referencedIds, type AnalysisRecords, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { changedGrades, planStatements, withReview, type FactKey } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
 import { FactIndex } from './fact-index.ts';
@@ -423,6 +423,17 @@ export class MemoryStore implements GraphStore {
     const snapshot = await this.snapshot();
     // Lean facts keep the Fact shape analysis reads (statements only when several: graph-view.ts).
     return { ...snapshot, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges: snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) as Fact })) };
+  }
+
+  /**
+   * The facts of this version taken now (references: a write replaces a fact, never changes it),
+   * each made lean only when the analysis graph takes it: the lean records die young instead of
+   * a million of them living at once.
+   */
+  async analysisRecords(): Promise<AnalysisRecords> {
+    const nodes = this.nodeIds.values().map((id) => leanNode(this.nodes.get(id) as GraphNode));
+    const facts = this.factIndex.ids().map((id) => this.facts.get(id) as Fact);
+    return { nodes: nodes.map((n) => ({ key: n.id, attributes: n })), edges: leanEdges(facts) };
   }
 
   async version(): Promise<string> {

@@ -13,7 +13,7 @@ import { buildSnapshot } from '../snapshot.ts';
 import { chunks } from '../../lib/chunks.ts';
 import { decodeCursor, pageOf, pageOn, pageSize } from '../pages.ts';
 import { rankSearch } from '../search-rank.ts';
-import { ChangeListeners, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
+import { ChangeListeners, type AnalysisRecords, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { anchoredOnEnds, compileRead, listedFromHubs, matchesNothing, type ReadPart } from './read-compiler.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor, type Neo4jStoreHooks } from './executor.ts';
@@ -432,6 +432,11 @@ export class Neo4jStore implements GraphStore {
     return this.executor.read(async (tx) =>
       buildSnapshot(await rows(tx, 'store/all-nodes-for-analysis', {}, analysisNodeFromRow), await rows(tx, 'store/all-relationships-for-analysis', {}, analysisRelationshipFromRow)),
     );
+  }
+
+  /** The lean snapshot read whole (its rows are sorted by id here, which needs them all). */
+  analysisRecords(): Promise<AnalysisRecords> {
+    return this.analysisSnapshot();
   }
 
   async version(): Promise<string> {
