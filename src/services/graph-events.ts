@@ -390,8 +390,9 @@ export class GraphEvents {
     const heardBefore = this.localChanges;
     try {
       const version = await this.store.version();
-      // A local write during the read: its event already told; this read may predate it.
-      if (heardBefore !== this.localChanges || this.closed) return;
+      // A local write during the read: its event already told; this read may predate it. A local
+      // write not yet told: the read may already see what it committed, and its event will tell.
+      if (heardBefore !== this.localChanges || this.store.writesInFlight() > 0 || this.closed) return;
       if (this.version === undefined) this.version = version;
       else if (version !== this.version) this.movedElsewhere(version);
     } catch (error) {

@@ -194,6 +194,11 @@ export interface GraphStore {
    * version that moved further was written by someone else). Returns the unsubscribe.
    */
   onChange(listener: (change: GraphChange) => void): () => void;
+  /**
+   * Writes of this store object begun and not yet told to the change listeners. While one is, a
+   * version read may already see what it committed: that move is this process's, not another's.
+   */
+  writesInFlight(): number;
   close(): Promise<void>;
 }
 

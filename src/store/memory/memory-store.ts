@@ -62,6 +62,8 @@ export class MemoryStore implements GraphStore {
   private readonly log: StoreLog | undefined;
   /** Writes run one at a time, so two upserts never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Writes queued or running and not yet told (writesInFlight). */
+  private inFlight = 0;
   private readonly lock: DataFolderLock | undefined;
   private readonly warn: NonNullable<MemoryStoreOptions['onWarning']>;
   /** What opening cut from a torn or unreadable log tail, if anything. */
@@ -177,9 +179,14 @@ export class MemoryStore implements GraphStore {
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    this.inFlight++;
+    const run = this.queue.then(work, work).finally(() => this.inFlight--);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  writesInFlight(): number {
+    return this.inFlight;
   }
 
   upsert(batch: GraphBatch, options: UpsertOptions = {}): Promise<UpsertReport> {

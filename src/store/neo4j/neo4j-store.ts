@@ -65,6 +65,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
   private readonly listeners = new ChangeListeners();
+  /** Writes begun and not yet told (writesInFlight). */
+  private inFlight = 0;
 
   private constructor(private readonly executor: Neo4jExecutor) {}
 
@@ -183,11 +185,20 @@ export class Neo4jStore implements GraphStore {
    * committed (a retried transaction function reports once), the change listeners hear of it.
    */
   private async committed<T>(work: (tx: ManagedTransaction) => Promise<{ result: T; change?: Partial<Omit<GraphChange, 'after' | 'before'>> & { after: number } }>): Promise<T> {
-    const { result, change } = await this.executor.write(work);
-    if (change) {
-      this.listeners.emit({ before: `neo4j:${change.after - 1}`, after: `neo4j:${change.after}`, reset: change.reset ?? false, nodes: change.nodes ?? [], removedNodes: change.removedNodes ?? [], facts: change.facts ?? [], removedFacts: change.removedFacts ?? [], previousFacts: change.previousFacts });
+    this.inFlight++;
+    try {
+      const { result, change } = await this.executor.write(work);
+      if (change) {
+        this.listeners.emit({ before: `neo4j:${change.after - 1}`, after: `neo4j:${change.after}`, reset: change.reset ?? false, nodes: change.nodes ?? [], removedNodes: change.removedNodes ?? [], facts: change.facts ?? [], removedFacts: change.removedFacts ?? [], previousFacts: change.previousFacts });
+      }
+      return result;
+    } finally {
+      this.inFlight--;
     }
-    return result;
+  }
+
+  writesInFlight(): number {
+    return this.inFlight;
   }
 
   onChange(listener: (change: GraphChange) => void): () => void {
