@@ -55,11 +55,18 @@ function idsFor(filter: StatementFilter): Promise<Set<string>> {
   return ids;
 }
 
-/** Which relationships the filters let through: kinds, firmness and structure (properties of the fact) here; the statement criteria from the API. */
-async function applyFilters(): Promise<void> {
+/** The ids the API last gave for the page's filter: a live change shows what it removed at once with them. */
+let lastSelected: Set<string> | undefined;
+
+/**
+ * Which relationships the filters let through: kinds, firmness and structure (properties of the
+ * fact) here; the statement criteria from the API, or `known` (the last answer) while it is asked again.
+ */
+async function applyFilters(known?: Set<string>): Promise<void> {
   const t0 = performance.now();
   const filter = statementFilter(state);
-  const selected = filter ? await idsFor(filter) : undefined;
+  const selected = filter ? (known ?? (await idsFor(filter))) : undefined;
+  if (!known) lastSelected = selected;
   live?.follow(state.asOf);
   const visible = new Set<string>();
   for (const e of edges) {
@@ -422,6 +429,9 @@ async function afterLiveChange(touched: ReadonlySet<string>, change: GraphChange
   nodes = [...nodeById.values()];
   edges = [...edgeById.values()];
   filteredIds.clear();
+  // What the change removed goes now; what it added or changed waits for the API's new answer
+  // (a new statement shape can take Neo4j seconds to plan).
+  if (lastSelected) await applyFilters(lastSelected);
   const listed = new Set(sourceOptions().map((o) => o.value));
   await Promise.all([applyFilters(), sourcesMayHaveMoved(change, (id) => listed.has(id)) ? syncSources() : undefined]);
   if (state.selected && touched.has(state.selected)) refreshDetails();
