@@ -13,7 +13,7 @@ const everyType = `UNWIND $ids AS id CALL (id) {\n${RelationshipType.options.map
 
 const uri = process.env.NEO4J_URI;
 if (!uri) throw new Error('set NEO4J_URI to a loaded database');
-const driver = neo4j.driver(uri, process.env.NEO4J_PASSWORD ? neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD) : neo4j.auth.none(), { disableLosslessIntegers: true });
+const driver = neo4j.driver(uri, process.env.NEO4J_PASSWORD ? neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD) : undefined, { disableLosslessIntegers: true });
 const session = driver.session();
 try {
   const stored = (await session.run('MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN r.id AS id, type(r) AS type LIMIT $n', { n: neo4j.int(Math.ceil(ids / 2)) })).records.map((r) => r.toObject() as { id: string; type: string });
