@@ -57,17 +57,18 @@ export function buildSnapshot(nodes: Iterable<GraphNode>, relationships: Iterabl
 
 /** A snapshot of records already in id order (an index's order): no sort. */
 export function snapshotInOrder(nodes: readonly GraphNode[], relationships: readonly Fact[]): SerializedGraph {
-  const edges: SerializedGraph['edges'] = [];
-  for (const r of relationships) if (r.sourceCount > 0) edges.push({ key: r.id, source: r.from, target: r.to, attributes: r });
-  return {
-    options: { type: 'directed', multi: true, allowSelfLoops: true },
-    attributes: {},
-    nodes: nodes.map((n) => ({ key: n.id, attributes: n })),
-    edges,
-  };
+  return wholeSnapshot(nodes.map((n) => ({ key: n.id, attributes: n })), [...holdingEdges(relationships)]);
+}
+
+/** A snapshot of these nodes and edges, with the graph options both stores give. */
+export function wholeSnapshot(nodes: SerializedGraph['nodes'], edges: SerializedGraph['edges']): SerializedGraph {
+  return { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes, edges };
+}
+
+/** The edges of the facts that hold (some statement counts), in the facts' order, each record as `attributes` makes it when taken. */
+function* holdingEdges(facts: Iterable<Fact>, attributes: (fact: Fact) => Fact = (fact) => fact): Generator<SerializedGraph['edges'][number]> {
+  for (const f of facts) if (f.sourceCount > 0) yield { key: f.id, source: f.from, target: f.to, attributes: attributes(f) };
 }
 
 /** An analysis snapshot's edges from facts in id order, each made lean only as it is taken (MemoryStore.analysisRecords). */
-export function* leanEdges(facts: readonly Fact[]): Generator<SerializedGraph['edges'][number]> {
-  for (const f of facts) if (f.sourceCount > 0) yield { key: f.id, source: f.from, target: f.to, attributes: leanRelationship(f) as Fact };
-}
+export const leanEdges = (facts: readonly Fact[]): Generator<SerializedGraph['edges'][number]> => holdingEdges(facts, (f) => leanRelationship(f) as Fact);

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, pageOn, pageSize } from '../pages.ts';
 import { mergeNode } from '../merge-node.ts';
 import { amendedVersions, checkMerge, factNames, idsNamedBy, MergeMoves, planMerge, redirectBatch } from '../merge-plan.ts';
 import { rankSearch } from '../search-rank.ts';
-import { leanEdges, leanNode, leanRelationship, snapshotInOrder } from '../snapshot.ts';
+import { leanEdges, leanNode, snapshotInOrder, wholeSnapshot } from '../snapshot.ts';
 import { ChangeListeners, referencedIds, type AnalysisRecords, type GraphChange, type GraphCounts, type GraphStore, type MergeReport, type Page, type PageRequest, type ReadRequest, type ReadResult, type SerializedGraph, type UpsertOptions, type UpsertReport } from '../graph-store.ts';
 import { changedGrades, planStatements, withReview, type FactKey } from '../statement-plan.ts';
 import type { SourceVersion } from '../../domain/source-version.ts';
@@ -427,9 +427,9 @@ export class MemoryStore implements GraphStore {
   }
 
   async analysisSnapshot(): Promise<SerializedGraph> {
-    const snapshot = await this.snapshot();
-    // Lean facts keep the Fact shape analysis reads (statements only when several: graph-view.ts).
-    return { ...snapshot, nodes: snapshot.nodes.map((n) => ({ key: n.key, attributes: leanNode(n.attributes) })), edges: snapshot.edges.map((e) => ({ ...e, attributes: leanRelationship(e.attributes) as Fact })) };
+    // The lean records taken whole: lean facts keep the Fact shape analysis reads (statements only when several: graph-view.ts).
+    const { nodes, edges } = await this.analysisRecords();
+    return wholeSnapshot(nodes, [...edges]);
   }
 
   /**
