@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { RelationshipType } from '../../domain/model.ts';
-import { canonicalJson } from '../../lib/canonical-json.ts';
+import { sameRecord } from '../../lib/canonical-json.ts';
 import { cypher } from './cypher-library.ts';
 import { Neo4jExecutor } from './executor.ts';
 import { NEO4J_PREVIOUS_FORMAT, NEO4J_STORE_FORMAT, storeFormatOf } from './neo4j-store.ts';
@@ -35,9 +35,6 @@ interface StoredRow {
   from: string;
   to: string;
 }
-
-/** Whether two stored property maps are equal (a fact a resumed run already converted is not written again). */
-const sameProps = (a: Record<string, unknown>, b: Record<string, unknown>) => canonicalJson(a) === canonicalJson(b);
 
 /** Every source version rewritten in this version's form (records.ts toVersionProps: its statements gzipped), a page per transaction. */
 async function migrateSourceVersions(executor: Neo4jExecutor, limit: ReturnType<typeof neo4j.int>): Promise<void> {
@@ -81,7 +78,8 @@ export async function migrateStore(config: Neo4jConfig, options: MigrateOptions 
           const rows = (await tx.run(statement, { after, limit })).records.map((record) => record.toObject() as StoredRow);
           const changed = rows.flatMap((row) => {
             const props = toRelationshipProps(relationshipFromRow(row));
-            return sameProps(props, row.rel) ? [] : [{ id: row.rel.id, from: row.from, to: row.to, props }];
+            // A fact a resumed run already converted is not written again.
+            return sameRecord(props, row.rel) ? [] : [{ id: row.rel.id, from: row.from, to: row.to, props }];
           });
           if (changed.length) await tx.run(cypher('store/update-relationships'), { type, rows: changed });
           return { rows: rows.length, changed: changed.length, last: rows.at(-1)?.rel.id as string | undefined };
