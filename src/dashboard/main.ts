@@ -55,9 +55,6 @@ function idsFor(filter: StatementFilter): Promise<Set<string>> {
   return ids;
 }
 
-/** The ids the API last gave for the page's filter: a live change shows what it removed at once with them. */
-let lastSelected: Set<string> | undefined;
-
 /**
  * Which relationships the filters let through: kinds, firmness and structure (properties of the
  * fact) here; the statement criteria from the API, or `known` (the last answer) while it is asked again.
@@ -66,7 +63,6 @@ async function applyFilters(known?: Set<string>): Promise<void> {
   const t0 = performance.now();
   const filter = statementFilter(state);
   const selected = filter ? (known ?? (await idsFor(filter))) : undefined;
-  if (!known) lastSelected = selected;
   live?.follow(state.asOf);
   const visible = new Set<string>();
   for (const e of edges) {
@@ -428,10 +424,13 @@ async function main(): Promise<void> {
 async function afterLiveChange(touched: ReadonlySet<string>, change: GraphChange): Promise<void> {
   nodes = [...nodeById.values()];
   edges = [...edgeById.values()];
+  const filter = statementFilter(state);
+  const answered = filter ? filteredIds.get(statementFilterKey(filter)) : undefined;
   filteredIds.clear();
-  // What the change removed goes now; what it added or changed waits for the API's new answer
-  // (a new statement shape can take Neo4j seconds to plan).
-  if (lastSelected) await applyFilters(lastSelected);
+  // What the change removed goes now, with the filter's last answer; what it added or changed
+  // waits for the API's new answer (a new statement shape can take Neo4j seconds to plan).
+  const last = await answered?.catch(() => undefined);
+  if (last) await applyFilters(last);
   const listed = new Set(sourceOptions().map((o) => o.value));
   await Promise.all([applyFilters(), sourcesMayHaveMoved(change, (id) => listed.has(id)) ? syncSources() : undefined]);
   if (state.selected && touched.has(state.selected)) refreshDetails();
