@@ -55,14 +55,20 @@ function idsFor(filter: StatementFilter): Promise<Set<string>> {
   return ids;
 }
 
+/** Applications of the filters begun: an answer that arrives after a newer one began is dropped. */
+let filterRuns = 0;
+
 /**
  * Which relationships the filters let through: kinds, firmness and structure (properties of the
  * fact) here; the statement criteria from the API, or `known` (the last answer) while it is asked again.
  */
 async function applyFilters(known?: Set<string>): Promise<void> {
   const t0 = performance.now();
+  const run = ++filterRuns;
   const filter = statementFilter(state);
   const selected = filter ? (known ?? (await idsFor(filter))) : undefined;
+  // A later application began while this one waited for the API: its filter is the page's now.
+  if (run !== filterRuns) return;
   live?.follow(state.asOf);
   const visible = new Set<string>();
   for (const e of edges) {

@@ -251,6 +251,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI).each([
     await page.getByTestId('filter-sources').selectOption([]);
     expect(await listed(wireA)).toBeUndefined();
     await page.getByTestId('grades-clear').click();
+    // An answer for an earlier filter that arrives late (Neo4j planning a new statement) does not put that filter back.
+    await new Promise((resolve) => setTimeout(resolve, timeLimit(3000)));
+    expect(await page.locator('#status').innerText()).not.toContain('graded');
     await page.screenshot({ path: join(ARTIFACTS, `${store}-4-graded.png`) });
     writeFileSync(join(ARTIFACTS, `${store}-timings.json`), `${JSON.stringify(timings)}\n`);
     expect(errors).toEqual([]);
